@@ -1,0 +1,1 @@
+export { createGraphQLHttpServer, sendJson, type GraphQLHttpServerOptions, type RouteHandler, type RunningHttpServer } from './createGraphQLHttpServer';
