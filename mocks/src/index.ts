@@ -1,0 +1,13 @@
+export { createPopulation, type Population } from './population/createPopulation';
+export { generateWorld, type WorldOptions } from './population/generateWorld';
+export type { PersonaKey, PersonaInfo } from './population/personas';
+export type * from './population/types';
+export { scale2025, dateObservation } from './population/scale2025';
+export { ageAt } from './population/ageAt';
+export { legacySystems, legacySystem } from './simulators/legacySystems';
+export type { LegacySystem } from './simulators/LegacySystem';
+export { checkApiKey, legacyError, readBody, toLegacyDate, fromLegacyDate } from './simulators/legacyHttp';
+export { createSimulatorServer, type RunningSimulator, type SimulatorOptions } from './server/createSimulatorServer';
+export { simulatorEnv } from './server/simulatorConfig';
+export type { SystemKnobs } from './server/SystemKnobs';
+export { createLegacyTestServer, testUrlOf } from './testing/legacyTestServer';

@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse } from 'msw';
+import { silentLogger, type Logger } from '@passerelle/subgraph-kit';
+import type { Population } from '../population/createPopulation';
+import { legacySystems } from '../simulators/legacySystems';
+import { parseKnobs, type SystemKnobs } from './SystemKnobs';
+
+export interface SimulatorOptions {
+  port: number;
+  host: string;
+  population: Population;
+  /** Initial knobs, applied to every system. */
+  defaults: Omit<SystemKnobs, 'down'>;
+  /** Systems down from the start. */
+  down?: readonly string[];
+  logger?: Logger;
+}
+
+export interface RunningSimulator {
+  url: string;
+  /** Base URL of one system, e.g. `http://127.0.0.1:4100/caf`. */
+  urlOf(system: string): string;
+  stats(): Record<string, number>;
+  setKnobs(system: string, knobs: Partial<SystemKnobs>): void;
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves every simulated legacy system over real HTTP, one path prefix each, with the
+ * same msw handlers the in-process tests use. Adds latency, errors and outages on demand
+ * and counts calls per system: `GET /_admin/stats`, `POST /_admin/reset`,
+ * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down }`.
+ */
+export async function createSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
+  const logger = options.logger ?? silentLogger;
+  const knobs = new Map<string, SystemKnobs>(legacySystems.map((s) => [s.name, { ...options.defaults, down: options.down?.includes(s.name) ?? false }]));
+  const counts = new Map<string, number>(legacySystems.map((s) => [s.name, 0]));
+  let origin = '';
+  const handlersOf = new Map<string, ReturnType<(typeof legacySystems)[number]['handlers']>>();
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    try {
+      if (url.pathname === '/_admin/stats' && req.method === 'GET') return json(res, 200, Object.fromEntries(counts));
+      if (url.pathname === '/_admin/reset' && req.method === 'POST') {
+        for (const name of counts.keys()) counts.set(name, 0);
+        return json(res, 200, Object.fromEntries(counts));
+      }
+      const admin = /^\/_admin\/systems\/([a-z-]+)$/.exec(url.pathname);
+      if (admin && req.method === 'GET') return knobs.has(admin[1]!) ? json(res, 200, knobs.get(admin[1]!)) : json(res, 404, { error: 'unknown system' });
+      if (admin && req.method === 'PUT') {
+        if (!knobs.has(admin[1]!)) return json(res, 404, { error: 'unknown system' });
+        let body: unknown;
+        try {
+          body = JSON.parse((await readRaw(req)).toString('utf8'));
+        } catch {
+          return json(res, 400, { error: 'expected a JSON body' });
+        }
+        const parsed = parseKnobs(body);
+        if (typeof parsed === 'string') return json(res, 400, { error: parsed });
+        knobs.set(admin[1]!, { ...knobs.get(admin[1]!)!, ...parsed });
+        return json(res, 200, knobs.get(admin[1]!));
+      }
+      const system = legacySystems.find((s) => url.pathname.startsWith(`${s.prefix}/`));
+      if (!system) return json(res, 404, { code_erreur: 'INCONNU', libelle: 'Aucun système à cette adresse' });
+      counts.set(system.name, (counts.get(system.name) ?? 0) + 1);
+      const k = knobs.get(system.name)!;
+      const delay = Math.max(0, k.latencyMs + (Math.random() * 2 - 1) * k.jitterMs);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (k.down) return json(res, 503, { code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' });
+      if (k.errorRate > 0 && Math.random() < k.errorRate) return json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
+
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+      const request = new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body });
+      const response = await getResponse(handlersOf.get(system.name)!, request);
+      if (!response) return json(res, 404, { code_erreur: 'RESSOURCE_INCONNUE', libelle: 'Ressource inconnue' });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      logger.error('simulator failure', { system: url.pathname.split('/')[1], error: (error as Error).name });
+      if (!res.headersSent) json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  origin = `http://${options.host}:${(server.address() as AddressInfo).port}`;
+  for (const system of legacySystems) handlersOf.set(system.name, system.handlers(`${origin}${system.prefix}`, options.population));
+  logger.info('simulator listening', { url: origin, systems: legacySystems.map((s) => s.name).join(',') });
+
+  return {
+    url: origin,
+    urlOf: (name) => `${origin}${legacySystems.find((s) => s.name === name)?.prefix ?? `/${name}`}`,
+    stats: () => Object.fromEntries(counts),
+    setKnobs(name, update) {
+      const current = knobs.get(name);
+      if (!current) throw new RangeError(`unknown system ${name}`);
+      knobs.set(name, { ...current, ...update });
+    },
+    reset() {
+      for (const name of counts.keys()) counts.set(name, 0);
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

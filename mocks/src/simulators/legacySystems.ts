@@ -1,0 +1,14 @@
+import type { LegacySystem } from './LegacySystem';
+import { sngi } from './sngi/sngiHandlers';
+
+/**
+ * Every simulated legacy system, in the order the README lists them. A new partner's
+ * simulator is added here and nowhere else.
+ */
+export const legacySystems: readonly LegacySystem[] = [sngi];
+
+export function legacySystem(name: string): LegacySystem {
+  const found = legacySystems.find((s) => s.name === name);
+  if (!found) throw new RangeError(`unknown legacy system ${name}`);
+  return found;
+}

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { identiteEnv, loadIdentiteConfig, type IdentiteConfig } from './config';
