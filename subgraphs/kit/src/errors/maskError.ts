@@ -12,6 +12,9 @@ const frameworkCodes = new Set([
   'BAD_REQUEST',
 ]);
 
+/** Extensions a client may see (see PasserelleErrorDetails). */
+const publicExtensions = new Set(['code', 'partenaire', 'argument', 'retryable']);
+
 /**
  * Apollo Server `formatError`: keeps errors that carry a registered or framework code,
  * replaces anything else (a bug, a raw library error that may quote a payload) by a
@@ -20,7 +23,8 @@ const frameworkCodes = new Set([
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isErrorCode(code) || (typeof code === 'string' && frameworkCodes.has(code))) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // Only documented extensions go out: no stack trace, no serviceName, nothing a library added.
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => publicExtensions.has(key)));
     return { ...formatted, extensions };
   }
   return {

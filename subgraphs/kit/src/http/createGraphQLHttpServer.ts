@@ -115,9 +115,12 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
     url: `http://${hostForUrl}:${port}`,
     port,
     async stop() {
-      await apollo.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      try {
+        await apollo.stop();
+      } finally {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     },
   };
 }

@@ -1,0 +1,92 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { passerelleError } from '@passerelle/subgraph-kit/errors';
+import type { Logger } from '@passerelle/subgraph-kit';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { failedFetchPath } from './failedFetchPath';
+import { subgraphErrorsOf } from './subgraphErrorsOf';
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+export interface PartnerDataSourceOptions {
+  /** The subgraph's name in the supergraph (`caf`), reported as `extensions.partenaire`. */
+  name: string;
+  url: string;
+  /** Budget of one fetch, headers and body included. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** A non-2xx answer; carries the subgraph's GraphQL errors when its body had some. */
+class SubgraphHttpError extends GraphQLError {
+  constructor(
+    readonly status: number,
+    readonly subgraphErrors: GraphQLFormattedError[] | undefined,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/**
+ * The gateway's client for one partner subgraph. A subgraph that cannot be reached, is too
+ * slow, or answers non-2xx without GraphQL errors becomes one registered error naming the
+ * partner (never its URL nor what it sent); errors the subgraph itself returns pass through.
+ */
+export class PartnerDataSource extends RemoteGraphQLDataSource {
+  readonly partenaire: string;
+  private readonly logger: Logger;
+
+  constructor({ name, url, timeoutMs, logger }: PartnerDataSourceOptions) {
+    super({
+      url,
+      // Node's own fetch (undici, keep-alive): the default make-fetch-happen crashes beside msw.
+      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    });
+    this.partenaire = name;
+    this.logger = logger;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // Handing the errors back as a response lets the gateway rebase their paths onto the client's query.
+      if (error instanceof SubgraphHttpError && error.subgraphErrors) return { errors: error.subgraphErrors };
+      const incoming = 'incomingRequestContext' in options ? options : undefined;
+      throw this.partnerError(error, failedFetchPath(incoming?.pathInIncomingRequest, incoming?.document));
+    }
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body: unknown = await this.parseBody(response).catch(() => undefined);
+    return new SubgraphHttpError(response.status, subgraphErrorsOf(body));
+  }
+
+  private partnerError(error: unknown, path: (string | number)[] | undefined): GraphQLError {
+    const timedOut = isTimeout(error);
+    const status = error instanceof SubgraphHttpError ? error.status : undefined;
+    this.logger.warn('subgraph fetch failed', { partenaire: this.partenaire, timedOut, status, cause: causeOf(error) });
+    const registered = timedOut
+      ? passerelleError('PARTENAIRE_DELAI_DEPASSE', `The ${this.partenaire} subgraph did not answer in time.`, { partenaire: this.partenaire })
+      : passerelleError('PARTENAIRE_INDISPONIBLE', `The ${this.partenaire} subgraph is unavailable.`, { partenaire: this.partenaire });
+    // Rebuilt only to carry a path: passerelleError takes none.
+    return new GraphQLError(registered.message, { extensions: registered.extensions, ...(path ? { path } : {}) });
+  }
+}
+
+// Duck-typed, not `instanceof`: AbortSignal's DOMException and undici's errors may come from
+// another realm (jest's vm contexts, workers) where `instanceof Error` is false.
+function field(value: unknown, key: 'name' | 'code' | 'cause'): unknown {
+  return typeof value === 'object' && value !== null && key in value ? (value as Record<typeof key, unknown>)[key] : undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  return field(error, 'name') === 'TimeoutError' || field(field(error, 'cause'), 'name') === 'TimeoutError';
+}
+
+/** An error code (`ECONNREFUSED`) or class name for the logs: never a message, which may quote a URL. */
+function causeOf(error: unknown): string {
+  const cause = field(error, 'cause') ?? error;
+  const code = field(cause, 'code') ?? field(cause, 'name');
+  return typeof code === 'string' ? code : typeof cause;
+}

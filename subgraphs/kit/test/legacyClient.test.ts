@@ -1,0 +1,90 @@
+import { http, HttpResponse, delay } from 'msw';
+import { setupServer } from 'msw/node';
+import { z } from 'zod';
+import { createLegacyClient } from '../src/legacy/createLegacyClient';
+import { createSemaphore } from '../src/legacy/createSemaphore';
+
+const base = 'https://legacy.kit.test';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const client = createLegacyClient({ partenaire: 'caf', baseUrl: base, apiKey: 'key-123456', apiKeyHeader: 'X-Cle', timeoutMs: 200 });
+const schema = z.object({ value: z.number() });
+
+describe('createLegacyClient', () => {
+  it('sends the API key and validates the answer', async () => {
+    server.use(http.post(`${base}/echo`, ({ request }) => HttpResponse.json({ value: request.headers.get('X-Cle') === 'key-123456' ? 1 : 0 })));
+    await expect(client.post('/echo', {}, schema)).resolves.toEqual({ value: 1 });
+  });
+
+  it.each([
+    [503, { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true }],
+    [500, { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true }],
+    [429, { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true }],
+    [401, { code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'caf', retryable: false }],
+    [400, { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false }],
+  ])('maps HTTP %i to a coded error without the URL or payload', async (status, extensions) => {
+    server.use(http.get(`${base}/x`, () => HttpResponse.json({ secret: 'payload-detail' }, { status })));
+    const error = await client.get('/x', schema).catch((e: unknown) => e);
+    expect((error as { extensions: unknown }).extensions).toEqual(extensions);
+    expect((error as Error).message).not.toMatch(/legacy\.kit\.test|payload-detail/);
+  });
+
+  it('maps a timeout to PARTENAIRE_DELAI_DEPASSE', async () => {
+    server.use(http.get(`${base}/slow`, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    const error = await client.get('/slow', schema).catch((e: unknown) => e);
+    expect((error as { extensions: unknown }).extensions).toEqual({ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'caf', retryable: true });
+  });
+
+  it('maps a network failure to PARTENAIRE_INDISPONIBLE', async () => {
+    server.use(http.get(`${base}/net`, () => HttpResponse.error()));
+    const error = await client.get('/net', schema).catch((e: unknown) => e);
+    expect((error as { extensions: unknown }).extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true });
+  });
+
+  it('reports where an invalid payload deviates, naming fields not values', async () => {
+    server.use(http.get(`${base}/bad`, () => HttpResponse.json({ value: 'NIR 286041220200135' })));
+    const error = (await client.get('/bad', schema).catch((e: unknown) => e)) as Error & { extensions: unknown };
+    expect(error.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false });
+    expect(error.message).toBe('The caf system answered with an unexpected payload (at value).');
+  });
+
+  it('treats 404 as unknown with getOrNull', async () => {
+    server.use(http.get(`${base}/person`, () => HttpResponse.json({ code_erreur: 'INCONNU' }, { status: 404 })));
+    await expect(client.getOrNull('/person', schema)).resolves.toBeNull();
+  });
+});
+
+describe('createSemaphore', () => {
+  it('never runs more than its limit at once, and runs every task in arrival order', async () => {
+    const semaphore = createSemaphore(2);
+    const started: number[] = [];
+    const release: Array<() => void> = [];
+    const tasks = Array.from({ length: 5 }, (_, i) =>
+      semaphore.run(async () => {
+        started.push(i);
+        await new Promise<void>((resolve) => release.push(resolve));
+        return i;
+      }),
+    );
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    await tick();
+    expect(started).toEqual([0, 1]);
+    release.shift()!();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    release.splice(0).forEach((r) => r());
+    await tick();
+    release.splice(0).forEach((r) => r());
+    await tick();
+    release.splice(0).forEach((r) => r());
+    expect(await Promise.all(tasks)).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('refuses a limit below 1', () => {
+    expect(() => createSemaphore(0)).toThrow(RangeError);
+  });
+});
