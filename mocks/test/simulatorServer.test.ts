@@ -1,0 +1,72 @@
+import { createPopulation, createSimulatorServer, legacySystem, type RunningSimulator } from '../src/index';
+
+let simulator: RunningSimulator;
+const population = createPopulation({ size: 50, seed: 3 });
+const sngi = legacySystem('sngi');
+
+const lookup = (nirs: string[], key = sngi.devApiKey) =>
+  fetch(`${simulator.urlOf('sngi')}/api/v1/individus/lot`, { method: 'POST', headers: { 'content-type': 'application/json', [sngi.apiKeyHeader]: key }, body: JSON.stringify({ nirs }) });
+const admin = (path: string, init?: RequestInit) => fetch(`${simulator.url}/_admin${path}`, init);
+
+beforeAll(async () => {
+  simulator = await createSimulatorServer({ port: 0, host: '127.0.0.1', population, defaults: { latencyMs: 0, jitterMs: 0, errorRate: 0 } });
+});
+afterAll(() => simulator.stop());
+beforeEach(async () => {
+  await admin('/reset', { method: 'POST' });
+  await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ down: false, errorRate: 0 }) });
+});
+
+describe('HTTP simulator', () => {
+  it('serves a legacy system through its msw handlers over real HTTP', async () => {
+    const persona = population.persona('rsa-isolee');
+    const response = await lookup([persona.nir]);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { individus: Array<{ NIR: string; DATE_NAISSANCE: string }>; non_trouves: number };
+    expect(body.individus).toEqual([expect.objectContaining({ NIR: persona.nir, DATE_NAISSANCE: '19860417' })]);
+  });
+
+  it('counts calls per system and resets the counters', async () => {
+    await lookup(['x']);
+    await lookup(['x']);
+    const stats = (await (await admin('/stats')).json()) as Record<string, number>;
+    expect(stats.sngi).toBe(2);
+    expect(Object.keys(stats)).toContain('sngi');
+    expect(await (await admin('/reset', { method: 'POST' })).json()).toEqual(Object.fromEntries(Object.keys(stats).map((k) => [k, 0])));
+  });
+
+  it('refuses a wrong API key with 401 (and still counts the call)', async () => {
+    const response = await lookup(['x'], 'wrong');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    expect(simulator.stats().sngi).toBe(1);
+  });
+
+  it('takes a system down and back up', async () => {
+    expect((await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ down: true }) })).status).toBe(200);
+    expect((await lookup(['x'])).status).toBe(503);
+    await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ down: false }) });
+    expect((await lookup(['x'])).status).toBe(200);
+  });
+
+  it('answers 500 at an error rate of 1', async () => {
+    await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ errorRate: 1 }) });
+    expect((await lookup(['x'])).status).toBe(500);
+  });
+
+  it.each([
+    [{ errorRate: 2 }, 'errorRate must be a number in [0, 1]'],
+    [{ latencyMs: -1 }, 'latencyMs must be an integer in [0, 60000]'],
+    [{ down: 'yes' }, 'down must be a boolean'],
+    [{ speed: 1 }, 'unknown setting speed'],
+  ])('rejects invalid knobs %j with a clear message', async (body, error) => {
+    const response = await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify(body) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error });
+  });
+
+  it('answers 404 for an unknown system or path', async () => {
+    expect((await fetch(`${simulator.url}/nowhere/x`)).status).toBe(404);
+    expect((await admin('/systems/nowhere', { method: 'PUT', body: '{}' })).status).toBe(404);
+  });
+});
