@@ -1,2 +1,3 @@
-/** Jest config shared by every package: SWC transpiles TypeScript, type-checking is `npm run typecheck`. */
-module.exports = require('../'.repeat(1) + 'jest.base.js');
+/** The cross-package tests: end to end (the whole federation over real HTTP) and repository checks. */
+const base = require('../jest.base.js');
+module.exports = { ...base, testMatch: ['<rootDir>/e2e/**/*.test.ts', '<rootDir>/checks/**/*.test.ts'], testTimeout: 60000 };

@@ -1,0 +1,36 @@
+import { simulatorEnv } from '@passerelle/mocks';
+import { gatewayEnv } from '@passerelle/gateway';
+import { bailleursEnv } from '@passerelle/subgraph-bailleurs';
+import { cafEnv } from '@passerelle/subgraph-caf';
+import { carsatEnv } from '@passerelle/subgraph-carsat';
+import { cpamEnv } from '@passerelle/subgraph-cpam';
+import { identiteEnv } from '@passerelle/subgraph-identite';
+import type { ConfigSpec } from '@passerelle/subgraph-kit';
+
+/** Every process's environment spec, in the README's order. */
+export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
+  ['gateway', gatewayEnv],
+  ['identite', identiteEnv],
+  ['caf', cafEnv],
+  ['cpam', cpamEnv],
+  ['carsat', carsatEnv],
+  ['bailleurs', bailleursEnv],
+  ['simulator (and npm start)', simulatorEnv],
+];
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(',');
+  if (value === '' || value === undefined) return '(none)';
+  return String(value);
+}
+
+/** The README's configuration table, generated from the specs so it cannot drift. */
+export function configTable(): string {
+  const seen = new Set<string>();
+  const rows = allEnvSpecs.flatMap(([process, spec]) =>
+    Object.values(spec)
+      .filter((v) => !seen.has(v.env) && seen.add(v.env))
+      .map((v) => `| \`${v.env}\` | ${process} | \`${show(v.default).replace(/\|/g, '\\|')}\` | ${v.doc.replace(/\|/g, '\\|')} |`),
+  );
+  return ['| Variable | Read by | Default | Meaning |', '|---|---|---|---|', ...rows].join('\n');
+}

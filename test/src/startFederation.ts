@@ -1,0 +1,74 @@
+import { createPopulation, createSimulatorServer, simulatorEnv, type Population, type RunningSimulator } from '@passerelle/mocks';
+import { createServer as createGateway, loadGatewayConfig } from '@passerelle/gateway';
+import { createLogger, readConfig, silentLogger, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { subgraphServices } from './federationServices';
+
+export interface RunningFederation {
+  /** The gateway's base URL; the graph is at `${gatewayUrl}/graphql`. */
+  gatewayUrl: string;
+  simulator: RunningSimulator;
+  population: Population;
+  subgraphs: ReadonlyMap<string, RunningHttpServer>;
+  /** Stops one subgraph (to test a partner being down). */
+  stopSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface FederationOptions {
+  /** Environment every service reads its configuration from. @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** Log to stdout (npm start) or not at all (tests). @default false */
+  log?: boolean;
+}
+
+/**
+ * Starts the whole federation in one process: the simulated legacy systems, every
+ * subgraph and the gateway, each on its configured port (0 = any free port). Legacy URLs
+ * that are not configured point at the simulator, and the gateway is told where each
+ * subgraph actually listens. The gateway's process never installs msw interception: the
+ * simulator uses msw's handlers only through `getResponse`.
+ */
+export async function startFederation(options: FederationOptions = {}): Promise<RunningFederation> {
+  const env = options.env ?? process.env;
+  const logger: (name: string) => Logger = (name) => (options.log ? createLogger(name, (env.LOG_LEVEL as 'info') ?? 'info') : silentLogger);
+  const config = readConfig(simulatorEnv, env);
+  const population = createPopulation({ size: config.populationSize, seed: config.populationSeed });
+  const simulator = await createSimulatorServer({
+    port: config.port,
+    host: config.host,
+    population,
+    defaults: { latencyMs: config.latencyMs, jitterMs: config.jitterMs, errorRate: config.errorRate },
+    down: config.down,
+    logger: logger('simulateur'),
+  });
+  const subgraphs = new Map<string, RunningHttpServer>();
+  try {
+    await Promise.all(
+      subgraphServices.map(async (service) => {
+        const legacy = Object.fromEntries(Object.entries(service.legacyUrls).filter(([variable]) => !env[variable]).map(([variable, system]) => [variable, simulator.urlOf(system)]));
+        subgraphs.set(service.name, await service.start({ ...env, ...legacy }, logger(service.name)));
+      }),
+    );
+    const subgraphUrls = env.SUBGRAPH_URLS || [...subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(',');
+    const gateway = await createGateway(loadGatewayConfig({ ...env, SUBGRAPH_URLS: subgraphUrls }), logger('gateway'));
+    return {
+      gatewayUrl: gateway.url,
+      simulator,
+      population,
+      subgraphs,
+      async stopSubgraph(name) {
+        await subgraphs.get(name)?.stop();
+        subgraphs.delete(name);
+      },
+      async stop() {
+        await gateway.stop();
+        await Promise.all([...subgraphs.values()].map((s) => s.stop()));
+        await simulator.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled([...subgraphs.values()].map((s) => s.stop()));
+    await simulator.stop();
+    throw error;
+  }
+}
