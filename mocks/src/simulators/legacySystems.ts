@@ -1,11 +1,13 @@
 import type { LegacySystem } from './LegacySystem';
+import { caf } from './caf/cafHandlers';
+import { cpam } from './cpam/cpamHandlers';
 import { sngi } from './sngi/sngiHandlers';
 
 /**
  * Every simulated legacy system, in the order the README lists them. A new partner's
  * simulator is added here and nowhere else.
  */
-export const legacySystems: readonly LegacySystem[] = [sngi];
+export const legacySystems: readonly LegacySystem[] = [sngi, caf, cpam];
 
 export function legacySystem(name: string): LegacySystem {
   const found = legacySystems.find((s) => s.name === name);

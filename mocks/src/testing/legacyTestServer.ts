@@ -1,4 +1,4 @@
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { Population } from '../population/createPopulation';
 import { legacySystems } from '../simulators/legacySystems';
 
@@ -12,7 +12,7 @@ export function testUrlOf(system: string): string {
  * Local traffic (subgraphs on 127.0.0.1) passes through; any other unhandled request is an
  * error, so a test cannot reach the network by accident. Tests add failures with `use()`.
  */
-export function createLegacyTestServer(population: Population, systems: readonly string[] = legacySystems.map((s) => s.name)): SetupServerApi {
+export function createLegacyTestServer(population: Population, systems: readonly string[] = legacySystems.map((s) => s.name)): SetupServer {
   const handlers = legacySystems.filter((s) => systems.includes(s.name)).flatMap((s) => s.handlers(testUrlOf(s.name), population));
   const server = setupServer(...handlers);
   server.listen({

@@ -1,13 +1,13 @@
 import { createPopulation, createLegacyTestServer, legacySystem, testUrlOf, type Population } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { createServer, loadIdentiteConfig } from '../src/index';
 
 const secret = 'test-secret-of-sufficient-length';
 const codec = createUsagerIdCodec(secret);
 let population: Population;
-let legacy: SetupServerApi;
+let legacy: SetupServer;
 let server: RunningHttpServer;
 let sngiCalls = 0;
 

@@ -1,0 +1,13 @@
+import { legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+
+/** Environment of the CAF subgraph. */
+export const cafEnv = {
+  ...serverEnv('CAF', 4002),
+  ...legacyEnv('CAF', 'http://127.0.0.1:4100/caf', 'dev-caf-5e21a9'),
+};
+
+export type CafConfig = ReturnType<typeof loadCafConfig>;
+
+export function loadCafConfig(env: NodeJS.ProcessEnv = process.env) {
+  return readConfig(cafEnv, env);
+}

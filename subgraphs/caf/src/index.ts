@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { cafEnv, loadCafConfig, type CafConfig } from './config';

@@ -1,0 +1,19 @@
+import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { lotResponseSchema, type Resultat } from './types';
+
+/** Largest batch of the CAF's `allocataires/lot` endpoint. */
+export const cafMaxBatch = 100;
+
+export interface CafClient {
+  /** The files of the people CAF knows among `nirs` (at most `cafMaxBatch`); the others are absent. */
+  dossiersParNirs(nirs: readonly string[]): Promise<Resultat[]>;
+}
+
+export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): CafClient {
+  const client = createLegacyClient({ ...config, partenaire: 'caf', apiKeyHeader: 'X-Api-Key' });
+  return {
+    async dossiersParNirs(nirs) {
+      return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema)).resultats;
+    },
+  };
+}

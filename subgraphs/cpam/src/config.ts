@@ -1,0 +1,13 @@
+import { legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+
+/** Environment of the CPAM subgraph. */
+export const cpamEnv = {
+  ...serverEnv('CPAM', 4003),
+  ...legacyEnv('CPAM', 'http://127.0.0.1:4100/cpam', 'dev-cpam-93d4b7'),
+};
+
+export type CpamConfig = ReturnType<typeof loadCpamConfig>;
+
+export function loadCpamConfig(env: NodeJS.ProcessEnv = process.env) {
+  return readConfig(cpamEnv, env);
+}

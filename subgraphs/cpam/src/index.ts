@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { cpamEnv, loadCpamConfig, type CpamConfig } from './config';
