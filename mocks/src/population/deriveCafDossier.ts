@@ -49,7 +49,10 @@ export function deriveCafDossier(faker: Faker, menage: Menage, socialTenant: boo
   const housingAid = (socialTenant || faker.datatype.boolean(0.45)) && perAdult < 150_000;
   if (rsa > 0) {
     const montant = rsa - (housingAid ? scale2025.forfaitLogementSeul : 0);
-    droits.push({ prestation: 'RSA', montantCents: Math.max(montant, 1_000), dateDebut: since(), etatRsa: faker.helpers.weightedArrayElement(etatsRsa), majore, soumisDroitsDevoirs: true });
+    const etatRsa = faker.helpers.weightedArrayElement(etatsRsa);
+    // A refused or closed file carries no monthly amount; pending and suspended ones keep the computed right.
+    const paid = etatRsa !== 1 && etatRsa !== 5 && etatRsa !== 6;
+    droits.push({ prestation: 'RSA', montantCents: paid ? Math.max(montant, 1_000) : 0, dateDebut: since(), etatRsa, majore, soumisDroitsDevoirs: true });
   } else if (perAdult < 170_000) {
     droits.push({ prestation: 'PPA', montantCents: faker.number.int({ min: 4_000, max: 30_000 }), dateDebut: since() });
   }
