@@ -28,6 +28,10 @@ export interface PasserelleGateway {
  */
 export function createGateway(config: GatewayConfig, logger: Logger): PasserelleGateway {
   const used = new Set<string>();
+  // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
+  // endpoints (169.254.169.254) at start-up; its only switch is this variable. Nothing about
+  // this graph leaves the agency's network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: watchSupergraph({ path: config.supergraphPath, logger }),
     logger: toApolloLogger(logger),

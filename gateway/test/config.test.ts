@@ -57,3 +57,14 @@ test('every malformed variable is reported at once', () => {
 test('a relative SUPERGRAPH_PATH is taken from the working directory', () => {
   expect(loadGatewayConfig({ SUPERGRAPH_PATH: 'schema/supergraph.graphql' }).supergraphPath).toBe(path.resolve('schema/supergraph.graphql'));
 });
+
+describe('telemetry', () => {
+  it('turns off @apollo/gateway’s data collection before the gateway is built', async () => {
+    delete process.env.APOLLO_TELEMETRY_DISABLED;
+    const { createGateway } = await import('../src/createGateway');
+    const { silentLogger } = await import('@passerelle/subgraph-kit');
+    const { loadGatewayConfig } = await import('../src/config');
+    createGateway(loadGatewayConfig({ SUPERGRAPH_PATH: __filename }), silentLogger);
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+});

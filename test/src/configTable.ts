@@ -6,6 +6,10 @@ import { carsatEnv } from '@passerelle/subgraph-carsat';
 import { cpamEnv } from '@passerelle/subgraph-cpam';
 import { identiteEnv } from '@passerelle/subgraph-identite';
 import type { ConfigSpec } from '@passerelle/subgraph-kit';
+import path from 'node:path';
+
+/** Defaults that are absolute paths are shown relative to the repository, so the table is the same on every checkout. */
+const repositoryRoot = path.resolve(__dirname, '../..');
 
 /** Every process's environment spec, in the README's order. */
 export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
@@ -21,7 +25,8 @@ export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(',');
   if (value === '' || value === undefined) return '(none)';
-  return String(value);
+  const text = String(value);
+  return text.startsWith(repositoryRoot + path.sep) ? path.relative(repositoryRoot, text) : text;
 }
 
 /** The README's configuration table, generated from the specs so it cannot drift. */

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { bailleursEnv, loadBailleursConfig, type BailleursConfig } from './config';

@@ -1,0 +1,36 @@
+import { createLegacyClient, formatLegacyDate, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { pageAhSchema, type FicheAh } from './ahTypes';
+
+/** Most dates of birth AH's search accepts per call. */
+export const ahMaxBatch = 50;
+/** Largest page AH serves; a batch of 50 dates fits in one page unless the population is unusual. */
+const defaultPageSize = 200;
+/** More pages than this for 50 dates of birth is not a plausible answer: stop rather than loop. */
+const maxPages = 20;
+
+export interface AhClient {
+  /** Every AH record about people born on one of `datesNaissance` (`YYYY-MM-DD`, at most `ahMaxBatch`), all pages. */
+  fichesNesLes(datesNaissance: readonly string[]): Promise<FicheAh[]>;
+}
+
+export interface AhClientOptions {
+  /** Records asked per page. @default 200 */
+  pageSize?: number;
+}
+
+export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>, options: AhClientOptions = {}): AhClient {
+  const client = createLegacyClient({ ...config, partenaire: 'ah', apiKeyHeader: 'X-AH-Token' });
+  const taillePage = options.pageSize ?? defaultPageSize;
+  return {
+    async fichesNesLes(datesNaissance) {
+      const body = { datesNaissance: datesNaissance.map(formatLegacyDate), taillePage };
+      const fiches: FicheAh[] = [];
+      for (let page = 1; ; page += 1) {
+        if (page > maxPages) throw passerelleError('PARTENAIRE_REPONSE_INVALIDE', `The ah system answered with more than ${maxPages} pages.`, { partenaire: 'ah' });
+        const answer = await client.post('/occupation/v2/personnes/recherche', { ...body, page }, pageAhSchema);
+        fiches.push(...answer.resultats);
+        if (page >= answer.nbPages) return fiches;
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { createBatchLoader, createSingleLoader } from '@passerelle/subgraph-kit';
+import { ahMaxBatch, type AhClient } from './legacy/ahClient';
+import type { RahClient } from './legacy/rahClient';
+import { fromAh } from './records/fromAh';
+import { fromRah } from './records/fromRah';
+import type { DossierBailleur } from './records/DossierBailleur';
+
+/** Per-request loaders of the landlords' subgraph, keyed by date of birth (`YYYY-MM-DD`). */
+export function createLoaders(rah: RahClient, ah: AhClient) {
+  return {
+    /** RAH answers one date per call: one call per distinct date of the request, run in parallel within the client's concurrency limit. */
+    rah: createSingleLoader<string, DossierBailleur>(async (date) => fromRah(await rah.occupantsNesLe(date))),
+    /** AH answers up to 50 dates per call: one batch (all its pages) per 50 distinct dates of the request. */
+    ah: createBatchLoader<string, DossierBailleur>({
+      maxBatchSize: ahMaxBatch,
+      load: async (dates) => fromAh(await ah.fichesNesLes(dates)),
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,44 @@
+import { passerelleError } from '@passerelle/subgraph-kit';
+import { bailleurs } from '../bailleurs';
+import type { BailleursContext } from '../context';
+import { hasCompleteBirthDate, identitePivotSchema, type IdentitePivot } from '../identitePivot';
+import { dossierVide } from '../records/DossierBailleur';
+import { toSituationBailleur, type SituationBailleur } from './SituationBailleur';
+
+/** The `Usager` parent object: its key. */
+interface UsagerParent {
+  identitePivot: IdentitePivot;
+}
+
+/** A `LogementSocial`: one entry per landlord, an Error where the landlord failed (null there, with its error). */
+interface LogementSocial {
+  bailleurs: Array<SituationBailleur | Error>;
+}
+
+export const Usager = {
+  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
+  async __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
+    const parsed = identitePivotSchema.safeParse(ref.identitePivot);
+    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' });
+    return { identitePivot: parsed.data };
+  },
+
+  async logementSocial(u: UsagerParent, _args: unknown, ctx: BailleursContext): Promise<LogementSocial | null> {
+    const pivot = u.identitePivot;
+    // Landlords are searched by complete date of birth: with part of it, none can be consulted.
+    if (!hasCompleteBirthDate(pivot)) return null;
+    // Every landlord is asked at once; one failing costs its own entry only.
+    const situations = await Promise.all(
+      bailleurs.map(async (bailleur) => {
+        try {
+          return toSituationBailleur(bailleur, pivot, (await ctx.loaders[bailleur.partenaire].load(pivot.dateNaissance)) ?? dossierVide);
+        } catch (error) {
+          // graphql-js turns an Error in a list into null at that index, with that error.
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
+    if (situations.every((s) => !(s instanceof Error) && s.rapprochement.statut === 'AUCUN')) return null;
+    return { bailleurs: situations };
+  },
+};

@@ -1,0 +1,13 @@
+import { legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+
+/** Environment of the Carsat subgraph. */
+export const carsatEnv = {
+  ...serverEnv('CARSAT', 4004),
+  ...legacyEnv('CARSAT', 'http://127.0.0.1:4100/carsat', 'dev-carsat-7c3d82'),
+};
+
+export type CarsatConfig = ReturnType<typeof loadCarsatConfig>;
+
+export function loadCarsatConfig(env: NodeJS.ProcessEnv = process.env) {
+  return readConfig(carsatEnv, env);
+}

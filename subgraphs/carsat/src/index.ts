@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { carsatEnv, loadCarsatConfig, type CarsatConfig } from './config';
