@@ -12,12 +12,29 @@ export const graphiqlStylesheet = 'graphiql.min.css';
  * Content-Security-Policy restates it for the browser, so that a token typed in the headers
  * editor can only ever be sent to this origin.
  */
+/** The query GraphiQL opens with: a search that works on the simulated personas, no id needed. */
+const defaultQuery = `# Passerelle: one usager-centric graph over the partners' own systems.
+# In dev every partner is simulated; \`npm run personas\` lists the personas and their ids.
+query Recherche {
+  rechercherUsagers(identite: { nomNaissance: "rouquette", prenoms: ["marie helene"], dateNaissance: "1979-11-23" }) {
+    score
+    criteres
+    usager {
+      id
+      identite { nomNaissance nomUsage prenoms }
+      caf { droits { prestation montantMensuel } }
+      logementSocial { bailleurs { bailleur { nom } rapprochement { statut explication } } }
+    }
+  }
+}
+`;
+
 export function graphiqlPage(endpoint = '/graphql'): string {
   // Headers are not persisted: they hold bearer tokens, which must not outlive the tab.
   const boot = [
     `const fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(endpoint)}, window.location.href).href });`,
     `ReactDOM.createRoot(document.getElementById('graphiql')).render(`,
-    `  React.createElement(GraphiQL, { fetcher, isHeadersEditorEnabled: true, shouldPersistHeaders: false, defaultEditorToolsVisibility: 'headers' }),`,
+    `  React.createElement(GraphiQL, { fetcher, isHeadersEditorEnabled: true, shouldPersistHeaders: false, defaultEditorToolsVisibility: 'headers', defaultQuery: ${JSON.stringify(defaultQuery)} }),`,
     `);`,
   ].join('\n');
   const bootHash = createHash('sha256').update(boot).digest('base64');
