@@ -67,9 +67,9 @@ describe('synthetic population', () => {
 });
 
 describe('personas', () => {
-  it('are the documented ten, with stable NIRs whatever the population size', () => {
+  it('are the documented thirteen, with stable NIRs whatever the population size', () => {
     const small = createPopulation({ size: 0 });
-    expect(population.personas.map((p) => p.key)).toEqual(['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul']);
+    expect(population.personas.map((p) => p.key)).toEqual(['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul', 'exploitant-agricole', 'demandeur-emploi', 'sans-domicile']);
     for (const { key } of population.personas) expect(small.persona(key).nir).toBe(population.persona(key).nir);
   });
 
@@ -88,5 +88,33 @@ describe('personas', () => {
   it('include a Corsican-born (2A) and a foreign-born (99 350) person', () => {
     expect(population.persona('ne-en-corse').nir.slice(5, 10)).toBe('2A004');
     expect(population.persona('ne-a-l-etranger').nir.slice(5, 10)).toBe('99350');
+  });
+});
+
+describe('the partners added for the whole agency', () => {
+  it('covers agricultural households at MSA for family benefits, never at CAF', () => {
+    expect(population.msa.length).toBeGreaterThan(0);
+    for (const dossier of population.msa) {
+      for (const s of dossier.sante) {
+        expect(population.personneParRef.get(s.personne)?.regime).toBe('AGRICOLE');
+        expect(population.dossierCafParRef.has(s.personne)).toBe(false);
+        expect(population.assureCpamParRef.has(s.personne)).toBe(false);
+      }
+    }
+    const farmer = population.persona('exploitant-agricole').ref;
+    expect(population.dossierMsaParRef.get(farmer)?.famille?.droits.map((d) => d.prestation)).toEqual(['RSA', 'AF']);
+    expect(population.dossierCafParRef.has(farmer)).toBe(false);
+  });
+
+  it('registers job seekers at France Travail with unique identifiants, most RSA recipients among them', () => {
+    const ids = population.franceTravail.map((d) => d.identifiant);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^\d{7}[A-Z]$/.test(id))).toBe(true);
+    expect(population.dossierFranceTravailParRef.get(population.persona('demandeur-emploi').ref)?.indemnisation).toMatchObject({ allocation: 'ARE', montantJournalierCents: 4_830 });
+  });
+
+  it('has SIAO requests for very poor households, including the homeless persona', () => {
+    expect(population.siao.length).toBeGreaterThan(0);
+    expect(population.demandesSiaoParRef.get(population.persona('sans-domicile').ref)).toEqual([expect.objectContaining({ type: 'URGENCE', statut: 'HEBERGEE' })]);
   });
 });

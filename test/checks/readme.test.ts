@@ -17,7 +17,7 @@ describe('README', () => {
   });
 
   it('documents every persona', () => {
-    for (const key of ['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul']) {
+    for (const key of ['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul', 'exploitant-agricole', 'demandeur-emploi', 'sans-domicile']) {
       expect(readme).toContain(`\`${key}\``);
     }
   });

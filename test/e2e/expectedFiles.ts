@@ -114,6 +114,28 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
     carsat: actif(38),
     logementSocial: { AH: { rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0415', solde: 520, moisImpayes: 4, enImpaye: true, planApurement: { mensualite: 50, respecte: true } }] } },
   },
+  'exploitant-agricole': {
+    identite: { nomNaissance: 'Bousquet', prenoms: ['Thierry', 'Henri'], lieuNaissance: { code: '12300', libelle: 'Villefranche-de-Rouergue' } },
+    // Under the agricultural regime: MSA pays his RSA and family allowances, so CAF, CPAM and Carsat do not know him.
+    caf: null,
+    cpam: null,
+    carsat: null,
+    logementSocial: null,
+  },
+  'demandeur-emploi': {
+    identite: { nomNaissance: 'Maurel', prenoms: ['Kévin'], dateNaissance: '1995-12-01' },
+    caf: null,
+    cpam: cpam('NON'),
+    carsat: actif(28),
+    logementSocial: null,
+  },
+  'sans-domicile': {
+    identite: { nomNaissance: 'Roux', prenoms: ['Mickaël'], lieuNaissance: { code: '13055', libelle: 'Marseille' } },
+    caf: { numeroAllocataire: '0990077', rsa: { etat: 'OUVERT_VERSE', montantMensuel: 646.52, dateDebut: '2025-03-01' } },
+    cpam: cpam('SANS_PARTICIPATION'),
+    carsat: actif(64),
+    logementSocial: null,
+  },
   'registre-seul': {
     identite: { nomNaissance: 'Roussel', prenoms: ['Inès'], dateNaissance: '2007-01-19' },
     caf: null,

@@ -1,6 +1,6 @@
 import { generateWorld, type WorldOptions } from './generateWorld';
 import type { PersonaInfo, PersonaKey } from './personas';
-import type { AssureCpam, Bail, DemandeLogement, DossierCaf, DossierCarsat, Personne, World } from './types';
+import type { AssureCpam, Bail, DemandeLogement, DemandeSiao, DossierCaf, DossierCarsat, DossierFranceTravail, DossierMsa, Personne, World } from './types';
 
 /** The world with the look-ups the simulators need, built once per simulator instance. */
 export interface Population extends World {
@@ -15,6 +15,12 @@ export interface Population extends World {
   /** Leases and applications by the tenant's declared date of birth. */
   bauxParDateNaissance: ReadonlyMap<string, readonly Bail[]>;
   demandesParDateNaissance: ReadonlyMap<string, readonly DemandeLogement[]>;
+  /** MSA file of any member of an agricultural household. */
+  dossierMsaParRef: ReadonlyMap<string, DossierMsa>;
+  dossierFranceTravailParRef: ReadonlyMap<string, DossierFranceTravail>;
+  dossierFranceTravailParIdentifiant: ReadonlyMap<string, DossierFranceTravail>;
+  /** SIAO requests each person is part of. */
+  demandesSiaoParRef: ReadonlyMap<string, readonly DemandeSiao[]>;
   persona(key: PersonaKey): Personne;
 }
 
@@ -39,6 +45,10 @@ export function createPopulation(options: WorldOptions = {}): Population {
     dossierCarsatParRef: new Map(world.carsat.map((d) => [d.personne, d])),
     bauxParDateNaissance: group(world.baux, (b) => b.titulaires.map((t) => t.dateNaissance)),
     demandesParDateNaissance: group(world.demandes, (d) => [d.demandeur.dateNaissance]),
+    dossierMsaParRef: new Map(world.msa.flatMap((d) => d.sante.map((s) => [s.personne, d] as const))),
+    dossierFranceTravailParRef: new Map(world.franceTravail.map((d) => [d.personne, d])),
+    dossierFranceTravailParIdentifiant: new Map(world.franceTravail.map((d) => [d.identifiant, d])),
+    demandesSiaoParRef: group(world.siao, (d) => d.personnes),
     persona(key) {
       const found = personneParRef.get(`persona:${key}`);
       if (!found) throw new RangeError(`unknown persona ${key}`);

@@ -5,7 +5,11 @@ import type { AssureCpam, DossierCaf, DossierCarsat, Menage, Personne } from './
 
 /** CPAM: everyone under the general regime (children as well). */
 export function deriveAssureCpam(faker: Faker, personne: Personne, menage: Menage, caf: DossierCaf | null): AssureCpam | null {
-  if (personne.regime !== 'GENERAL') return null;
+  return personne.regime === 'GENERAL' ? deriveCoverage(faker, personne, menage, caf) : null;
+}
+
+/** Health coverage of one person, whatever the fund (CPAM or MSA). */
+export function deriveCoverage(faker: Faker, personne: Personne, menage: Menage, caf: DossierCaf | null): AssureCpam {
   const rsaPaid = caf?.droits.some((d) => d.prestation === 'RSA' && d.etatRsa === 2) ?? false;
   const perAdult = menage.ressourcesCents / menage.adultes.length;
   const c2s = rsaPaid || perAdult < 70_000 ? 'SANS_PARTICIPATION' : perAdult < 110_000 && faker.datatype.boolean(0.4) ? 'AVEC_PARTICIPATION' : 'NON';
@@ -22,8 +26,13 @@ export function deriveAssureCpam(faker: Faker, personne: Personne, menage: Menag
 
 /** Carsat: adults of the general regime from 20 years of age (career record), retirees from 62. */
 export function deriveDossierCarsat(faker: Faker, personne: Personne, menage: Menage): DossierCarsat | null {
+  return personne.regime === 'GENERAL' ? deriveCareer(faker, personne, menage) : null;
+}
+
+/** Career and pension of one person from 20 years of age, whatever the fund (Carsat or MSA). */
+export function deriveCareer(faker: Faker, personne: Personne, menage: Menage): DossierCarsat | null {
   const age = ageAt(personne.dateNaissance);
-  if (personne.regime !== 'GENERAL' || age < 20) return null;
+  if (age < 20) return null;
   const trimestres = Math.min(172, Math.round((Math.min(age, 64) - 20) * 4 * faker.number.float({ min: 0.55, max: 1 })));
   if (age < 62) {
     return { personne: personne.ref, trimestresValides: trimestres, statut: age >= 61 && faker.datatype.boolean(0.3) ? 'DEMANDE_EN_COURS' : 'ACTIF', dateEffet: null, pensionMensuelleCents: null, aspa: null, actionSociale: [] };

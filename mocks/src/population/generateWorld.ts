@@ -1,7 +1,10 @@
 import { Faker, base, fr } from '@faker-js/faker';
 import { createNirAllocator } from './createNirAllocator';
 import { deriveCafDossier } from './deriveCafDossier';
-import { deriveAssureCpam, deriveDossierCarsat } from './deriveHealthAndPension';
+import { deriveDossierFranceTravail, isJobSeeker } from './deriveFranceTravail';
+import { deriveAssureCpam, deriveCareer, deriveCoverage, deriveDossierCarsat } from './deriveHealthAndPension';
+import { deriveDossierMsa } from './deriveMsa';
+import { deriveDemandeSiao } from './deriveSiao';
 import { deriveBail, deriveDemande } from './deriveSocialHousing';
 import { generateHouseholds } from './generateHouseholds';
 import { buildPersonas, type PersonaInfo } from './personas';
@@ -12,6 +15,11 @@ export interface WorldOptions {
   size?: number;
   /** Seed of every random draw: same seed, same world. @default 12202 */
   seed?: number;
+}
+
+/** France Travail identifiers: 7 digits and a letter *(format simplified)*. */
+function franceTravailId(index: number): string {
+  return `${String(3_100_000 + index * 13).padStart(7, '0')}${String.fromCharCode(65 + (index % 26))}`;
 }
 
 /** Share of households in social housing, by income band *(unverified: ≈ 950 households in Rodez)*. */
@@ -40,8 +48,27 @@ export function generateWorld(options: WorldOptions = {}): World & { personas: P
     const perAdult = menage.ressourcesCents / adultes.length;
     const band = perAdult < 60_000 ? 'pauvre' : perAdult < 170_000 ? 'modeste' : 'aise';
     const socialTenant = faker.datatype.boolean(socialHousingShare[band]);
-    const caf = head.regime === 'AGRICOLE' ? null : deriveCafDossier(faker, menage, socialTenant, String((dossierNumber += 7)).slice(-7));
+    // Family benefits come from CAF or, under the agricultural regime, from MSA: never both.
+    const famille = deriveCafDossier(faker, menage, socialTenant, String((dossierNumber += 7)).slice(-7));
+    const agricole = head.regime === 'AGRICOLE';
+    const caf = agricole ? null : famille;
     if (caf) world.caf.push(caf);
+    if (agricole) {
+      const members = [...menage.adultes, ...menage.enfants].map((ref) => byRef.get(ref)!);
+      world.msa.push(
+        deriveDossierMsa(faker, menage, adultes, `MSA${String(dossierNumber).slice(-7)}`, {
+          famille,
+          sante: members.map((p) => deriveCoverage(faker, p, menage, famille)),
+          retraites: adultes.map((p) => deriveCareer(faker, p, menage)).filter((d): d is NonNullable<typeof d> => d?.statut === 'RETRAITE'),
+        }),
+      );
+    }
+    for (const adulte of adultes) {
+      if (!isJobSeeker(faker, adulte, famille)) continue;
+      const rsa = famille?.droits.some((d) => d.prestation === 'RSA' && d.etatRsa === 2) ?? false;
+      world.franceTravail.push(deriveDossierFranceTravail(faker, adulte, franceTravailId(world.franceTravail.length), rsa));
+    }
+    if (band === 'pauvre' && perAdult < 40_000 && faker.datatype.boolean(0.08)) world.siao.push(deriveDemandeSiao(faker, menage, `SIAO-12-${String(world.siao.length + 1).padStart(5, '0')}`));
     for (const ref of [...menage.adultes, ...menage.enfants]) {
       const personne = byRef.get(ref)!;
       const assure = deriveAssureCpam(faker, personne, menage, caf);
@@ -69,5 +96,8 @@ export function generateWorld(options: WorldOptions = {}): World & { personas: P
     carsat: world.carsat,
     baux: world.baux,
     demandes: world.demandes,
+    msa: world.msa,
+    franceTravail: world.franceTravail,
+    siao: world.siao,
   };
 }

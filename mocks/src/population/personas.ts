@@ -4,7 +4,7 @@ import { recentPayments, quotientFamilial } from './deriveCafDossier';
 import { numeroUnique } from './deriveSocialHousing';
 import { communeParCode } from './geography';
 import { scale2025 } from './scale2025';
-import type { Adresse, AssureCpam, Bail, DossierCaf, DossierCarsat, DemandeLogement, DroitCaf, Menage, Personne, World } from './types';
+import type { Adresse, AssureCpam, Bail, DossierCaf, DossierCarsat, DossierFranceTravail, DemandeLogement, DroitCaf, Menage, Personne, World } from './types';
 
 /** Keys of the fixed, documented people used by tests, examples and the README. */
 export type PersonaKey =
@@ -17,7 +17,10 @@ export type PersonaKey =
   | 'homonyme-millau'
   | 'ne-en-corse'
   | 'ne-a-l-etranger'
-  | 'registre-seul';
+  | 'registre-seul'
+  | 'exploitant-agricole'
+  | 'demandeur-emploi'
+  | 'sans-domicile';
 
 /** A persona as documented: who they are and the one-line situation. */
 export interface PersonaInfo {
@@ -46,7 +49,7 @@ const lieu = {
  * so their NIRs (and therefore their opaque ids) do not depend on the population's size.
  */
 export function buildPersonas(nirs: NirAllocator): { world: World$; personas: PersonaInfo[] } {
-  const world: World$ = { personnes: [], menages: [], caf: [], cpam: [], carsat: [], baux: [], demandes: [] };
+  const world: World$ = { personnes: [], menages: [], caf: [], cpam: [], carsat: [], baux: [], demandes: [], msa: [], franceTravail: [], siao: [] };
   const personas: PersonaInfo[] = [];
   const person = (key: PersonaKey, p: Omit<Personne, 'ref' | 'nir' | 'menage'>, menage: string, situation: string | null): Personne => {
     const ref = `persona:${key}`;
@@ -61,17 +64,26 @@ export function buildPersonas(nirs: NirAllocator): { world: World$; personas: Pe
     return full;
   };
   const menage = (m: Menage) => world.menages.push(m);
-  const caf = (numero: string, m: Menage, droits: DroitCaf[]): DossierCaf => {
+  const familyFile = (numero: string, m: Menage, droits: DroitCaf[]): DossierCaf => {
     const prestations = droits.filter((d) => !['APL', 'ALF', 'ALS'].includes(d.prestation)).reduce((s, d) => s + d.montantCents, 0);
     const dossier: DossierCaf = {
       numeroAllocataire: numero, codePostal: m.adresse.codePostal, allocataire: m.adultes[0]!, conjoint: m.adultes[1] ?? null, enfants: m.enfants,
       quotientFamilial: quotientFamilial(m.ressourcesCents, prestations, m.adultes.length, m.enfants.length), droits, paiements: recentPayments(droits),
     };
+    return dossier;
+  };
+  const caf = (numero: string, m: Menage, droits: DroitCaf[]): DossierCaf => {
+    const dossier = familyFile(numero, m, droits);
     world.caf.push(dossier);
     return dossier;
   };
-  const cpam = (ref: string, c2s: AssureCpam['c2s'], medecinTraitantDeclare = true): void => {
-    world.cpam.push({ personne: ref, dateDebutDroits: '2010-01-01', c2s, c2sFin: c2s === 'NON' ? null : monthsBefore(-6, 1), medecinTraitantDeclare, indemnitesJournalieresEnCours: false });
+  const franceTravail = (d: Omit<DossierFranceTravail, 'paiements'>): void => {
+    const paiements = d.indemnisation ? [0, 1, 2].map((back) => ({ date: monthsBefore(back, 2), allocation: d.indemnisation!.allocation, montantCents: d.indemnisation!.montantJournalierCents * 30 })) : [];
+    world.franceTravail.push({ ...d, paiements });
+  };
+  const coverage = (ref: string, c2s: AssureCpam['c2s']): AssureCpam => ({ personne: ref, dateDebutDroits: '2010-01-01', c2s, c2sFin: c2s === 'NON' ? null : monthsBefore(-6, 1), medecinTraitantDeclare: true, indemnitesJournalieresEnCours: false });
+  const cpam = (ref: string, c2s: AssureCpam['c2s']): void => {
+    world.cpam.push(coverage(ref, c2s));
   };
   const carsatActif = (ref: string, trimestresValides: number): void => {
     world.carsat.push({ personne: ref, trimestresValides, statut: 'ACTIF', dateEffet: null, pensionMensuelleCents: null, aspa: null, actionSociale: [] });
@@ -92,6 +104,8 @@ export function buildPersonas(nirs: NirAllocator): { world: World$; personas: Pe
     ]);
     cpam(s.ref, 'SANS_PARTICIPATION');
     carsatActif(s.ref, 52);
+    franceTravail({ personne: s.ref, identifiant: '0411723K', categorie: 1, dateInscription: '2024-03-11', indemnisation: null, conseiller: { nom: 'Claire Bouyssou', agence: 'France Travail Rodez Combarel' },
+      diagnostic: { date: '2024-03-11', contraintes: ['MOBILITE', 'FINANCIERE'], besoins: ['PERMIS_CONDUIRE'] } });
     bail({ bailleur: 'rah', reference: 'RAH-2023-00417', titulaires: [{ nom: 'DELMAS', prenom: 'Séverine', dateNaissance: s.dateNaissance, codeLieuNaissance: null, personne: s.ref }], typologie: 'T2', surface: 48.5, adresse: a,
       loyerCents: 31_700, chargesCents: 4_500, soldeCents: 24_600, moisImpayes: 3, planApurement: { mensualiteCents: 4_000, dateDebut: monthsBefore(4, 1), dateFin: monthsBefore(-3, 1), respecte: false }, dateEntree: '2023-09-01' });
   }
@@ -201,6 +215,49 @@ export function buildPersonas(nirs: NirAllocator): { world: World$; personas: Pe
     const r = person('registre-seul', { sexe: 2, nomNaissance: 'Roussel', nomUsage: null, prenoms: ['Inès'], dateNaissance: '2007-01-19', lieuNaissance: lieu.rodez, adresse: a, regime: 'AUTRE' }, 'menage:registre-seul',
       'Student of 19 in Le Monastère under a special regime: known to the identity register only; every partner field is null.');
     menage({ ref: r.menage, type: 'PERSONNE_SEULE', adresse: a, adultes: [r.ref], enfants: [], ressourcesCents: 40_000 });
+  }
+  // 11. Farmer under the agricultural regime: family benefits and RSA from MSA, never CAF.
+  {
+    const a = adresse('12090', 'La Borie Haute');
+    const f = person('exploitant-agricole', { sexe: 1, nomNaissance: 'Bousquet', nomUsage: null, prenoms: ['Thierry', 'Henri'], dateNaissance: '1971-05-09', lieuNaissance: { code: '12300', libelle: 'Villefranche-de-Rouergue' }, adresse: a, regime: 'AGRICOLE' }, 'menage:exploitant',
+      'Sheep farmer in Druelle Balsac raising two children alone: RSA and family allowances paid by MSA (not CAF), MSA health cover with C2S with participation; unknown to CPAM and Carsat.');
+    const kids = [child('persona:enfant-4', 'Bousquet', 'Léa', 2, '2011-09-17', a, f.menage), child('persona:enfant-5', 'Bousquet', 'Hugo', 1, '2014-02-03', a, f.menage)];
+    for (const kid of kids) kid.regime = 'AGRICOLE';
+    const m: Menage = { ref: f.menage, type: 'MONOPARENTAL', adresse: a, adultes: [f.ref], enfants: kids.map((k) => k.ref), ressourcesCents: 80_000 };
+    menage(m);
+    const famille = familyFile('MSA0012345', m, [
+      { prestation: 'RSA', montantCents: scale2025.rsaCoupleOuParentUnEnfant + scale2025.rsaParEnfantSupplementaire - 80_000, dateDebut: '2025-04-01', etatRsa: 2, majore: false, soumisDroitsDevoirs: true },
+      { prestation: 'AF', montantCents: scale2025.allocationsFamiliales2Enfants, dateDebut: '2014-03-01' },
+    ]);
+    world.msa.push({ numeroAdherent: 'MSA0012345', famille, sante: [f, ...kids].map((p) => coverage(p.ref, 'AVEC_PARTICIPATION')), retraites: [], activites: [{ personne: f.ref, statut: 'EXPLOITANT' }] });
+  }
+
+  // 12. Job seeker compensated by France Travail (ARE).
+  {
+    const a = adresse('12202', '31 rue Saint-Cyrice');
+    const d = person('demandeur-emploi', { sexe: 1, nomNaissance: 'Maurel', nomUsage: null, prenoms: ['Kévin'], dateNaissance: '1995-12-01', lieuNaissance: lieu.rodez, adresse: a, regime: 'GENERAL' }, 'menage:demandeur-emploi',
+      'Laid off in 2026, registered at France Travail in category 1 with ARE (48.30 €/day); needs a driving licence and training; CPAM without C2S; unknown to CAF.');
+    menage({ ref: d.menage, type: 'PERSONNE_SEULE', adresse: a, adultes: [d.ref], enfants: [], ressourcesCents: 145_000 });
+    cpam(d.ref, 'NON');
+    carsatActif(d.ref, 28);
+    franceTravail({ personne: d.ref, identifiant: '0388214B', categorie: 1, dateInscription: '2026-06-15', indemnisation: { allocation: 'ARE', montantJournalierCents: 4_830, dateDebut: '2026-06-22', dateFinDroits: '2027-12-21' },
+      conseiller: { nom: 'Julien Vaysse', agence: 'France Travail Onet-le-Château' }, diagnostic: { date: '2026-07-02', contraintes: ['MOBILITE'], besoins: ['PERMIS_CONDUIRE', 'FORMATION'] } });
+  }
+
+  // 13. Homeless, sheltered through the SIAO.
+  {
+    const a = adresse('12202', 'Domiciliation CCAS, 26 rue Béteille');
+    const h = person('sans-domicile', { sexe: 1, nomNaissance: 'Roux', nomUsage: null, prenoms: ['Mickaël'], dateNaissance: '1979-08-26', lieuNaissance: { code: '13055', libelle: 'Marseille' }, adresse: a, regime: 'GENERAL' }, 'menage:sans-domicile',
+      'Without a home since 2025, domiciled at the CCAS: SIAO emergency request, sheltered in a CHRS; RSA without housing deduction; France Travail category 1 with housing and health constraints; C2S.');
+    const m: Menage = { ref: h.menage, type: 'PERSONNE_SEULE', adresse: a, adultes: [h.ref], enfants: [], ressourcesCents: 0 };
+    menage(m);
+    caf('0990077', m, [{ prestation: 'RSA', montantCents: scale2025.rsaSeul, dateDebut: '2025-03-01', etatRsa: 2, majore: false, soumisDroitsDevoirs: true }]);
+    cpam(h.ref, 'SANS_PARTICIPATION');
+    carsatActif(h.ref, 64);
+    franceTravail({ personne: h.ref, identifiant: '0402951R', categorie: 1, dateInscription: '2025-04-02', indemnisation: null, conseiller: { nom: 'Claire Bouyssou', agence: 'France Travail Rodez Combarel' },
+      diagnostic: { date: '2025-04-02', contraintes: ['LOGEMENT', 'SANTE', 'FINANCIERE'], besoins: ['ACCOMPAGNEMENT_RENFORCE'] } });
+    world.siao.push({ reference: 'SIAO-12-00042', personnes: [h.ref], nirConnu: true, dateDemande: '2025-02-14', type: 'URGENCE', statut: 'HEBERGEE',
+      orientation: { dispositif: 'CHRS', structure: 'CHRS Rodez Agglomération', date: '2025-03-03' } });
   }
   return { world, personas };
 }

@@ -143,6 +143,48 @@ export interface DemandeLogement {
   typologieSouhaitee: 'T1' | 'T2' | 'T3' | 'T4' | 'T5';
 }
 
+/** MSA: the agricultural regime's family benefits (same rights as CAF), health coverage and farm pension. */
+export interface DossierMsa {
+  /** MSA member number (numéro d'adhérent) *(format simplified)*. */
+  numeroAdherent: string;
+  /** The household's family file, with the same rights and codes as at CAF; null when MSA pays none. */
+  famille: DossierCaf | null;
+  /** Health coverage of each member (same shape as CPAM's). */
+  sante: AssureCpam[];
+  /** Farm pension of retired members. */
+  retraites: DossierCarsat[];
+  /** Activity of each adult: farm owner (exploitant) or farm employee (salarié agricole). */
+  activites: Array<{ personne: string; statut: 'EXPLOITANT' | 'SALARIE_AGRICOLE' | 'RETRAITE' }>;
+}
+
+/** France Travail: a job seeker's file, reached through its own identifiant (two-step API). */
+export interface DossierFranceTravail {
+  personne: string;
+  /** France Travail's own identifier (8 characters) *(format simplified)*. */
+  identifiant: string;
+  categorie: 1 | 2 | 3 | 4 | 5;
+  dateInscription: string;
+  indemnisation: { allocation: 'ARE' | 'ASS'; montantJournalierCents: number; dateDebut: string; dateFinDroits: string } | null;
+  paiements: Array<{ date: string; allocation: 'ARE' | 'ASS'; montantCents: number }>;
+  conseiller: { nom: string; agence: string };
+  diagnostic: { date: string; contraintes: CodeContrainte[]; besoins: CodeBesoin[] };
+}
+
+export type CodeContrainte = 'MOBILITE' | 'LOGEMENT' | 'SANTE' | 'GARDE_ENFANTS' | 'LANGUE' | 'NUMERIQUE' | 'FINANCIERE' | 'ADMINISTRATIVE';
+export type CodeBesoin = 'FORMATION' | 'ACCOMPAGNEMENT_RENFORCE' | 'PERMIS_CONDUIRE' | 'AIDE_NUMERIQUE' | 'APPRENTISSAGE_FRANCAIS' | 'CREATION_ENTREPRISE';
+
+/** État (SIAO): a request for emergency or adapted housing. */
+export interface DemandeSiao {
+  reference: string;
+  /** Members of the request; the SIAO knows them by identity, sometimes by NIR. */
+  personnes: string[];
+  nirConnu: boolean;
+  dateDemande: string;
+  type: 'URGENCE' | 'INSERTION';
+  statut: 'EN_ATTENTE' | 'ORIENTEE' | 'HEBERGEE' | 'CLOTUREE';
+  orientation: { dispositif: 'HEBERGEMENT_URGENCE' | 'CHRS' | 'PENSION_DE_FAMILLE' | 'LOGEMENT_ACCOMPAGNE' | 'RESIDENCE_SOCIALE'; structure: string; date: string } | null;
+}
+
 /** Everything the simulators serve. */
 export interface World {
   seed: number;
@@ -153,4 +195,7 @@ export interface World {
   carsat: DossierCarsat[];
   baux: Bail[];
   demandes: DemandeLogement[];
+  msa: DossierMsa[];
+  franceTravail: DossierFranceTravail[];
+  siao: DemandeSiao[];
 }
