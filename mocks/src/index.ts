@@ -11,3 +11,12 @@ export { createSimulatorServer, type RunningSimulator, type SimulatorOptions } f
 export { simulatorEnv } from './server/simulatorConfig';
 export type { SystemKnobs } from './server/SystemKnobs';
 export { createLegacyTestServer, testUrlOf } from './testing/legacyTestServer';
+export { useLegacyTestServer, type LegacyTestServerHandle } from './testing/useLegacyTestServer';
+export { useSubgraphTestBed, type SubgraphTestBed, type SubgraphTestBedOptions, type StoppableServer } from './testing/useSubgraphTestBed';
+export { recordLegacyCalls, type LegacyCallRecorder } from './testing/recordLegacyCalls';
+export { postGraphQL, type GraphQLAnswer, type GraphQLErrorEntry } from './testing/postGraphQL';
+export { queryEntities } from './testing/queryEntities';
+export { unknownNir } from './testing/unknownNir';
+export { postLegacy } from './testing/postLegacy';
+export { expectLegacyError } from './testing/expectLegacyError';
+export { keyRefusalCases, keyRefused } from './testing/keyRefusalCases';

@@ -1,34 +1,23 @@
-import type { SetupServer } from 'msw/node';
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf } from '../src/index';
+import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });
 const ah = legacySystem('ah');
-let legacy: SetupServer;
 
-const recherche = (body: unknown, headers: Record<string, string> = { [ah.apiKeyHeader]: ah.devApiKey }) =>
-  fetch(`${testUrlOf('ah')}/occupation/v2/personnes/recherche`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const recherche = (body: unknown, headers?: Record<string, string>) => postLegacy('ah', '/occupation/v2/personnes/recherche', body, headers);
 type Fiche = { typeFiche: string; personne: Record<string, unknown>; bail: Record<string, unknown> | null; demande: Record<string, unknown> | null };
 type Page = { page: number; taillePage: number; nbResultats: number; nbPages: number; resultats: Fiche[] };
 const legacyDate = (iso: string) => iso.replaceAll('-', '');
 
-beforeAll(() => {
-  legacy = createLegacyTestServer(population, ['ah']);
-});
-afterAll(() => legacy.close());
+useLegacyTestServer(population, ['ah']);
 
 describe('Aveyron Habitat simulator', () => {
   it('is registered with its own header and a batch of 50 dates', () => {
     expect(ah).toMatchObject({ name: 'ah', prefix: '/ah', apiKeyHeader: 'X-AH-Token', maxBatchSize: 50 });
   });
 
-  it.each([
-    ['without a token', {}],
-    ['with a wrong token', { 'X-AH-Token': 'wrong' }],
-    ['with the token in X-Api-Key', { 'X-Api-Key': ah.devApiKey }],
-  ])('refuses a call %s with 401', async (_case, headers) => {
+  it.each(keyRefusalCases('ah', 'X-Api-Key'))('refuses a call %s with 401', async (_case, headers) => {
     const response = await recherche({ datesNaissance: ['19750930'] }, headers);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    await expectLegacyError(response, 401, keyRefused);
   });
 
   it('accepts 50 dates and refuses 51 with 413', async () => {
@@ -36,8 +25,7 @@ describe('Aveyron Habitat simulator', () => {
     expect(new Set(dates).size).toBe(51);
     expect((await recherche({ datesNaissance: dates.slice(0, 50) })).status).toBe(200);
     const response = await recherche({ datesNaissance: dates });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 50 dates de naissance par appel' });
+    await expectLegacyError(response, 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 50 dates de naissance par appel' });
   });
 
   it.each([
@@ -48,14 +36,12 @@ describe('Aveyron Habitat simulator', () => {
     ['page 0', { datesNaissance: ['19750930'], page: 0 }, 'Champ invalide : page'],
   ])('answers 400 to %s', async (_case, body, libelle) => {
     const response = await recherche(body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'REQUETE_INVALIDE', libelle });
+    await expectLegacyError(response, 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
   it('refuses pages larger than 200', async () => {
     const response = await recherche({ datesNaissance: ['19750930'], taillePage: 201 });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'TAILLE_PAGE', libelle: 'Au plus 200 résultats par page' });
+    await expectLegacyError(response, 400, { code_erreur: 'TAILLE_PAGE', libelle: 'Au plus 200 résultats par page' });
   });
 
   it('returns the lease in arrears with a plan kept of the persona born abroad, without NIR', async () => {

@@ -1,40 +1,28 @@
-import type { SetupServer } from 'msw/node';
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf } from '../src/index';
+import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });
 const caf = legacySystem('caf');
-let legacy: SetupServer;
 
-const lot = (body: unknown, headers: Record<string, string> = { [caf.apiKeyHeader]: caf.devApiKey }) =>
-  fetch(`${testUrlOf('caf')}/api/v2/allocataires/lot`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const lot = (body: unknown, headers?: Record<string, string>) => postLegacy('caf', '/api/v2/allocataires/lot', body, headers);
 const nirOf = (ref: string) => population.personneParRef.get(ref)!.nir;
 
-beforeAll(() => {
-  legacy = createLegacyTestServer(population, ['caf']);
-});
-afterAll(() => legacy.close());
+useLegacyTestServer(population, ['caf']);
 
 describe('CAF simulator', () => {
   it('is registered with its conventions', () => {
     expect(caf).toMatchObject({ name: 'caf', prefix: '/caf', apiKeyHeader: 'X-Api-Key', maxBatchSize: 100 });
   });
 
-  it.each([
-    ['without a key', {}],
-    ['with a wrong key', { 'X-Api-Key': 'wrong' }],
-    ['with the key in another header', { 'X-Cle-Partenaire': caf.devApiKey }],
-  ])('refuses a call %s with 401', async (_case, headers) => {
+  it.each(keyRefusalCases('caf', 'X-Cle-Partenaire'))('refuses a call %s with 401', async (_case, headers) => {
     const response = await lot({ liste_nir: [nirOf('persona:rsa-isolee')] }, headers);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    await expectLegacyError(response, 401, keyRefused);
   });
 
   it('accepts 100 NIRs and refuses 101 with 413', async () => {
     const nirs = population.personnes.slice(0, 101).map((p) => p.nir);
     expect((await lot({ liste_nir: nirs.slice(0, 100) })).status).toBe(200);
     const response = await lot({ liste_nir: nirs });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 100 NIR par appel' });
+    await expectLegacyError(response, 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 100 NIR par appel' });
   });
 
   it.each([
@@ -44,8 +32,7 @@ describe('CAF simulator', () => {
     ['a malformed NIR', { liste_nir: ['286041220200135', '2860412'] }, 'Champ invalide : liste_nir.1'],
   ])('answers 400 to %s', async (_case, body, libelle) => {
     const response = await lot(body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'REQUETE_INVALIDE', libelle });
+    await expectLegacyError(response, 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
   it('returns the file of a single RSA recipient in its legacy format', async () => {

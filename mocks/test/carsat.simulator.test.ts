@@ -1,39 +1,27 @@
-import type { SetupServer } from 'msw/node';
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf } from '../src/index';
+import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });
 const carsat = legacySystem('carsat');
-let legacy: SetupServer;
 
-const lot = (body: unknown, headers: Record<string, string> = { [carsat.apiKeyHeader]: carsat.devApiKey }) =>
-  fetch(`${testUrlOf('carsat')}/ws/retraite/v3/dossiers/lot`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const lot = (body: unknown, headers?: Record<string, string>) => postLegacy('carsat', '/ws/retraite/v3/dossiers/lot', body, headers);
 
-beforeAll(() => {
-  legacy = createLegacyTestServer(population, ['carsat']);
-});
-afterAll(() => legacy.close());
+useLegacyTestServer(population, ['carsat']);
 
 describe('Carsat simulator', () => {
   it('is registered with its conventions', () => {
     expect(carsat).toMatchObject({ name: 'carsat', prefix: '/carsat', apiKeyHeader: 'X-Api-Key', maxBatchSize: 40 });
   });
 
-  it.each([
-    ['without a key', {}],
-    ['with a wrong key', { 'X-Api-Key': 'wrong' }],
-    ['with the key in another header', { 'X-AH-Token': carsat.devApiKey }],
-  ])('refuses a call %s with 401', async (_case, headers) => {
+  it.each(keyRefusalCases('carsat', 'X-AH-Token'))('refuses a call %s with 401', async (_case, headers) => {
     const response = await lot({ nir_assures: [population.persona('retraite-aspa').nir] }, headers);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    await expectLegacyError(response, 401, keyRefused);
   });
 
   it('accepts 40 NIRs and refuses 41 with 413', async () => {
     const nirs = population.personnes.slice(0, 41).map((p) => p.nir);
     expect((await lot({ nir_assures: nirs.slice(0, 40) })).status).toBe(200);
     const response = await lot({ nir_assures: nirs });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 40 NIR par appel' });
+    await expectLegacyError(response, 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 40 NIR par appel' });
   });
 
   it.each([
@@ -43,8 +31,7 @@ describe('Carsat simulator', () => {
     ['a malformed NIR', { nir_assures: ['286041220200135', '2860412'] }, 'Champ invalide : nir_assures.1'],
   ])('answers 400 to %s', async (_case, body, libelle) => {
     const response = await lot(body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'REQUETE_INVALIDE', libelle });
+    await expectLegacyError(response, 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
   it('returns the retiree’s pension, ASPA and home help in its legacy format', async () => {

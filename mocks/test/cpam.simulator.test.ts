@@ -1,39 +1,27 @@
-import type { SetupServer } from 'msw/node';
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf } from '../src/index';
+import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });
 const cpam = legacySystem('cpam');
-let legacy: SetupServer;
 
-const droits = (body: unknown, headers: Record<string, string> = { [cpam.apiKeyHeader]: cpam.devApiKey }) =>
-  fetch(`${testUrlOf('cpam')}/api/v1/beneficiaires/droits`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const droits = (body: unknown, headers?: Record<string, string>) => postLegacy('cpam', '/api/v1/beneficiaires/droits', body, headers);
 
-beforeAll(() => {
-  legacy = createLegacyTestServer(population, ['cpam']);
-});
-afterAll(() => legacy.close());
+useLegacyTestServer(population, ['cpam']);
 
 describe('CPAM simulator', () => {
   it('is registered with its conventions', () => {
     expect(cpam).toMatchObject({ name: 'cpam', prefix: '/cpam', apiKeyHeader: 'X-Cle-Partenaire', maxBatchSize: 50 });
   });
 
-  it.each([
-    ['without a key', {}],
-    ['with a wrong key', { 'X-Cle-Partenaire': 'wrong' }],
-    ['with the key in the usual X-Api-Key header', { 'X-Api-Key': cpam.devApiKey }],
-  ])('refuses a call %s with 401', async (_case, headers) => {
+  it.each(keyRefusalCases('cpam', 'X-Api-Key'))('refuses a call %s with 401', async (_case, headers) => {
     const response = await droits({ nirs: [population.persona('rsa-isolee').nir] }, headers);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    await expectLegacyError(response, 401, keyRefused);
   });
 
   it('accepts 50 NIRs and refuses 51 with 413', async () => {
     const nirs = population.personnes.slice(0, 51).map((p) => p.nir);
     expect((await droits({ nirs: nirs.slice(0, 50) })).status).toBe(200);
     const response = await droits({ nirs });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 50 NIR par appel' });
+    await expectLegacyError(response, 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 50 NIR par appel' });
   });
 
   it.each([
@@ -43,8 +31,7 @@ describe('CPAM simulator', () => {
     ['a NIR that is not a string', { nirs: [286041220200135] }, 'Champ invalide : nirs.0'],
   ])('answers 400 to %s', async (_case, body, libelle) => {
     const response = await droits(body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'REQUETE_INVALIDE', libelle });
+    await expectLegacyError(response, 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
   it('returns coverage only, in its legacy format, with no medical field', async () => {

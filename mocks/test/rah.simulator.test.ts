@@ -1,38 +1,26 @@
-import type { SetupServer } from 'msw/node';
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf } from '../src/index';
+import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });
 const rah = legacySystem('rah');
-let legacy: SetupServer;
 
-const recherche = (body: unknown, headers: Record<string, string> = { [rah.apiKeyHeader]: rah.devApiKey }) =>
-  fetch(`${testUrlOf('rah')}/api/v1/occupants/recherche`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const recherche = (body: unknown, headers?: Record<string, string>) => postLegacy('rah', '/api/v1/occupants/recherche', body, headers);
 type Answer = { DATE_NAISSANCE: string; LOCATAIRES: Array<Record<string, unknown> & { BAUX: Array<Record<string, unknown>> }>; DEMANDEURS: Array<Record<string, unknown>> };
 
-beforeAll(() => {
-  legacy = createLegacyTestServer(population, ['rah']);
-});
-afterAll(() => legacy.close());
+useLegacyTestServer(population, ['rah']);
 
 describe('Rodez Agglo Habitat simulator', () => {
   it('is registered as a one-person-at-a-time system', () => {
     expect(rah).toMatchObject({ name: 'rah', prefix: '/rah', apiKeyHeader: 'X-Api-Key', maxBatchSize: 1 });
   });
 
-  it.each([
-    ['without a key', {}],
-    ['with a wrong key', { 'X-Api-Key': 'wrong' }],
-    ['with the key in AH’s header', { 'X-AH-Token': rah.devApiKey }],
-  ])('refuses a call %s with 401', async (_case, headers) => {
+  it.each(keyRefusalCases('rah', 'X-AH-Token'))('refuses a call %s with 401', async (_case, headers) => {
     const response = await recherche({ date_naissance: '19860417' }, headers);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" });
+    await expectLegacyError(response, 401, keyRefused);
   });
 
   it('refuses a list of dates: one date per call', async () => {
     const response = await recherche({ date_naissance: ['19860417', '19791123'] });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code_erreur: 'LOT_TROP_GRAND', libelle: 'Une seule date de naissance par appel' });
+    await expectLegacyError(response, 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Une seule date de naissance par appel' });
   });
 
   it.each([
@@ -42,8 +30,7 @@ describe('Rodez Agglo Habitat simulator', () => {
     ['AH’s field name', { datesNaissance: ['19860417'] }, 'Champ invalide : date_naissance'],
   ])('answers 400 to %s', async (_case, body, libelle) => {
     const response = await recherche(body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code_erreur: 'REQUETE_INVALIDE', libelle });
+    await expectLegacyError(response, 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
   it('returns the single RSA recipient’s lease in arrears, as typed, without NIR', async () => {

@@ -18,6 +18,11 @@ export const subgraphList: readonly SubgraphEntry[] = [
   { name: 'cpam', url: 'http://127.0.0.1:4003/graphql', sdlPath: require.resolve('@passerelle/subgraph-cpam/schema.graphql') },
   { name: 'carsat', url: 'http://127.0.0.1:4004/graphql', sdlPath: require.resolve('@passerelle/subgraph-carsat/schema.graphql') },
   { name: 'bailleurs', url: 'http://127.0.0.1:4005/graphql', sdlPath: require.resolve('@passerelle/subgraph-bailleurs/schema.graphql') },
+  { name: 'france-travail', url: 'http://127.0.0.1:4006/graphql', sdlPath: require.resolve('@passerelle/subgraph-france-travail/schema.graphql') },
+  { name: 'msa', url: 'http://127.0.0.1:4007/graphql', sdlPath: require.resolve('@passerelle/subgraph-msa/schema.graphql') },
+  { name: 'etat', url: 'http://127.0.0.1:4008/graphql', sdlPath: require.resolve('@passerelle/subgraph-etat/schema.graphql') },
+  { name: 'departement', url: 'http://127.0.0.1:4009/graphql', sdlPath: require.resolve('@passerelle/subgraph-departement/schema.graphql') },
+  { name: 'accueil', url: 'http://127.0.0.1:4010/graphql', sdlPath: require.resolve('@passerelle/subgraph-accueil/schema.graphql') },
 ];
 
 export function readSdl(entry: SubgraphEntry): string {

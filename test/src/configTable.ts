@@ -4,7 +4,12 @@ import { bailleursEnv } from '@passerelle/subgraph-bailleurs';
 import { cafEnv } from '@passerelle/subgraph-caf';
 import { carsatEnv } from '@passerelle/subgraph-carsat';
 import { cpamEnv } from '@passerelle/subgraph-cpam';
+import { accueilEnv } from '@passerelle/subgraph-accueil';
+import { departementEnv } from '@passerelle/subgraph-departement';
+import { etatEnv } from '@passerelle/subgraph-etat';
+import { franceTravailEnv } from '@passerelle/subgraph-france-travail';
 import { identiteEnv } from '@passerelle/subgraph-identite';
+import { msaEnv } from '@passerelle/subgraph-msa';
 import type { ConfigSpec } from '@passerelle/subgraph-kit';
 import path from 'node:path';
 
@@ -19,6 +24,11 @@ export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['cpam', cpamEnv],
   ['carsat', carsatEnv],
   ['bailleurs', bailleursEnv],
+  ['france-travail', franceTravailEnv],
+  ['msa', msaEnv],
+  ['etat', etatEnv],
+  ['departement', departementEnv],
+  ['accueil', accueilEnv],
   ['simulator (and npm start)', simulatorEnv],
 ];
 

@@ -3,7 +3,7 @@ import { startFederation } from './startFederation';
 
 /**
  * `npm start`: the whole federation in the foreground on the embedded defaults
- * (simulated partner systems, ports 4000–4005 and 4100). Ctrl-C stops everything.
+ * (simulated partner systems, ports 4000–4010 and 4100). Ctrl-C stops everything.
  */
 startFederation({ log: true }).then(
   (federation) => {

@@ -1,27 +1,12 @@
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf, type Population } from '@passerelle/mocks';
+import { createPopulation, legacySystem, testUrlOf, useLegacyTestServer } from '@passerelle/mocks';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createAhClient } from '../src/legacy/ahClient';
 
 const ahUrl = `${testUrlOf('ah')}/occupation/v2/personnes/recherche`;
-let population: Population;
-let legacy: SetupServer;
-/** The page each call asked for, recorded as the call starts (its body is read asynchronously). */
-let pageCalls: Array<Promise<number>> = [];
-const pages = () => Promise.all(pageCalls);
-
-beforeAll(() => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['ah']);
-  legacy.events.on('request:start', ({ request }) => {
-    if (request.url === ahUrl) pageCalls.push(request.clone().json().then((body) => (body as { page: number }).page));
-  });
-});
-beforeEach(() => {
-  pageCalls = [];
-});
-afterEach(() => legacy.resetHandlers());
-afterAll(() => legacy.close());
+const population = createPopulation({ size: 300, seed: 7 });
+const simulated = useLegacyTestServer(population, ['ah']);
+/** The page each AH call asked for, in the order the calls started. */
+const pages = async () => (await simulated.calls('ah').bodies()).map((body) => (body as { page: number }).page);
 
 const client = (pageSize?: number) => createAhClient({ baseUrl: testUrlOf('ah'), apiKey: legacySystem('ah').devApiKey, timeoutMs: 5_000 }, { pageSize });
 
@@ -32,13 +17,13 @@ describe('AH client', () => {
     const whole = await client().fichesNesLes(dates);
     expect(whole).toHaveLength(4);
     expect(await pages()).toEqual([1]);
-    pageCalls = [];
+    simulated.calls('ah').reset();
     expect(await client(1).fichesNesLes(dates)).toEqual(whole);
     expect(await pages()).toEqual([1, 2, 3, 4]);
   });
 
   it('stops after 20 pages rather than follow an answer that never ends', async () => {
-    legacy.use(http.post(ahUrl, () => HttpResponse.json({ page: 1, taillePage: 1, nbResultats: 10_000, nbPages: 10_000, resultats: [] })));
+    simulated.legacy.use(http.post(ahUrl, () => HttpResponse.json({ page: 1, taillePage: 1, nbResultats: 10_000, nbPages: 10_000, resultats: [] })));
     await expect(client(1).fichesNesLes(['1942-02-08'])).rejects.toMatchObject({ extensions: { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'ah', retryable: false } });
     expect(await pages()).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });

@@ -1,25 +1,34 @@
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf, type PersonaKey, type Personne, type Population } from '@passerelle/mocks';
-import { silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createPopulation, legacySystem, queryEntities, testUrlOf, useSubgraphTestBed, type GraphQLAnswer, type PersonaKey, type Personne } from '@passerelle/mocks';
+import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createServer, loadBailleursConfig } from '../src/index';
 
 const rahUrl = `${testUrlOf('rah')}/api/v1/occupants/recherche`;
 const ahUrl = `${testUrlOf('ah')}/occupation/v2/personnes/recherche`;
-let population: Population;
-let legacy: SetupServer;
-let server: RunningHttpServer;
-/** Each landlord call as it starts: RAH's date, or AH's batch of dates (bodies are read asynchronously, awaited by the helpers). */
-let rahStarted: Array<Promise<string>> = [];
-let ahStarted: Array<Promise<string[]>> = [];
-const rahCalls = () => Promise.all(rahStarted);
-const ahCalls = () => Promise.all(ahStarted);
+const population = createPopulation({ size: 300, seed: 7 });
+const bed = useSubgraphTestBed({
+  population,
+  systems: ['rah', 'ah'],
+  start: () =>
+    createServer(
+      loadBailleursConfig({
+        BAILLEURS_PORT: '0',
+        BAILLEURS_RAH_LEGACY_URL: testUrlOf('rah'),
+        BAILLEURS_RAH_LEGACY_API_KEY: legacySystem('rah').devApiKey,
+        BAILLEURS_AH_LEGACY_URL: testUrlOf('ah'),
+        BAILLEURS_AH_LEGACY_API_KEY: legacySystem('ah').devApiKey,
+      }),
+      silentLogger,
+    ),
+});
+
+/** The landlord calls of the current test, in the order they started: RAH's date each, AH's batch of dates each. */
+const rahCalls = async () => (await bed.calls('rah').bodies()).map((body) => (body as { date_naissance: string }).date_naissance);
+const ahCalls = async () => (await bed.calls('ah').bodies()).map((body) => (body as { datesNaissance: string[] }).datesNaissance);
 
 type Situation = { bailleur: { code: string; nom: string }; rapprochement: { statut: string; score: number | null; criteres: string[]; explication: string }; baux: Array<Record<string, unknown>>; demandes: Array<Record<string, unknown>> };
-interface Answer {
-  data?: { _entities: Array<{ logementSocial: { bailleurs: Array<Situation | null> } | null } | null> } | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }>;
-}
+type Entity = { logementSocial: { bailleurs: Array<Situation | null> } | null };
+type Answer = GraphQLAnswer<{ _entities: Array<Entity | null> }>;
 
 const full = `logementSocial { bailleurs {
   bailleur { code nom }
@@ -38,12 +47,8 @@ const pivotOf = (p: Personne) => ({
   codeLieuNaissance: p.lieuNaissance.code,
 });
 
-async function entities(pivots: unknown[], selection = full): Promise<Answer> {
-  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { ${selection} } } }`;
-  const representations = pivots.map((identitePivot) => ({ __typename: 'Usager', identitePivot }));
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: representations } }) });
-  return (await response.json()) as Answer;
-}
+/** Resolves usagers by the pivot identity the register gave, as the gateway asks this subgraph; `url` is another subgraph's, if given. */
+const entities = (pivots: unknown[], selection = full, url = bed.server.url) => queryEntities<Entity>(`${url}/graphql`, pivots.map((identitePivot) => ({ identitePivot })), selection);
 const of = (...keys: PersonaKey[]) => entities(keys.map((k) => pivotOf(population.persona(k))));
 const byCode = (answer: Answer, index = 0) => Object.fromEntries((answer.data?._entities[index]?.logementSocial?.bailleurs ?? []).map((b, i) => [b?.bailleur.code ?? `null@${i}`, b]));
 
@@ -54,32 +59,6 @@ const aucun = (code: 'RAH' | 'AH', nom: string): Situation => ({
   demandes: [],
 });
 const exact = ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'];
-
-beforeAll(async () => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['rah', 'ah']);
-  legacy.events.on('request:start', ({ request }) => {
-    if (request.url === rahUrl) rahStarted.push(request.clone().json().then((body) => (body as { date_naissance: string }).date_naissance));
-    if (request.url === ahUrl) ahStarted.push(request.clone().json().then((body) => (body as { datesNaissance: string[] }).datesNaissance));
-  });
-  const config = loadBailleursConfig({
-    BAILLEURS_PORT: '0',
-    BAILLEURS_RAH_LEGACY_URL: testUrlOf('rah'),
-    BAILLEURS_RAH_LEGACY_API_KEY: legacySystem('rah').devApiKey,
-    BAILLEURS_AH_LEGACY_URL: testUrlOf('ah'),
-    BAILLEURS_AH_LEGACY_API_KEY: legacySystem('ah').devApiKey,
-  });
-  server = await createServer(config, silentLogger);
-});
-beforeEach(() => {
-  rahStarted = [];
-  ahStarted = [];
-});
-afterEach(() => legacy.resetHandlers());
-afterAll(async () => {
-  await server.stop();
-  legacy.close();
-});
 
 describe('bailleurs subgraph', () => {
   it('finds the single RSA recipient’s lease at RAH, 3 months in arrears with a plan not kept, and nothing at AH', async () => {
@@ -233,7 +212,7 @@ describe('bailleurs subgraph', () => {
     const bounded = await createServer(loadBailleursConfig({ BAILLEURS_PORT: '0', BAILLEURS_RAH_LEGACY_URL: testUrlOf('rah'), BAILLEURS_RAH_LEGACY_MAX_CONCURRENCY: '2', BAILLEURS_AH_LEGACY_URL: testUrlOf('ah') }), silentLogger);
     let inFlight = 0;
     let most = 0;
-    legacy.use(http.post(rahUrl, async ({ request }) => {
+    bed.legacy.use(http.post(rahUrl, async ({ request }) => {
       inFlight += 1;
       most = Math.max(most, inFlight);
       const { date_naissance } = (await request.json()) as { date_naissance: string };
@@ -244,9 +223,8 @@ describe('bailleurs subgraph', () => {
     }));
     try {
       const people = population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 12);
-      const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { logementSocial { bailleurs { bailleur { code } } } } } }';
-      const response = await fetch(`${bounded.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: people.map((p) => ({ __typename: 'Usager', identitePivot: pivotOf(p) })) } }) });
-      expect(((await response.json()) as Answer).errors).toBeUndefined();
+      const result = await entities(people.map(pivotOf), 'logementSocial { bailleurs { bailleur { code } } }', bounded.url);
+      expect(result.errors).toBeUndefined();
       expect(await rahCalls()).toHaveLength(new Set(people.map((p) => p.dateNaissance)).size);
       expect(most).toBe(2);
     } finally {
@@ -262,7 +240,7 @@ describe('bailleurs subgraph', () => {
   });
 
   it('one landlord down: its entry is null with an error naming it at that index, the other’s lease intact', async () => {
-    legacy.use(http.post(rahUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(http.post(rahUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await of('couple-parent-1');
     const bailleurs = result.data?._entities[0]?.logementSocial?.bailleurs;
     expect(bailleurs?.[0]).toBeNull();
@@ -277,7 +255,7 @@ describe('bailleurs subgraph', () => {
   });
 
   it('AH down: the RAH lease stays, and AH’s null entry carries its own error', async () => {
-    legacy.use(http.post(ahUrl, () => HttpResponse.json({ code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' }, { status: 500 })));
+    bed.legacy.use(http.post(ahUrl, () => HttpResponse.json({ code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' }, { status: 500 })));
     const result = await of('rsa-isolee');
     const bailleurs = result.data?._entities[0]?.logementSocial?.bailleurs;
     expect(bailleurs?.[0]).toMatchObject({ bailleur: { code: 'RAH' }, baux: [{ reference: 'RAH-2023-00417', solde: 246 }] });
@@ -286,14 +264,14 @@ describe('bailleurs subgraph', () => {
   });
 
   it('does not turn an unanswered landlord into "unknown": a person no one else knows still gets the entries, with the error', async () => {
-    legacy.use(http.post(ahUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(http.post(ahUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await of('registre-seul');
     expect(result.data?._entities[0]?.logementSocial?.bailleurs).toEqual([aucun('RAH', 'Rodez Agglo Habitat'), null]);
     expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'ah', retryable: true }]);
   });
 
   it('reports RAH refusing the credentials as PARTENAIRE_ACCES_REFUSE, not retryable', async () => {
-    legacy.use(http.post(rahUrl, () => HttpResponse.json({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" }, { status: 401 })));
+    bed.legacy.use(http.post(rahUrl, () => HttpResponse.json({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" }, { status: 401 })));
     const result = await of('rsa-isolee');
     expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'rah', retryable: false }]);
   });
@@ -304,7 +282,7 @@ describe('bailleurs subgraph', () => {
     ['ah', ahUrl, { page: 1, taillePage: 200, nbResultats: 1, nbPages: 1, resultats: [{ typeFiche: 'GARAGE', personne: { nom: 'DELMAS', prenom: 'SEVERINE', dateNaissance: '19860417', codeInseeNaissance: null }, bail: null, demande: null }] }, 0],
     ['ah', ahUrl, { page: 1, nbResultats: 0, resultats: [] }, 0],
   ] as const)('reports a malformed %s payload as PARTENAIRE_REPONSE_INVALIDE at that landlord only', async (partenaire, url, payload, intact) => {
-    legacy.use(http.post(url, () => HttpResponse.json(payload)));
+    bed.legacy.use(http.post(url, () => HttpResponse.json(payload)));
     const result = await of('rsa-isolee');
     const bailleurs = result.data?._entities[0]?.logementSocial?.bailleurs;
     expect(bailleurs?.[1 - intact]).toBeNull();

@@ -1,28 +1,20 @@
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf, type PersonaKey, type Population } from '@passerelle/mocks';
-import { buildNir, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createPopulation, legacySystem, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
+import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createServer, loadCafConfig } from '../src/index';
 
 const lotUrl = `${testUrlOf('caf')}/api/v2/allocataires/lot`;
-/** NIRs with a valid key that nobody in the population has (born abroad in a country coded 999, month 99). */
-const unknownNir = (ordre = 1) => buildNir({ sexe: 2, annee: 1999, mois: 99, lieu: '99999', ordre });
-let population: Population;
-let legacy: SetupServer;
-let server: RunningHttpServer;
-let cafCalls = 0;
+const population = createPopulation({ size: 300, seed: 7 });
+const bed = useSubgraphTestBed({
+  population,
+  systems: ['caf'],
+  start: () => createServer(loadCafConfig({ CAF_PORT: '0', CAF_LEGACY_URL: testUrlOf('caf'), CAF_LEGACY_API_KEY: legacySystem('caf').devApiKey }), silentLogger),
+});
 
-interface Answer {
-  data?: { _entities: Array<{ caf: Record<string, unknown> | null }> } | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }>;
-}
-
-async function entities(nirs: string[], selection: string): Promise<Answer> {
-  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { ${selection} } } }`;
-  const representations = nirs.map((nir) => ({ __typename: 'Usager', nir }));
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: representations } }) });
-  return (await response.json()) as Answer;
-}
+/** The calls CAF received during the current test. */
+const cafCalls = () => bed.calls('caf').count();
+/** Resolves usagers by NIR, as the gateway asks this subgraph. */
+const entities = (nirs: string[], selection: string) => queryEntities<{ caf: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCaf = `caf {
   numeroAllocataire codePostal role quotientFamilial
@@ -31,23 +23,6 @@ const fullCaf = `caf {
   rsa { etat codeEtat majore soumisDroitsEtDevoirs montantMensuel dateDebut }
   paiementsRecents { date prestation montant }
 }`;
-
-beforeAll(async () => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['caf']);
-  legacy.events.on('request:start', ({ request }) => {
-    if (request.url.startsWith(testUrlOf('caf'))) cafCalls += 1;
-  });
-  server = await createServer(loadCafConfig({ CAF_PORT: '0', CAF_LEGACY_URL: testUrlOf('caf'), CAF_LEGACY_API_KEY: legacySystem('caf').devApiKey }), silentLogger);
-});
-beforeEach(() => {
-  cafCalls = 0;
-});
-afterEach(() => legacy.resetHandlers());
-afterAll(async () => {
-  await server.stop();
-  legacy.close();
-});
 
 describe('caf subgraph', () => {
   it('serves the whole file of the single RSA recipient in euros and ISO dates', async () => {
@@ -96,7 +71,7 @@ describe('caf subgraph', () => {
       paiementsRecents: [...payments('2026-11-05'), ...payments('2026-10-05')],
     };
     expect(result.data?._entities).toEqual([{ caf: { ...dossier, role: 'ALLOCATAIRE' } }, { caf: { ...dossier, role: 'CONJOINT' } }]);
-    expect(cafCalls).toBe(1);
+    expect(cafCalls()).toBe(1);
   });
 
   it.each<[PersonaKey, Record<string, unknown> | null]>([
@@ -119,10 +94,10 @@ describe('caf subgraph', () => {
   it('answers caf: null without error for a child, an unknown NIR and a malformed NIR, spending no call on the malformed one', async () => {
     const result = await entities([population.personneParRef.get('persona:enfant-1')!.nir, unknownNir(), 'not-a-nir'], 'caf { numeroAllocataire }');
     expect(result).toEqual({ data: { _entities: [{ caf: null }, { caf: null }, { caf: null }] } });
-    expect(cafCalls).toBe(1);
+    expect(cafCalls()).toBe(1);
     const malformedOnly = await entities(['286041220200199'], 'caf { numeroAllocataire }');
     expect(malformedOnly).toEqual({ data: { _entities: [{ caf: null }] } });
-    expect(cafCalls).toBe(1);
+    expect(cafCalls()).toBe(1);
   });
 
   it('answers 100 representations in order, unknown ones included, with one CAF call', async () => {
@@ -138,13 +113,13 @@ describe('caf subgraph', () => {
     const result = await entities(nirs, 'caf { numeroAllocataire role }');
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual(expected);
-    expect(cafCalls).toBe(1);
+    expect(cafCalls()).toBe(1);
   });
 
   it('splits 101 distinct NIRs into two CAF calls', async () => {
     const result = await entities(population.personnes.slice(0, 101).map((p) => p.nir), 'caf { numeroAllocataire }');
     expect(result.data?._entities).toHaveLength(101);
-    expect(cafCalls).toBe(2);
+    expect(cafCalls()).toBe(2);
   });
 
   it.each([
@@ -165,13 +140,13 @@ describe('caf subgraph', () => {
   });
 
   it('turns a CAF outage into PARTENAIRE_INDISPONIBLE for each usager, without the legacy URL', async () => {
-    legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await entities([nirOf('rsa-isolee'), nirOf('ne-en-corse')], 'caf { numeroAllocataire }');
     expect(result.data?._entities).toEqual([{ caf: null }, { caf: null }]);
     expect(result.errors?.map((e) => e.path)).toEqual([['_entities', 0, 'caf'], ['_entities', 1, 'caf']]);
     for (const error of result.errors ?? []) expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true });
     expect(JSON.stringify(result)).not.toContain('legacy.test');
-    expect(cafCalls).toBe(1);
+    expect(cafCalls()).toBe(1);
   });
 
   it.each([
@@ -179,7 +154,7 @@ describe('caf subgraph', () => {
     ['an RSA right without its state', { resultats: [{ NIR: '286041220200135', ROLE_PERS: 'DEM', DOSSIER: { NUMALLOC: '0412345', CODE_POSTAL: '12000', NB_ADULTES: 1, ENFANTS: [], QF: 569, DROITS: [{ CODE_PRESTATION: 'RSA', MONTANT_MENSUEL: 56894, DATE_DEBUT: '20240201', DETAIL_RSA: null }], PAIEMENTS: [] } }], nb_non_trouves: 0 }],
     ['an undocumented benefit code', { resultats: [{ NIR: '286041220200135', ROLE_PERS: 'DEM', DOSSIER: { NUMALLOC: '0412345', CODE_POSTAL: '12000', NB_ADULTES: 1, ENFANTS: [], QF: 569, DROITS: [], PAIEMENTS: [{ DATE_PAIEMENT: '20261105', CODE_PRESTATION: 'PAJE', MONTANT: 100 }] } }], nb_non_trouves: 0 }],
   ])('reports a CAF payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, payload) => {
-    legacy.use(http.post(lotUrl, () => HttpResponse.json(payload)));
+    bed.legacy.use(http.post(lotUrl, () => HttpResponse.json(payload)));
     const result = await entities([nirOf('rsa-isolee')], 'caf { numeroAllocataire }');
     expect(result.data?._entities).toEqual([{ caf: null }]);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false });

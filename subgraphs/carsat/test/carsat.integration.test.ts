@@ -1,51 +1,23 @@
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf, type PersonaKey, type Population } from '@passerelle/mocks';
-import { buildNir, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createPopulation, legacySystem, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
+import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createServer, loadCarsatConfig } from '../src/index';
 
 const lotUrl = `${testUrlOf('carsat')}/ws/retraite/v3/dossiers/lot`;
-/** NIRs with a valid key that nobody in the population has (born abroad in a country coded 999, month 99). */
-const unknownNir = (ordre = 1) => buildNir({ sexe: 1, annee: 1950, mois: 99, lieu: '99999', ordre });
-let population: Population;
-let legacy: SetupServer;
-let server: RunningHttpServer;
-/** The size of each batch sent to Carsat, recorded as the call starts (its body is read asynchronously). */
-let batchSizes: Array<Promise<number>> = [];
-const carsatCalls = () => Promise.all(batchSizes);
+const population = createPopulation({ size: 300, seed: 7 });
+const bed = useSubgraphTestBed({
+  population,
+  systems: ['carsat'],
+  start: () => createServer(loadCarsatConfig({ CARSAT_PORT: '0', CARSAT_LEGACY_URL: testUrlOf('carsat'), CARSAT_LEGACY_API_KEY: legacySystem('carsat').devApiKey }), silentLogger),
+});
 
-interface Answer {
-  data?: { _entities: Array<{ carsat: Record<string, unknown> | null }> } | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }>;
-}
-
-async function entities(nirs: string[], selection: string): Promise<Answer> {
-  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { ${selection} } } }`;
-  const representations = nirs.map((nir) => ({ __typename: 'Usager', nir }));
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: representations } }) });
-  return (await response.json()) as Answer;
-}
+/** The size of each batch sent to Carsat during the current test, in call order. */
+const carsatCalls = async () => (await bed.calls('carsat').bodies()).map((body) => (body as { nir_assures: string[] }).nir_assures.length);
+/** Resolves usagers by NIR, as the gateway asks this subgraph. */
+const entities = (nirs: string[], selection: string) => queryEntities<{ carsat: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCarsat = 'carsat { trimestresValides statut dateEffet pensionMensuelle aspa { montantMensuel dateDebut } actionSociale { type heuresMensuelles dateDebut dateFin } }';
 const actif = (trimestresValides: number) => ({ trimestresValides, statut: 'ACTIF', dateEffet: null, pensionMensuelle: null, aspa: null, actionSociale: [] });
-
-beforeAll(async () => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['carsat']);
-  legacy.events.on('request:start', ({ request }) => {
-    // The clone leaves the body to the handler.
-    if (request.url === lotUrl) batchSizes.push(request.clone().json().then((body) => (body as { nir_assures: string[] }).nir_assures.length));
-  });
-  server = await createServer(loadCarsatConfig({ CARSAT_PORT: '0', CARSAT_LEGACY_URL: testUrlOf('carsat'), CARSAT_LEGACY_API_KEY: legacySystem('carsat').devApiKey }), silentLogger);
-});
-beforeEach(() => {
-  batchSizes = [];
-});
-afterEach(() => legacy.resetHandlers());
-afterAll(async () => {
-  await server.stop();
-  legacy.close();
-});
 
 describe('carsat subgraph', () => {
   it('serves the retiree’s pension, ASPA and home help in euros and ISO dates', async () => {
@@ -104,7 +76,7 @@ describe('carsat subgraph', () => {
   });
 
   it('turns a Carsat outage into PARTENAIRE_INDISPONIBLE for each usager, without the legacy URL', async () => {
-    legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await entities([nirOf('retraite-aspa'), nirOf('rsa-isolee')], 'carsat { statut }');
     expect(result.data?._entities).toEqual([{ carsat: null }, { carsat: null }]);
     expect(result.errors?.map((e) => e.path)).toEqual([['_entities', 0, 'carsat'], ['_entities', 1, 'carsat']]);
@@ -113,7 +85,7 @@ describe('carsat subgraph', () => {
   });
 
   it('reports a refused API key as PARTENAIRE_ACCES_REFUSE, not retryable', async () => {
-    legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" }, { status: 401 })));
+    bed.legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" }, { status: 401 })));
     const result = await entities([nirOf('retraite-aspa')], 'carsat { statut }');
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'carsat', retryable: false });
   });
@@ -124,7 +96,7 @@ describe('carsat subgraph', () => {
     ['an amount in euros instead of cents', { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '20020301', montant_mensuel_brut: 612.5, aspa: null, actions_sociales: [] }], nb_inconnus: 0 }],
     ['an ISO date', { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '2002-03-01', montant_mensuel_brut: 61200, aspa: null, actions_sociales: [] }], nb_inconnus: 0 }],
   ])('reports a Carsat payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, payload) => {
-    legacy.use(http.post(lotUrl, () => HttpResponse.json(payload)));
+    bed.legacy.use(http.post(lotUrl, () => HttpResponse.json(payload)));
     const result = await entities([nirOf('retraite-aspa')], 'carsat { statut }');
     expect(result.data?._entities).toEqual([{ carsat: null }]);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'carsat', retryable: false });

@@ -1,28 +1,20 @@
-import { createLegacyTestServer, createPopulation, legacySystem, testUrlOf, type PersonaKey, type Population } from '@passerelle/mocks';
-import { buildNir, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createPopulation, legacySystem, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
+import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createServer, loadCpamConfig } from '../src/index';
 
 const droitsUrl = `${testUrlOf('cpam')}/api/v1/beneficiaires/droits`;
-/** NIRs with a valid key that nobody in the population has (born abroad in a country coded 999, month 99). */
-const unknownNir = (ordre = 1) => buildNir({ sexe: 1, annee: 1999, mois: 99, lieu: '99999', ordre });
-let population: Population;
-let legacy: SetupServer;
-let server: RunningHttpServer;
-let cpamCalls = 0;
+const population = createPopulation({ size: 300, seed: 7 });
+const bed = useSubgraphTestBed({
+  population,
+  systems: ['cpam'],
+  start: () => createServer(loadCpamConfig({ CPAM_PORT: '0', CPAM_LEGACY_URL: testUrlOf('cpam'), CPAM_LEGACY_API_KEY: legacySystem('cpam').devApiKey }), silentLogger),
+});
 
-interface Answer {
-  data?: { _entities: Array<{ cpam: Record<string, unknown> | null }> } | null;
-  errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }>;
-}
-
-async function entities(nirs: string[], selection: string): Promise<Answer> {
-  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { ${selection} } } }`;
-  const representations = nirs.map((nir) => ({ __typename: 'Usager', nir }));
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: representations } }) });
-  return (await response.json()) as Answer;
-}
+/** The calls CPAM received during the current test. */
+const cpamCalls = () => bed.calls('cpam').count();
+/** Resolves usagers by NIR, as the gateway asks this subgraph. */
+const entities = (nirs: string[], selection: string) => queryEntities<{ cpam: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCpam = 'cpam { regime caisse dateDebutDroits c2s { statut dateFin } medecinTraitantDeclare indemnitesJournalieresEnCours }';
 const couverture = (statut: string, dateFin: string | null) => ({
@@ -32,23 +24,6 @@ const couverture = (statut: string, dateFin: string | null) => ({
   c2s: { statut, dateFin },
   medecinTraitantDeclare: true,
   indemnitesJournalieresEnCours: false,
-});
-
-beforeAll(async () => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['cpam']);
-  legacy.events.on('request:start', ({ request }) => {
-    if (request.url.startsWith(testUrlOf('cpam'))) cpamCalls += 1;
-  });
-  server = await createServer(loadCpamConfig({ CPAM_PORT: '0', CPAM_LEGACY_URL: testUrlOf('cpam'), CPAM_LEGACY_API_KEY: legacySystem('cpam').devApiKey }), silentLogger);
-});
-beforeEach(() => {
-  cpamCalls = 0;
-});
-afterEach(() => legacy.resetHandlers());
-afterAll(async () => {
-  await server.stop();
-  legacy.close();
 });
 
 describe('cpam subgraph', () => {
@@ -72,9 +47,9 @@ describe('cpam subgraph', () => {
     const agricole = population.personnes.find((p) => p.regime === 'AGRICOLE')!;
     const result = await entities([agricole.nir, unknownNir(), '12345'], 'cpam { regime }');
     expect(result).toEqual({ data: { _entities: [{ cpam: null }, { cpam: null }, { cpam: null }] } });
-    expect(cpamCalls).toBe(1);
+    expect(cpamCalls()).toBe(1);
     expect(await entities(['12345'], 'cpam { regime }')).toEqual({ data: { _entities: [{ cpam: null }] } });
-    expect(cpamCalls).toBe(1);
+    expect(cpamCalls()).toBe(1);
   });
 
   it('answers 100 representations in order, unknown ones included, with two CPAM calls (batches of 50)', async () => {
@@ -90,18 +65,18 @@ describe('cpam subgraph', () => {
     const result = await entities(nirs, 'cpam { c2s { statut } medecinTraitantDeclare }');
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual(expected);
-    expect(cpamCalls).toBe(2);
+    expect(cpamCalls()).toBe(2);
   });
 
   it('asks once per distinct NIR', async () => {
     const nir = nirOf('rsa-isolee');
     const result = await entities(Array.from({ length: 60 }, () => nir), 'cpam { c2s { statut } }');
     expect(result.data?._entities).toHaveLength(60);
-    expect(cpamCalls).toBe(1);
+    expect(cpamCalls()).toBe(1);
   });
 
   it('turns a CPAM outage into PARTENAIRE_INDISPONIBLE, without the legacy URL', async () => {
-    legacy.use(http.post(droitsUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(http.post(droitsUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await entities([nirOf('rsa-isolee')], 'cpam { regime }');
     expect(result.data?._entities).toEqual([{ cpam: null }]);
     expect(result.errors).toHaveLength(1);
@@ -113,12 +88,7 @@ describe('cpam subgraph', () => {
   it('turns a refused API key into PARTENAIRE_ACCES_REFUSE', async () => {
     const misconfigured = await createServer(loadCpamConfig({ CPAM_PORT: '0', CPAM_LEGACY_URL: testUrlOf('cpam'), CPAM_LEGACY_API_KEY: 'not-the-right-key' }), silentLogger);
     try {
-      const response = await fetch(`${misconfigured.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Usager { cpam { regime } } } }', variables: { r: [{ __typename: 'Usager', nir: nirOf('rsa-isolee') }] } }),
-      });
-      const result = (await response.json()) as Answer;
+      const result = await queryEntities(`${misconfigured.url}/graphql`, [{ nir: nirOf('rsa-isolee') }], 'cpam { regime }');
       expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'cpam', retryable: false });
     } finally {
       await misconfigured.stop();
@@ -130,7 +100,7 @@ describe('cpam subgraph', () => {
     ['a yes/no flag as a boolean', { beneficiaires: [{ nir: '286041220200135', code_regime: '01', code_caisse: '121', date_ouverture_droits: '20100101', c2s: { code_statut: '1', date_fin: '20270501' }, medecin_traitant: true, ij_en_cours: 'N' }], nb_inconnus: 0 }],
     ['an undocumented C2S code', { beneficiaires: [{ nir: '286041220200135', code_regime: '01', code_caisse: '121', date_ouverture_droits: '20100101', c2s: { code_statut: '3', date_fin: null }, medecin_traitant: 'O', ij_en_cours: 'N' }], nb_inconnus: 0 }],
   ])('reports a CPAM payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, payload) => {
-    legacy.use(http.post(droitsUrl, () => HttpResponse.json(payload)));
+    bed.legacy.use(http.post(droitsUrl, () => HttpResponse.json(payload)));
     const result = await entities([nirOf('rsa-isolee')], 'cpam { regime }');
     expect(result.data?._entities).toEqual([{ cpam: null }]);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'cpam', retryable: false });

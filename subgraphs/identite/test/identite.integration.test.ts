@@ -1,35 +1,18 @@
-import { createPopulation, createLegacyTestServer, legacySystem, testUrlOf, type Population } from '@passerelle/mocks';
-import { createUsagerIdCodec, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createPopulation, legacySystem, postGraphQL, testUrlOf, useSubgraphTestBed } from '@passerelle/mocks';
+import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
-import type { SetupServer } from 'msw/node';
 import { createServer, loadIdentiteConfig } from '../src/index';
 
 const secret = 'test-secret-of-sufficient-length';
 const codec = createUsagerIdCodec(secret);
-let population: Population;
-let legacy: SetupServer;
-let server: RunningHttpServer;
-let sngiCalls = 0;
-
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }> };
-}
-
-beforeAll(async () => {
-  population = createPopulation({ size: 300, seed: 7 });
-  legacy = createLegacyTestServer(population, ['sngi']);
-  legacy.events.on('request:start', ({ request }) => {
-    if (request.url.startsWith(testUrlOf('sngi'))) sngiCalls += 1;
-  });
-  const config = loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret });
-  server = await createServer(config, silentLogger);
+const population = createPopulation({ size: 300, seed: 7 });
+const bed = useSubgraphTestBed({
+  population,
+  systems: ['sngi'],
+  start: () => createServer(loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret }), silentLogger),
 });
-afterEach(() => legacy.resetHandlers());
-afterAll(async () => {
-  await server.stop();
-  legacy.close();
-});
+
+const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(`${bed.server.url}/graphql`, query, variables);
 
 describe('identite subgraph', () => {
   it('resolves a usager by opaque id with the civil identity of the register', async () => {
@@ -69,13 +52,12 @@ describe('identite subgraph', () => {
     const people = population.personnes.slice(0, 120);
     const unknown = codec.encode('299999999999905');
     const ids = [...people.map((p) => codec.encode(p.nir)), unknown];
-    sngiCalls = 0;
     const result = await gql('query($ids: [ID!]!) { usagers(ids: $ids) { id } }', { ids });
     const usagers = result.data?.usagers as Array<{ id: string } | null>;
     expect(usagers).toHaveLength(121);
     expect(usagers.slice(0, 120).map((u) => u?.id)).toEqual(ids.slice(0, 120));
     expect(usagers[120]).toBeNull();
-    expect(sngiCalls).toBe(2); // 121 distinct NIRs, batches of 100
+    expect(bed.calls('sngi').count()).toBe(2); // 121 distinct NIRs, batches of 100
   });
 
   it('rejects more than 200 ids', async () => {
@@ -109,14 +91,14 @@ describe('identite subgraph', () => {
   });
 
   it('turns a register outage into PARTENAIRE_INDISPONIBLE naming the partner, without the legacy URL', async () => {
-    legacy.use(http.post(`${testUrlOf('sngi')}/api/v1/individus/lot`, () => HttpResponse.json({ code_erreur: 'X' }, { status: 503 })));
+    bed.legacy.use(http.post(`${testUrlOf('sngi')}/api/v1/individus/lot`, () => HttpResponse.json({ code_erreur: 'X' }, { status: 503 })));
     const result = await gql('query($id: ID!) { usager(id: $id) { id } }', { id: codec.encode(population.persona('rsa-isolee').nir) });
     expect(result.errors?.[0]).toMatchObject({ path: ['usager'], extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'identite', retryable: true } });
     expect(JSON.stringify(result)).not.toContain('legacy.test');
   });
 
   it('reports a malformed register payload as PARTENAIRE_REPONSE_INVALIDE', async () => {
-    legacy.use(http.post(`${testUrlOf('sngi')}/api/v1/individus/lot`, () => HttpResponse.json({ individus: [{ NIR: 1 }], non_trouves: 0 })));
+    bed.legacy.use(http.post(`${testUrlOf('sngi')}/api/v1/individus/lot`, () => HttpResponse.json({ individus: [{ NIR: 1 }], non_trouves: 0 })));
     const result = await gql('query($id: ID!) { usager(id: $id) { id } }', { id: codec.encode(population.persona('rsa-isolee').nir) });
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'identite', retryable: false });
   });

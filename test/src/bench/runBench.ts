@@ -1,5 +1,6 @@
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { fullFileQuery } from '../e2e/fullFileQuery';
+import { everyPortFree } from '../federationServices';
 import { startFederation } from '../startFederation';
 import { measure } from './measure';
 
@@ -16,7 +17,7 @@ const secret = 'benchmark-usager-id-secret';
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   USAGER_ID_SECRET: secret,
-  SIMULATEUR_PORT: '0', IDENTITE_PORT: '0', CAF_PORT: '0', CPAM_PORT: '0', CARSAT_PORT: '0', BAILLEURS_PORT: '0', GATEWAY_PORT: '0',
+  ...everyPortFree(),
 };
 
 async function main() {

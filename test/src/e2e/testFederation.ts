@@ -1,4 +1,5 @@
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
+import { everyPortFree } from '../federationServices';
 import { startFederation, type RunningFederation } from '../startFederation';
 
 /** The secret the end-to-end federation seals ids with (the ids are computed by the tests too). */
@@ -9,13 +10,7 @@ export const testCodec = createUsagerIdCodec(testIdSecret);
 export function startTestFederation(extra: NodeJS.ProcessEnv = {}): Promise<RunningFederation> {
   return startFederation({
     env: {
-      SIMULATEUR_PORT: '0',
-      IDENTITE_PORT: '0',
-      CAF_PORT: '0',
-      CPAM_PORT: '0',
-      CARSAT_PORT: '0',
-      BAILLEURS_PORT: '0',
-      GATEWAY_PORT: '0',
+      ...everyPortFree(),
       SIMULATEUR_LATENCE_MS: '0',
       SIMULATEUR_GIGUE_MS: '0',
       POPULATION_TAILLE: '3000',

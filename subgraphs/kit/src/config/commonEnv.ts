@@ -19,3 +19,18 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
     legacyMaxConcurrency: defineEnv(`${prefix}_LEGACY_MAX_CONCURRENCY`, 8, envInt(1, 256), 'Legacy calls in flight at once.'),
   };
 }
+
+/**
+ * `USAGER_ID_SECRET`, read by every subgraph that decodes opaque usager ids (identite issues them; the
+ * Département's subgraphs decode mutation arguments). One definition, so the default and meaning cannot drift.
+ */
+export function usagerIdSecretEnv() {
+  return {
+    usagerIdSecret: defineEnv(
+      'USAGER_ID_SECRET',
+      'passerelle-dev-only-usager-id-secret',
+      envString(16),
+      'Secret sealing opaque usager ids (≥ 16 chars). Changing it changes every id. Every subgraph that reads it must run with the same value. The default is for development only.',
+    ),
+  };
+}

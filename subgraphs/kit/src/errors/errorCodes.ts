@@ -32,6 +32,26 @@ export const errorCodes = {
     meaning: "A partner's system answered with a payload that does not follow its documented format.",
     retryable: false,
   },
+  USAGER_INCONNU: {
+    meaning: 'The partner holds no file for this usager, so the change asked for cannot be made there.',
+    retryable: false,
+  },
+  OBJET_INTROUVABLE: {
+    meaning: 'Something the request names (a référent, an objective, an action, an appointment) does not exist, or not for this usager (`extensions.argument` names it).',
+    retryable: false,
+  },
+  TRANSITION_INVALIDE: {
+    meaning: "The change is not allowed from the current state (e.g. closing an action already done, lifting an objection that is not active); nothing was changed.",
+    retryable: false,
+  },
+  REFERENT_DEJA_ACTIF: {
+    meaning: 'The usager already has an active référent de parcours: change the référent rather than designate a second one.',
+    retryable: false,
+  },
+  CONFLIT_IDEMPOTENCE: {
+    meaning: 'The idempotency key was already used for a different request; nothing was changed.',
+    retryable: false,
+  },
   ERREUR_INTERNE: {
     meaning: 'An unexpected error; details are in the server logs under the request id, never in the response.',
     retryable: false,

@@ -1,0 +1,81 @@
+import { http, HttpResponse } from 'msw';
+import { z } from 'zod';
+import { checkApiKey, legacyError, readBody } from '../legacyHttp';
+import type { LegacySystem } from '../LegacySystem';
+import { codesPartenaire, evenements, lieux } from './annuaireAccueil';
+import { createOrientationStore } from './createOrientationStore';
+
+const maxBatchSize = 50;
+
+/** Reason codes of a referral (see mocks/docs/accueil.md). */
+const codesMotif = ['DRT', 'LOG', 'HEB', 'EMP', 'SAN', 'RET', 'FIN', 'NUM', 'ACS', 'AUT'] as const;
+
+const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
+// NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
+const nir = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
+const rechercheBody = z.object({ liste_nir: z.array(nir).min(1) });
+const orientationBody = z.discriminatedUnion('type_cible', [
+  z.object({ nir, type_cible: z.literal('PART'), code_cible: z.enum(codesPartenaire), code_motif: z.enum(codesMotif), motif_libre: z.string().max(500).nullable(), auteur: z.string().min(1).max(64) }),
+  z.object({ nir, type_cible: z.literal('LIEU'), code_cible: z.string().regex(/^[A-Z0-9-]{1,32}$/), code_motif: z.enum(codesMotif), motif_libre: z.string().max(500).nullable(), auteur: z.string().min(1).max(64) }),
+]);
+/** Visible ASCII, as HTTP allows in a header value the system stores. */
+const idempotencyKey = /^[\x21-\x7e]{1,255}$/;
+
+/** Today in Rodez, `YYYYMMDD`: the day a referral is recorded. */
+const aujourdhui = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).replaceAll('-', '');
+
+/**
+ * The Département's reception network: the directory of reception places and the tiers-lieu's
+ * events (read only), and the referrals reception agents record (stateful, per `handlers()` call).
+ */
+export const accueil: LegacySystem = {
+  name: 'accueil',
+  prefix: '/accueil',
+  apiKeyHeader: 'X-CD12-Cle',
+  devApiKey: 'dev-accueil-6d2f90',
+  maxBatchSize,
+  handlers(baseUrl: string) {
+    const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
+    const store = createOrientationStore();
+    return [
+      http.get(`${baseUrl}/annuaire/v1/lieux`, ({ request }) => auth(request) ?? HttpResponse.json({ nb_lieux: lieux.length, lieux })),
+
+      http.get(`${baseUrl}/annuaire/v1/evenements`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const params = new URL(request.url).searchParams;
+        const [du, au] = [params.get('date_debut'), params.get('date_fin')];
+        for (const [name, value] of [['date_debut', du], ['date_fin', au]] as const) {
+          if (value !== null && !legacyDate.safeParse(value).success) return legacyError(400, 'REQUETE_INVALIDE', `Paramètre invalide : ${name}`);
+        }
+        const retenus = evenements.filter((e) => (du === null || e.date_evt >= du) && (au === null || e.date_evt <= au));
+        return HttpResponse.json({ nb_evenements: retenus.length, evenements: retenus });
+      }),
+
+      http.post(`${baseUrl}/orientations/v1/orientations`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const cle = request.headers.get('Idempotency-Key');
+        if (cle !== null && !idempotencyKey.test(cle)) return legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', "En-tête Idempotency-Key invalide");
+        const read = await readBody(request, orientationBody);
+        if (!read.ok) return read.response;
+        // From here to the answer nothing awaits: checking the key, the place and recording are one atomic step.
+        const demande = read.body;
+        if (demande.type_cible === 'LIEU' && !lieux.some((l) => l.code_lieu === demande.code_cible)) return legacyError(422, 'LIEU_INCONNU', 'Lieu inconnu de l\'annuaire');
+        const resultat = store.enregistrer(demande, cle, aujourdhui());
+        if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', 'Clé d\'idempotence déjà utilisée pour une autre demande');
+        return HttpResponse.json({ orientation: resultat.orientation }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
+      }),
+
+      http.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, rechercheBody);
+        if (!read.ok) return read.response;
+        if (read.body.liste_nir.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
+        const trouvees = store.parNirs(read.body.liste_nir);
+        return HttpResponse.json({ nb_orientations: trouvees.length, orientations: trouvees });
+      }),
+    ];
+  },
+};

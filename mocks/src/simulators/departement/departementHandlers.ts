@@ -1,0 +1,76 @@
+import { http, HttpResponse } from 'msw';
+import { z } from 'zod';
+import type { Population } from '../../population/createPopulation';
+import { checkApiKey, legacyError, readBody } from '../legacyHttp';
+import type { LegacySystem } from '../LegacySystem';
+import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
+import { commandSchemas, isNomCommande } from './commandSchemas';
+import { createDepartementStore } from './createDepartementStore';
+import { portefeuille } from './portefeuille';
+import { referentParId } from './referentsDepartement';
+
+const maxBatchSize = 100;
+const maxPageSize = 100;
+
+// NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
+const lotBody = z.object({ nirs_beneficiaires: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/)).min(1) });
+const pageQuery = z.object({
+  debut: z.coerce.number().int().min(0).default(0),
+  nombre: z.coerce.number().int().min(1).default(20),
+  cd_orientation: z.enum(['SOC', 'PRO', 'SOCPRO']).nullable().default(null),
+  etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']).nullable().default(null),
+});
+const cleIdempotence = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The Département's social-care system: the RSA files it receives monthly from CAF and MSA,
+ * orientation, référents de parcours, the shared file and objections. The only simulator with
+ * state: what the agency writes is kept, per simulator instance, and served back.
+ */
+export const departement: LegacySystem = {
+  name: 'departement',
+  prefix: '/departement',
+  apiKeyHeader: 'X-Cd12-Cle',
+  devApiKey: 'dev-cd12-8f3a40',
+  maxBatchSize,
+  handlers(baseUrl: string, population: Population) {
+    const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
+    const store = createDepartementStore(population);
+    return [
+      http.post(`${baseUrl}/api/rsa/v1/beneficiaires/lot`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, lotBody);
+        if (!read.ok) return read.response;
+        if (read.body.nirs_beneficiaires.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
+        const nirs = [...new Set(read.body.nirs_beneficiaires)];
+        const found = nirs.map((nir) => store.beneficiaire(nir)).filter((b): b is BeneficiaireDepartement => b !== undefined);
+        return HttpResponse.json({ beneficiaires: found, nb_inconnus: nirs.length - found.length });
+      }),
+      http.get(`${baseUrl}/api/rsa/v1/referents/:idReferent/portefeuille`, ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const query = pageQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        if (!query.success) return legacyError(400, 'REQUETE_INVALIDE', `Paramètre invalide : ${query.error.issues[0]?.path.join('.') ?? '?'}`);
+        const { debut, nombre, ...filtres } = query.data;
+        if (nombre > maxPageSize) return legacyError(400, 'TAILLE_PAGE', `Au plus ${maxPageSize} bénéficiaires par page`);
+        const idReferent = String(params.idReferent);
+        if (!referentParId.has(idReferent)) return legacyError(404, 'REFERENT_INCONNU', 'Référent inconnu');
+        const all = portefeuille(store.beneficiaires(), idReferent, filtres);
+        return HttpResponse.json({ id_referent: idReferent, total: all.length, debut, nombre, beneficiaires: all.slice(debut, debut + nombre) });
+      }),
+      http.post(`${baseUrl}/api/rsa/v1/commandes/:commande`, async ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const commande = String(params.commande);
+        if (!isNomCommande(commande)) return legacyError(404, 'COMMANDE_INCONNUE', 'Commande inconnue');
+        const cle = request.headers.get('Idempotency-Key');
+        if (cle !== null && !cleIdempotence.test(cle)) return legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', "Clé d'idempotence invalide (1 à 64 lettres, chiffres, - ou _)");
+        const read = await readBody(request, commandSchemas[commande]);
+        if (!read.ok) return read.response;
+        const reponse = store.executer(commande, read.body, cle);
+        return HttpResponse.json(reponse.body as Record<string, unknown>, { status: reponse.status, headers: reponse.rejeu ? { 'X-Rejeu': 'O' } : {} });
+      }),
+    ];
+  },
+};

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { accueilEnv, loadAccueilConfig, type AccueilConfig } from './config';

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** `YYYYMMDD`, complete. */
+const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
+/** `HHMM`. */
+const heure = z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/);
+/** Weekday, 1 (Monday) to 7. */
+const jour = z.number().int().min(1).max(7);
+
+/** Partner codes of the Département's directory (mocks/docs/accueil.md). */
+export const codePartenaireSchema = z.enum(['CAF', 'CPAM', 'CARSAT', 'MSA', 'FT', 'BAIL', 'SIAO', 'CD12', 'CCAS']);
+export type CodePartenaire = z.infer<typeof codePartenaireSchema>;
+
+export const codeServiceSchema = z.enum(['ACC_GEN', 'ACCES_DROITS', 'NUMERIQUE', 'DOMICILIATION', 'ALIMENTAIRE', 'ACC_SOCIAL', 'EMPLOI', 'LOGEMENT', 'RENCONTRE']);
+export type CodeService = z.infer<typeof codeServiceSchema>;
+
+export const codeMotifSchema = z.enum(['DRT', 'LOG', 'HEB', 'EMP', 'SAN', 'RET', 'FIN', 'NUM', 'ACS', 'AUT']);
+export type CodeMotif = z.infer<typeof codeMotifSchema>;
+
+export const typeLieuSchema = z.enum(['MDS', 'CCAS', 'FS', 'TLS']);
+export type TypeLieu = z.infer<typeof typeLieuSchema>;
+
+export const periodiciteSchema = z.enum(['H', 'Q', 'M']);
+export type PeriodiciteLegacy = z.infer<typeof periodiciteSchema>;
+
+export const lieuSchema = z.object({
+  code_lieu: z.string().min(1),
+  libelle: z.string().min(1),
+  type_lieu: typeLieuSchema,
+  adresse: z.object({ voie: z.string(), code_postal: z.string().regex(/^\d{5}$/), commune: z.string(), code_insee: z.string().regex(/^(\d{5}|2[AB]\d{3})$/) }),
+  telephone: z.string().nullable(),
+  horaires: z.array(z.object({ jour, ouverture: heure, fermeture: heure })),
+  services: z.array(codeServiceSchema),
+  permanences: z.array(z.object({ code_partenaire: codePartenaireSchema, jour, debut: heure, fin: heure, periodicite: periodiciteSchema, sur_rdv: z.enum(['O', 'N']) })),
+});
+export type LieuLegacy = z.infer<typeof lieuSchema>;
+
+export const lieuxResponseSchema = z.object({ nb_lieux: z.number().int(), lieux: z.array(lieuSchema) });
+
+export const evenementSchema = z.object({
+  id_evenement: z.string().min(1),
+  code_lieu: z.string().min(1),
+  date_evt: legacyDate,
+  heure_debut: heure,
+  heure_fin: heure,
+  titre: z.string(),
+  code_partenaire: codePartenaireSchema.nullable(),
+  places_total: z.number().int().min(0),
+  places_restantes: z.number().int().min(0),
+});
+export type EvenementLegacy = z.infer<typeof evenementSchema>;
+
+export const evenementsResponseSchema = z.object({ nb_evenements: z.number().int(), evenements: z.array(evenementSchema) });
+
+/** A referral: `type_cible` `PART` (then `code_cible` is a partner code) or `LIEU` (a place code). */
+export const orientationSchema = z.discriminatedUnion('type_cible', [
+  z.object({ id_orientation: z.string().min(1), nir: z.string(), type_cible: z.literal('PART'), code_cible: codePartenaireSchema, code_motif: codeMotifSchema, motif_libre: z.string().nullable(), auteur: z.string(), date_orientation: legacyDate }),
+  z.object({ id_orientation: z.string().min(1), nir: z.string(), type_cible: z.literal('LIEU'), code_cible: z.string().min(1), code_motif: codeMotifSchema, motif_libre: z.string().nullable(), auteur: z.string(), date_orientation: legacyDate }),
+]);
+export type OrientationLegacy = z.infer<typeof orientationSchema>;
+
+export const orientationCreeeSchema = z.object({ orientation: orientationSchema });
+export const orientationsResponseSchema = z.object({ nb_orientations: z.number().int(), orientations: z.array(orientationSchema) });
+
+/** The body of a referral, as `POST /orientations/v1/orientations` takes it. */
+export interface DemandeOrientation {
+  nir: string;
+  type_cible: 'PART' | 'LIEU';
+  code_cible: string;
+  code_motif: CodeMotif;
+  motif_libre: string | null;
+  auteur: string;
+}

@@ -1,0 +1,54 @@
+import { passerelleError } from '@passerelle/subgraph-kit';
+import type { AccueilContext } from '../context';
+import type { DemandeOrientation } from '../legacy/types';
+import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
+import { toOrientation, type OrientationParent } from './Orientation';
+import { codeDePartenaire, type Partenaire } from './Partenaire';
+
+/** Who the Département's system records as author until authentication (issue #4) names the agent. */
+export const auteurParDefaut = 'passerelle';
+/** Longest free text the Département's system stores. */
+export const precisionMax = 500;
+/** What a client may choose as idempotency key. */
+const cleIdempotence = /^[A-Za-z0-9_-]{8,64}$/;
+/** A place code as the directory writes them; anything else cannot be a place. */
+const codeLieu = /^[A-Z0-9-]{1,32}$/;
+
+const lieuInconnu = () => passerelleError('OBJET_INTROUVABLE', 'No reception place has this id.', { argument: 'vers' });
+const cleReutilisee = () => passerelleError('CONFLIT_IDEMPOTENCE', 'This idempotency key was already used for another referral.', { argument: 'cleIdempotence' });
+
+interface OrienterArgs {
+  usagerId: string;
+  vers: { partenaire?: Partenaire | null; lieuId?: string | null };
+  motif: MotifOrientation;
+  precision?: string | null;
+  cleIdempotence?: string | null;
+}
+
+/** The referral to record, once every argument is checked; nothing is sent before. */
+function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs): DemandeOrientation {
+  const { partenaire = null, lieuId = null } = vers;
+  if ((partenaire === null) === (lieuId === null)) throw passerelleError('ARGUMENT_INVALIDE', 'vers must give exactly one of partenaire and lieuId.', { argument: 'vers' });
+  if (precision !== null && precision.length > precisionMax) throw passerelleError('ARGUMENT_INVALIDE', `precision must be at most ${precisionMax} characters.`, { argument: 'precision' });
+  const cible = partenaire !== null ? { type_cible: 'PART' as const, code_cible: codeDePartenaire[partenaire] } : { type_cible: 'LIEU' as const, code_cible: lieuId ?? '' };
+  if (cible.type_cible === 'LIEU' && !codeLieu.test(cible.code_cible)) throw lieuInconnu();
+  return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision, auteur: auteurParDefaut };
+}
+
+export const Mutation = {
+  async orienterUsager(_root: unknown, args: OrienterArgs, ctx: AccueilContext): Promise<{ orientation: OrientationParent; rejoue: boolean }> {
+    const nir = ctx.usagerIds.decode(args.usagerId);
+    if (nir === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });
+    const cle = args.cleIdempotence ?? null;
+    if (cle !== null && !cleIdempotence.test(cle)) {
+      throw passerelleError('ARGUMENT_INVALIDE', 'cleIdempotence must be 8 to 64 letters, digits, - or _.', { argument: 'cleIdempotence' });
+    }
+    const result = await ctx.accueil.orienter(demandeOf(nir, args), cle);
+    if (!result.ok) {
+      if (result.status === 422 && result.codeErreur === 'LIEU_INCONNU') throw lieuInconnu();
+      if (result.status === 409 && result.codeErreur === 'CLE_IDEMPOTENCE_REUTILISEE') throw cleReutilisee();
+      throw passerelleError('PARTENAIRE_REPONSE_INVALIDE', `The accueil system rejected the request (HTTP ${result.status}).`, { partenaire: 'accueil' });
+    }
+    return { orientation: toOrientation(result.data.orientation), rejoue: result.rejoue };
+  },
+};

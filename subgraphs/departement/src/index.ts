@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { departementEnv, loadDepartementConfig, type DepartementConfig } from './config';

@@ -1,0 +1,34 @@
+import { passerelleError, type ErrorCode } from '@passerelle/subgraph-kit';
+import type { GraphQLError } from 'graphql';
+
+const partenaire = 'departement';
+
+/** The Département's refusal codes → Passerelle's, with an English message and the argument at fault. */
+const refusals: Readonly<Record<string, { code: ErrorCode; message: string; argument?: string }>> = {
+  BENEFICIAIRE_INCONNU: { code: 'USAGER_INCONNU', message: 'The Département holds no file for this usager.', argument: 'usagerId' },
+  REFERENT_INCONNU: { code: 'OBJET_INTROUVABLE', message: 'No référent has this id.', argument: 'referentId' },
+  OBJECTIF_INCONNU: { code: 'OBJET_INTROUVABLE', message: 'The usager has no objective with this id.', argument: 'objectifId' },
+  ACTION_INCONNUE: { code: 'OBJET_INTROUVABLE', message: 'The usager has no action with this id.', argument: 'actionId' },
+  RDV_INCONNU: { code: 'OBJET_INTROUVABLE', message: 'The usager has no appointment with this id.', argument: 'rendezVousId' },
+  REFERENT_DEJA_ACTIF: { code: 'REFERENT_DEJA_ACTIF', message: 'The usager already has an active référent: change it instead.' },
+  AUCUN_REFERENT_ACTIF: { code: 'TRANSITION_INVALIDE', message: 'The usager has no active référent to change: designate one.' },
+  MEME_REFERENT: { code: 'TRANSITION_INVALIDE', message: 'This référent is already the active one.' },
+  ORIENTATION_INCHANGEE: { code: 'TRANSITION_INVALIDE', message: 'The usager already has this orientation with this organisation.' },
+  OBJECTIF_CLOS: { code: 'TRANSITION_INVALIDE', message: 'The objective is closed: it can no longer be changed or given actions.' },
+  TRANSITION_INTERDITE: { code: 'TRANSITION_INVALIDE', message: 'This state change is not allowed from the current state.' },
+  OPPOSITION_DEJA_ACTIVE: { code: 'TRANSITION_INVALIDE', message: 'An objection is already active for this partner.' },
+  AUCUNE_OPPOSITION_ACTIVE: { code: 'TRANSITION_INVALIDE', message: 'No objection is active for this partner.' },
+  CLE_IDEMPOTENCE_REUTILISEE: { code: 'CONFLIT_IDEMPOTENCE', message: 'This idempotency key was already used for a different request.', argument: 'cleIdempotence' },
+};
+
+/**
+ * A refusal of the Département's system → the GraphQL error the client branches on. `argument`
+ * names the mutation's argument when it differs from the usual one (e.g. `objectifIds`). An
+ * undocumented code is a contract breach.
+ */
+export function refusalToGraphQL(codeErreur: string, argument?: string): GraphQLError {
+  const refusal = refusals[codeErreur];
+  if (!refusal) return passerelleError('PARTENAIRE_REPONSE_INVALIDE', 'The departement system refused the request with an undocumented code.', { partenaire });
+  const named = argument ?? refusal.argument;
+  return passerelleError(refusal.code, refusal.message, { partenaire, ...(named ? { argument: named } : {}) });
+}

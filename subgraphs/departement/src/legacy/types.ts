@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** `YYYYMMDD`, complete: the graph promises ISO dates. */
+const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
+
+export const codeOrientationSchema = z.enum(['SOC', 'PRO', 'SOCPRO']);
+export const codeThemeSchema = z.enum(['LOGEMENT', 'MOBILITE', 'SANTE', 'DIFF_FINANCIERES', 'DIFF_ADMINISTRATIVES', 'CONTRAINTES_FAMILIALES', 'LANGUE', 'NUMERIQUE', 'EMPLOI', 'FORMATION']);
+export const codeStatutObjectifSchema = z.enum(['ENC', 'ATT', 'ABA']);
+export const codeStatutActionSchema = z.enum(['PREV', 'ENCO', 'REAL', 'ATTE', 'ABAN', 'ANNU']);
+export const codeAudienceSchema = z.enum(['REF', 'EQU', 'USA']);
+export const codePartenaireSchema = z.enum(['CAF', 'MSA', 'CPAM', 'CARSAT', 'FT', 'BAILLEURS', 'SIAO', 'CD']);
+
+const actionSchema = z.object({ id_action: z.string(), intitule: z.string(), cd_statut: codeStatutActionSchema, dt_echeance: legacyDate.nullable() });
+const objectifSchema = z.object({ id_objectif: z.string(), cd_theme: codeThemeSchema, intitule: z.string(), cd_statut: codeStatutObjectifSchema, dt_creation: legacyDate, actions: z.array(actionSchema) });
+
+/** One usager's file in the Département's system (mocks/docs/departement.md). */
+export const beneficiaireSchema = z.object({
+  nir: z.string(),
+  dossier_rsa: z.object({
+    cd_organisme_payeur: z.enum(['CAF', 'MSA']),
+    no_dossier: z.string(),
+    etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']),
+    top_droits_devoirs: z.enum(['O', 'N']),
+    dt_flux: legacyDate,
+    orientation: z.object({ cd_type: codeOrientationSchema, lib_organisme: z.string(), dt_orientation: legacyDate }).nullable(),
+  }),
+  referents: z.array(z.object({ id_referent: z.string(), nom: z.string(), structure: z.string(), dt_debut: legacyDate, dt_fin: legacyDate.nullable() })),
+  objectifs: z.array(objectifSchema),
+  notes: z.array(z.object({ id_note: z.string(), auteur: z.string(), dt_note: legacyDate, cd_audience: codeAudienceSchema, texte: z.string() })),
+  rendez_vous: z.array(z.object({ id_rdv: z.string(), dt_rdv: legacyDate, hr_rdv: z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/), lieu: z.string(), objet: z.string(), avec: z.string(), cd_statut: z.enum(['PLA', 'ANN']) })),
+  contrat: z.object({ dt_debut: legacyDate, dt_fin: legacyDate, objectifs: z.array(z.string()) }).nullable(),
+  oppositions: z.array(z.object({ cd_partenaire: codePartenaireSchema, dt_opposition: legacyDate, recueillie_par: z.string(), dt_levee: legacyDate.nullable() })),
+});
+export type Beneficiaire = z.infer<typeof beneficiaireSchema>;
+export type ObjectifLegacy = z.infer<typeof objectifSchema>;
+export type ActionLegacy = z.infer<typeof actionSchema>;
+
+export const lotResponseSchema = z.object({ beneficiaires: z.array(beneficiaireSchema), nb_inconnus: z.number().int() });
+
+export const portefeuilleResponseSchema = z.object({ id_referent: z.string(), total: z.number().int().min(0), debut: z.number().int().min(0), nombre: z.number().int(), beneficiaires: z.array(beneficiaireSchema) });
+export type PagePortefeuille = z.infer<typeof portefeuilleResponseSchema>;
+
+/** A command's answer: the id of what it created or changed, and the whole file after it. */
+export const commandeResponseSchema = z.object({ id_objet: z.string().nullable(), beneficiaire: beneficiaireSchema });
+
+/** A refusal: `404` or `409` with the system's code. */
+export const refusSchema = z.object({ code_erreur: z.string(), libelle: z.string() });

@@ -1,0 +1,87 @@
+import { passerelleError } from '@passerelle/subgraph-kit';
+import type { DepartementContext } from '../context';
+import type { Beneficiaire } from '../legacy/types';
+import { argumentInvalide, dateIso, heure, objectifIds, periode, texte } from '../validateArguments';
+import { audience, codeOf, partenaire, statutAction, statutObjectif, theme, typeOrientation, type PartenaireSource } from './codesDepartement';
+import { toAction, toContrat, toNote, toObjectif, toRendezVous } from './DossierPartage';
+import { toOrientationRsa } from './DossierRsaDepartement';
+import { toOpposition } from './OppositionPartage';
+import { referentActif } from './ReferentDeParcours';
+import { runCommande, type CommandeArgs } from './runCommande';
+
+type Valeur<M> = M[keyof M];
+
+/** What the payload shows must be in the file the system answered with; if not, the system broke its contract. */
+function found<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw passerelleError('PARTENAIRE_REPONSE_INVALIDE', 'The departement system answered a command without what it changed.', { partenaire: 'departement' });
+  return value;
+}
+const objectifOf = (b: Beneficiaire, id: string | null) => toObjectif(found(b.objectifs.find((o) => o.id_objectif === id)));
+const actionOf = (b: Beneficiaire, id: string | null) => toAction(found(b.objectifs.flatMap((o) => o.actions).find((a) => a.id_action === id)));
+const rendezVousOf = (b: Beneficiaire, id: string | null) => ({ rendezVous: toRendezVous(found(b.rendez_vous.find((r) => r.id_rdv === id))) });
+/** The partner's latest objection: the one just recorded or just lifted (the system appends, one active at most). */
+const oppositionOf = (b: Beneficiaire, cd: string) => ({ opposition: toOpposition(found(b.oppositions.filter((o) => o.cd_partenaire === cd).at(-1))) });
+const referentOf = (b: Beneficiaire) => ({ referentDeParcours: found(referentActif(b)) });
+
+type Ctx = DepartementContext;
+
+export const Mutation = {
+  designerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) =>
+    runCommande(ctx, a, { nom: 'designation-referent', corps: { id_referent: a.referentId } }, referentOf),
+
+  changerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) =>
+    runCommande(ctx, a, { nom: 'changement-referent', corps: { id_referent: a.referentId } }, referentOf),
+
+  orienter: (_: unknown, a: CommandeArgs & { type: Valeur<typeof typeOrientation>; organisme: string }, ctx: Ctx) => {
+    const corps = { cd_type: codeOf(typeOrientation, a.type), lib_organisme: texte(a.organisme, 'organisme', 200) };
+    return runCommande(ctx, a, { nom: 'orientation', corps }, (b) => ({ orientation: toOrientationRsa(found(b.dossier_rsa.orientation)) }));
+  },
+
+  creerObjectif: (_: unknown, a: CommandeArgs & { theme: Valeur<typeof theme>; intitule: string }, ctx: Ctx) => {
+    const corps = { cd_theme: codeOf(theme, a.theme), intitule: texte(a.intitule, 'intitule', 200) };
+    return runCommande(ctx, a, { nom: 'creation-objectif', corps }, (b, id) => ({ objectif: objectifOf(b, id) }));
+  },
+
+  modifierObjectif: (_: unknown, a: CommandeArgs & { objectifId: string; intitule?: string | null; statut?: Valeur<typeof statutObjectif> | null }, ctx: Ctx) => {
+    if (!a.intitule && !a.statut) throw argumentInvalide('intitule', 'Give intitule, statut or both.');
+    const corps = { id_objectif: a.objectifId, ...(a.intitule ? { intitule: texte(a.intitule, 'intitule', 200) } : {}), ...(a.statut ? { cd_statut: codeOf(statutObjectif, a.statut) } : {}) };
+    return runCommande(ctx, a, { nom: 'modification-objectif', corps }, (b, id) => ({ objectif: objectifOf(b, id) }));
+  },
+
+  ajouterAction: (_: unknown, a: CommandeArgs & { objectifId: string; intitule: string; echeance?: string | null }, ctx: Ctx) => {
+    const corps = { id_objectif: a.objectifId, intitule: texte(a.intitule, 'intitule', 200), dt_echeance: a.echeance ? dateIso(a.echeance, 'echeance') : null };
+    return runCommande(ctx, a, { nom: 'ajout-action', corps }, (b, id) => ({ action: actionOf(b, id) }));
+  },
+
+  changerStatutAction: (_: unknown, a: CommandeArgs & { actionId: string; statut: Valeur<typeof statutAction> }, ctx: Ctx) =>
+    runCommande(ctx, a, { nom: 'statut-action', corps: { id_action: a.actionId, cd_statut: codeOf(statutAction, a.statut) } }, (b, id) => ({ action: actionOf(b, id) })),
+
+  ajouterNote: (_: unknown, a: CommandeArgs & { texte: string; audience: Valeur<typeof audience>; auteur: string }, ctx: Ctx) => {
+    const corps = { texte: texte(a.texte, 'texte', 2000), cd_audience: codeOf(audience, a.audience), auteur: texte(a.auteur, 'auteur', 100) };
+    return runCommande(ctx, a, { nom: 'ajout-note', corps }, (b, id) => ({ note: toNote(found(b.notes.find((n) => n.id_note === id))) }));
+  },
+
+  planifierRendezVous: (_: unknown, a: CommandeArgs & { date: string; heure: string; lieu: string; objet: string; avec: string }, ctx: Ctx) => {
+    const corps = { dt_rdv: dateIso(a.date, 'date'), hr_rdv: heure(a.heure), lieu: texte(a.lieu, 'lieu', 200), objet: texte(a.objet, 'objet', 200), avec: texte(a.avec, 'avec', 100) };
+    return runCommande(ctx, a, { nom: 'planification-rdv', corps }, rendezVousOf);
+  },
+
+  annulerRendezVous: (_: unknown, a: CommandeArgs & { rendezVousId: string }, ctx: Ctx) =>
+    runCommande(ctx, a, { nom: 'annulation-rdv', corps: { id_rdv: a.rendezVousId } }, rendezVousOf),
+
+  enregistrerContratEngagement: (_: unknown, a: CommandeArgs & { dateDebut: string; dateFin: string; objectifIds: string[] }, ctx: Ctx) => {
+    const corps = { dt_debut: dateIso(a.dateDebut, 'dateDebut'), dt_fin: dateIso(a.dateFin, 'dateFin'), objectifs: objectifIds(a.objectifIds) };
+    periode(corps.dt_debut, corps.dt_fin);
+    return runCommande(ctx, a, { nom: 'contrat-engagement', corps, argument: 'objectifIds' }, (b) => ({ contratEngagement: found(toContrat(b)) }));
+  },
+
+  enregistrerOpposition: (_: unknown, a: CommandeArgs & { partenaire: PartenaireSource; recueilliePar: string }, ctx: Ctx) => {
+    const cd = codeOf(partenaire, a.partenaire);
+    return runCommande(ctx, a, { nom: 'opposition', corps: { cd_partenaire: cd, recueillie_par: texte(a.recueilliePar, 'recueilliePar', 100) } }, (b) => oppositionOf(b, cd));
+  },
+
+  leverOpposition: (_: unknown, a: CommandeArgs & { partenaire: PartenaireSource }, ctx: Ctx) => {
+    const cd = codeOf(partenaire, a.partenaire);
+    return runCommande(ctx, a, { nom: 'levee-opposition', corps: { cd_partenaire: cd } }, (b) => oppositionOf(b, cd));
+  },
+};

@@ -1,0 +1,24 @@
+import { parseLegacyDate } from '@passerelle/subgraph-kit';
+import type { Beneficiaire } from '../legacy/types';
+
+/** A `ReferentDeParcours` as the graph serves it. */
+export interface ReferentDeParcours {
+  referent: { id: string; nom: string; structure: string };
+  depuis: string;
+  jusqua: string | null;
+}
+
+function toReferentDeParcours(r: Beneficiaire['referents'][number]): ReferentDeParcours {
+  return { referent: { id: r.id_referent, nom: r.nom, structure: r.structure }, depuis: parseLegacyDate(r.dt_debut), jusqua: r.dt_fin === null ? null : parseLegacyDate(r.dt_fin) };
+}
+
+/** The active référent (the system keeps at most one); null when none. */
+export function referentActif(b: Beneficiaire): ReferentDeParcours | null {
+  const actif = b.referents.find((r) => r.dt_fin === null);
+  return actif ? toReferentDeParcours(actif) : null;
+}
+
+/** Every référent, most recent first (the system lists them oldest first). */
+export function historiqueReferents(b: Beneficiaire): ReferentDeParcours[] {
+  return [...b.referents].reverse().map(toReferentDeParcours);
+}

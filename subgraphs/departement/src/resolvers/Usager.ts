@@ -1,0 +1,36 @@
+import { checkNir } from '@passerelle/subgraph-kit';
+import type { DepartementContext } from '../context';
+import type { Beneficiaire } from '../legacy/types';
+import { toDossierPartage } from './DossierPartage';
+import { toDossierRsa } from './DossierRsaDepartement';
+import { toOpposition } from './OppositionPartage';
+import { historiqueReferents, referentActif } from './ReferentDeParcours';
+import { computeSynthese, type DonneesRequises } from './Synthese';
+
+/** A representation from the gateway: the key, plus the other partners' fields when `synthese` is asked. */
+export type UsagerReference = { nir: string } & DonneesRequises;
+
+/** The person's Département file; null when the Département has none (a malformed NIR costs no call). */
+async function fileOf(u: UsagerReference, ctx: DepartementContext): Promise<Beneficiaire | null> {
+  const check = checkNir(u.nir);
+  return check.valide ? ctx.loaders.beneficiaire.load(check.nir) : null;
+}
+
+/** A field computed from the file, null when there is none. */
+const fromFile = <T>(map: (b: Beneficiaire) => T) => async (u: UsagerReference, _args: unknown, ctx: DepartementContext): Promise<T | null> => {
+  const b = await fileOf(u, ctx);
+  return b ? map(b) : null;
+};
+
+export const Usager = {
+  // Every usager resolves, keeping the required fields the gateway sent: whether the Département knows them is each field's business.
+  __resolveReference: async (ref: UsagerReference): Promise<UsagerReference> => ({ ...ref }),
+  rsa: fromFile(toDossierRsa),
+  referentDeParcours: fromFile(referentActif),
+  historiqueReferents: fromFile(historiqueReferents),
+  dossierPartage: fromFile(toDossierPartage),
+  oppositions: fromFile((b) => b.oppositions.map(toOpposition)),
+  async synthese(u: UsagerReference, _args: unknown, ctx: DepartementContext) {
+    return computeSynthese(await fileOf(u, ctx), u);
+  },
+};

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { codeAudienceSchema, codeOrientationSchema, codePartenaireSchema, codeStatutActionSchema, codeStatutObjectifSchema, codeThemeSchema } from '../legacy/types';
+
+type Code<S extends z.ZodType> = z.infer<S>;
+
+/** The `EtatRsaDepartement` values, indexed by their ETATDOSRSA code (0–6). */
+export const etatsRsa = ['EN_ATTENTE', 'REFUSE', 'OUVERT_VERSE', 'OUVERT_SUSPENDU', 'OUVERT_VERSEMENT_SUSPENDU', 'CLOS', 'CLOS_MOIS_ANTERIEUR'] as const;
+export type EtatRsaDepartement = (typeof etatsRsa)[number];
+
+export const typeOrientation = { SOC: 'SOCIAL', PRO: 'PROFESSIONNEL', SOCPRO: 'SOCIO_PROFESSIONNEL' } as const satisfies Record<Code<typeof codeOrientationSchema>, string>;
+export const theme = {
+  LOGEMENT: 'LOGEMENT',
+  MOBILITE: 'MOBILITE',
+  SANTE: 'SANTE',
+  DIFF_FINANCIERES: 'DIFFICULTES_FINANCIERES',
+  DIFF_ADMINISTRATIVES: 'DIFFICULTES_ADMINISTRATIVES',
+  CONTRAINTES_FAMILIALES: 'CONTRAINTES_FAMILIALES',
+  LANGUE: 'MAITRISE_DE_LA_LANGUE',
+  NUMERIQUE: 'NUMERIQUE',
+  EMPLOI: 'EMPLOI',
+  FORMATION: 'FORMATION',
+} as const satisfies Record<Code<typeof codeThemeSchema>, string>;
+export const statutObjectif = { ENC: 'EN_COURS', ATT: 'ATTEINT', ABA: 'ABANDONNE' } as const satisfies Record<Code<typeof codeStatutObjectifSchema>, string>;
+export const statutAction = { PREV: 'PREVUE', ENCO: 'EN_COURS', REAL: 'REALISEE', ATTE: 'EN_ATTENTE', ABAN: 'ABANDONNEE', ANNU: 'ANNULEE' } as const satisfies Record<Code<typeof codeStatutActionSchema>, string>;
+export const audience = { REF: 'REFERENT', EQU: 'EQUIPE', USA: 'USAGER' } as const satisfies Record<Code<typeof codeAudienceSchema>, string>;
+export const partenaire = { CAF: 'CAF', MSA: 'MSA', CPAM: 'CPAM', CARSAT: 'CARSAT', FT: 'FRANCE_TRAVAIL', BAILLEURS: 'BAILLEURS', SIAO: 'SIAO', CD: 'DEPARTEMENT' } as const satisfies Record<Code<typeof codePartenaireSchema>, string>;
+
+export type PartenaireSource = (typeof partenaire)[keyof typeof partenaire];
+
+/** The legacy code of a graph enum value: the inverse of one of the maps above. */
+export function codeOf<K extends string, V extends string>(map: Readonly<Record<K, V>>, value: V): K {
+  const found = (Object.keys(map) as K[]).find((key) => map[key] === value);
+  // Graph enum values are validated by GraphQL and every map covers its enum, so this cannot miss.
+  if (found === undefined) throw new RangeError('unmapped enum value');
+  return found;
+}

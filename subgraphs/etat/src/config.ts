@@ -1,0 +1,13 @@
+import { legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+
+/** Environment of the État (SIAO) subgraph. */
+export const etatEnv = {
+  ...serverEnv('ETAT', 4008),
+  ...legacyEnv('ETAT', 'http://127.0.0.1:4100/siao', 'dev-siao-6b3e18'),
+};
+
+export type EtatConfig = ReturnType<typeof loadEtatConfig>;
+
+export function loadEtatConfig(env: NodeJS.ProcessEnv = process.env) {
+  return readConfig(etatEnv, env);
+}

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { etatEnv, loadEtatConfig, type EtatConfig } from './config';

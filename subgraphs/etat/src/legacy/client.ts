@@ -1,0 +1,33 @@
+import { createLegacyClient, formatLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { rechercheIdentiteResponseSchema, rechercheNirResponseSchema, type PersonneSiao } from './types';
+
+/** Largest batch of SI-SIAO's search by NIR. */
+export const siaoMaxBatch = 50;
+
+/** What SI-SIAO's identity search takes: one person per call. */
+export interface CritereIdentite {
+  nomNaissance: string;
+  prenom: string;
+  /** `YYYY-MM-DD`, complete. */
+  dateNaissance: string;
+}
+
+export interface SiaoClient {
+  /** The people SI-SIAO recorded a NIR for among `nirs` (at most `siaoMaxBatch`); the others are absent. */
+  personnesParNirs(nirs: readonly string[]): Promise<PersonneSiao[]>;
+  /** Every candidate of SI-SIAO's wide identity search; telling them apart is the caller's job. */
+  personnesParIdentite(critere: CritereIdentite): Promise<PersonneSiao[]>;
+}
+
+export function createSiaoClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): SiaoClient {
+  const client = createLegacyClient({ ...config, partenaire: 'siao', apiKeyHeader: 'X-SISIAO-Cle' });
+  return {
+    async personnesParNirs(nirs) {
+      return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema)).personnes;
+    },
+    async personnesParIdentite({ nomNaissance, prenom, dateNaissance }) {
+      const body = { nom_naissance: nomNaissance, prenom, dt_naissance: formatLegacyDate(dateNaissance) };
+      return (await client.post('/si-siao/v3/personnes/recherche-identite', body, rechercheIdentiteResponseSchema)).personnes;
+    },
+  };
+}

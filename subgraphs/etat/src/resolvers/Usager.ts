@@ -1,0 +1,36 @@
+import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
+import type { EtatContext } from '../context';
+import { identitePivotSchema, isSearchable, type IdentitePivot } from '../identitePivot';
+import { decideRapprochementSiao } from '../matching/decideRapprochementSiao';
+import { situationParIdentite, situationParNir, type SituationHebergement } from './SituationHebergement';
+
+/** The `Usager` parent object: its key, and the pivot identity `hebergement` requires. */
+interface UsagerParent {
+  nir: string;
+  identitePivot: IdentitePivot;
+}
+
+export const Usager = {
+  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
+  async __resolveReference(ref: { nir?: unknown; identitePivot?: unknown }): Promise<UsagerParent> {
+    const pivot = identitePivotSchema.safeParse(ref.identitePivot);
+    if (typeof ref.nir !== 'string' || !pivot.success) {
+      throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a nir or a valid identitePivot.', { argument: 'representations' });
+    }
+    return { nir: ref.nir, identitePivot: pivot.data };
+  },
+
+  async hebergement(u: UsagerParent, _args: unknown, ctx: EtatContext): Promise<SituationHebergement | null> {
+    const check = checkNir(u.nir);
+    // By NIR first, batched across the request; a malformed NIR cannot be SI-SIAO's, so no call is spent on it.
+    if (check.valide) {
+      const parNir = await ctx.loaders.parNir.load(check.nir);
+      if (parNir) return situationParNir(parNir);
+    }
+    // Then by identity, one call per person the NIR search did not find.
+    const pivot = u.identitePivot;
+    if (!isSearchable(pivot)) return null;
+    const candidats = await ctx.loaders.parIdentite.load({ nomNaissance: pivot.nomNaissance, prenom: pivot.prenoms.find((p) => p.trim() !== '') ?? '', dateNaissance: pivot.dateNaissance });
+    return situationParIdentite(decideRapprochementSiao(pivot, check.valide ? check.nir : null, candidats ?? []));
+  },
+};

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { franceTravailEnv, loadFranceTravailConfig, type FranceTravailConfig } from './config';

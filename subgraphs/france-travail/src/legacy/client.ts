@@ -1,0 +1,31 @@
+import { createLegacyClient, formatLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { dossiersResponseSchema, identificationResponseSchema, type DossierLegacy, type IdentificationLegacy } from './types';
+
+/** Largest batch of both France Travail endpoints (identification and files). */
+export const franceTravailMaxBatch = 50;
+
+/** Whom step 1 identifies: a NIR and the person's complete date of birth (`YYYY-MM-DD`). */
+export interface Individu {
+  nir: string;
+  dateNaissance: string;
+}
+
+export interface FranceTravailClient {
+  /** Step 1: the identifiants of the people France Travail follows among `individus` (at most `franceTravailMaxBatch`); the others are absent. */
+  identifier(individus: readonly Individu[]): Promise<IdentificationLegacy[]>;
+  /** Step 2: the files of `identifiants` (at most `franceTravailMaxBatch`); unknown ones are absent. */
+  dossiers(identifiants: readonly string[]): Promise<DossierLegacy[]>;
+}
+
+export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): FranceTravailClient {
+  const client = createLegacyClient({ ...config, partenaire: 'france-travail', apiKeyHeader: 'X-FT-Cle' });
+  return {
+    async identifier(individus) {
+      const body = { individus: individus.map((i) => ({ nir: i.nir, date_naissance: formatLegacyDate(i.dateNaissance) })) };
+      return (await client.post('/partenaires/v1/individus/identification', body, identificationResponseSchema)).individus_identifies;
+    },
+    async dossiers(identifiants) {
+      return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema)).dossiers;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
+import type { FranceTravailContext } from '../context';
+import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } from '../usagerReference';
+import { toDossierFranceTravail, type DossierFranceTravailParent } from './DossierFranceTravail';
+
+export const Usager = {
+  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
+  async __resolveReference(ref: unknown): Promise<UsagerReference> {
+    const parsed = usagerReferenceSchema.safeParse(ref);
+    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' });
+    return parsed.data;
+  },
+
+  async franceTravail(u: UsagerReference, _args: unknown, ctx: FranceTravailContext): Promise<DossierFranceTravailParent | null> {
+    const check = checkNir(u.nir);
+    // France Travail cannot identify anyone from a malformed NIR or part of a date of birth: no call is spent.
+    if (!check.valide || !hasCompleteBirthDate(u)) return null;
+    const identifiant = await ctx.loaders.identifiant.load({ nir: check.nir, dateNaissance: u.identitePivot.dateNaissance });
+    // DataLoader has already turned an Error value into a rejection; this only narrows the type.
+    if (identifiant instanceof Error) throw identifiant;
+    if (identifiant === null) return null;
+    const dossier = await ctx.loaders.dossier.load(identifiant);
+    return dossier ? toDossierFranceTravail(dossier) : null;
+  },
+};

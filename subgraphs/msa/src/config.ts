@@ -1,0 +1,13 @@
+import { legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+
+/** Environment of the MSA subgraph. */
+export const msaEnv = {
+  ...serverEnv('MSA', 4007),
+  ...legacyEnv('MSA', 'http://127.0.0.1:4100/msa', 'dev-msa-2d7c61'),
+};
+
+export type MsaConfig = ReturnType<typeof loadMsaConfig>;
+
+export function loadMsaConfig(env: NodeJS.ProcessEnv = process.env) {
+  return readConfig(msaEnv, env);
+}

@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { msaEnv, loadMsaConfig, type MsaConfig } from './config';
