@@ -1,0 +1,78 @@
+/**
+ * Who is calling, and for what: the security model every part of the gateway shares
+ * (authentication produces a Caller, purpose selects its active roles, field and row
+ * authorization, the signed context sent to subgraphs and the audit journal read it).
+ */
+
+/** Roles of DOMAIN.md. A token may carry several; the operation's purpose selects which are active. */
+export const roles = ['accueil', 'referent', 'agent', 'analyste', 'usager'] as const;
+export type Role = (typeof roles)[number];
+
+/** Partner organisations an agent (`agent` role) can belong to; lower-case, as in scopes (`partenaire:caf`). */
+export const partenaires = ['caf', 'cpam', 'carsat', 'msa', 'france-travail', 'bailleurs', 'siao', 'departement'] as const;
+export type Partenaire = (typeof partenaires)[number];
+
+/** The closed list of purposes (finalités) an operation can declare. */
+export const finalites = ['premier-accueil', 'accompagnement', 'instruction', 'controle', 'statistique', 'information'] as const;
+export type Finalite = (typeof finalites)[number];
+
+/** Which purposes each role may declare. `controle` is an agent's purpose and never reaches CAF, MSA or France Travail data. */
+export const finalitesParRole: Readonly<Record<Role, readonly Finalite[]>> = {
+  accueil: ['premier-accueil'],
+  referent: ['accompagnement'],
+  agent: ['instruction', 'accompagnement', 'controle'],
+  analyste: ['statistique'],
+  usager: ['information'],
+};
+
+/** An authenticated caller, from a verified access token. Never holds a NIR or a name. */
+export interface Caller {
+  /** The token's `sub`: an agent's opaque account id, or for a usager their opaque usager id. */
+  subject: string;
+  kind: 'agent' | 'usager';
+  roles: readonly Role[];
+  /** The employing organisation (e.g. "CD12", "CAF12"); for a usager, "usager". */
+  organisation: string;
+  /** For the `agent` role: the partner whose data the agent works on. */
+  partenaire: Partenaire | null;
+  /** For the `referent` role: the référent's id in the Département's registry (e.g. "ref-001"). */
+  referentId: string | null;
+  /** For the `usager` role: the caller's own opaque usager id. */
+  usagerId: string | null;
+}
+
+/** The roles a caller acts under for one operation: those of its roles that allow the purpose. */
+export function activeRoles(caller: Caller, finalite: Finalite): Role[] {
+  return caller.roles.filter((role) => finalitesParRole[role].includes(finalite));
+}
+
+/**
+ * The scopes `@requiresScopes` is evaluated against, for one operation:
+ * `role:<role>` for each active role, and `partenaire:<partner>` when `agent` is active.
+ */
+export function scopesOf(caller: Caller, finalite: Finalite): Set<string> {
+  const active = activeRoles(caller, finalite);
+  const scopes = new Set(active.map((role) => `role:${role}`));
+  if (active.includes('agent') && caller.partenaire !== null) scopes.add(`partenaire:${caller.partenaire}`);
+  return scopes;
+}
+
+/**
+ * Policies `@policy` is evaluated against. A policy is a name the gateway knows how to decide;
+ * a supergraph naming any other policy is refused at start-up (fail closed).
+ */
+export const policies = {
+  /** The operation's purpose is not `controle` (CRPA L114-8 II: data shared to inform people of their rights is not used for control). */
+  'finalite-hors-controle': (_caller: Caller, finalite: Finalite) => finalite !== 'controle',
+} as const satisfies Record<string, (caller: Caller, finalite: Finalite) => boolean>;
+export type PolicyName = keyof typeof policies;
+
+/** What the gateway knows about one request once it is authenticated (the Apollo context). */
+export interface GatewayRequestContext {
+  /** Random id of this request, in logs, the audit journal and the signed context. */
+  requestId: string;
+  /** null: no token was given (only public fields may then be read). */
+  caller: Caller | null;
+  /** null until the purpose is checked; always set for an authenticated operation. */
+  finalite: Finalite | null;
+}
