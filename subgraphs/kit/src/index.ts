@@ -11,3 +11,4 @@ export { legacyEnv, serverEnv, usagerIdSecretEnv } from './config/commonEnv';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';
+export * from './security/index';

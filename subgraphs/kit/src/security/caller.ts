@@ -1,5 +1,5 @@
 /**
- * Who is calling, and for what: the security model every part of the gateway shares
+ * Who is calling, and for what: the security model the gateway and the subgraphs share
  * (authentication produces a Caller, purpose selects its active roles, field and row
  * authorization, the signed context sent to subgraphs and the audit journal read it).
  */
