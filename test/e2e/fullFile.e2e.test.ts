@@ -2,6 +2,7 @@ import type { PersonaKey } from '@passerelle/mocks';
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
 import { nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
+import { expectedAgencyFiles } from './expectedAgencyFiles';
 import { expectedFiles } from './expectedFiles';
 
 let federation: RunningFederation;
@@ -12,7 +13,7 @@ afterAll(() => federation.stop());
 
 type Dossier = { usager: Record<string, unknown> & { logementSocial: { bailleurs: Array<{ bailleur: { code: string } } | null> } | null } };
 
-describe('the full file of every persona, across the whole federation over real HTTP', () => {
+describe('the full file of every persona across every partner, with its summary and presence, over real HTTP', () => {
   it.each(Object.keys(expectedFiles) as PersonaKey[])('%s', async (key) => {
     const persona = federation.population.persona(key);
     const answer = await query<Dossier>(federation, fullFileQuery, { id: testCodec.encode(persona.nir) });
@@ -31,6 +32,17 @@ describe('the full file of every persona, across the whole federation over real 
       const byCode = Object.fromEntries((usager.logementSocial?.bailleurs ?? []).map((b) => [b!.bailleur.code, b]));
       expect(byCode).toMatchObject(expected.logementSocial);
     }
+    const agency = expectedAgencyFiles[key];
+    for (const partner of ['msa', 'franceTravail', 'hebergement', 'rsa'] as const) {
+      if (agency[partner] === null) expect(usager[partner]).toBeNull();
+      else expect(usager[partner]).toMatchObject(agency[partner]);
+    }
+    expect((usager.referentDeParcours as { referent: { id: string } } | null)?.referent.id ?? null).toBe(agency.referent);
+    const synthese = usager.synthese as { droitsOuverts: Array<{ droit: string; partenaire: string; montantMensuel: number | null }>; alertes: Array<{ type: string; partenaire: string }> };
+    expect(synthese.droitsOuverts.map((d) => `${d.droit} ${d.partenaire} ${d.montantMensuel}`)).toEqual(agency.droitsOuverts);
+    expect(synthese.alertes.map((a) => `${a.type} ${a.partenaire}`)).toEqual(agency.alertes);
+    const presence = usager.presencePartenaires as Record<string, boolean | null>;
+    expect(Object.keys(presence).filter((partner) => presence[partner] === true)).toEqual(agency.presence);
     // No NIR anywhere in the answer, neither this persona's nor any other.
     expect(answer.raw).not.toContain(persona.nir);
     expect(nirsIn(answer.raw)).toEqual([]);

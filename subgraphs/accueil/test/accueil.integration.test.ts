@@ -304,4 +304,13 @@ describe('accueil subgraph: which partners know a usager', () => {
     expect(result).toEqual({ data: { _entities: [{ presencePartenaires: expected }] } });
     expect(calls()).toBe(0);
   });
+
+  it('counts MSA, France Travail and the SIAO, and nothing of what they hold reaches the answer', async () => {
+    const requis = { caf: null, cpam: null, carsat: null, logementSocial: null, msa: { numeroAdherent: 'MSA0012345' }, franceTravail: { identifiant: '0402951R' }, hebergement: { demandes: [{ reference: 'SIAO-12-00042' }] } };
+    const result = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee'), ...requis }], 'presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs }');
+    expect(result).toEqual({ data: { _entities: [{ presencePartenaires: { caf: false, msa: true, franceTravail: true, cpam: false, carsat: false, siao: true, bailleurs: false } }] } });
+    const none = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee') }], 'presencePartenaires { msa franceTravail siao }');
+    expect(none).toEqual({ data: { _entities: [{ presencePartenaires: { msa: false, franceTravail: false, siao: false } }] } });
+    expect(calls()).toBe(0);
+  });
 });

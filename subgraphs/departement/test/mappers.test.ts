@@ -104,6 +104,37 @@ describe('computeSynthese', () => {
     });
   });
 
+  it('takes the RSA amount from MSA when MSA pays it, with MSA family rights and C2S', () => {
+    const msa = {
+      prestationsFamiliales: { droits: [{ prestation: 'RSA', montantMensuel: 428.38 }, { prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 151.05 }, { prestation: 'PRIME_ACTIVITE', montantMensuel: 80 }] },
+      couvertureSante: { c2s: { statut: 'AVEC_PARTICIPATION' as const, dateFin: '2027-05-01' } },
+    };
+    const file = beneficiaire({ referents: [ref('ref-015', '20250512', null)] }, { cd_organisme_payeur: 'MSA' });
+    expect(computeSynthese(file, { msa, caf: null }).droitsOuverts).toEqual([
+      { droit: 'RSA', partenaire: 'MSA', montantMensuel: 428.38, dateFin: null },
+      { droit: 'PRIME_ACTIVITE', partenaire: 'MSA', montantMensuel: 80, dateFin: null },
+      { droit: 'C2S_AVEC_PARTICIPATION', partenaire: 'MSA', montantMensuel: null, dateFin: '2027-05-01' },
+    ]);
+  });
+
+  it('shows ARE or ASS as 30 days of the daily amount with the end of rights, and the ASPA', () => {
+    const franceTravail = { indemnisation: { allocation: 'ARE' as const, montantJournalier: 48.3, dateFinDroits: '2027-12-21' } };
+    expect(computeSynthese(null, { franceTravail, carsat: { aspa: { montantMensuel: 422.28 } } }).droitsOuverts).toEqual([
+      { droit: 'ARE', partenaire: 'FRANCE_TRAVAIL', montantMensuel: 1449, dateFin: '2027-12-21' },
+      { droit: 'ASPA', partenaire: 'CARSAT', montantMensuel: 422.28, dateFin: null },
+    ]);
+    expect(computeSynthese(null, { franceTravail: { indemnisation: null }, carsat: { aspa: null } }).droitsOuverts).toEqual([]);
+  });
+
+  it('raises an alert for an open SIAO request, none for a closed one', () => {
+    const demande = (statut: 'EN_ATTENTE' | 'CLOTUREE') => ({ demandeEnCours: { reference: 'SIAO-12-00042', type: 'URGENCE' as const, statut } });
+    expect(computeSynthese(null, { hebergement: demande('EN_ATTENTE') }).alertes).toEqual([
+      { type: 'DEMANDE_HEBERGEMENT', partenaire: 'SIAO', message: "Demande d'hébergement d'urgence au SIAO SIAO-12-00042 : en attente de place." },
+    ]);
+    expect(computeSynthese(null, { hebergement: demande('CLOTUREE') }).alertes).toEqual([]);
+    expect(computeSynthese(null, { hebergement: null }).alertes).toEqual([]);
+  });
+
   it('raises one unpaid-rent alert per lease in arrears, and none for a kept plan', () => {
     const logementSocial = { bailleurs: [null, { bailleur: { code: 'AH', nom: 'Aveyron Habitat' }, baux: [{ moisImpayes: 4, solde: 520, planApurement: { respecte: true } }, { moisImpayes: 0, solde: 0, planApurement: null }] }] };
     expect(computeSynthese(null, { logementSocial }).alertes).toEqual([{ type: 'IMPAYE_LOYER', partenaire: 'BAILLEURS', message: '4 mois de loyer impayés chez Aveyron Habitat (solde 520,00 €).' }]);

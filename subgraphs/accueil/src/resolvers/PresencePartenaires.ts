@@ -5,16 +5,22 @@
  */
 export interface UsagerRequis {
   caf?: { numeroAllocataire: string } | null;
+  msa?: { numeroAdherent: string } | null;
+  franceTravail?: { identifiant: string } | null;
   cpam?: { caisse: string } | null;
   carsat?: { trimestresValides: number } | null;
   logementSocial?: { bailleurs: Array<{ rapprochement: { statut: string } } | null> } | null;
+  hebergement?: { demandes: Array<{ reference: string }> } | null;
 }
 
 /** The `PresencePartenaires` object: presence only, nothing of what the partners hold. */
 export interface PresencePartenaires {
   caf: boolean;
+  msa: boolean;
+  franceTravail: boolean;
   cpam: boolean;
   carsat: boolean;
+  siao: boolean;
   bailleurs: boolean | null;
 }
 
@@ -26,14 +32,17 @@ function connuDesBailleurs(logement: UsagerRequis['logementSocial']): boolean | 
 }
 
 /**
- * One line per partner. Adding one (MSA, France Travail, SIAO) takes: its field `@external` in
- * schema.graphql with a minimal type, the field in `@requires`, one line here and in the type.
+ * One line per partner. Adding one takes: its field `@external` in schema.graphql with a
+ * minimal type, the field in `@requires`, one line here and in the type.
  */
 export function toPresencePartenaires(u: UsagerRequis): PresencePartenaires {
   return {
     caf: u.caf != null,
+    msa: u.msa != null,
+    franceTravail: u.franceTravail != null,
     cpam: u.cpam != null,
     carsat: u.carsat != null,
+    siao: u.hebergement != null,
     bailleurs: connuDesBailleurs(u.logementSocial),
   };
 }

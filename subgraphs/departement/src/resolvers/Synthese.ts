@@ -1,16 +1,27 @@
 import type { Beneficiaire } from '../legacy/types';
 import type { PartenaireSource } from './codesDepartement';
 
-/** The other partners' fields `synthese` @requires, as the gateway sends them (null: the partner does not know the person, or failed). */
+type StatutC2s = 'NON' | 'SANS_PARTICIPATION' | 'AVEC_PARTICIPATION';
+type Droits = { droits: Array<{ prestation: string; montantMensuel: number }> };
+
+/**
+ * The other partners' fields `synthese` @requires, as the gateway sends them. null or absent:
+ * the partner does not know the person, or could not be reached (its own field then carries the
+ * error; the summary is built from what the other partners gave).
+ */
 export interface DonneesRequises {
-  caf?: { droits: Array<{ prestation: string; montantMensuel: number }> } | null;
-  cpam?: { c2s: { statut: 'NON' | 'SANS_PARTICIPATION' | 'AVEC_PARTICIPATION'; dateFin: string | null } } | null;
+  caf?: Droits | null;
+  msa?: { prestationsFamiliales: Droits | null; couvertureSante: { c2s: { statut: StatutC2s; dateFin: string | null } } } | null;
+  cpam?: { c2s: { statut: StatutC2s; dateFin: string | null } } | null;
+  carsat?: { aspa: { montantMensuel: number } | null } | null;
+  franceTravail?: { indemnisation: { allocation: 'ARE' | 'ASS'; montantJournalier: number; dateFinDroits: string } | null } | null;
   logementSocial?: {
     bailleurs: Array<{ bailleur: { code: string; nom: string }; baux: Array<{ moisImpayes: number; solde: number; planApurement: { respecte: boolean } | null }> } | null>;
   } | null;
+  hebergement?: { demandeEnCours: { reference: string; type: 'URGENCE' | 'INSERTION'; statut: 'EN_ATTENTE' | 'ORIENTEE' | 'HEBERGEE' | 'CLOTUREE' } | null } | null;
 }
 
-type DroitSynthese = 'RSA' | 'PRIME_ACTIVITE' | 'AAH' | 'AIDE_LOGEMENT' | 'C2S_SANS_PARTICIPATION' | 'C2S_AVEC_PARTICIPATION';
+type DroitSynthese = 'RSA' | 'PRIME_ACTIVITE' | 'AAH' | 'AIDE_LOGEMENT' | 'C2S_SANS_PARTICIPATION' | 'C2S_AVEC_PARTICIPATION' | 'ARE' | 'ASS' | 'ASPA';
 export interface DroitOuvert {
   droit: DroitSynthese;
   partenaire: PartenaireSource;
@@ -18,7 +29,7 @@ export interface DroitOuvert {
   dateFin: string | null;
 }
 export interface Alerte {
-  type: 'RSA_SUSPENDU' | 'SANS_REFERENT' | 'IMPAYE_LOYER' | 'PLAN_APUREMENT_NON_RESPECTE';
+  type: 'RSA_SUSPENDU' | 'SANS_REFERENT' | 'IMPAYE_LOYER' | 'PLAN_APUREMENT_NON_RESPECTE' | 'DEMANDE_HEBERGEMENT';
   partenaire: PartenaireSource;
   message: string;
 }
@@ -27,16 +38,20 @@ export interface Synthese {
   alertes: Alerte[];
 }
 
-/** CAF benefits the summary shows, by their `PrestationCaf` value. */
-const droitsCaf: Readonly<Record<string, DroitSynthese>> = { PRIME_ACTIVITE: 'PRIME_ACTIVITE', AAH: 'AAH', APL: 'AIDE_LOGEMENT', ALF: 'AIDE_LOGEMENT', ALS: 'AIDE_LOGEMENT' };
+/** Family-file benefits the summary shows (CAF and MSA share the codes); RSA comes from the Département's own file. */
+const droitsFamiliaux: Readonly<Record<string, DroitSynthese>> = { PRIME_ACTIVITE: 'PRIME_ACTIVITE', AAH: 'AAH', APL: 'AIDE_LOGEMENT', ALF: 'AIDE_LOGEMENT', ALS: 'AIDE_LOGEMENT' };
+/** France Travail pays allowances by the day; the summary shows 30 days, as its monthly payments do. */
+const joursParMois = 30;
 const euros = (amount: number) => `${amount.toFixed(2).replace('.', ',')} €`;
+const round2 = (amount: number) => Math.round(amount * 100) / 100;
 
-function rsa(b: Beneficiaire | null, caf: DonneesRequises['caf']): { droits: DroitOuvert[]; alertes: Alerte[] } {
+function rsa(b: Beneficiaire | null, requises: DonneesRequises): { droits: DroitOuvert[]; alertes: Alerte[] } {
   if (!b) return { droits: [], alertes: [] };
   const { etat_dossier: etat, cd_organisme_payeur: payeur, top_droits_devoirs: soumis } = b.dossier_rsa;
   if (etat !== '2' && etat !== '3' && etat !== '4') return { droits: [], alertes: [] };
-  // The amount is the payer's: CAF's today; MSA's once the summary requires the msa subgraph's fields.
-  const montant = payeur === 'CAF' ? (caf?.droits.find((d) => d.prestation === 'RSA')?.montantMensuel ?? null) : null;
+  // The amount is the payer's: CAF's or MSA's family file.
+  const dossierPayeur = payeur === 'CAF' ? requises.caf : requises.msa?.prestationsFamiliales;
+  const montant = dossierPayeur?.droits.find((d) => d.prestation === 'RSA')?.montantMensuel ?? null;
   const alertes: Alerte[] = [];
   if (etat === '3') alertes.push({ type: 'RSA_SUSPENDU', partenaire: payeur, message: 'RSA suspendu (état 3).' });
   if (etat === '4') alertes.push({ type: 'RSA_SUSPENDU', partenaire: payeur, message: 'Versement du RSA suspendu (état 4).' });
@@ -44,6 +59,28 @@ function rsa(b: Beneficiaire | null, caf: DonneesRequises['caf']): { droits: Dro
     alertes.push({ type: 'SANS_REFERENT', partenaire: 'DEPARTEMENT', message: 'Soumis aux droits et devoirs sans référent de parcours actif.' });
   }
   return { droits: [{ droit: 'RSA', partenaire: payeur, montantMensuel: montant, dateFin: null }], alertes };
+}
+
+function famille(dossier: Droits | null | undefined, partenaire: 'CAF' | 'MSA'): DroitOuvert[] {
+  return (dossier?.droits ?? []).flatMap((d): DroitOuvert[] => {
+    const droit = droitsFamiliaux[d.prestation];
+    return droit ? [{ droit, partenaire, montantMensuel: d.montantMensuel, dateFin: null }] : [];
+  });
+}
+
+function c2s(couverture: { statut: StatutC2s; dateFin: string | null } | undefined, partenaire: 'CPAM' | 'MSA'): DroitOuvert[] {
+  if (!couverture || couverture.statut === 'NON') return [];
+  return [{ droit: couverture.statut === 'SANS_PARTICIPATION' ? 'C2S_SANS_PARTICIPATION' : 'C2S_AVEC_PARTICIPATION', partenaire, montantMensuel: null, dateFin: couverture.dateFin }];
+}
+
+function chomage(ft: DonneesRequises['franceTravail']): DroitOuvert[] {
+  const i = ft?.indemnisation;
+  return i ? [{ droit: i.allocation, partenaire: 'FRANCE_TRAVAIL', montantMensuel: round2(i.montantJournalier * joursParMois), dateFin: i.dateFinDroits }] : [];
+}
+
+function aspa(carsat: DonneesRequises['carsat']): DroitOuvert[] {
+  const a = carsat?.aspa;
+  return a ? [{ droit: 'ASPA', partenaire: 'CARSAT', montantMensuel: a.montantMensuel, dateFin: null }] : [];
 }
 
 function logement(l: DonneesRequises['logementSocial']): Alerte[] {
@@ -55,17 +92,32 @@ function logement(l: DonneesRequises['logementSocial']): Alerte[] {
   );
 }
 
+const statutsSiao = { EN_ATTENTE: 'en attente de place', ORIENTEE: 'orientée, pas encore hébergée', HEBERGEE: 'hébergée', CLOTUREE: 'clôturée' } as const;
+
+function hebergement(h: DonneesRequises['hebergement']): Alerte[] {
+  const d = h?.demandeEnCours;
+  if (!d || d.statut === 'CLOTUREE') return [];
+  const type = d.type === 'URGENCE' ? "d'hébergement d'urgence" : "de logement adapté";
+  return [{ type: 'DEMANDE_HEBERGEMENT', partenaire: 'SIAO', message: `Demande ${type} au SIAO ${d.reference} : ${statutsSiao[d.statut]}.` }];
+}
+
 /**
- * Open rights and alerts at a glance: RSA from the Département's own file (whoever pays it),
- * then CAF's rights in CAF's order, then the C2S; alerts from the RSA file and the landlords.
+ * Open rights and alerts at a glance, across partners: RSA from the Département's own file
+ * (amount from whoever pays it), then the family file's rights (CAF or MSA, in their order),
+ * the C2S (CPAM or MSA), ARE/ASS, ASPA; alerts from the RSA file, the landlords and the SIAO.
  */
 export function computeSynthese(b: Beneficiaire | null, requises: DonneesRequises): Synthese {
-  const fromRsa = rsa(b, requises.caf);
-  const fromCaf = (requises.caf?.droits ?? []).flatMap((d): DroitOuvert[] => {
-    const droit = droitsCaf[d.prestation];
-    return droit ? [{ droit, partenaire: 'CAF', montantMensuel: d.montantMensuel, dateFin: null }] : [];
-  });
-  const c2s = requises.cpam?.c2s;
-  const fromCpam: DroitOuvert[] = c2s && c2s.statut !== 'NON' ? [{ droit: c2s.statut === 'SANS_PARTICIPATION' ? 'C2S_SANS_PARTICIPATION' : 'C2S_AVEC_PARTICIPATION', partenaire: 'CPAM', montantMensuel: null, dateFin: c2s.dateFin }] : [];
-  return { droitsOuverts: [...fromRsa.droits, ...fromCaf, ...fromCpam], alertes: [...fromRsa.alertes, ...logement(requises.logementSocial)] };
+  const fromRsa = rsa(b, requises);
+  return {
+    droitsOuverts: [
+      ...fromRsa.droits,
+      ...famille(requises.caf, 'CAF'),
+      ...famille(requises.msa?.prestationsFamiliales, 'MSA'),
+      ...c2s(requises.cpam?.c2s, 'CPAM'),
+      ...c2s(requises.msa?.couvertureSante.c2s, 'MSA'),
+      ...chomage(requises.franceTravail),
+      ...aspa(requises.carsat),
+    ],
+    alertes: [...fromRsa.alertes, ...logement(requises.logementSocial), ...hebergement(requises.hebergement)],
+  };
 }
