@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
 import type { Logger } from '@passerelle/subgraph-kit';
+import { gatewayContextHeader, signGatewayContext, type GatewayContextKey } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { appelOf } from './appelOf';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
 
@@ -15,6 +17,8 @@ export interface PartnerDataSourceOptions {
   /** Budget of one fetch, headers and body included. */
   timeoutMs: number;
   logger: Logger;
+  /** GATEWAY_CONTEXT_SECRET and GATEWAY_CONTEXT_TTL_S: each fetch carries a context signed for this subgraph. */
+  gatewayContext: { secret: string; ttlS: number };
 }
 
 /** A non-2xx answer; carries the subgraph's GraphQL errors when its body had some. */
@@ -28,15 +32,18 @@ class SubgraphHttpError extends GraphQLError {
 }
 
 /**
- * The gateway's client for one partner subgraph. A subgraph that cannot be reached, is too
- * slow, or answers non-2xx without GraphQL errors becomes one registered error naming the
- * partner (never its URL nor what it sent); errors the subgraph itself returns pass through.
+ * The gateway's client for one partner subgraph. Each fetch carries, in `x-passerelle-contexte`,
+ * a short-lived context signed for this subgraph only (request id, caller, purpose). A subgraph
+ * that cannot be reached, is too slow, refuses that context (401), or answers non-2xx without
+ * GraphQL errors becomes one registered error naming the partner (never its URL nor what it
+ * sent); errors the subgraph itself returns pass through.
  */
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
+  private readonly contextKey: GatewayContextKey;
 
-  constructor({ name, url, timeoutMs, logger }: PartnerDataSourceOptions) {
+  constructor({ name, url, timeoutMs, logger, gatewayContext }: PartnerDataSourceOptions) {
     super({
       url,
       // Node's own fetch (undici, keep-alive): the default make-fetch-happen crashes beside msw.
@@ -44,6 +51,12 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     });
     this.partenaire = name;
     this.logger = logger;
+    this.contextKey = { secret: gatewayContext.secret, ttlS: gatewayContext.ttlS, audience: name };
+  }
+
+  // Signed per fetch, just before it leaves: the context lives `ttlS` from here, not from the operation's start.
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
+    request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appelOf(context), this.contextKey));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
@@ -51,7 +64,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
       return await super.process(options);
     } catch (error) {
       // Handing the errors back as a response lets the gateway rebase their paths onto the client's query.
-      if (error instanceof SubgraphHttpError && error.subgraphErrors) return { errors: error.subgraphErrors };
+      if (error instanceof SubgraphHttpError && error.subgraphErrors && error.status !== 401) return { errors: error.subgraphErrors };
       const incoming = 'incomingRequestContext' in options ? options : undefined;
       throw this.partnerError(error, failedFetchPath(incoming?.pathInIncomingRequest, incoming?.document));
     }
@@ -66,9 +79,13 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const timedOut = isTimeout(error);
     const status = error instanceof SubgraphHttpError ? error.status : undefined;
     this.logger.warn('subgraph fetch failed', { partenaire: this.partenaire, timedOut, status, cause: causeOf(error) });
+    const partenaire = this.partenaire;
+    // 401: the subgraph refused the gateway's signed context (secrets differ, clocks drift): configuration, not the client.
     const registered = timedOut
-      ? passerelleError('PARTENAIRE_DELAI_DEPASSE', `The ${this.partenaire} subgraph did not answer in time.`, { partenaire: this.partenaire })
-      : passerelleError('PARTENAIRE_INDISPONIBLE', `The ${this.partenaire} subgraph is unavailable.`, { partenaire: this.partenaire });
+      ? passerelleError('PARTENAIRE_DELAI_DEPASSE', `The ${partenaire} subgraph did not answer in time.`, { partenaire })
+      : status === 401
+        ? passerelleError('PARTENAIRE_ACCES_REFUSE', `The ${partenaire} subgraph refused the gateway's credentials.`, { partenaire })
+        : passerelleError('PARTENAIRE_INDISPONIBLE', `The ${partenaire} subgraph is unavailable.`, { partenaire });
     // Rebuilt only to carry a path: passerelleError takes none.
     return new GraphQLError(registered.message, { extensions: registered.extensions, ...(path ? { path } : {}) });
   }
@@ -84,8 +101,10 @@ function isTimeout(error: unknown): boolean {
   return field(error, 'name') === 'TimeoutError' || field(field(error, 'cause'), 'name') === 'TimeoutError';
 }
 
-/** An error code (`ECONNREFUSED`) or class name for the logs: never a message, which may quote a URL. */
+/** An error code (`ECONNREFUSED`, the subgraph's `CONTEXTE_PASSERELLE_INVALIDE`) or class name for the logs: never a message, which may quote a URL. */
 function causeOf(error: unknown): string {
+  const subgraphCode = error instanceof SubgraphHttpError ? error.subgraphErrors?.[0]?.extensions?.code : undefined;
+  if (typeof subgraphCode === 'string') return subgraphCode;
   const cause = field(error, 'cause') ?? error;
   const code = field(cause, 'code') ?? field(cause, 'name');
   return typeof code === 'string' ? code : typeof cause;

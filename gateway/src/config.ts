@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { defineEnv, envEnum, envInt, envString, envUrl, readConfig, serverEnv, type ConfigOf, type EnvParser } from '@passerelle/subgraph-kit';
+import { roles, type Role } from '@passerelle/subgraph-kit/security';
+import { defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
 export function defaultSupergraphPath(): string {
@@ -39,6 +41,32 @@ export const envSubgraphUrls: EnvParser<ReadonlyMap<string, string>> = (raw) => 
 /** Relative paths are taken from the working directory, like any command-line path. */
 const envPath: EnvParser<string> = (raw) => path.resolve(envString()(raw));
 
+/** Which documents may run: see TRUSTED_DOCUMENTS. */
+export const trustedDocumentsModes = ['off', 'allow-ad-hoc-for-roles', 'persisted-only'] as const;
+export type TrustedDocumentsMode = (typeof trustedDocumentsModes)[number];
+
+/** Parses `role,role` against the closed list of roles (blank entries ignored). */
+export const envRoles: EnvParser<readonly Role[]> = (raw) => {
+  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(roles as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new Error(`expected roles among ${roles.join(', ')}, comma-separated`);
+  return [...new Set(names)] as Role[];
+};
+
+/** AUDIT_SEAL_KEY's default: for development only, refused in production mode (`assertProductionAuditConfig`). */
+export const devAuditSealKey = 'passerelle-dev-only-audit-journal-seal-key';
+
+/** The development identity provider's issuer (`npm start`, `npm run token`): refused in production mode (`assertProductionIdentityConfig`). */
+export const devIdpIssuer = 'http://127.0.0.1:4300';
+/** The development identity provider's JWKS: refused in production mode. */
+export const devIdpJwksUrl = `${devIdpIssuer}/jwks.json`;
+
+/** An absolute http(s) URL kept exactly as given: a token's `iss` must equal it character for character. */
+const envIssuer: EnvParser<string> = (raw) => {
+  envUrl(raw);
+  return raw;
+};
+
 /** Every variable the gateway reads, with its default and documentation (the README's table). */
 export const gatewayEnv = {
   ...serverEnv('GATEWAY', 4000),
@@ -61,6 +89,67 @@ export const gatewayEnv = {
     envSubgraphUrls,
     'Overrides of subgraph URLs, `name=url,name=url` (default: the URLs written in the supergraph).',
   ),
+  // Operation limits: each default passes the README's examples and the end-to-end operations (the
+  // costliest, a 50-usager caseload page with every partner's file: depth 8, cost ≈ 1,510, 346 tokens).
+  maxDepth: defineEnv('GRAPHQL_MAX_DEPTH', 12, envInt(1, 100), 'Deepest field nesting an operation may reach (fragments count as their fields); the deepest legitimate one has 8.'),
+  maxAliases: defineEnv('GRAPHQL_MAX_ALIASES', 15, envInt(0, 1000), 'Aliases an operation may use (`usagers(ids:)` fetches many usagers without any).'),
+  maxTokens: defineEnv('GRAPHQL_MAX_TOKENS', 2000, envInt(100, 100_000), 'GraphQL tokens a document may have, counted before it is parsed (the largest legitimate one has about 350).'),
+  maxDirectives: defineEnv('GRAPHQL_MAX_DIRECTIVES', 10, envInt(0, 1000), 'Directives (`@include`, `@skip`…) an operation may use.'),
+  maxCost: defineEnv(
+    'GRAPHQL_MAX_COST',
+    3000,
+    envInt(1, 10_000_000),
+    'Largest static cost of an operation (GraphQL Armor: 1 per scalar, 2 per object, ×1.5 per level; list sizes are bounded by each field): twice a caseload page with every partner’s file.',
+  ),
+  maxBodyBytes: defineEnv('GRAPHQL_MAX_BODY_BYTES', 100_000, envInt(1024, 10_000_000), 'Largest HTTP request body, in bytes; larger is answered 413 before parsing.'),
+  trustedDocuments: defineEnv<TrustedDocumentsMode | undefined>(
+    'TRUSTED_DOCUMENTS',
+    undefined,
+    envEnum(...trustedDocumentsModes),
+    'Which documents run: `off` (any), `allow-ad-hoc-for-roles` (persisted operations, and any document for the roles in TRUSTED_DOCUMENTS_AD_HOC_ROLES), `persisted-only`. Unset: `off` in dev mode, `allow-ad-hoc-for-roles` in production.',
+  ),
+  trustedDocumentsAdHocRoles: defineEnv<readonly Role[]>(
+    'TRUSTED_DOCUMENTS_AD_HOC_ROLES',
+    ['analyste'],
+    envRoles,
+    'Roles that may run ad-hoc documents under `allow-ad-hoc-for-roles`, comma-separated; a role counts when the operation’s purpose makes it active.',
+  ),
+  persistedOperationsPath: defineEnv(
+    'PERSISTED_OPERATIONS_PATH',
+    path.resolve(__dirname, '../persisted-operations.json'),
+    envPath,
+    'Manifest of the persisted operations, read at start-up (default: gateway/persisted-operations.json, built by `npm run persisted:build`).',
+  ),
+  auditJournalPath: defineEnv(
+    'AUDIT_JOURNAL_PATH',
+    path.resolve(__dirname, '../../.passerelle/audit/journal.jsonl'),
+    envPath,
+    'Audit journal: append-only JSON Lines, hash-chained and sealed (default: .passerelle/audit/journal.jsonl). In production, on storage apart from the application.',
+  ),
+  auditSealKey: defineEnv(
+    'AUDIT_SEAL_KEY',
+    devAuditSealKey,
+    envString(32),
+    'HMAC key sealing the audit journal (≥ 32 chars); `audit:verify` needs the same. The default is for development only and refused in production mode.',
+  ),
+  auditSealEvery: defineEnv('AUDIT_SEAL_EVERY', 100, envInt(1, 100_000), 'Seal the audit journal every this many records.'),
+  auditSealIntervalMs: defineEnv('AUDIT_SEAL_INTERVAL_MS', 60_000, envInt(1000, 86_400_000), 'Also seal the audit journal at this interval when records were added, in ms.'),
+  auditRetentionDays: defineEnv('AUDIT_RETENTION_DAYS', 365, envInt(1, 3650), 'Days of audit records `npm run audit:purge` keeps (CNIL 2021: 6 to 12 months).'),
+  // GATEWAY_CONTEXT_SECRET, GATEWAY_CONTEXT_TTL_S: the context signed for each subgraph fetch.
+  ...gatewayContextEnv(),
+  // Row authorization decodes the usager ids of arguments and answers; the same secret as the identity subgraph's.
+  ...usagerIdSecretEnv(),
+  // Authentication: OIDC access tokens (JWT) checked against the identity provider's JWKS.
+  oidcIssuer: defineEnv('OIDC_ISSUER', devIdpIssuer, envIssuer, "Issuer (`iss`) access tokens must carry, exactly. The default is the development identity provider's, refused in production mode (https required)."),
+  oidcAudience: defineEnv('OIDC_AUDIENCE', 'passerelle', envString(), 'Audience (`aud`) access tokens must name.'),
+  oidcJwksUrl: defineEnv('OIDC_JWKS_URL', devIdpJwksUrl, envUrl, "The identity provider's public keys (JWKS), fetched and cached. The default is the development identity provider's, refused in production mode (https required)."),
+  oidcAlgorithms: defineEnv<readonly JwtAlgorithm[]>(
+    'OIDC_ALGORITHMS',
+    defaultJwtAlgorithms,
+    envJwtAlgorithms,
+    'Signature algorithms accepted on access tokens, comma-separated, among ES256/384/512, RS256/384/512, PS256/384/512, EdDSA; `none` and HS* are refused.',
+  ),
+  oidcClockToleranceS: defineEnv('OIDC_CLOCK_TOLERANCE_S', 30, envInt(0, 300), 'Clock skew tolerated on access tokens’ `exp` and `nbf`, in s (0–300).'),
 };
 
 export type GatewayConfig = ConfigOf<typeof gatewayEnv>;
@@ -68,4 +157,22 @@ export type GatewayConfig = ConfigOf<typeof gatewayEnv>;
 /** Reads the gateway's configuration; throws a ConfigError naming every malformed variable. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return readConfig(gatewayEnv, env);
+}
+
+/** Variables of the development identity provider (`npm start`) and of `npm run token`, which share its key. */
+export const devIdpEnv = {
+  port: defineEnv('DEV_IDP_PORT', 4300, envPort, 'Port of the development identity provider (dev mode only; its issuer is `http://127.0.0.1:<port>`, which OIDC_ISSUER must then name).'),
+  keyFile: defineEnv(
+    'DEV_IDP_KEY_FILE',
+    path.resolve(__dirname, '../../.passerelle/dev-idp-key.json'),
+    envPath,
+    'ES256 key pair of the development identity provider, shared with `npm run token`; created (mode 0600) when absent (default: .passerelle/dev-idp-key.json).',
+  ),
+};
+
+export type DevIdpConfig = ConfigOf<typeof devIdpEnv>;
+
+/** Reads the development identity provider's configuration; throws a ConfigError naming every malformed variable. */
+export function loadDevIdpConfig(env: NodeJS.ProcessEnv = process.env): DevIdpConfig {
+  return readConfig(devIdpEnv, env);
 }

@@ -1,13 +1,20 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, type Logger } from '@passerelle/subgraph-kit';
+import { createLogger, type GatewayRequestContext, type Logger } from '@passerelle/subgraph-kit';
+import { assertProductionAuditConfig, createAuditJournal } from './audit/index';
+import { createAuthenticator } from './auth/createAuthenticator';
+import { finalitePlugin } from './security/finalitePlugin';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { assertProductionIdentityConfig } from './auth/assertProductionIdentityConfig';
 import type { GatewayConfig } from './config';
 import { createGateway, toApolloLogger } from './createGateway';
+import { documentGuardPlugin } from './documentGuardPlugin';
 import { formatGatewayError } from './formatGatewayError';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { graphiqlRoutes } from './graphiqlRoutes';
 import { healthRoute } from './healthRoute';
+import { operationLimitRules } from './limits';
+import { loadPersistedOperations, trustedDocumentsModeOf } from './trustedDocuments';
 
 export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`; the endpoint is `${url}/graphql`. */
@@ -20,8 +27,15 @@ export interface RunningGateway {
  * with `/health`, and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
  */
 export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+  assertProductionIdentityConfig(config);
   const dev = config.mode === 'dev';
-  const { gateway, unusedOverrides } = createGateway(config, logger);
+  // Read first: a missing or malformed manifest stops the start before anything else is built.
+  const persistedOperations = loadPersistedOperations(config.persistedOperationsPath);
+  assertProductionAuditConfig(config);
+  const authenticate = createAuthenticator(config, { logger });
+  const journal = await createAuditJournal({ path: config.auditJournalPath, sealKey: config.auditSealKey, sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger });
+  const { gateway, unusedOverrides } = createGateway(config, logger, journal);
+  const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };
   const apollo = new ApolloServer<BaseContext>({
     gateway,
     logger: toApolloLogger(logger),
@@ -29,10 +43,24 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     includeStacktraceInErrorResponses: false,
     // In production, no "did you mean" suggestions that would reveal hidden parts of the schema.
     hideSchemaDetailsFromClientErrors: !dev,
+    // Operation limits (GraphQL Armor); in production a refusal names the limit, never its value.
+    validationRules: operationLimitRules(config, dev),
+    // Trusted documents replace Apollo's APQ: a client cannot register a document by sending it with its hash.
+    persistedQueries: false,
+    // One operation per HTTP request: a batch would multiply every limit by its length.
+    allowBatchedHttpRequests: false,
+    // A request must be JSON or carry a preflight header, which a cross-site form or image cannot.
+    csrfPrevention: true,
     // index.ts owns the signals, so that HTTP and Apollo stop together and in order.
     stopOnTerminationSignals: false,
-    formatError: formatGatewayError(logger),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), ...(dev ? [graphiqlLandingPage()] : [])],
+    formatError: formatGatewayError(logger, { hideSuggestions: !dev }),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      finalitePlugin(),
+      documentGuardPlugin({ trustedDocuments, maxTokens: config.maxTokens, exposeLimits: dev }),
+      ...(dev ? [graphiqlLandingPage()] : []),
+    ],
   });
 
   let ready = false;
@@ -44,9 +72,18 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   }
   let http: RunningHttpServer;
   try {
-    http = await createGraphQLHttpServer<BaseContext>({ apollo, port: config.port, host: config.host, context: async () => ({}), routes });
+    http = await createGraphQLHttpServer<BaseContext>({
+      apollo,
+      port: config.port,
+      host: config.host,
+      // Who calls: a verified access token or nobody; a bad token stops here with 401.
+      context: async (req, requestId): Promise<GatewayRequestContext> => ({ requestId, caller: await authenticate(req.headers.authorization), finalite: null }),
+      routes,
+      maxBodyBytes: config.maxBodyBytes,
+    });
   } catch (error) {
     await apollo.stop();
+    await journal.close();
     throw error;
   }
   ready = true;
@@ -56,6 +93,8 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     async stop() {
       ready = false;
       await http.stop();
+      // Sealed on close: the journal's tail is covered by a checkpoint.
+      await journal.close();
     },
   };
 }

@@ -11,6 +11,8 @@ export interface WatchSupergraphOptions {
   intervalMs?: number;
   /** Quiet time after a change before reading, so a file being written is read once. @default 100 */
   debounceMs?: number;
+  /** Turns the file's text into what the planner gets (e.g. security directives read and removed); throwing rejects that version. */
+  transform?: (sdl: string) => string;
 }
 
 function reasonOf(error: unknown): string {
@@ -23,7 +25,7 @@ function reasonOf(error: unknown): string {
  * starting) and hands every later version to the gateway. A version that does not parse or
  * build is logged and ignored: the previous supergraph keeps serving.
  */
-export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 100 }: WatchSupergraphOptions): SupergraphSdlHook {
+export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 100, transform = (sdl) => sdl }: WatchSupergraphOptions): SupergraphSdlHook {
   // `healthCheck` is not used on purpose: a partner that is down must not block a schema update.
   return async ({ update }) => {
     let current: string;
@@ -45,7 +47,7 @@ export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 1
       }
       if (stopped || sdl === current) return;
       try {
-        update(sdl);
+        update(transform(sdl));
         current = sdl;
         logger.info('supergraph reloaded', { path });
       } catch (error) {
@@ -62,7 +64,7 @@ export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 1
     watchFile(path, { interval: intervalMs, persistent: false }, onChange);
 
     return {
-      supergraphSdl: current,
+      supergraphSdl: transform(current),
       cleanup: async () => {
         stopped = true;
         clearTimeout(timer);

@@ -1,15 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { devGatewayContextSecret, gatewayContextHeader, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, parse } from 'graphql';
 import { PartnerDataSource } from '../src/PartnerDataSource';
 import { recordingLogger } from './support/postGraphQL';
 
 /** A raw HTTP server standing in for a subgraph that misbehaves in one precise way. */
-let behaviour: (res: http.ServerResponse) => void = () => {};
+let behaviour: (res: http.ServerResponse, req: http.IncomingMessage) => void = () => {};
 const server = http.createServer((req, res) => {
   req.resume();
-  req.on('end', () => behaviour(res));
+  req.on('end', () => behaviour(res, req));
 });
 let url: string;
 
@@ -24,13 +25,13 @@ afterAll(async () => {
 });
 
 // The gateway's request kind is an enum it does not export; its value is this string.
-function operation(pathInIncomingRequest: (string | number)[], query = '{ _entities(representations: []) { __typename } }'): GraphQLDataSourceProcessOptions {
+function operation(pathInIncomingRequest: (string | number)[], query = '{ _entities(representations: []) { __typename } }', context: object = {}): GraphQLDataSourceProcessOptions {
   return {
     kind: 'incoming operation',
     request: { query },
     document: parse(query),
-    incomingRequestContext: {},
-    context: {},
+    incomingRequestContext: { context },
+    context,
     pathInIncomingRequest,
   } as unknown as GraphQLDataSourceProcessOptions;
 }
@@ -50,7 +51,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const source = (timeoutMs = 2000, logger = recordingLogger().logger) => new PartnerDataSource({ name: 'caf', url, timeoutMs, logger });
+const gatewayContext = { secret: devGatewayContextSecret, ttlS: 60 };
+const source = (timeoutMs = 2000, logger = recordingLogger().logger) => new PartnerDataSource({ name: 'caf', url, timeoutMs, logger, gatewayContext });
 
 test('a non-2xx answer without GraphQL errors is PARTENAIRE_INDISPONIBLE, with no URL nor payload in the message', async () => {
   behaviour = (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway: upstream secret-host</h1>');
@@ -76,7 +78,7 @@ test('a subgraph that does not answer in time is PARTENAIRE_DELAI_DEPASSE', asyn
 
 test('a subgraph nobody listens for is PARTENAIRE_INDISPONIBLE, logged by cause without the URL', async () => {
   const recorded = recordingLogger();
-  const unreachable = new PartnerDataSource({ name: 'cpam', url: `http://127.0.0.1:${await closedPort()}/graphql`, timeoutMs: 2000, logger: recorded.logger });
+  const unreachable = new PartnerDataSource({ name: 'cpam', url: `http://127.0.0.1:${await closedPort()}/graphql`, timeoutMs: 2000, logger: recorded.logger, gatewayContext });
   const error = await failureOf(unreachable.process(operation([], '{ dossier: usager(id: "u-1") { id } }')));
   expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'cpam', retryable: true });
   // A root fetch: the path is its one root field, under the client's alias.
@@ -84,4 +86,58 @@ test('a subgraph nobody listens for is PARTENAIRE_INDISPONIBLE, logged by cause 
   expect(recorded.lines).toEqual([
     { level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'cpam', timedOut: false, status: undefined, cause: 'ECONNREFUSED' } },
   ]);
+});
+
+describe('the signed gateway context', () => {
+  /** Answers every fetch with empty data and keeps the context header each one carried. */
+  function recordContexts(): string[] {
+    const tokens: string[] = [];
+    behaviour = (res, req) => {
+      tokens.push(String(req.headers[gatewayContextHeader]));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { _entities: [] } }));
+    };
+    return tokens;
+  }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  test('each fetch carries a context signed for this subgraph only; anonymous while the gateway knows no caller', async () => {
+    const tokens = recordContexts();
+    await source().process(operation(['usager']));
+    expect(tokens).toHaveLength(1);
+    await expect(verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'caf' })).resolves.toEqual({ requestId: expect.stringMatching(uuid), caller: null, finalite: null });
+    await expect(verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'cpam' })).rejects.toMatchObject({ reason: 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud' });
+  });
+
+  test('the fetches of one anonymous operation share one request id; another operation gets another', async () => {
+    const tokens = recordContexts();
+    const context = {};
+    await source().process(operation(['usager'], undefined, context));
+    await source().process(operation(['usager'], undefined, context));
+    await source().process(operation(['usager']));
+    const ids = await Promise.all(tokens.map(async (token) => (await verifyGatewayContext(token, { secret: devGatewayContextSecret, audience: 'caf' })).requestId));
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
+  test("the caller, purpose and request id of the gateway's request context are signed, and nothing else it holds", async () => {
+    const tokens = recordContexts();
+    const caller: Caller = { subject: 'agent-042', kind: 'agent', roles: ['agent'], organisation: 'CAF12', partenaire: 'caf', referentId: null, usagerId: null };
+    const context = { requestId: 'req-1', caller: { ...caller, idToken: 'never-forwarded' }, finalite: 'instruction', accessToken: 'never-forwarded' };
+    await source().process(operation(['usager'], undefined, context));
+    expect(await verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'caf' })).toEqual({ requestId: 'req-1', caller, finalite: 'instruction' });
+    expect(Buffer.from(tokens[0]!.split('.')[1]!, 'base64url').toString()).not.toContain('never-forwarded');
+  });
+
+  test('a subgraph refusing the context (401) is PARTENAIRE_ACCES_REFUSE, its errors not passed on, its code logged', async () => {
+    const recorded = recordingLogger();
+    const refused = { errors: [{ message: 'The gateway context is invalid or has expired.', extensions: { code: 'CONTEXTE_PASSERELLE_INVALIDE', retryable: false } }] };
+    behaviour = (res) => res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(refused));
+    const error = await failureOf(source(2000, recorded.logger).process(operation(['usager'])));
+    expect(error.message).toBe("The caf subgraph refused the gateway's credentials.");
+    expect(error.extensions).toEqual({ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'caf', retryable: false });
+    expect(error.path).toEqual(['usager']);
+    expect(recorded.lines).toEqual([
+      { level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'caf', timedOut: false, status: 401, cause: 'CONTEXTE_PASSERELLE_INVALIDE' } },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import { loadGatewayConfig } from '../src/config';
 import { createServer, type RunningGateway } from '../src/server';
 import { eventually, postGraphQL, recordingLogger } from './support/postGraphQL';
 import { cafSdlWithoutQuotient, composeSupergraph, createGate, startTestSubgraphs, subgraphSdl, type SubgraphName } from './support/testSubgraphs';
+import { withTestJournal } from './support/tempJournalPath';
 
 const slowPartner = createGate();
 const recorded = recordingLogger();
@@ -20,13 +21,13 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, composeSupergraph({ ...subgraphSdl, caf: cafSdlWithoutQuotient }));
   subgraphs = await startTestSubgraphs(slowPartner.wait);
   const urls = Object.entries(subgraphs).map(([name, server]) => `${name}=${server.url}/graphql`);
-  const config = loadGatewayConfig({
+  const config = loadGatewayConfig(withTestJournal({
     GATEWAY_PORT: '0',
     SUPERGRAPH_PATH: supergraphPath,
     SUBGRAPH_URLS: urls.join(','),
     SUBGRAPH_TIMEOUT_MS: '1000',
     PASSERELLE_MODE: 'dev',
-  });
+  }));
   gateway = await createServer(config, recorded.logger);
 });
 

@@ -7,6 +7,7 @@ import { graphiqlScripts, graphiqlStylesheet } from '../src/graphiqlPage';
 import { createServer, type RunningGateway } from '../src/server';
 import { postGraphQL } from './support/postGraphQL';
 import { composeSupergraph, subgraphSdl } from './support/testSubgraphs';
+import { withTestJournal } from './support/tempJournalPath';
 
 // No subgraph runs here: the static supergraph is enough to start, which is the point of it.
 let dir: string;
@@ -18,8 +19,20 @@ beforeAll(async () => {
   const supergraphPath = path.join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(subgraphSdl));
   const env = { GATEWAY_PORT: '0', SUPERGRAPH_PATH: supergraphPath };
-  dev = await createServer(loadGatewayConfig({ ...env, PASSERELLE_MODE: 'dev' }), silentLogger);
-  production = await createServer(loadGatewayConfig({ ...env, PASSERELLE_MODE: 'production' }), silentLogger);
+  dev = await createServer(loadGatewayConfig(withTestJournal({ ...env, PASSERELLE_MODE: 'dev' })), silentLogger);
+  // Production refuses the development GATEWAY_CONTEXT_SECRET and identity provider (never fetched here: no token is sent).
+  production = await createServer(
+    loadGatewayConfig(withTestJournal({
+      ...env,
+      PASSERELLE_MODE: 'production',
+      // Ad-hoc documents reach validation, where introspection is refused (trusted documents: test/trustedDocuments.test.ts).
+      TRUSTED_DOCUMENTS: 'off',
+      GATEWAY_CONTEXT_SECRET: 'graphiql-test-production-secret-0123456789',
+      OIDC_ISSUER: 'https://idp.graphiql.test',
+      OIDC_JWKS_URL: 'https://idp.graphiql.test/jwks.json',
+    })),
+    silentLogger,
+  );
 });
 
 afterAll(async () => {

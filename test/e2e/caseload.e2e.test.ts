@@ -1,6 +1,6 @@
 import { expectedLegacyCalls } from '../src/e2e/expectedLegacyCalls';
 import { usagerFileFields } from '../src/e2e/fullFileQuery';
-import { nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import { asReferent, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
 
 let federation: RunningFederation;
@@ -23,7 +23,7 @@ const caseloadQuery = /* GraphQL */ `
 `;
 type Node = Record<string, unknown> & { id: string; rsa: { etat: string; orientation: { type: string } | null } | null; referentDeParcours: { referent: { id: string } } | null };
 type Caseload = { monPortefeuille: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: Node }> } | null };
-const caseload = (variables: Record<string, unknown>) => query<Caseload>(federation, caseloadQuery, { referentId: 'ref-001', ...variables });
+const caseload = (variables: Record<string, unknown>) => query<Caseload>(federation, caseloadQuery, { referentId: 'ref-001', ...variables }, asReferent('ref-001'));
 const personOf = (id: string) => federation.population.personneParNir.get(testCodec.decode(id)!)!;
 
 describe('a référent’s caseload with every partner’s data', () => {
@@ -46,11 +46,11 @@ describe('a référent’s caseload with every partner’s data', () => {
     const people = page.edges.map((e) => personOf(e.node.id));
     const stats = federation.simulator.stats();
     expect(stats).toEqual(expectedLegacyCalls(federation.population, people));
-    // The acceptance bound: ceil(50 / batch size) per system, +1 for France Travail's two steps
-    // and the Département's @requires round; one-person-per-call lookups (RAH, SIAO identity) are
+    // The acceptance bound: ceil(50 / batch size) per system, +1 for France Travail's two steps;
+    // the Département: its fields, the @requires round of the summary, and row authorization's facts; one-person-per-call lookups (RAH, SIAO identity) are
     // bounded by the number of people.
     expect({ sngi: stats.sngi, caf: stats.caf, cpam: stats.cpam, carsat: stats.carsat, msa: stats.msa, ah: stats.ah, 'france-travail': stats['france-travail'], departement: stats.departement }).toEqual({
-      sngi: 1, caf: 1, cpam: 1, carsat: 2, msa: 1, ah: 1, 'france-travail': 2, departement: 2,
+      sngi: 1, caf: 1, cpam: 1, carsat: 2, msa: 1, ah: 1, 'france-travail': 2, departement: 3,
     });
     expect(stats.rah).toBeLessThanOrEqual(50);
     expect(stats.siao).toBeLessThanOrEqual(1 + 50);
@@ -72,8 +72,11 @@ describe('a référent’s caseload with every partner’s data', () => {
     expect(suspended.totalCount).toBe(all.edges.filter((e) => e.node.rsa?.etat === 'OUVERT_VERSE').length);
   });
 
-  it('refuses an unknown référent and a page size out of range with stable codes', async () => {
-    const unknown = await caseload({ referentId: 'ref-404', premier: 10 });
+  it('refuses another référent’s caseload, an unknown référent and a page size out of range with stable codes', async () => {
+    const another = await caseload({ referentId: 'ref-002', premier: 10 });
+    expect(another.data?.monPortefeuille ?? null).toBeNull();
+    expect(another.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['monPortefeuille'], 'ACCES_REFUSE']]);
+    const unknown = await query<Caseload>(federation, caseloadQuery, { referentId: 'ref-404', premier: 10 }, asReferent('ref-404'));
     expect(unknown.data?.monPortefeuille).toBeNull();
     expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['OBJET_INTROUVABLE']);
     const tooMany = await caseload({ premier: 500 });
@@ -112,10 +115,10 @@ describe('one partner down: the rest of every file is intact', () => {
     expect(answer.errors).toEqual([expect.objectContaining({ path: ['monPortefeuille'], extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'departement', retryable: true } })]);
   });
 
-  it('the Département down: a single file keeps every other partner, with errors on the Département’s fields only', async () => {
+  it('the Département down: the usager’s own file keeps every other partner, with errors on the Département’s fields only', async () => {
     const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
     federation.simulator.setKnobs('departement', { down: true });
-    const answer = await query<{ usager: Record<string, unknown> }>(federation, `query($id: ID!) { usager(id: $id) {${usagerFileFields}} }`, { id });
+    const answer = await query<{ usager: Record<string, unknown> }>(federation, `query($id: ID!) { usager(id: $id) {${usagerFileFields}} }`, { id }, asUsager(id));
     expect(answer.status).toBe(200);
     const usager = answer.data!.usager;
     for (const field of ['rsa', 'referentDeParcours', 'dossierPartage', 'synthese']) expect([field, usager[field]]).toEqual([field, null]);
@@ -123,5 +126,16 @@ describe('one partner down: the rest of every file is intact', () => {
     expect(usager.franceTravail).toMatchObject({ identifiant: '0411723K' });
     expect(usager.presencePartenaires).toMatchObject({ caf: true, franceTravail: true });
     expect(new Set(answer.errors?.map((e) => (e.extensions as { partenaire?: string }).partenaire))).toEqual(new Set(['departement']));
+  });
+
+  it('the Département down: a référent is refused the file (who may see whom cannot be known: fail closed)', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    federation.simulator.setKnobs('departement', { down: true });
+    federation.simulator.reset();
+    const answer = await query<{ usager: unknown }>(federation, 'query($id: ID!) { usager(id: $id) { caf { quotientFamilial } } }', { id }, asReferent('ref-001'));
+    expect(answer.status).toBe(200);
+    expect(answer.data?.usager ?? null).toBeNull();
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usager'], 'ACCES_REFUSE']]);
+    expect(federation.simulator.stats().caf).toBe(0);
   });
 });

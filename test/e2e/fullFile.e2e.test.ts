@@ -1,6 +1,6 @@
 import type { PersonaKey } from '@passerelle/mocks';
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
-import { nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import { asAccueil, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
 import { expectedAgencyFiles } from './expectedAgencyFiles';
 import { expectedFiles } from './expectedFiles';
@@ -13,10 +13,11 @@ afterAll(() => federation.stop());
 
 type Dossier = { usager: Record<string, unknown> & { logementSocial: { bailleurs: Array<{ bailleur: { code: string } } | null> } | null } };
 
-describe('the full file of every persona across every partner, with its summary and presence, over real HTTP', () => {
+describe('the full file of every persona across every partner, as the usager reads it, with its summary and presence, over real HTTP', () => {
   it.each(Object.keys(expectedFiles) as PersonaKey[])('%s', async (key) => {
     const persona = federation.population.persona(key);
-    const answer = await query<Dossier>(federation, fullFileQuery, { id: testCodec.encode(persona.nir) });
+    // The usager reads their own file: every partner's data about them.
+    const answer = await query<Dossier>(federation, fullFileQuery, { id: testCodec.encode(persona.nir) }, asUsager(testCodec.encode(persona.nir)));
     expect(answer.status).toBe(200);
     expect(answer.errors).toBeUndefined();
     const expected = expectedFiles[key];
@@ -57,8 +58,8 @@ describe('the full file of every persona across every partner, with its summary 
 
   it('finds a persona by pivot identity and by NIR, and both give the same id', async () => {
     const persona = federation.population.persona('ne-en-corse');
-    const search = await query<{ rechercherUsagers: Array<{ usager: { id: string }; score: number }> }>(federation, 'query { rechercherUsagers(identite: { nomNaissance: "SANTONI", prenoms: ["antoine"], dateNaissance: "1990-07-02" }) { score usager { id } } }');
-    const byNir = await query<{ usagerParNir: { id: string } }>(federation, 'query($nir: String!) { usagerParNir(nir: $nir) { id } }', { nir: persona.nir });
+    const search = await query<{ rechercherUsagers: Array<{ usager: { id: string }; score: number }> }>(federation, 'query { rechercherUsagers(identite: { nomNaissance: "SANTONI", prenoms: ["antoine"], dateNaissance: "1990-07-02" }) { score usager { id } } }', {}, asAccueil());
+    const byNir = await query<{ usagerParNir: { id: string } }>(federation, 'query($nir: String!) { usagerParNir(nir: $nir) { id } }', { nir: persona.nir }, asAccueil());
     expect(search.data?.rechercherUsagers[0]?.usager.id).toBe(testCodec.encode(persona.nir));
     expect(byNir.data?.usagerParNir.id).toBe(testCodec.encode(persona.nir));
   });

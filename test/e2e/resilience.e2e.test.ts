@@ -1,5 +1,5 @@
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
-import { query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import { asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
 
 let federation: RunningFederation;
@@ -12,7 +12,11 @@ afterEach(() => {
 });
 
 type File = { usager: { identite: unknown; caf: unknown; cpam: unknown; carsat: unknown; logementSocial: { bailleurs: Array<{ bailleur: { code: string }; baux: unknown[] } | null> } | null } };
-const fileOf = (key: 'rsa-isolee' | 'couple-parent-1') => query<File>(federation, fullFileQuery, { id: testCodec.encode(federation.population.persona(key).nir) });
+// Each persona reads their own file (the usager role sees every partner's data about themself).
+const fileOf = (key: 'rsa-isolee' | 'couple-parent-1') => {
+  const id = testCodec.encode(federation.population.persona(key).nir);
+  return query<File>(federation, fullFileQuery, { id }, asUsager(id));
+};
 
 describe('a partner that is down costs its own fields, never the answer', () => {
   it('CPAM’s system down: HTTP 200, cpam null with a coded error naming the partner, the rest intact', async () => {

@@ -1,5 +1,5 @@
 import type { PersonaKey } from '@passerelle/mocks';
-import { query, startTestFederation, testCodec, type GraphQLAnswer } from '../src/e2e/testFederation';
+import { asAgent, asReferent, query, startTestFederation, testCodec, type GraphQLAnswer, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
 
 let federation: RunningFederation;
@@ -30,7 +30,9 @@ const fileQuery = /* GraphQL */ `
 `;
 type Objectif = { id: string; statut: string; actions: Array<{ id: string; statut: string }> };
 type Dossier = { usager: { dossierPartage: { objectifs: Objectif[]; notes: unknown[]; rendezVous: Array<{ id: string; statut: string }> } } & Record<string, unknown> };
-const readBack = async (id: string) => (await query<Dossier>(federation, fileQuery, { id })).data!.usager;
+/** Nadia Cayla (ref-001), the référent of rsa-isolee and sans-domicile. */
+const nadia = asReferent('ref-001');
+const readBack = async (id: string, as: TestCaller = nadia) => (await query<Dossier>(federation, fileQuery, { id }, as)).data!.usager;
 
 const m = {
   designer: 'mutation($u: ID!, $r: ID!) { designerReferent(usagerId: $u, referentId: $r) { referentDeParcours { referent { id } } rejoue } }',
@@ -46,7 +48,7 @@ const m = {
   lever: 'mutation($u: ID!, $p: PartenaireSource!) { leverOpposition(usagerId: $u, partenaire: $p) { opposition { partenaire active } rejoue } }',
   orienter: 'mutation($u: ID!, $vers: CibleOrientationInput!, $k: String) { orienterUsager(usagerId: $u, vers: $vers, motif: LOGEMENT, cleIdempotence: $k) { orientation { motif cible { partenaire lieu { id } } } rejoue } }',
 };
-const run = (mutation: keyof typeof m, variables: Record<string, unknown>) => query<Record<string, Record<string, unknown> | null>>(federation, m[mutation], variables);
+const run = (mutation: keyof typeof m, variables: Record<string, unknown>, as: TestCaller = nadia) => query<Record<string, Record<string, unknown> | null>>(federation, m[mutation], variables, as);
 const ok = (answer: GraphQLAnswer<Record<string, Record<string, unknown> | null>>) => {
   expect(answer.errors).toBeUndefined();
   return Object.values(answer.data!)[0]!;
@@ -91,7 +93,6 @@ describe('the shared file through the gateway: mutations, read back in the same 
     ['an appointment at 25:00', 'rsa-isolee', 'planifier', () => ({ d: '2026-12-03', h: '25:00' }), refusal('ARGUMENT_INVALIDE', 'heure')],
     ['a contract ending before it starts', 'rsa-isolee', 'contrat', (f) => ({ d: '2027-03-01', f: '2027-02-01', o: [f.dossierPartage.objectifs[0]!.id] }), refusal('ARGUMENT_INVALIDE', 'dateFin')],
     ['lifting an objection that is not active', 'rsa-isolee', 'lever', () => ({ p: 'CPAM' }), refusal('TRANSITION_INVALIDE')],
-    ['a shared-file write for someone the Département does not know', 'registre-seul', 'note', () => ({ t: 'x' }), refusal('USAGER_INCONNU', 'usagerId')],
     ['a referral to an unknown place', 'rsa-isolee', 'orienter', () => ({ vers: { lieuId: 'MDS-NULLEPART' } }), refusal('OBJET_INTROUVABLE', 'vers')],
   ])('refuses %s with a stable code and changes nothing', async (_case, who, mutation, variablesOf, expected) => {
     const u = idOf(who);
@@ -104,13 +105,27 @@ describe('the shared file through the gateway: mutations, read back in the same 
     expect(await readBack(u)).toEqual(before);
   });
 
-  it('refuses the same idempotency key reused for another objective, keeping the first', async () => {
+  it('refuses the same idempotency key reused for another objective, keeping the first (as the usager’s own référent, ref-007)', async () => {
     const u = idOf('homonyme-rodez');
-    ok(await run('creer', { u, t: 'LOGEMENT', i: 'Trouver un T2', k: 'e2e-conflit-0001' }));
-    const before = await readBack(u);
-    const conflict = await run('creer', { u, t: 'LOGEMENT', i: 'Trouver un T3', k: 'e2e-conflit-0001' });
+    const hisReferent = asReferent('ref-007');
+    ok(await run('creer', { u, t: 'LOGEMENT', i: 'Trouver un T2', k: 'e2e-conflit-0001' }, hisReferent));
+    const before = await readBack(u, hisReferent);
+    const conflict = await run('creer', { u, t: 'LOGEMENT', i: 'Trouver un T3', k: 'e2e-conflit-0001' }, hisReferent);
     expect(conflict.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLIT_IDEMPOTENCE']);
-    expect(await readBack(u)).toEqual(before);
+    expect(await readBack(u, hisReferent)).toEqual(before);
+  });
+
+  it('refuses a shared-file write for someone the Département does not know (a Département agent: USAGER_INCONNU)', async () => {
+    const answer = await run('note', { u: idOf('registre-seul'), t: 'x' }, asAgent('departement', 'accompagnement'));
+    expect(answer.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'USAGER_INCONNU', argument: 'usagerId', retryable: false })]);
+  });
+
+  it('refuses a référent writing to the file of someone outside their caseload, before the Département is asked to write', async () => {
+    const u = idOf('homonyme-rodez');
+    const before = await readBack(u, asReferent('ref-007'));
+    const answer = await run('creer', { u, t: 'EMPLOI', i: 'Intrusion' });
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['creerObjectif'], 'ACCES_REFUSE']]);
+    expect(await readBack(u, asReferent('ref-007'))).toEqual(before);
   });
 
   it('refuses a forged usager id before any partner is called', async () => {

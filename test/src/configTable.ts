@@ -1,5 +1,5 @@
 import { simulatorEnv } from '@passerelle/mocks';
-import { gatewayEnv } from '@passerelle/gateway';
+import { devIdpEnv, gatewayEnv } from '@passerelle/gateway';
 import { bailleursEnv } from '@passerelle/subgraph-bailleurs';
 import { cafEnv } from '@passerelle/subgraph-caf';
 import { carsatEnv } from '@passerelle/subgraph-carsat';
@@ -19,6 +19,7 @@ const repositoryRoot = path.resolve(__dirname, '../..');
 /** Every process's environment spec, in the README's order. */
 export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['gateway', gatewayEnv],
+  ['dev identity provider (npm start, npm run token)', devIdpEnv],
   ['identite', identiteEnv],
   ['caf', cafEnv],
   ['cpam', cpamEnv],

@@ -50,6 +50,6 @@ export const subgraphServices: readonly SubgraphService[] = [
 
 /** Every process of the federation on a free port (`<X>_PORT=0`): for tests and the benchmark, which must not collide with `npm start`. */
 export function everyPortFree(): NodeJS.ProcessEnv {
-  const variables = ['SIMULATEUR_PORT', 'GATEWAY_PORT', ...subgraphServices.map((s) => s.portVariable)];
+  const variables = ['SIMULATEUR_PORT', 'GATEWAY_PORT', 'DEV_IDP_PORT', ...subgraphServices.map((s) => s.portVariable)];
   return Object.fromEntries(variables.map((variable) => [variable, '0']));
 }

@@ -1,5 +1,5 @@
 import { createPopulation, createSimulatorServer, simulatorEnv, type Population, type RunningSimulator } from '@passerelle/mocks';
-import { createServer as createGateway, loadGatewayConfig } from '@passerelle/gateway';
+import { createServer as createGateway, loadDevIdpConfig, loadGatewayConfig, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
 import { createLogger, readConfig, silentLogger, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
 import { subgraphServices } from './federationServices';
 
@@ -9,6 +9,8 @@ export interface RunningFederation {
   simulator: RunningSimulator;
   population: Population;
   subgraphs: ReadonlyMap<string, RunningHttpServer>;
+  /** The development identity provider (dev mode only; null in production mode): mints tokens the gateway accepts. */
+  identityProvider: DevIdentityProvider | null;
   /** Stops one subgraph (to test a partner being down). */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -42,7 +44,15 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     logger: logger('simulateur'),
   });
   const subgraphs = new Map<string, RunningHttpServer>();
+  let identityProvider: DevIdentityProvider | null = null;
   try {
+    // In dev mode, the embedded identity provider; the gateway trusts it unless OIDC_* say otherwise.
+    // In production mode none starts (it would refuse), and OIDC_* must name the real one.
+    if ((env.PASSERELLE_MODE ?? 'dev') !== 'production') {
+      const idp = loadDevIdpConfig(env);
+      identityProvider = await startDevIdentityProvider({ mode: 'dev', port: idp.port, keyFile: idp.keyFile });
+    }
+    const oidc = identityProvider && !env.OIDC_ISSUER ? { OIDC_ISSUER: identityProvider.issuer, OIDC_JWKS_URL: identityProvider.jwksUrl } : {};
     await Promise.all(
       subgraphServices.map(async (service) => {
         const legacy = Object.fromEntries(Object.entries(service.legacyUrls).filter(([variable]) => !env[variable]).map(([variable, system]) => [variable, simulator.urlOf(system)]));
@@ -50,12 +60,13 @@ export async function startFederation(options: FederationOptions = {}): Promise<
       }),
     );
     const subgraphUrls = env.SUBGRAPH_URLS || [...subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(',');
-    const gateway = await createGateway(loadGatewayConfig({ ...env, SUBGRAPH_URLS: subgraphUrls }), logger('gateway'));
+    const gateway = await createGateway(loadGatewayConfig({ ...env, ...oidc, SUBGRAPH_URLS: subgraphUrls }), logger('gateway'));
     return {
       gatewayUrl: gateway.url,
       simulator,
       population,
       subgraphs,
+      identityProvider,
       async stopSubgraph(name) {
         await subgraphs.get(name)?.stop();
         subgraphs.delete(name);
@@ -64,11 +75,13 @@ export async function startFederation(options: FederationOptions = {}): Promise<
         await gateway.stop();
         await Promise.all([...subgraphs.values()].map((s) => s.stop()));
         await simulator.stop();
+        await identityProvider?.stop();
       },
     };
   } catch (error) {
     await Promise.allSettled([...subgraphs.values()].map((s) => s.stop()));
     await simulator.stop();
+    await identityProvider?.stop();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { createSubgraphServer, passerelleError, silentLogger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createSubgraphServer, defaultGatewayContextTtlS, devGatewayContextSecret, passerelleError, silentLogger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import { parse } from 'graphql';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
@@ -40,12 +40,14 @@ export function createGate(): { wait: Promise<void>; open: () => void } {
 }
 
 /**
- * Starts the three subgraphs on port 0. caf fails with a registered code for usager
- * `u-erreur` and waits on `slow` for usager `u-lent`.
+ * Starts the three subgraphs on port 0, on the development GATEWAY_CONTEXT_SECRET like a gateway
+ * on its defaults. caf fails with a registered code for usager `u-erreur` and waits on `slow` for
+ * usager `u-lent`.
  */
-export async function startTestSubgraphs(slow: Promise<void>): Promise<Record<SubgraphName, RunningHttpServer>> {
+export async function startTestSubgraphs(slow: Promise<void>): Promise<Record<SubgraphName, RunningSubgraphServer>> {
+  const gatewayContext = { secret: devGatewayContextSecret, ttlS: defaultGatewayContextTtlS };
   const start = (name: SubgraphName, resolvers: Parameters<typeof createSubgraphServer>[0]['resolvers']) =>
-    createSubgraphServer({ name, typeDefs: parse(subgraphSdl[name]), resolvers, port: 0, host: '127.0.0.1', logger: silentLogger, createContext: () => ({}) });
+    createSubgraphServer({ name, typeDefs: parse(subgraphSdl[name]), resolvers, port: 0, host: '127.0.0.1', logger: silentLogger, gatewayContext, createContext: (base) => base });
   const [identite, caf, cpam] = await Promise.all([
     start('identite', {
       Query: { usager: (_: unknown, { id }: { id: string }) => ({ id, nom: `Nom de ${id}` }) },

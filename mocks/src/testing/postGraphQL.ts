@@ -1,3 +1,5 @@
+import { gatewayContextHeaders, type SubgraphCallOptions, type SubgraphTarget } from './gatewayContextHeaders';
+
 /** One entry of a GraphQL answer's `errors`, as Apollo serialises it. */
 export interface GraphQLErrorEntry {
   message: string;
@@ -15,8 +17,21 @@ export interface GraphQLAnswer<TData> {
   errors?: GraphQLErrorEntry[];
 }
 
-/** POSTs a query to a GraphQL endpoint (`${server.url}/graphql`) the way the gateway does, and returns the parsed answer. */
-export async function postGraphQL<TData = Record<string, unknown>>(endpoint: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<TData>> {
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+/**
+ * POSTs a query to a subgraph's `/graphql` the way the gateway does, with a context signed for
+ * that subgraph (anonymous unless `options.appel` says who calls and for what), and returns the
+ * parsed answer.
+ */
+export async function postGraphQL<TData = Record<string, unknown>>(
+  subgraph: SubgraphTarget,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: SubgraphCallOptions = {},
+): Promise<GraphQLAnswer<TData>> {
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await gatewayContextHeaders(subgraph.name, options)) },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as GraphQLAnswer<TData>;
 }

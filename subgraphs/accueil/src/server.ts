@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { AccueilConfig } from './config';
 import type { AccueilContext } from './context';
 import { createAccueilClient } from './legacy/client';
@@ -14,7 +14,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the reception-network subgraph. */
-export function createServer(config: AccueilConfig, logger: Logger = createLogger('accueil', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: AccueilConfig, logger: Logger = createLogger('accueil', config.logLevel)): Promise<RunningSubgraphServer> {
   const accueil = createAccueilClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   const usagerIds = createUsagerIdCodec(config.usagerIdSecret);
   return createSubgraphServer<AccueilContext>({
@@ -24,6 +24,7 @@ export function createServer(config: AccueilConfig, logger: Logger = createLogge
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(accueil), accueil, usagerIds }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(accueil), accueil, usagerIds }),
   });
 }

@@ -14,8 +14,8 @@ const bed = useSubgraphTestBed({
 const ids = createUsagerIdCodec(accueilEnv.usagerIdSecret.default);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const calls = () => bed.calls('accueil').count();
-const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(`${bed.server.url}/graphql`, query, variables);
-const orientationsOf = async (nirs: string[]) => (await queryEntities<{ orientations: unknown[] }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), 'orientations { id motif }')).data?._entities;
+const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(bed.server, query, variables);
+const orientationsOf = async (nirs: string[]) => (await queryEntities<{ orientations: unknown[] }>(bed.server, nirs.map((nir) => ({ nir })), 'orientations { id motif }')).data?._entities;
 const lieuIds = async (args: string) => {
   const result = await gql<{ lieuxAccueil: Array<{ id: string }> }>(`{ lieuxAccueil${args} { id } }`);
   expect(result.errors).toBeUndefined();
@@ -103,7 +103,7 @@ describe('accueil subgraph: the directory', () => {
   });
 
   it('resolves LieuAccueil entities, null for an unknown id, with one directory call', async () => {
-    const result = await queryEntities(`${bed.server.url}/graphql`, [{ id: 'CCAS-ONET' }, { id: 'NULLE-PART' }, { id: 'FS-RODEZ' }], 'nom type', 'LieuAccueil');
+    const result = await queryEntities(bed.server, [{ id: 'CCAS-ONET' }, { id: 'NULLE-PART' }, { id: 'FS-RODEZ' }], 'nom type', 'LieuAccueil');
     expect(result).toEqual({ data: { _entities: [{ nom: "CCAS d'Onet-le-Château", type: 'CCAS' }, null, { nom: 'France Services de Rodez-Bourran', type: 'FRANCE_SERVICES' }] } });
     expect(calls()).toBe(1);
   });
@@ -171,7 +171,7 @@ describe('accueil subgraph: referrals', () => {
       cible: { partenaire: null, lieu: { id: 'TLS-RODEZ', nom: 'Tiers-lieu solidaire Le Relais' } },
     };
     expect(result.data).toEqual({ orienterUsager: { rejoue: false, orientation } });
-    const readBack = await queryEntities(`${bed.server.url}/graphql`, [{ nir }], 'orientations { id date motif precision auteur cible { partenaire lieu { id } } }');
+    const readBack = await queryEntities(bed.server, [{ nir }], 'orientations { id date motif precision auteur cible { partenaire lieu { id } } }');
     expect(readBack).toEqual({ data: { _entities: [{ orientations: [{ ...orientation, id: result.data?.orienterUsager?.orientation.id, cible: { partenaire: null, lieu: { id: 'TLS-RODEZ' } } }] }] } });
   });
 
@@ -256,7 +256,7 @@ describe('accueil subgraph: referrals', () => {
     bed.legacy.use(http.post(`${base}/orientations/v1/orientations`, () => delay('infinite')));
     const impatient = await createServer(loadAccueilConfig({ ACCUEIL_PORT: '0', ACCUEIL_LEGACY_URL: base, ACCUEIL_LEGACY_API_KEY: legacySystem('accueil').devApiKey, ACCUEIL_LEGACY_TIMEOUT_MS: '100' }), silentLogger);
     try {
-      const result = await postGraphQL(`${impatient.url}/graphql`, orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' });
+      const result = await postGraphQL(impatient, orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' });
       expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'accueil', retryable: true }]);
     } finally {
       await impatient.stop();
@@ -281,7 +281,7 @@ describe('accueil subgraph: referrals', () => {
 
   it('turns an outage of the referral search into PARTENAIRE_INDISPONIBLE for each usager', async () => {
     bed.legacy.use(http.post(`${base}/orientations/v1/orientations/recherche`, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
-    const result = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee') }, { nir: nirOf('ne-en-corse') }], 'orientations { id }');
+    const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee') }, { nir: nirOf('ne-en-corse') }], 'orientations { id }');
     expect(result.data).toEqual({ _entities: [null, null] });
     expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'orientations'], unavailable], [['_entities', 1, 'orientations'], unavailable]]);
     expect(calls()).toBe(1);
@@ -300,16 +300,16 @@ describe('accueil subgraph: which partners know a usager', () => {
     ['a landlord unreachable and the other not knowing the person: cannot tell', { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'AUCUN') }, { caf: false, cpam: false, carsat: false, bailleurs: null }],
     ['a landlord unreachable but the other knowing the person', { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'PROBABLE') }, { caf: false, cpam: false, carsat: false, bailleurs: true }],
   ])('computes presence from the required fields, without a legacy call: %s', async (_case, requis, expected) => {
-    const result = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee'), ...requis }], presence);
+    const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee'), ...requis }], presence);
     expect(result).toEqual({ data: { _entities: [{ presencePartenaires: expected }] } });
     expect(calls()).toBe(0);
   });
 
   it('counts MSA, France Travail and the SIAO, and nothing of what they hold reaches the answer', async () => {
     const requis = { caf: null, cpam: null, carsat: null, logementSocial: null, msa: { numeroAdherent: 'MSA0012345' }, franceTravail: { identifiant: '0402951R' }, hebergement: { demandes: [{ reference: 'SIAO-12-00042' }] } };
-    const result = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee'), ...requis }], 'presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs }');
+    const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee'), ...requis }], 'presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs }');
     expect(result).toEqual({ data: { _entities: [{ presencePartenaires: { caf: false, msa: true, franceTravail: true, cpam: false, carsat: false, siao: true, bailleurs: false } }] } });
-    const none = await queryEntities(`${bed.server.url}/graphql`, [{ nir: nirOf('rsa-isolee') }], 'presencePartenaires { msa franceTravail siao }');
+    const none = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee') }], 'presencePartenaires { msa franceTravail siao }');
     expect(none).toEqual({ data: { _entities: [{ presencePartenaires: { msa: false, franceTravail: false, siao: false } }] } });
     expect(calls()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { legacyEnv, readConfig, serverEnv, type EnvVar } from '@passerelle/subgraph-kit';
+import { gatewayContextEnv, legacyEnv, readConfig, serverEnv, type EnvVar } from '@passerelle/subgraph-kit';
 import type { Partenaire } from './bailleurs';
 
 /**
@@ -26,6 +26,7 @@ export const bailleursEnv = {
   ahLegacyApiKey: ah.apiKey,
   ahLegacyTimeoutMs: ah.timeoutMs,
   ahLegacyMaxConcurrency: ah.maxConcurrency,
+  ...gatewayContextEnv(),
 };
 
 export type BailleursConfig = ReturnType<typeof loadBailleursConfig>;

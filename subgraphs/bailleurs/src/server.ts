@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import { landlordClientConfig, type BailleursConfig } from './config';
 import type { BailleursContext } from './context';
 import { createAhClient } from './legacy/ahClient';
@@ -11,7 +11,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the social landlords' subgraph. */
-export function createServer(config: BailleursConfig, logger: Logger = createLogger('bailleurs', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: BailleursConfig, logger: Logger = createLogger('bailleurs', config.logLevel)): Promise<RunningSubgraphServer> {
   const rah = createRahClient(landlordClientConfig(config, 'rah'));
   const ah = createAhClient(landlordClientConfig(config, 'ah'));
   return createSubgraphServer<BailleursContext>({
@@ -21,6 +21,7 @@ export function createServer(config: BailleursConfig, logger: Logger = createLog
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(rah, ah) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(rah, ah) }),
   });
 }

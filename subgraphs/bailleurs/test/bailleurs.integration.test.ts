@@ -1,4 +1,4 @@
-import { createPopulation, legacySystem, queryEntities, testUrlOf, useSubgraphTestBed, type GraphQLAnswer, type PersonaKey, type Personne } from '@passerelle/mocks';
+import { createPopulation, legacySystem, queryEntities, testUrlOf, useSubgraphTestBed, type GraphQLAnswer, type PersonaKey, type Personne, type SubgraphTarget } from '@passerelle/mocks';
 import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
 import { createServer, loadBailleursConfig } from '../src/index';
@@ -47,8 +47,8 @@ const pivotOf = (p: Personne) => ({
   codeLieuNaissance: p.lieuNaissance.code,
 });
 
-/** Resolves usagers by the pivot identity the register gave, as the gateway asks this subgraph; `url` is another subgraph's, if given. */
-const entities = (pivots: unknown[], selection = full, url = bed.server.url) => queryEntities<Entity>(`${url}/graphql`, pivots.map((identitePivot) => ({ identitePivot })), selection);
+/** Resolves usagers by the pivot identity the register gave, as the gateway asks this subgraph; `server` is another instance of it, if given. */
+const entities = (pivots: unknown[], selection = full, server: SubgraphTarget = bed.server) => queryEntities<Entity>(server, pivots.map((identitePivot) => ({ identitePivot })), selection);
 const of = (...keys: PersonaKey[]) => entities(keys.map((k) => pivotOf(population.persona(k))));
 const byCode = (answer: Answer, index = 0) => Object.fromEntries((answer.data?._entities[index]?.logementSocial?.bailleurs ?? []).map((b, i) => [b?.bailleur.code ?? `null@${i}`, b]));
 
@@ -223,7 +223,7 @@ describe('bailleurs subgraph', () => {
     }));
     try {
       const people = population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 12);
-      const result = await entities(people.map(pivotOf), 'logementSocial { bailleurs { bailleur { code } } }', bounded.url);
+      const result = await entities(people.map(pivotOf), 'logementSocial { bailleurs { bailleur { code } } }', bounded);
       expect(result.errors).toBeUndefined();
       expect(await rahCalls()).toHaveLength(new Set(people.map((p) => p.dateNaissance)).size);
       expect(most).toBe(2);

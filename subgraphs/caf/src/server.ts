@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { CafConfig } from './config';
 import type { CafContext } from './context';
 import { createCafClient } from './legacy/client';
@@ -10,7 +10,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the CAF subgraph. */
-export function createServer(config: CafConfig, logger: Logger = createLogger('caf', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: CafConfig, logger: Logger = createLogger('caf', config.logLevel)): Promise<RunningSubgraphServer> {
   const caf = createCafClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<CafContext>({
     name: 'caf',
@@ -19,6 +19,7 @@ export function createServer(config: CafConfig, logger: Logger = createLogger('c
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(caf) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(caf) }),
   });
 }

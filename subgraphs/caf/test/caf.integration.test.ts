@@ -14,7 +14,7 @@ const bed = useSubgraphTestBed({
 /** The calls CAF received during the current test. */
 const cafCalls = () => bed.calls('caf').count();
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ caf: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) => queryEntities<{ caf: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCaf = `caf {
   numeroAllocataire codePostal role quotientFamilial

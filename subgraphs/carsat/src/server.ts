@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { CarsatConfig } from './config';
 import type { CarsatContext } from './context';
 import { createCarsatClient } from './legacy/client';
@@ -9,7 +9,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the Carsat subgraph. */
-export function createServer(config: CarsatConfig, logger: Logger = createLogger('carsat', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: CarsatConfig, logger: Logger = createLogger('carsat', config.logLevel)): Promise<RunningSubgraphServer> {
   const carsat = createCarsatClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<CarsatContext>({
     name: 'carsat',
@@ -18,6 +18,7 @@ export function createServer(config: CarsatConfig, logger: Logger = createLogger
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(carsat) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(carsat) }),
   });
 }

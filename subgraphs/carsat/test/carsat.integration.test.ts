@@ -14,7 +14,7 @@ const bed = useSubgraphTestBed({
 /** The size of each batch sent to Carsat during the current test, in call order. */
 const carsatCalls = async () => (await bed.calls('carsat').bodies()).map((body) => (body as { nir_assures: string[] }).nir_assures.length);
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ carsat: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) => queryEntities<{ carsat: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCarsat = 'carsat { trimestresValides statut dateEffet pensionMensuelle aspa { montantMensuel dateDebut } actionSociale { type heuresMensuelles dateDebut dateFin } }';
 const actif = (trimestresValides: number) => ({ trimestresValides, statut: 'ACTIF', dateEffet: null, pensionMensuelle: null, aspa: null, actionSociale: [] });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { CpamConfig } from './config';
 import type { CpamContext } from './context';
 import { createCpamClient } from './legacy/client';
@@ -9,7 +9,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the CPAM subgraph. */
-export function createServer(config: CpamConfig, logger: Logger = createLogger('cpam', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: CpamConfig, logger: Logger = createLogger('cpam', config.logLevel)): Promise<RunningSubgraphServer> {
   const cpam = createCpamClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<CpamContext>({
     name: 'cpam',
@@ -18,6 +18,7 @@ export function createServer(config: CpamConfig, logger: Logger = createLogger('
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(cpam) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(cpam) }),
   });
 }

@@ -14,7 +14,7 @@ const bed = useSubgraphTestBed({
 /** The calls CPAM received during the current test. */
 const cpamCalls = () => bed.calls('cpam').count();
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ cpam: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) => queryEntities<{ cpam: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCpam = 'cpam { regime caisse dateDebutDroits c2s { statut dateFin } medecinTraitantDeclare indemnitesJournalieresEnCours }';
 const couverture = (statut: string, dateFin: string | null) => ({
@@ -88,7 +88,7 @@ describe('cpam subgraph', () => {
   it('turns a refused API key into PARTENAIRE_ACCES_REFUSE', async () => {
     const misconfigured = await createServer(loadCpamConfig({ CPAM_PORT: '0', CPAM_LEGACY_URL: testUrlOf('cpam'), CPAM_LEGACY_API_KEY: 'not-the-right-key' }), silentLogger);
     try {
-      const result = await queryEntities(`${misconfigured.url}/graphql`, [{ nir: nirOf('rsa-isolee') }], 'cpam { regime }');
+      const result = await queryEntities(misconfigured, [{ nir: nirOf('rsa-isolee') }], 'cpam { regime }');
       expect(result.errors?.[0]?.extensions).toEqual({ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'cpam', retryable: false });
     } finally {
       await misconfigured.stop();

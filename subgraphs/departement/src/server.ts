@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { DepartementConfig } from './config';
 import type { DepartementContext } from './context';
 import { createDepartementClient } from './legacy/client';
@@ -11,7 +11,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the Département subgraph. */
-export function createServer(config: DepartementConfig, logger: Logger = createLogger('departement', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: DepartementConfig, logger: Logger = createLogger('departement', config.logLevel)): Promise<RunningSubgraphServer> {
   const departement = createDepartementClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   return createSubgraphServer<DepartementContext>({
@@ -21,6 +21,7 @@ export function createServer(config: DepartementConfig, logger: Logger = createL
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, departement, codec, loaders: createLoaders(departement) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, departement, codec, loaders: createLoaders(departement) }),
   });
 }

@@ -14,10 +14,10 @@ const bed = useSubgraphTestBed({
 
 type Entity = Record<string, unknown>;
 const calls = () => bed.calls('departement').count();
-const entities = (keys: Array<Record<string, unknown>>, selection: string) => queryEntities<Entity>(`${bed.server.url}/graphql`, keys, selection);
+const entities = (keys: Array<Record<string, unknown>>, selection: string) => queryEntities<Entity>(bed.server, keys, selection);
 const byNir = (nirs: string[], selection: string) => entities(nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
-const graphql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(`${bed.server.url}/graphql`, query, variables);
+const graphql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(bed.server, query, variables);
 
 const mds = 'Département – Maison des solidarités de Rodez';
 const nadia = { id: 'ref-001', nom: 'Nadia Cayla', structure: mds };

@@ -15,7 +15,7 @@ const codec = createUsagerIdCodec('passerelle-dev-only-usager-id-secret');
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const idOf = (key: PersonaKey) => codec.encode(nirOf(key));
 const calls = () => bed.calls('departement').count();
-const graphql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL<Record<string, Record<string, unknown> | null>>(`${bed.server.url}/graphql`, query, variables);
+const graphql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL<Record<string, Record<string, unknown> | null>>(bed.server, query, variables);
 /** Adults of CAF RSA files the Département owes no référent (right pending, refused or closed): none is active. */
 const withoutReferent = population.caf
   .filter((d) => d.droits.some((r) => r.prestation === 'RSA' && ![2, 3, 4].includes(r.etatRsa ?? 0)))
@@ -26,7 +26,7 @@ historiqueReferents { referent { id } depuis jusqua }
 dossierPartage { objectifs { id theme intitule statut dateCreation actions { id intitule statut echeance } } notes { id auteur date audience texte } rendezVous { id date heure lieu objet avec statut } contratEngagement { dateDebut dateFin objectifs { id } } }
 oppositions { partenaire dateOpposition recueilliePar active dateLevee }`;
 /** Everything the Département holds about the person, read back as the gateway would. */
-const readBack = async (nir: string) => (await queryEntities<Record<string, unknown>>(`${bed.server.url}/graphql`, [{ nir }], fichier)).data?._entities[0];
+const readBack = async (nir: string) => (await queryEntities<Record<string, unknown>>(bed.server, [{ nir }], fichier)).data?._entities[0];
 
 const m = {
   designer: 'mutation($u: ID!, $r: ID!, $k: String) { designerReferent(usagerId: $u, referentId: $r, cleIdempotence: $k) { referentDeParcours { referent { id nom structure } depuis jusqua } rejoue } }',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { EtatConfig } from './config';
 import type { EtatContext } from './context';
 import { createSiaoClient } from './legacy/client';
@@ -9,7 +9,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the État (SIAO) subgraph. */
-export function createServer(config: EtatConfig, logger: Logger = createLogger('etat', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: EtatConfig, logger: Logger = createLogger('etat', config.logLevel)): Promise<RunningSubgraphServer> {
   const siao = createSiaoClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<EtatContext>({
     name: 'etat',
@@ -18,6 +18,7 @@ export function createServer(config: EtatConfig, logger: Logger = createLogger('
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(siao) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(siao) }),
   });
 }

@@ -32,7 +32,7 @@ const full = `hebergement {
 const pivotOf = (p: Personne) => ({ nomNaissance: p.nomNaissance, nomUsage: p.nomUsage, prenoms: p.prenoms, sexe: p.sexe === 1 ? 'M' : 'F', dateNaissance: p.dateNaissance, codeLieuNaissance: p.lieuNaissance.code });
 const representationOf = (p: Personne) => ({ nir: p.nir, identitePivot: pivotOf(p) });
 const entities = (representations: Array<Record<string, unknown>>, selection = full): Promise<GraphQLAnswer<{ _entities: Array<Entity | null> }>> =>
-  queryEntities<Entity>(`${bed.server.url}/graphql`, representations, selection);
+  queryEntities<Entity>(bed.server, representations, selection);
 const persona = (key: PersonaKey) => population.persona(key);
 
 const sansNir = population.siao.find((d) => !d.nirConnu && d.orientation !== null)!;

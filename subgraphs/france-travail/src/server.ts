@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { FranceTravailConfig } from './config';
 import type { FranceTravailContext } from './context';
 import { createFranceTravailClient } from './legacy/client';
@@ -10,7 +10,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the France Travail subgraph. */
-export function createServer(config: FranceTravailConfig, logger: Logger = createLogger('france-travail', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: FranceTravailConfig, logger: Logger = createLogger('france-travail', config.logLevel)): Promise<RunningSubgraphServer> {
   const franceTravail = createFranceTravailClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<FranceTravailContext>({
     name: 'france-travail',
@@ -19,6 +19,7 @@ export function createServer(config: FranceTravailConfig, logger: Logger = creat
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(franceTravail) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(franceTravail) }),
   });
 }

@@ -39,7 +39,7 @@ const batchSizes = async () => {
 const rep = (p: Pick<Personne, 'nir' | 'dateNaissance'>, dateNaissance = p.dateNaissance) => ({ nir: p.nir, identitePivot: { dateNaissance } });
 const persona = (key: PersonaKey) => population.persona(key);
 const entities = (keys: Array<Record<string, unknown>>, selection: string) =>
-  queryEntities<{ franceTravail: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, keys, selection);
+  queryEntities<{ franceTravail: Record<string, unknown> | null }>(bed.server, keys, selection);
 const fullFile = `franceTravail {
   identifiant
   inscription { categorie libelleCategorie dateInscription }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { IdentiteConfig } from './config';
 import type { IdentiteContext } from './context';
 import { createSngiClient } from './legacy/client';
@@ -10,7 +10,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the identity subgraph. */
-export function createServer(config: IdentiteConfig, logger: Logger = createLogger('identite', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: IdentiteConfig, logger: Logger = createLogger('identite', config.logLevel)): Promise<RunningSubgraphServer> {
   const sngi = createSngiClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   return createSubgraphServer<IdentiteContext>({
@@ -20,6 +20,7 @@ export function createServer(config: IdentiteConfig, logger: Logger = createLogg
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, sngi, codec, loaders: createLoaders(sngi) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, sngi, codec, loaders: createLoaders(sngi) }),
   });
 }

@@ -12,7 +12,7 @@ const bed = useSubgraphTestBed({
   start: () => createServer(loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret }), silentLogger),
 });
 
-const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(`${bed.server.url}/graphql`, query, variables);
+const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(bed.server, query, variables);
 
 describe('identite subgraph', () => {
   it('resolves a usager by opaque id with the civil identity of the register', async () => {

@@ -1,13 +1,13 @@
 export * from './errors/index';
 export * from './identity/index';
-export { createSubgraphServer, type SubgraphServerOptions } from './server/createSubgraphServer';
+export { createSubgraphServer, type SubgraphServerOptions, type SubgraphRequestContext, type RunningSubgraphServer } from './server/createSubgraphServer';
 export { loadTypeDefs } from './server/loadTypeDefs';
 export { createLegacyClient, type LegacyClient, type LegacyClientConfig } from './legacy/createLegacyClient';
 export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';
 export { envInt, envNumber, envPort, envUrl, envBool, envString, envEnum, type EnvParser } from './config/envParsers';
-export { legacyEnv, serverEnv, usagerIdSecretEnv } from './config/commonEnv';
+export { legacyEnv, serverEnv, usagerIdSecretEnv, gatewayContextEnv } from './config/commonEnv';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { MsaConfig } from './config';
 import type { MsaContext } from './context';
 import { createMsaClient } from './legacy/client';
@@ -9,7 +9,7 @@ import { Usager } from './resolvers/Usager';
 export const typeDefsPath = path.resolve(__dirname, '../schema.graphql');
 
 /** Starts the MSA subgraph. */
-export function createServer(config: MsaConfig, logger: Logger = createLogger('msa', config.logLevel)): Promise<RunningHttpServer> {
+export function createServer(config: MsaConfig, logger: Logger = createLogger('msa', config.logLevel)): Promise<RunningSubgraphServer> {
   const msa = createMsaClient({ baseUrl: config.legacyUrl, apiKey: config.legacyApiKey, timeoutMs: config.legacyTimeoutMs, maxConcurrency: config.legacyMaxConcurrency });
   return createSubgraphServer<MsaContext>({
     name: 'msa',
@@ -18,6 +18,7 @@ export function createServer(config: MsaConfig, logger: Logger = createLogger('m
     port: config.port,
     host: config.host,
     logger,
-    createContext: (requestId) => ({ requestId, loaders: createLoaders(msa) }),
+    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    createContext: (base) => ({ ...base, loaders: createLoaders(msa) }),
   });
 }

@@ -14,7 +14,7 @@ const bed = useSubgraphTestBed({
 /** The size of each batch sent to MSA during the current test, in call order. */
 const msaBatches = async () => (await bed.calls('msa').bodies()).map((body) => (body as { nirs_recherches: string[] }).nirs_recherches.length);
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ msa: Record<string, unknown> | null }>(`${bed.server.url}/graphql`, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) => queryEntities<{ msa: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullMsa = `msa {
   numeroAdherent qualite activite

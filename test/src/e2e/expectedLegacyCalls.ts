@@ -8,13 +8,14 @@ const calls = (count: number, system: string) => (count === 0 ? 0 : Math.ceil(co
  * system, derived from the systems' batch sizes and what the population holds (never measured):
  * - batch-capable systems: one call per batch of distinct people;
  * - France Travail: its two steps, NIR + date of birth → identifiant, then files by identifiant;
- * - Département: one batch for its own fields, one more for `synthese`, which the gateway can
- *   only ask once the other partners' fields it @requires are in;
+ * - Département: one batch for the facts row authorization needs (who is whose référent,
+ *   objections), and when its fields are asked, one for them and one more for `synthese`, which
+ *   the gateway can only ask once the other partners' fields it @requires are in;
  * - RAH (one person per call, searched by date of birth) and AH (batch of dates): per distinct date;
  * - SIAO: a batch by NIR, then one identity search per person whose NIR it did not record;
  * - the reception network: none (presence is computed from the other partners' fields).
  */
-export function expectedLegacyCalls(population: Population, people: readonly Personne[]): Record<string, number> {
+export function expectedLegacyCalls(population: Population, people: readonly Personne[], options: { departementFields?: boolean } = {}): Record<string, number> {
   const n = people.length;
   const dates = new Set(people.map((p) => p.dateNaissance)).size;
   const knownToFranceTravail = people.filter((p) => population.dossierFranceTravailParRef.has(p.ref)).length;
@@ -26,7 +27,7 @@ export function expectedLegacyCalls(population: Population, people: readonly Per
     carsat: calls(n, 'carsat'),
     msa: calls(n, 'msa'),
     'france-travail': calls(n, 'france-travail') + calls(knownToFranceTravail, 'france-travail'),
-    departement: 2 * calls(n, 'departement'),
+    departement: (options.departementFields === false ? 1 : 3) * calls(n, 'departement'),
     rah: dates,
     ah: calls(dates, 'ah'),
     siao: calls(n, 'siao') + (n - siaoByNir),

@@ -1,4 +1,6 @@
-import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
+import os from 'node:os';
+import path from 'node:path';
+import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 import { everyPortFree } from '../federationServices';
 import { startFederation, type RunningFederation } from '../startFederation';
 
@@ -11,6 +13,8 @@ export function startTestFederation(extra: NodeJS.ProcessEnv = {}): Promise<Runn
   return startFederation({
     env: {
       ...everyPortFree(),
+      // One key per test process: parallel test files never race on creating the same file.
+      DEV_IDP_KEY_FILE: path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`),
       SIMULATEUR_LATENCE_MS: '0',
       SIMULATEUR_GIGUE_MS: '0',
       POPULATION_TAILLE: '3000',
@@ -27,9 +31,49 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   raw: string;
 }
 
-/** POSTs an operation to the gateway and keeps the raw body, so tests can scan it for NIRs. */
-export async function query<T = Record<string, unknown>>(federation: RunningFederation, document: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
-  const response = await fetch(`${federation.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document, variables }) });
+/** Who an end-to-end request is made as: the claims of a token from the dev identity provider, and the purpose declared. */
+export interface TestCaller {
+  roles: Role[];
+  finalite: Finalite | null;
+  organisation?: string;
+  partenaire?: Partenaire;
+  referentId?: string;
+  usagerId?: string;
+  sub?: string;
+}
+export const asUsager = (usagerId: string): TestCaller => ({ roles: ['usager'], usagerId, organisation: 'usager', sub: usagerId, finalite: 'information' });
+export const asReferent = (referentId = 'ref-001'): TestCaller => ({ roles: ['referent'], referentId, organisation: 'CD12', finalite: 'accompagnement' });
+export const asAgent = (partenaire: Partenaire, finalite: Finalite = 'instruction'): TestCaller => ({ roles: ['agent'], partenaire, organisation: partenaire.toUpperCase(), finalite });
+export const asAccueil = (): TestCaller => ({ roles: ['accueil'], organisation: 'CD12', finalite: 'premier-accueil' });
+export const asAnalyste = (): TestCaller => ({ roles: ['analyste'], organisation: 'CD12', finalite: 'statistique' });
+
+/** A bearer token for this caller, signed by the federation's dev identity provider. */
+export async function tokenFor(federation: RunningFederation, caller: TestCaller, ttlSeconds = 300): Promise<string> {
+  if (!federation.identityProvider) throw new Error('this federation runs without the dev identity provider');
+  return federation.identityProvider.mint(
+    {
+      sub: caller.sub ?? `agent-${caller.roles.join('-')}-${caller.partenaire ?? caller.referentId ?? 'cd12'}`,
+      roles: caller.roles,
+      organisation: caller.organisation ?? 'CD12',
+      ...(caller.partenaire ? { partenaire: caller.partenaire } : {}),
+      ...(caller.referentId ? { referent_id: caller.referentId } : {}),
+      ...(caller.usagerId ? { usager_id: caller.usagerId } : {}),
+    },
+    ttlSeconds,
+  );
+}
+
+/**
+ * POSTs an operation to the gateway as `caller` (a token and a purpose; `null`: anonymous) and
+ * keeps the raw body, so tests can scan it for NIRs.
+ */
+export async function query<T = Record<string, unknown>>(federation: RunningFederation, document: string, variables: Record<string, unknown> = {}, caller: TestCaller | null = null, extraHeaders: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
+  if (caller) {
+    headers.authorization = `Bearer ${await tokenFor(federation, caller)}`;
+    if (caller.finalite) headers['x-passerelle-finalite'] = caller.finalite;
+  }
+  const response = await fetch(`${federation.gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
   const raw = await response.text();
   return { status: response.status, ...(JSON.parse(raw) as object), raw };
 }

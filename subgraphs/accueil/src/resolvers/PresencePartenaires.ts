@@ -1,16 +1,17 @@
 /**
- * What the gateway sends with a `Usager` for `presencePartenaires` (its `@requires`): the other
- * subgraphs' fields, each null when that partner does not know the person. A field may be
- * absent when a client sends a representation by hand: absent counts as null.
+ * What the gateway sends with a `Usager` for `presencePartenaires` (its `@requires`): each
+ * partner's file marker `connu` (never its content), the file null when that partner does not
+ * know the person, and the landlords' match outcomes. A field may be absent when a client sends
+ * a representation by hand: absent counts as null.
  */
 export interface UsagerRequis {
-  caf?: { numeroAllocataire: string } | null;
-  msa?: { numeroAdherent: string } | null;
-  franceTravail?: { identifiant: string } | null;
-  cpam?: { caisse: string } | null;
-  carsat?: { trimestresValides: number } | null;
+  caf?: { connu: boolean } | null;
+  msa?: { connu: boolean } | null;
+  franceTravail?: { connu: boolean } | null;
+  cpam?: { connu: boolean } | null;
+  carsat?: { connu: boolean } | null;
   logementSocial?: { bailleurs: Array<{ rapprochement: { statut: string } } | null> } | null;
-  hebergement?: { demandes: Array<{ reference: string }> } | null;
+  hebergement?: { connu: boolean } | null;
 }
 
 /** The `PresencePartenaires` object: presence only, nothing of what the partners hold. */
@@ -32,8 +33,10 @@ function connuDesBailleurs(logement: UsagerRequis['logementSocial']): boolean | 
 }
 
 /**
- * One line per partner. Adding one takes: its field `@external` in schema.graphql with a
- * minimal type, the field in `@requires`, one line here and in the type.
+ * One line per partner. Adding one takes: an `@inaccessible` marker `connu` on the partner's
+ * file type (so that presence never reads content, and composition accepts that a reception
+ * agent may read presence: see schema/AUTHORIZATION.md), its field `@external` in
+ * schema.graphql with a minimal type, the field in `@requires`, one line here and in the type.
  */
 export function toPresencePartenaires(u: UsagerRequis): PresencePartenaires {
   return {

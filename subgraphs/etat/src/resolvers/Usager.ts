@@ -20,17 +20,24 @@ export const Usager = {
     return { nir: ref.nir, identitePivot: pivot.data };
   },
 
-  async hebergement(u: UsagerParent, _args: unknown, ctx: EtatContext): Promise<SituationHebergement | null> {
-    const check = checkNir(u.nir);
-    // By NIR first, batched across the request; a malformed NIR cannot be SI-SIAO's, so no call is spent on it.
-    if (check.valide) {
-      const parNir = await ctx.loaders.parNir.load(check.nir);
-      if (parNir) return situationParNir(parNir);
-    }
-    // Then by identity, one call per person the NIR search did not find.
-    const pivot = u.identitePivot;
-    if (!isSearchable(pivot)) return null;
-    const candidats = await ctx.loaders.parIdentite.load({ nomNaissance: pivot.nomNaissance, prenom: pivot.prenoms.find((p) => p.trim() !== '') ?? '', dateNaissance: pivot.dateNaissance });
-    return situationParIdentite(decideRapprochementSiao(pivot, check.valide ? check.nir : null, candidats ?? []));
+  async hebergement(u: UsagerParent, _args: unknown, ctx: EtatContext): Promise<(SituationHebergement & { connu: true }) | null> {
+    const situation = await situationOf(u, ctx);
+    // `connu` (always true, not exposed to clients) is what presencePartenaires @requires: presence without content.
+    return situation ? { ...situation, connu: true } : null;
   },
 };
+
+/** The person's situation at the SIAO: by NIR, else by identity; null when SI-SIAO does not know them. */
+async function situationOf(u: UsagerParent, ctx: EtatContext): Promise<SituationHebergement | null> {
+  const check = checkNir(u.nir);
+  // By NIR first, batched across the request; a malformed NIR cannot be SI-SIAO's, so no call is spent on it.
+  if (check.valide) {
+    const parNir = await ctx.loaders.parNir.load(check.nir);
+    if (parNir) return situationParNir(parNir);
+  }
+  // Then by identity, one call per person the NIR search did not find.
+  const pivot = u.identitePivot;
+  if (!isSearchable(pivot)) return null;
+  const candidats = await ctx.loaders.parIdentite.load({ nomNaissance: pivot.nomNaissance, prenom: pivot.prenoms.find((p) => p.trim() !== '') ?? '', dateNaissance: pivot.dateNaissance });
+  return situationParIdentite(decideRapprochementSiao(pivot, check.valide ? check.nir : null, candidats ?? []));
+}

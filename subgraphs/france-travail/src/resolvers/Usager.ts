@@ -11,7 +11,7 @@ export const Usager = {
     return parsed.data;
   },
 
-  async franceTravail(u: UsagerReference, _args: unknown, ctx: FranceTravailContext): Promise<DossierFranceTravailParent | null> {
+  async franceTravail(u: UsagerReference, _args: unknown, ctx: FranceTravailContext): Promise<(DossierFranceTravailParent & { connu: true }) | null> {
     const check = checkNir(u.nir);
     // France Travail cannot identify anyone from a malformed NIR or part of a date of birth: no call is spent.
     if (!check.valide || !hasCompleteBirthDate(u)) return null;
@@ -20,6 +20,7 @@ export const Usager = {
     if (identifiant instanceof Error) throw identifiant;
     if (identifiant === null) return null;
     const dossier = await ctx.loaders.dossier.load(identifiant);
-    return dossier ? toDossierFranceTravail(dossier) : null;
+    // `connu` (always true, not exposed to clients) is what presencePartenaires @requires: presence without content.
+    return dossier ? { ...toDossierFranceTravail(dossier), connu: true } : null;
   },
 };

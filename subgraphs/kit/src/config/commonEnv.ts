@@ -1,3 +1,4 @@
+import { defaultGatewayContextTtlS, devGatewayContextSecret, minGatewayContextSecretLength } from '../security/gatewayContextKey';
 import { envEnum, envInt, envPort, envString, envUrl } from './envParsers';
 import { defineEnv } from './readConfig';
 
@@ -31,6 +32,27 @@ export function usagerIdSecretEnv() {
       'passerelle-dev-only-usager-id-secret',
       envString(16),
       'Secret sealing opaque usager ids (≥ 16 chars). Changing it changes every id. Every subgraph that reads it must run with the same value. The default is for development only.',
+    ),
+  };
+}
+
+/**
+ * `GATEWAY_CONTEXT_SECRET` and `GATEWAY_CONTEXT_TTL_S`, read by the gateway (which signs a context
+ * for every subgraph fetch) and by every subgraph (which refuses a request without a valid one).
+ */
+export function gatewayContextEnv() {
+  return {
+    gatewayContextSecret: defineEnv(
+      'GATEWAY_CONTEXT_SECRET',
+      devGatewayContextSecret,
+      envString(minGatewayContextSecretLength),
+      `Secret (≥ ${minGatewayContextSecretLength} chars) of the HS256 context the gateway signs for each subgraph fetch; the gateway and every subgraph must share it. The default is for development only: the gateway refuses it in production mode.`,
+    ),
+    gatewayContextTtlS: defineEnv(
+      'GATEWAY_CONTEXT_TTL_S',
+      defaultGatewayContextTtlS,
+      envInt(1, 300),
+      'Lifetime of a signed gateway context, in s (1–300): the gateway signs for this long, a subgraph refuses an older context.',
     ),
   };
 }

@@ -52,6 +52,62 @@ export const errorCodes = {
     meaning: 'The idempotency key was already used for a different request; nothing was changed.',
     retryable: false,
   },
+  CONTEXTE_PASSERELLE_ABSENT: {
+    meaning: "A partner's subgraph was called without the context the gateway signs (HTTP 401): subgraphs answer only the gateway.",
+    retryable: false,
+  },
+  CONTEXTE_PASSERELLE_INVALIDE: {
+    meaning: "A partner's subgraph refused the context the gateway signed (HTTP 401): expired, not signed with the shared secret, or signed for another subgraph.",
+    retryable: false,
+  },
+  FINALITE_MANQUANTE: {
+    meaning: 'An authenticated operation declared no purpose (header `x-passerelle-finalite` or extension `finalite`).',
+    retryable: false,
+  },
+  FINALITE_INVALIDE: {
+    meaning: 'The purpose declared is not in the closed list, or is declared twice differently.',
+    retryable: false,
+  },
+  FINALITE_NON_AUTORISEE: {
+    meaning: "None of the caller's roles allows the purpose declared (e.g. `controle` for a référent).",
+    retryable: false,
+  },
+  OPPOSITION_PARTAGE: {
+    meaning: "The usager objected to this partner's data being shared (`extensions.partenaire`); it is withheld from everyone but the usager and that partner's own agents.",
+    retryable: false,
+  },
+  OPERATION_TROP_COMPLEXE: {
+    meaning: "The operation exceeds one of the gateway's limits (depth, aliases, directives, tokens or cost); the message names which one, never the limit nor the value measured. Simplify or split it; nothing was executed.",
+    retryable: false,
+  },
+  REQUETE_TROP_VOLUMINEUSE: {
+    meaning: 'The HTTP request body is larger than the server accepts (HTTP 413); nothing was parsed or executed.',
+    retryable: false,
+  },
+  DOCUMENT_INCONNU: {
+    meaning: "The persisted operation named by `extensions.persistedQuery.sha256Hash` is not in the gateway's manifest, or the document sent with it does not match that hash.",
+    retryable: false,
+  },
+  OPERATION_NON_PERSISTEE: {
+    meaning: 'Only persisted operations run here (send `extensions.persistedQuery.sha256Hash`); ad-hoc documents are reserved to the roles in TRUSTED_DOCUMENTS_AD_HOC_ROLES.',
+    retryable: false,
+  },
+  JETON_INVALIDE: {
+    meaning: 'The access token (`Authorization: Bearer`) is refused (HTTP 401): malformed header, expired, not yet valid, another issuer or audience, an algorithm not allowed, a bad signature or unknown key, or claims incomplete for its roles. Get a new token.',
+    retryable: false,
+  },
+  AUTHENTIFICATION_INDISPONIBLE: {
+    meaning: "The identity provider's keys (JWKS) could not be fetched, so no token can be checked (HTTP 503); nothing was executed.",
+    retryable: true,
+  },
+  NON_AUTHENTIFIE: {
+    meaning: 'The field requires an identified caller and the request carried no access token; it was removed from the operation (null, with this error at its path), the rest was answered.',
+    retryable: false,
+  },
+  ACCES_REFUSE: {
+    meaning: "The caller's roles, partner or purpose do not allow reading this field (or this usager); it was removed from the operation (null, with this error at its path), the rest was answered.",
+    retryable: false,
+  },
   ERREUR_INTERNE: {
     meaning: 'An unexpected error; details are in the server logs under the request id, never in the response.',
     retryable: false,

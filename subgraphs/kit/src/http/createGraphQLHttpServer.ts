@@ -2,6 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { errorCodes, type ErrorCode } from '../errors/errorCodes';
 
 /** A plain route served beside /graphql (health, static assets). */
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -14,7 +15,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   context: (req: http.IncomingMessage, requestId: string) => Promise<TContext>;
   /** Extra routes, keyed `"GET /health"`. */
   routes?: Record<string, RouteHandler>;
-  /** Largest request body accepted, in bytes. @default 1_000_000 */
+  /**
+   * Largest request body accepted, in bytes; a larger one is answered 413 REQUETE_TROP_VOLUMINEUSE
+   * before anything is parsed. @default 1_000_000
+   */
   maxBodyBytes?: number;
   /** Path of the GraphQL endpoint. @default '/graphql' */
   graphqlPath?: string;
@@ -29,19 +33,28 @@ export interface RunningHttpServer {
 
 class BodyTooLargeError extends Error {}
 
+/**
+ * Reads the body up to `limit` bytes. A declared Content-Length over the limit is refused before
+ * reading anything; a body that grows past it stops being buffered. The socket is not destroyed
+ * here, so that the 413 still reaches the client (Node discards the rest of the body).
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        req.off('data', onData);
+        chunks.length = 0;
         reject(new BodyTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -97,7 +110,10 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
       }
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }] });
+        // The rest of the body is never read: close the connection once the answer is sent.
+        res.setHeader('connection', 'close');
+        const code: ErrorCode = 'REQUETE_TROP_VOLUMINEUSE';
+        return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code, retryable: errorCodes[code].retryable } }] });
       }
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'ERREUR_INTERNE' } }] });
       else res.end();

@@ -11,11 +11,12 @@ export const Usager = {
     return { nir: ref.nir };
   },
 
-  async msa(u: UsagerReference, _args: unknown, ctx: MsaContext): Promise<DossierMsa | null> {
+  async msa(u: UsagerReference, _args: unknown, ctx: MsaContext): Promise<(DossierMsa & { connu: true }) | null> {
     const check = checkNir(u.nir);
     // MSA cannot know a malformed NIR: no legacy call is spent on it.
     if (!check.valide) return null;
     const adherent = await ctx.loaders.adherent.load(check.nir);
-    return adherent ? toDossierMsa(adherent) : null;
+    // `connu` (always true, not exposed to clients) is what presencePartenaires @requires: presence without content.
+    return adherent ? { ...toDossierMsa(adherent), connu: true } : null;
   },
 };

@@ -1,0 +1,7 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonicalJson';
+
+/** A record's hash: sha256(prevHash + canonical JSON of {seq, record}), hex. */
+export function chainHash(prevHash: string, seq: number, record: unknown): string {
+  return createHash('sha256').update(prevHash, 'utf8').update(canonicalJson({ seq, record }), 'utf8').digest('hex');
+}

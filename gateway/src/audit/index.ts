@@ -1,0 +1,11 @@
+export { auditIssues, type AuditIssue, type AuditRecord } from './AuditRecord';
+export { hashOperation } from './hashOperation';
+export { normalizeAuditRecord } from './normalizeAuditRecord';
+export { createAuditJournal, minAuditSealKeyLength, type AuditJournal, type AuditJournalOptions } from './createAuditJournal';
+export { verifyJournal, type JournalVerification } from './verifyJournal';
+export type { JournalProblem, JournalProblemKind } from './JournalProblem';
+export { purgeJournal, type PurgeResult } from './purgeJournal';
+export { accessesForUsager, type UsagerAccess } from './accessesForUsager';
+export { assertProductionAuditConfig } from './assertProductionAuditConfig';
+export { canonicalJson } from './canonicalJson';
+export { genesisHash, type AccesLine, type SceauLine, type AncreLine, type JournalLine } from './JournalLine';

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { ConfigError } from '@passerelle/subgraph-kit';
+import { assertProductionAuditConfig } from '../audit/assertProductionAuditConfig';
+import { loadGatewayConfig, type GatewayConfig } from '../config';
+
+/** Bad command-line arguments (exit status 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The audit tools' arguments and the configuration they act on. */
+export interface AuditCliContext {
+  config: GatewayConfig;
+  /** `--file`, resolved from the working directory, else AUDIT_JOURNAL_PATH. */
+  file: string;
+  strict: boolean;
+  help: boolean;
+}
+
+/**
+ * Parses `--file <path>`, `--strict` (when allowed), `--help` and reads the gateway's
+ * configuration, refusing the development seal key in production mode. Throws a
+ * ConfigError for a bad configuration, a UsageError for bad arguments: both are exit 2.
+ */
+export function parseAuditCliArgs(args: readonly string[], env: NodeJS.ProcessEnv, allowStrict: boolean): AuditCliContext {
+  let values: { file?: string | boolean; help?: string | boolean; strict?: string | boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { file: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...(allowStrict ? { strict: { type: 'boolean' } } : {}) },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.file === '') throw new UsageError('--file needs a path');
+  const config = loadGatewayConfig(env);
+  assertProductionAuditConfig(config);
+  const file = typeof values.file === 'string' ? path.resolve(values.file) : config.auditJournalPath;
+  return { config, file, strict: values.strict === true, help: values.help === true };
+}
+
+/** The message of an argument or configuration error, for stderr. */
+export function usageErrorMessage(error: unknown): string | null {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof UsageError) return error.message;
+  return null;
+}

@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { tokenLimitRefusal } from './limits';
+import { admitDocument, type TrustedDocumentsOptions } from './trustedDocuments';
+
+export interface DocumentGuardOptions {
+  trustedDocuments: TrustedDocumentsOptions;
+  /** GRAPHQL_MAX_TOKENS. */
+  maxTokens: number;
+  /** Dev mode: refusals may show the limit and the value measured. */
+  exposeLimits: boolean;
+}
+
+/** Parsed in place of a refused document: trivial, so that a refusal costs nothing; never executed. */
+const placeholderDocument = '{ __typename }';
+
+/**
+ * What is decided before Apollo Server parses a document: trusted documents (a persisted
+ * operation's hash becomes its document; an ad-hoc document may be refused), then its size in
+ * tokens. Apollo Server answers 500 to a hook that throws before parsing, so a refused request
+ * carries a trivial document instead of its own, and the refusal is thrown where Apollo Server
+ * expects refusals (`didResolveOperation`: HTTP 400, the error's code, `didEncounterErrors`).
+ * Untrusted documents are thus never parsed nor validated: validation errors would tell a
+ * client which fields exist.
+ */
+export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const refusal =
+        admitDocument(request, contextValue, options.trustedDocuments) ??
+        (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+      if (refusal === undefined) return;
+      const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
+      request.query = placeholderDocument;
+      request.operationName = undefined;
+      request.extensions = extensions;
+      return {
+        async didResolveOperation() {
+          throw refusal;
+        },
+      };
+    },
+  };
+}

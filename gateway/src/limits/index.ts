@@ -1,0 +1,3 @@
+export { operationLimitRules, type OperationLimits } from './operationLimitRules';
+export { operationLimitError, type OperationLimit } from './operationLimitError';
+export { tokenLimitRefusal } from './tokenLimitRefusal';

@@ -1,0 +1,49 @@
+import type { Partenaire } from '@passerelle/subgraph-kit';
+
+/** What row authorization needs to know about one usager, from the Département's subgraph. */
+export interface AccessFacts {
+  /** The active référent de parcours, or null. */
+  referentId: string | null;
+  /** Partners whose data the usager objected to sharing (active objections only), lower-case as in scopes. */
+  oppositions: Partenaire[];
+}
+
+/** Sends one GraphQL operation to the Département's subgraph, with the gateway's signed context. */
+export type DepartementFetch = (query: string, variables: Record<string, unknown>) => Promise<{ data?: { _entities?: unknown[] } | null; errors?: unknown[] }>;
+
+const factsQuery = /* GraphQL */ `
+  query PasserelleAccessFacts($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Usager { referentDeParcours { referent { id } } oppositions { partenaire active } }
+    }
+  }
+`;
+
+const partenaireOf: Readonly<Record<string, Partenaire>> = {
+  CAF: 'caf', MSA: 'msa', CPAM: 'cpam', CARSAT: 'carsat', FRANCE_TRAVAIL: 'france-travail', BAILLEURS: 'bailleurs', SIAO: 'siao', DEPARTEMENT: 'departement',
+};
+
+type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ partenaire?: unknown; active?: unknown }> | null } | null;
+
+/**
+ * The access facts of these NIRs, in one call (the Département's loader batches them). Fails
+ * closed: when the Département cannot answer, the error propagates and the caller denies.
+ */
+export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement: DepartementFetch): Promise<Map<string, AccessFacts>> {
+  const facts = new Map<string, AccessFacts>();
+  if (nirs.length === 0) return facts;
+  const answer = await fetchDepartement(factsQuery, { representations: nirs.map((nir) => ({ __typename: 'Usager', nir })) });
+  const entities = answer.data?._entities;
+  if (!Array.isArray(entities) || entities.length !== nirs.length || (answer.errors?.length ?? 0) > 0) {
+    throw new Error('the Département could not tell who may see these usagers');
+  }
+  nirs.forEach((nir, index) => {
+    const entity = entities[index] as Entity;
+    const referentId = entity?.referentDeParcours?.referent?.id;
+    facts.set(nir, {
+      referentId: typeof referentId === 'string' ? referentId : null,
+      oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.partenaire === 'string' && o.partenaire in partenaireOf).map((o) => partenaireOf[o.partenaire as string]!),
+    });
+  });
+  return facts;
+}

@@ -1,0 +1,179 @@
+import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite, type Partenaire, type UsagerIdCodec } from '@passerelle/subgraph-kit';
+import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import type { AccessFacts } from './accessFacts';
+import { usagerIdAlias } from './injectUsagerIds';
+import { maySeeUsager, objectionApplies } from './rowPolicy';
+import { walkResult, type VisitedObject } from './walkResult';
+
+/** The Usager fields each partner answers; an objection to that partner hides them. */
+export const fieldsOfPartner: Readonly<Record<Partenaire, readonly string[]>> = {
+  caf: ['caf'], msa: ['msa'], cpam: ['cpam'], carsat: ['carsat'], 'france-travail': ['franceTravail'], bailleurs: ['logementSocial'], siao: ['hebergement'],
+  departement: ['rsa', 'referentDeParcours', 'historiqueReferents', 'dossierPartage'],
+};
+
+export interface RowGuardDeps {
+  schema: GraphQLSchema;
+  codec: UsagerIdCodec;
+  /** Access facts of these NIRs, in one call; throws when they cannot be known (the guard then denies). */
+  fetchFacts(nirs: readonly string[]): Promise<Map<string, AccessFacts>>;
+}
+
+export interface GuardedOperation {
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  /** Refusals decided before execution, added to the answer. */
+  errors: GraphQLError[];
+}
+
+/** A well-formed NIR no register holds (born abroad, country 999): usagers(ids:) answers null for it, without error. */
+const sentinelNir = (() => {
+  const first13 = '1000199999999';
+  return first13 + computeNirKey(first13);
+})();
+
+const refused = (path: Array<string | number>) => new GraphQLError('Not authorized to read this usager.', { path, extensions: { code: 'ACCES_REFUSE' } });
+
+function stringsOf(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+  if (!value) return undefined;
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+  if (value.kind === Kind.STRING) return value.value;
+  if (value.kind === Kind.LIST) return value.values.map((v) => stringsOf(v, variables));
+  return undefined;
+}
+const argument = (field: FieldNode, name: string): ArgumentNode | undefined => field.arguments?.find((a) => a.name.value === name);
+
+/**
+ * Row authorization at the gateway: who may see which usager, and the usagers' objections.
+ * Before execution it refuses root fields naming a usager the caller may not see (nothing is
+ * fetched for them); after, it removes anything that still reached the answer (search results,
+ * payloads) and hides the data of partners a usager objected to.
+ */
+export function createRowGuard(deps: RowGuardDeps) {
+  const sentinelId = deps.codec.encode(sentinelNir);
+  const nirOfId = (id: unknown) => (typeof id === 'string' ? deps.codec.decode(id) : null);
+
+  async function factsFor(nirs: Iterable<string>, cache: Map<string, AccessFacts>): Promise<void> {
+    const missing = [...new Set(nirs)].filter((nir) => !cache.has(nir));
+    if (missing.length === 0) return;
+    try {
+      for (const [nir, facts] of await deps.fetchFacts(missing)) cache.set(nir, facts);
+    } catch {
+      // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
+      // cannot be checked either, so every partner's data is withheld below.
+      for (const nir of missing) cache.set(nir, { referentId: null, oppositions: ['caf', 'msa', 'cpam', 'carsat', 'france-travail', 'bailleurs', 'siao', 'departement'] });
+    }
+  }
+
+  /** Decides the root fields that name usagers; returns the document and variables to execute. */
+  async function before(input: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; caller: Caller; finalite: Finalite; cache: Map<string, AccessFacts> }): Promise<GuardedOperation> {
+    const { caller, finalite, cache } = input;
+    const variables = { ...input.variables };
+    const errors: GraphQLError[] = [];
+    const operation = input.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!input.operationName || d.name?.value === input.operationName));
+    if (!operation) return { document: input.document, variables, errors };
+    const callerNir = nirOfId(caller.usagerId);
+    const roots = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+
+    const named = new Map<FieldNode, string[]>();
+    for (const field of roots) {
+      const name = field.name.value;
+      const raw = name === 'usager' ? [stringsOf(argument(field, 'id')?.value, variables)]
+        : name === 'usagers' ? (stringsOf(argument(field, 'ids')?.value, variables) as unknown[] | undefined) ?? []
+        : name === 'usagerParNir' ? [stringsOf(argument(field, 'nir')?.value, variables)]
+        : argument(field, 'usagerId') ? [stringsOf(argument(field, 'usagerId')?.value, variables)] : [];
+      const nirs = raw.map((value) => (name === 'usagerParNir' ? (typeof value === 'string' && checkNir(value).valide ? (checkNir(value) as { nir: string }).nir : null) : nirOfId(value)));
+      named.set(field, nirs.filter((n): n is string => n !== null));
+    }
+    await factsFor([...named.values()].flat(), cache);
+    const may = (nir: string) => maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir));
+
+    const removed = new Set<FieldNode>();
+    for (const field of roots) {
+      const key = field.alias?.value ?? field.name.value;
+      if (field.name.value === 'monPortefeuille') {
+        const referentId = stringsOf(argument(field, 'referentId')?.value, variables);
+        const active = activeRoles(caller, finalite);
+        const allowed = (active.includes('referent') && referentId === caller.referentId) || (active.includes('agent') && caller.partenaire === 'departement');
+        if (!allowed) { removed.add(field); errors.push(refused([key])); }
+        continue;
+      }
+      if (field.name.value === 'usagers') {
+        // Per element: a refused id becomes an id no register holds, so nothing is fetched for it.
+        const ids = stringsOf(argument(field, 'ids')?.value, variables);
+        if (!Array.isArray(ids)) continue;
+        const replaced = ids.map((id, index) => {
+          const nir = nirOfId(id);
+          if (nir === null || may(nir)) return id;
+          errors.push(refused([key, index]));
+          return sentinelId;
+        });
+        const value = argument(field, 'ids')?.value;
+        if (value?.kind === Kind.VARIABLE) variables[value.name.value] = replaced;
+        else if (replaced.some((id, i) => id !== ids[i])) { removed.add(field); errors.splice(0, errors.length, ...errors.filter((e) => e.path?.[0] !== key), refused([key])); }
+        continue;
+      }
+      if ((named.get(field) ?? []).some((nir) => !may(nir))) { removed.add(field); errors.push(refused([key])); }
+    }
+    if (removed.size === 0) return { document: input.document, variables, errors };
+    const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s)));
+    const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
+    const document: DocumentNode = { ...input.document, definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)) };
+    return { document, variables, errors };
+  }
+
+  /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
+  async function after(input: { document: DocumentNode; operationName: string | null | undefined; data: Record<string, unknown> | null | undefined; caller: Caller; finalite: Finalite; cache: Map<string, AccessFacts> }): Promise<GraphQLError[]> {
+    const { caller, finalite, cache, data } = input;
+    const visited: VisitedObject[] = [];
+    walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
+    const usagers = visited.filter((v) => v.typeName === 'Usager');
+    const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
+    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), cache);
+    const callerNir = nirOfId(caller.usagerId);
+    const errors: GraphQLError[] = [];
+    const dropped = new Set<Record<string, unknown>>();
+    const nulled: Array<Array<string | number>> = [];
+    const under = (path: Array<string | number>) => nulled.some((p) => p.length <= path.length && p.every((part, i) => part === path[i]));
+
+    for (const v of usagers) {
+      const nir = nirOf.get(v)!;
+      delete v.object[usagerIdAlias];
+      if (under(v.path)) continue;
+      const isSelf = nir !== null && nir === callerNir;
+      if (nir === null || !maySeeUsager(caller, finalite, isSelf, cache.get(nir))) {
+        // A search result the caller may not see is not there for them (no error: it would tell
+        // that someone matched); elsewhere the usager becomes null with ACCES_REFUSE.
+        const parent = visited.find((p) => p.typeName === 'CandidatUsager' && p.path.length === v.path.length - 1 && p.path.every((part, i) => part === v.path[i]));
+        if (parent) dropped.add(parent.object);
+        else { setAt(data, v.path, null); nulled.push(v.path); errors.push(refused(v.path)); }
+        continue;
+      }
+      const facts = cache.get(nir)!;
+      const objected = facts.oppositions.filter((p) => objectionApplies(caller, finalite, isSelf, p));
+      if (objected.length === 0) continue;
+      for (const [key, field] of v.fields) {
+        const partner = objected.find((p) => fieldsOfPartner[p].includes(field));
+        const synthese = field === 'synthese';
+        if ((!partner && !synthese) || v.object[key] === undefined) continue;
+        v.object[key] = null;
+        nulled.push([...v.path, key]);
+        errors.push(new GraphQLError(
+          partner ? 'The usager objected to this partner’s data being shared.' : 'The summary is withheld: the usager objected to a partner’s data being shared.',
+          { path: [...v.path, key], extensions: { code: 'OPPOSITION_PARTAGE', ...(partner ? { partenaire: partner } : {}) } },
+        ));
+      }
+    }
+    for (const v of visited) for (const [key, value] of Object.entries(v.object)) {
+      if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
+    }
+    return errors;
+  }
+
+  return { before, after };
+}
+
+function setAt(data: Record<string, unknown> | null | undefined, path: Array<string | number>, value: unknown): void {
+  let target: unknown = data;
+  for (const part of path.slice(0, -1)) target = (target as Record<string | number, unknown> | null)?.[part];
+  if (target && typeof target === 'object') (target as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+}

@@ -1,0 +1,35 @@
+import { activeRoles, type Caller, type Finalite, type Partenaire } from '@passerelle/subgraph-kit';
+import type { AccessFacts } from './accessFacts';
+
+/**
+ * Whether a caller may see one usager at all (row authorization), given who they are, the
+ * purpose, the usager's own id and what the Département knows of them:
+ * - a usager sees only themself;
+ * - a référent sees the usagers whose active référent they are;
+ * - a partner agent and a reception agent see anyone (what they see of them is field authorization's business);
+ * - an analyst sees no person.
+ * The roles are those active for the purpose; one role allowing is enough.
+ */
+export function maySeeUsager(caller: Caller, finalite: Finalite, isSelf: boolean, facts: AccessFacts | undefined): boolean {
+  return activeRoles(caller, finalite).some((role) => {
+    switch (role) {
+      case 'usager':
+        return isSelf;
+      case 'referent':
+        return facts !== undefined && caller.referentId !== null && facts.referentId === caller.referentId;
+      case 'agent':
+      case 'accueil':
+        return true;
+      case 'analyste':
+        return false;
+    }
+  });
+}
+
+/** Whether the usager's objection to a partner hides its data from this caller: not from the usager, nor from that partner's own agents. */
+export function objectionApplies(caller: Caller, finalite: Finalite, isSelf: boolean, partenaire: Partenaire): boolean {
+  const active = activeRoles(caller, finalite);
+  if (active.includes('usager') && isSelf) return false;
+  if (active.includes('agent') && caller.partenaire === partenaire) return false;
+  return true;
+}

@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GatewayRequestContext } from '@passerelle/subgraph-kit';
+import { finaliteHeader, resolveFinalite } from './resolveFinalite';
+
+/**
+ * Checks the purpose an operation declares (header `x-passerelle-finalite` or extension
+ * `finalite`) against the caller's roles, once the operation is known and before it runs; the
+ * checked purpose is then in the request context for authorization, subgraphs and the audit.
+ */
+export function finalitePlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext) {
+          const context = requestContext.contextValue as GatewayRequestContext;
+          const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
+          context.finalite = resolveFinalite(context.caller ?? null, header, requestContext.request.extensions?.finalite);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { parse } from 'graphql';
+import { createLogger } from '../src/logging/createLogger';
+import type { Caller } from '../src/security/caller';
+import { gatewayContextHeader } from '../src/security/gatewayContextKey';
+import { signGatewayContext } from '../src/security/signGatewayContext';
+import { createSubgraphServer, type RunningSubgraphServer, type SubgraphRequestContext } from '../src/server/createSubgraphServer';
+
+const secret = 'kit-server-test-secret-of-32-characters';
+const typeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Query { appel: String! requestId: String! }
+`);
+const agent: Caller = { subject: 'agent-042', kind: 'agent', roles: ['agent'], organisation: 'CAF12', partenaire: 'caf', referentId: null, usagerId: null };
+
+let server: RunningSubgraphServer;
+let resolved = 0;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  server = await createSubgraphServer<SubgraphRequestContext>({
+    name: 'essai',
+    typeDefs,
+    resolvers: {
+      Query: {
+        appel: (_: unknown, __: unknown, context: SubgraphRequestContext) => {
+          resolved += 1;
+          return JSON.stringify(context.appel);
+        },
+        requestId: (_: unknown, __: unknown, context: SubgraphRequestContext) => context.requestId,
+      },
+    },
+    port: 0,
+    host: '127.0.0.1',
+    logger: createLogger('essai', 'warn', (line) => void logLines.push(line)),
+    gatewayContext: { secret, ttlS: 60 },
+    createContext: (base) => base,
+  });
+});
+afterAll(() => server?.stop());
+beforeEach(() => {
+  resolved = 0;
+  logLines.length = 0;
+});
+
+const sign = (audience = 'essai', signWith = secret) => signGatewayContext({ requestId: 'gw-req-1', caller: agent, finalite: 'instruction' }, { secret: signWith, audience });
+
+async function post(headers: Record<string, string>, query = '{ appel }'): Promise<{ status: number; body: unknown; requestId: string | null }> {
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: await response.json(), requestId: response.headers.get('x-request-id') };
+}
+/** Status and body only. */
+const answer = async (headers: Record<string, string>) => {
+  const { status, body } = await post(headers);
+  return { status, body };
+};
+
+const absent = { errors: [{ message: 'This subgraph answers only the Passerelle gateway.', extensions: { code: 'CONTEXTE_PASSERELLE_ABSENT', retryable: false } }] };
+const invalide = { errors: [{ message: 'The gateway context is invalid or has expired.', extensions: { code: 'CONTEXTE_PASSERELLE_INVALIDE', retryable: false } }] };
+
+describe('createSubgraphServer and the gateway context', () => {
+  it('returns its name, the audience its requests must be signed for', () => {
+    expect(server.name).toBe('essai');
+  });
+
+  it('serves a request carrying a context signed for it, and hands the context to the resolvers', async () => {
+    const { status, body, requestId } = await post({ [gatewayContextHeader]: await sign() }, '{ appel requestId }');
+    expect(status).toBe(200);
+    const data = (body as { data: { appel: string; requestId: string } }).data;
+    expect(JSON.parse(data.appel)).toEqual({ requestId: 'gw-req-1', caller: agent, finalite: 'instruction' });
+    // The subgraph's own request id stays its own, beside the gateway's.
+    expect(data.requestId).toBe(requestId);
+  });
+
+  it('refuses a POST without a context with 401 and CONTEXTE_PASSERELLE_ABSENT, before any resolver runs', async () => {
+    expect(await answer({})).toEqual({ status: 401, body: absent });
+    expect(await answer({ [gatewayContextHeader]: '' })).toEqual({ status: 401, body: absent });
+    expect(resolved).toBe(0);
+    expect(logLines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'warn', message: 'gateway context refused', subgraph: 'essai', code: 'CONTEXTE_PASSERELLE_ABSENT' }),
+      expect.objectContaining({ level: 'warn', message: 'gateway context refused', subgraph: 'essai', code: 'CONTEXTE_PASSERELLE_ABSENT' }),
+    ]);
+  });
+
+  it('refuses a GET operation without a context too', async () => {
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ appel }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual(absent);
+    expect(resolved).toBe(0);
+  });
+
+  it.each<[string, () => Promise<string>, string]>([
+    ['signed for another subgraph', () => sign('caf'), 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud'],
+    ['signed with another secret', () => sign('essai', 'another-secret-of-at-least-32-characters'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+    ['that is not a JWS', async () => 'garbage', 'ERR_JWS_INVALID'],
+  ])('refuses a context %s with 401 and the same CONTEXTE_PASSERELLE_INVALIDE; only the log says why', async (_case, token, reason) => {
+    const value = await token();
+    expect(await answer({ [gatewayContextHeader]: value })).toEqual({ status: 401, body: invalide });
+    expect(resolved).toBe(0);
+    expect(logLines).toHaveLength(1);
+    expect(JSON.parse(logLines[0]!)).toMatchObject({ message: 'gateway context refused', code: 'CONTEXTE_PASSERELLE_INVALIDE', reason });
+    expect(logLines[0]).not.toContain(value);
+  });
+
+  it('keeps GET /health open', async () => {
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', subgraph: 'essai' });
+  });
+
+  it('does not start with a secret shorter than 32 characters', async () => {
+    const start = createSubgraphServer<SubgraphRequestContext>({
+      name: 'essai', typeDefs, resolvers: {}, port: 0, host: '127.0.0.1', logger: createLogger('essai', 'error', () => {}), gatewayContext: { secret: 'too-short', ttlS: 60 }, createContext: (base) => base,
+    });
+    await expect(start).rejects.toThrow(RangeError);
+  });
+});
