@@ -52,7 +52,10 @@ export function createRowGuard(deps: RowGuardDeps) {
   const sentinelId = deps.codec.encode(sentinelNir);
   const nirOfId = (id: unknown) => (typeof id === 'string' ? deps.codec.decode(id) : null);
 
-  async function factsFor(nirs: Iterable<string>, cache: Map<string, AccessFacts>): Promise<void> {
+  async function factsFor(nirs: Iterable<string>, cache: Map<string, AccessFacts>, caller: Caller, finalite: Finalite): Promise<void> {
+    // A usager reading as themself needs no facts: they see only themself, and their own
+    // objections do not apply to them. Every other role needs the référent and the objections.
+    if (activeRoles(caller, finalite).every((role) => role === 'usager')) return;
     const missing = [...new Set(nirs)].filter((nir) => !cache.has(nir));
     if (missing.length === 0) return;
     try {
@@ -84,7 +87,7 @@ export function createRowGuard(deps: RowGuardDeps) {
       const nirs = raw.map((value) => (name === 'usagerParNir' ? (typeof value === 'string' && checkNir(value).valide ? (checkNir(value) as { nir: string }).nir : null) : nirOfId(value)));
       named.set(field, nirs.filter((n): n is string => n !== null));
     }
-    await factsFor([...named.values()].flat(), cache);
+    await factsFor([...named.values()].flat(), cache, caller, finalite);
     const may = (nir: string) => maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir));
 
     const removed = new Set<FieldNode>();
@@ -128,7 +131,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
-    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), cache);
+    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), cache, caller, finalite);
     const callerNir = nirOfId(caller.usagerId);
     const errors: GraphQLError[] = [];
     const dropped = new Set<Record<string, unknown>>();
@@ -148,8 +151,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         else { setAt(data, v.path, null); nulled.push(v.path); errors.push(refused(v.path)); }
         continue;
       }
-      const facts = cache.get(nir)!;
-      const objected = facts.oppositions.filter((p) => objectionApplies(caller, finalite, isSelf, p));
+      const objected = (cache.get(nir)?.oppositions ?? []).filter((p) => objectionApplies(caller, finalite, isSelf, p));
       if (objected.length === 0) continue;
       for (const [key, field] of v.fields) {
         const partner = objected.find((p) => fieldsOfPartner[p].includes(field));

@@ -1,0 +1,24 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { PartnerDataSource, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
+import { silentLogger } from '@passerelle/subgraph-kit';
+import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { readFileSync } from 'node:fs';
+
+/**
+ * For the benchmark only: the same planner over the same subgraphs, with none of the security
+ * layers (no token check, purpose, field or row authorization, objections, limits or audit), so
+ * that one run measures what security costs. Subgraphs still get signed (anonymous) contexts.
+ * Never started by `npm start` or the tests.
+ */
+export async function startBaselineGateway(config: GatewayConfig): Promise<RunningHttpServer> {
+  const { plannerSdl } = readSecurityDirectives(readFileSync(config.supergraphPath, 'utf8'));
+  const gateway = new ApolloGateway({
+    supergraphSdl: plannerSdl,
+    buildService: ({ name, url }) =>
+      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS } }),
+  });
+  const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
+  await apollo.start();
+  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: async () => ({}), routes: {} });
+}
