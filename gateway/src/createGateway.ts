@@ -61,9 +61,14 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       logger,
       transform: (sdl) => {
         const { requirements, plannerSdl } = readSecurityDirectives(sdl);
-        state.requirements = requirements;
-        state.owners = coordinateOwners(sdl);
-        return plannerSdl;
+        const owners = coordinateOwners(sdl);
+        return {
+          sdl: plannerSdl,
+          commit: () => {
+            state.requirements = requirements;
+            state.owners = owners;
+          },
+        };
       },
     }),
     logger: toApolloLogger(logger),

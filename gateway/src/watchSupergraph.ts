@@ -11,8 +11,11 @@ export interface WatchSupergraphOptions {
   intervalMs?: number;
   /** Quiet time after a change before reading, so a file being written is read once. @default 100 */
   debounceMs?: number;
-  /** Turns the file's text into what the planner gets (e.g. security directives read and removed); throwing rejects that version. */
-  transform?: (sdl: string) => string;
+  /**
+   * Turns the file's text into what the planner gets (e.g. security directives read and
+   * removed) and returns a `commit` to call once the gateway accepted it; throwing rejects that version.
+   */
+  transform?: (sdl: string) => { sdl: string; commit: () => void };
 }
 
 function reasonOf(error: unknown): string {
@@ -25,7 +28,7 @@ function reasonOf(error: unknown): string {
  * starting) and hands every later version to the gateway. A version that does not parse or
  * build is logged and ignored: the previous supergraph keeps serving.
  */
-export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 100, transform = (sdl) => sdl }: WatchSupergraphOptions): SupergraphSdlHook {
+export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 100, transform = (sdl) => ({ sdl, commit: () => undefined }) }: WatchSupergraphOptions): SupergraphSdlHook {
   // `healthCheck` is not used on purpose: a partner that is down must not block a schema update.
   return async ({ update }) => {
     let current: string;
@@ -47,7 +50,10 @@ export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 1
       }
       if (stopped || sdl === current) return;
       try {
-        update(transform(sdl));
+        const next = transform(sdl);
+        update(next.sdl);
+        // Only now: a version the gateway rejected never replaces the rules of the one serving.
+        next.commit();
         current = sdl;
         logger.info('supergraph reloaded', { path });
       } catch (error) {
@@ -63,8 +69,10 @@ export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 1
     // Polling the path (not fs.watch on the inode) survives editors and tools that replace the file.
     watchFile(path, { interval: intervalMs, persistent: false }, onChange);
 
+    const initial = transform(current);
+    initial.commit();
     return {
-      supergraphSdl: transform(current),
+      supergraphSdl: initial.sdl,
       cleanup: async () => {
         stopped = true;
         clearTimeout(timer);
