@@ -3,13 +3,15 @@ import { startFederation } from './startFederation';
 
 /**
  * `npm start`: the whole federation in the foreground on the embedded defaults
- * (simulated partner systems, ports 4000–4010 and 4100). Ctrl-C stops everything.
+ * (simulated partner systems, dev identity provider; ports 4000–4010, 4100 and 4300). Ctrl-C stops everything.
  */
 startFederation({ log: true }).then(
   (federation) => {
     process.stdout.write(
       `\nPasserelle is up.\n  GraphQL:   ${federation.gatewayUrl}/graphql\n  GraphiQL:  ${federation.gatewayUrl}/graphiql\n` +
-        `  Simulator: ${federation.simulator.url}/_admin/stats\n  Personas:  npm run personas\nCtrl-C to stop.\n\n`,
+        `  Simulator: ${federation.simulator.url}/_admin/stats\n  Personas:  npm run personas\n` +
+        (federation.identityProvider ? `  Dev IdP:   ${federation.identityProvider.issuer} — a token: npm run -s token -- --role referent --referent ref-001\n` : '') +
+        'Ctrl-C to stop.\n\n',
     );
     let stopping = false;
     const stop = () => {
