@@ -21,6 +21,8 @@ export interface FederationOptions {
   env?: NodeJS.ProcessEnv;
   /** Log to stdout (npm start) or not at all (tests). @default false */
   log?: boolean;
+  /** Tests: receive every log line of every process, at debug level (to scan them for personal data). */
+  logWrite?: (line: string) => void;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface FederationOptions {
  */
 export async function startFederation(options: FederationOptions = {}): Promise<RunningFederation> {
   const env = options.env ?? process.env;
-  const logger: (name: string) => Logger = (name) => (options.log ? createLogger(name, (env.LOG_LEVEL as 'info') ?? 'info') : silentLogger);
+  const logger: (name: string) => Logger = (name) =>
+    options.logWrite ? createLogger(name, 'debug', options.logWrite) : options.log ? createLogger(name, (env.LOG_LEVEL as 'info') ?? 'info') : silentLogger;
   const config = readConfig(simulatorEnv, env);
   const population = createPopulation({ size: config.populationSize, seed: config.populationSeed });
   const simulator = await createSimulatorServer({

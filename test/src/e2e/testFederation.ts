@@ -9,8 +9,9 @@ export const testIdSecret = 'end-to-end-test-usager-id-secret';
 export const testCodec = createUsagerIdCodec(testIdSecret);
 
 /** Every port on 0 (free ports), no latency, a small population: the whole federation in a few seconds. */
-export function startTestFederation(extra: NodeJS.ProcessEnv = {}): Promise<RunningFederation> {
+export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void): Promise<RunningFederation> {
   return startFederation({
+    ...(logWrite ? { logWrite } : {}),
     env: {
       ...everyPortFree(),
       // One key per test process: parallel test files never race on creating the same file.
