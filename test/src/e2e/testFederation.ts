@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
@@ -16,6 +17,8 @@ export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (l
       ...everyPortFree(),
       // One key per test process: parallel test files never race on creating the same file.
       DEV_IDP_KEY_FILE: path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`),
+      // Its own audit journal: never the one `npm start` uses, never shared by two federations.
+      AUDIT_JOURNAL_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-audit-')), 'journal.jsonl'),
       SIMULATEUR_LATENCE_MS: '0',
       SIMULATEUR_GIGUE_MS: '0',
       POPULATION_TAILLE: '3000',

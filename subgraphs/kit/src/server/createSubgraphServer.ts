@@ -51,6 +51,10 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     includeStacktraceInErrorResponses: false,
+    // The process owns the signals (each main.ts, or npm start for the whole federation):
+    // Apollo's own handlers would re-raise SIGINT and kill the process before the others stop
+    // (the gateway's audit journal would then never get its closing seal).
+    stopOnTerminationSignals: false,
     // Inline traces (ftv1) would send resolver timings to every caller of the subgraph.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => {
