@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { roles, type Role } from '@passerelle/subgraph-kit/security';
-import { defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { auditJournalPathEnv, defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
@@ -120,12 +120,8 @@ export const gatewayEnv = {
     envPath,
     'Manifest of the persisted operations, read at start-up (default: gateway/persisted-operations.json, built by `npm run persisted:build`).',
   ),
-  auditJournalPath: defineEnv(
-    'AUDIT_JOURNAL_PATH',
-    path.resolve(__dirname, '../../.passerelle/audit/journal.jsonl'),
-    envPath,
-    'Audit journal: append-only JSON Lines, hash-chained and sealed (default: .passerelle/audit/journal.jsonl). In production, on storage apart from the application.',
-  ),
+  // AUDIT_JOURNAL_PATH: the same variable and default as the journal subgraph's.
+  ...auditJournalPathEnv(),
   auditSealKey: defineEnv(
     'AUDIT_SEAL_KEY',
     devAuditSealKey,

@@ -23,6 +23,7 @@ export const subgraphList: readonly SubgraphEntry[] = [
   { name: 'etat', url: 'http://127.0.0.1:4008/graphql', sdlPath: require.resolve('@passerelle/subgraph-etat/schema.graphql') },
   { name: 'departement', url: 'http://127.0.0.1:4009/graphql', sdlPath: require.resolve('@passerelle/subgraph-departement/schema.graphql') },
   { name: 'accueil', url: 'http://127.0.0.1:4010/graphql', sdlPath: require.resolve('@passerelle/subgraph-accueil/schema.graphql') },
+  { name: 'journal', url: 'http://127.0.0.1:4011/graphql', sdlPath: require.resolve('@passerelle/subgraph-journal/schema.graphql') },
 ];
 
 export function readSdl(entry: SubgraphEntry): string {

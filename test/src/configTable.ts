@@ -9,6 +9,7 @@ import { departementEnv } from '@passerelle/subgraph-departement';
 import { etatEnv } from '@passerelle/subgraph-etat';
 import { franceTravailEnv } from '@passerelle/subgraph-france-travail';
 import { identiteEnv } from '@passerelle/subgraph-identite';
+import { journalEnv } from '@passerelle/subgraph-journal';
 import { msaEnv } from '@passerelle/subgraph-msa';
 import type { ConfigSpec } from '@passerelle/subgraph-kit';
 import path from 'node:path';
@@ -30,6 +31,7 @@ export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['etat', etatEnv],
   ['departement', departementEnv],
   ['accueil', accueilEnv],
+  ['journal', journalEnv],
   ['simulator (and npm start)', simulatorEnv],
 ];
 

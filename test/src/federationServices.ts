@@ -8,6 +8,7 @@ import * as departement from '@passerelle/subgraph-departement';
 import * as etat from '@passerelle/subgraph-etat';
 import * as franceTravail from '@passerelle/subgraph-france-travail';
 import * as identite from '@passerelle/subgraph-identite';
+import * as journal from '@passerelle/subgraph-journal';
 import * as msa from '@passerelle/subgraph-msa';
 
 /** How to start one subgraph from an environment: its port variable and which simulated system feeds which variable. */
@@ -46,6 +47,7 @@ export const subgraphServices: readonly SubgraphService[] = [
     start: (env, logger) => departement.createServer(departement.loadDepartementConfig(env), logger),
   },
   { name: 'accueil', portVariable: 'ACCUEIL_PORT', legacyUrls: { ACCUEIL_LEGACY_URL: 'accueil' }, start: (env, logger) => accueil.createServer(accueil.loadAccueilConfig(env), logger) },
+  { name: 'journal', portVariable: 'JOURNAL_PORT', legacyUrls: {}, start: (env, logger) => journal.createServer(journal.loadJournalConfig(env), logger) },
 ];
 
 /** Every process of the federation on a free port (`<X>_PORT=0`): for tests and the benchmark, which must not collide with `npm start`. */

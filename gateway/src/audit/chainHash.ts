@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '@passerelle/subgraph-kit/audit';
 
 /** A record's hash: sha256(prevHash + canonical JSON of {seq, record}), hex. */
 export function chainHash(prevHash: string, seq: number, record: unknown): string {

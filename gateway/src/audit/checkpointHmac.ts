@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from './canonicalJson';
-import type { CheckpointFields, CheckpointLine } from './JournalLine';
+import { canonicalJson, type CheckpointFields, type CheckpointLine } from '@passerelle/subgraph-kit/audit';
 
 /** The HMAC-SHA256 (hex) under `sealKey` of a seal's or anchor's fields other than `hmac` (including `type`). */
 export function checkpointHmac(sealKey: string, fields: CheckpointFields): string {

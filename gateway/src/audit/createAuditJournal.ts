@@ -1,11 +1,11 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { silentLogger, type Logger } from '@passerelle/subgraph-kit';
+import type { SceauLine } from '@passerelle/subgraph-kit/audit';
 import { acquireJournalLock } from './acquireJournalLock';
 import type { AuditRecord } from './AuditRecord';
 import { chainHash } from './chainHash';
 import { checkpointHmac } from './checkpointHmac';
-import type { SceauLine } from './JournalLine';
 import { normalizeAuditRecord } from './normalizeAuditRecord';
 import { resumeChain } from './resumeChain';
 

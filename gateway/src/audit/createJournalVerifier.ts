@@ -1,8 +1,7 @@
+import { genesisHash, parseJournalLine, type AccesLine, type AncreLine, type SceauLine } from '@passerelle/subgraph-kit/audit';
 import { chainHash } from './chainHash';
 import { checkpointVerifies } from './checkpointHmac';
-import { genesisHash, type AccesLine, type AncreLine, type SceauLine } from './JournalLine';
 import type { JournalProblem } from './JournalProblem';
-import { parseJournalLine } from './parseJournalLine';
 
 /** Where the chain stands: the last record's seq and hash, and the last seal's number. */
 export interface ChainPosition {

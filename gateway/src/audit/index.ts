@@ -5,7 +5,6 @@ export { createAuditJournal, minAuditSealKeyLength, type AuditJournal, type Audi
 export { verifyJournal, type JournalVerification } from './verifyJournal';
 export type { JournalProblem, JournalProblemKind } from './JournalProblem';
 export { purgeJournal, type PurgeResult } from './purgeJournal';
-export { accessesForUsager, type UsagerAccess } from './accessesForUsager';
 export { assertProductionAuditConfig } from './assertProductionAuditConfig';
-export { canonicalJson } from './canonicalJson';
-export { genesisHash, type AccesLine, type SceauLine, type AncreLine, type JournalLine } from './JournalLine';
+// Reading the journal lives in the kit, shared with the journal subgraph (`monJournalDesAcces`).
+export { accessesForUsager, canonicalJson, genesisHash, type UsagerAccess, type AccesLine, type SceauLine, type AncreLine, type JournalLine } from '@passerelle/subgraph-kit/audit';

@@ -1,11 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parseJournalLine, readJournalLines, type AncreLine } from '@passerelle/subgraph-kit/audit';
 import { acquireJournalLock } from './acquireJournalLock';
 import { checkpointHmac } from './checkpointHmac';
-import type { AncreLine } from './JournalLine';
-import { parseJournalLine } from './parseJournalLine';
-import { readJournalLines } from './readJournalLines';
 import { verifyJournal } from './verifyJournal';
 
 /** What `purgeJournal` did. */

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parseJournalLine } from './parseJournalLine';
+import { parseJournalLine } from '@passerelle/subgraph-kit/audit';
 
 /** The end of a journal file, enough to check it and continue its chain. */
 export interface JournalTail {

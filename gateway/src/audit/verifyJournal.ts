@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
+import { readJournalLines } from '@passerelle/subgraph-kit/audit';
 import { createJournalVerifier } from './createJournalVerifier';
 import type { JournalProblem } from './JournalProblem';
-import { readJournalLines } from './readJournalLines';
 
 /** What `verifyJournal` found. */
 export interface JournalVerification {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { accessesForUsager } from '../../src/audit/accessesForUsager';
+import { accessesForUsager } from '../../src/audit';
 import { createAuditJournal } from '../../src/audit/createAuditJournal';
 import { makeRecord, sealKey, useTempDir } from './auditTestKit';
 

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { createAuditJournal } from '../../src/audit/createAuditJournal';
 import { chainHash } from '../../src/audit/chainHash';
-import { genesisHash } from '../../src/audit/JournalLine';
+import { genesisHash } from '../../src/audit';
 import { verifyJournal } from '../../src/audit/verifyJournal';
 import { makeRecord, readLines, recordingLogger, resign, sealKey, useTempDir, writeJournal, writeLines } from './auditTestKit';
 

@@ -7,7 +7,7 @@ export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';
 export { envInt, envNumber, envPort, envUrl, envBool, envString, envEnum, type EnvParser } from './config/envParsers';
-export { legacyEnv, serverEnv, usagerIdSecretEnv, gatewayContextEnv } from './config/commonEnv';
+export { legacyEnv, serverEnv, usagerIdSecretEnv, gatewayContextEnv, auditJournalPathEnv, defaultAuditJournalPath } from './config/commonEnv';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Finalite, Role } from '@passerelle/subgraph-kit';
+import type { Finalite, Role } from '../security/caller';
 import { parseJournalLine } from './parseJournalLine';
 import { readJournalLines } from './readJournalLines';
 

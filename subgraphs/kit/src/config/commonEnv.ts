@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { defaultGatewayContextTtlS, devGatewayContextSecret, minGatewayContextSecretLength } from '../security/gatewayContextKey';
-import { envEnum, envInt, envPort, envString, envUrl } from './envParsers';
+import { envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
 import { defineEnv } from './readConfig';
 
 /** Variables every server process has: `<PREFIX>_PORT`, `<PREFIX>_HOST`, `LOG_LEVEL`. */
@@ -53,6 +54,27 @@ export function gatewayContextEnv() {
       defaultGatewayContextTtlS,
       envInt(1, 300),
       'Lifetime of a signed gateway context, in s (1–300): the gateway signs for this long, a subgraph refuses an older context.',
+    ),
+  };
+}
+
+/** Relative paths are taken from the working directory, like any command-line path. */
+const envPath: EnvParser<string> = (raw) => path.resolve(envString()(raw));
+
+/** AUDIT_JOURNAL_PATH's default: `.passerelle/audit/journal.jsonl` at the repository's root. */
+export const defaultAuditJournalPath = path.resolve(__dirname, '../../../../.passerelle/audit/journal.jsonl');
+
+/**
+ * `AUDIT_JOURNAL_PATH`, read by the gateway (which writes the journal) and by the journal
+ * subgraph (which reads it for `monJournalDesAcces`). One definition, so both find the same file.
+ */
+export function auditJournalPathEnv() {
+  return {
+    auditJournalPath: defineEnv(
+      'AUDIT_JOURNAL_PATH',
+      defaultAuditJournalPath,
+      envPath,
+      'Audit journal: append-only JSON Lines, hash-chained and sealed (default: .passerelle/audit/journal.jsonl). In production, on storage apart from the application. The gateway writes it, the journal subgraph reads it.',
     ),
   };
 }

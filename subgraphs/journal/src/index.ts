@@ -1,0 +1,2 @@
+export { createServer, typeDefsPath } from './server';
+export { journalEnv, loadJournalConfig, type JournalConfig } from './config';

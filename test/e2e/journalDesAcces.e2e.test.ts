@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { asReferent, asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import type { RunningFederation } from '../src/startFederation';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-journal-'));
+let federation: RunningFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ AUDIT_JOURNAL_PATH: path.join(dir, 'journal.jsonl') });
+});
+afterAll(async () => {
+  await federation.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Acces = { organisation: string; roles: string[]; finalite: string; date: string };
+const journal = /* GraphQL */ `{ monJournalDesAcces { organisation roles finalite date } }`;
+
+describe('monJournalDesAcces through the gateway', () => {
+  it('shows a usager that her référent read her file, and shows it to nobody else', async () => {
+    const rsaIsolee = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const autre = testCodec.encode(federation.population.persona('sans-domicile').nir);
+    const before = Date.now();
+
+    const lecture = await query(federation, 'query($id: ID!) { usager(id: $id) { identite { nomNaissance } } }', { id: rsaIsolee }, asReferent('ref-001'));
+    expect(lecture.errors).toBeUndefined();
+
+    const sien = await query<{ monJournalDesAcces: Acces[] }>(federation, journal, {}, asUsager(rsaIsolee));
+    expect(sien.errors).toBeUndefined();
+    const parReferent = sien.data!.monJournalDesAcces.filter((a) => a.organisation === 'CD12');
+    expect(parReferent).toEqual([{ organisation: 'CD12', roles: ['referent'], finalite: 'accompagnement', date: expect.any(String) }]);
+    expect(Date.parse(parReferent[0]!.date)).toBeGreaterThanOrEqual(before - 1000);
+    // Who read it, never which agent: the référent's account id is not in the answer.
+    expect(sien.raw).not.toContain('ref-001');
+    expect(sien.raw).not.toContain('agent-referent');
+
+    const autrui = await query<{ monJournalDesAcces: Acces[] }>(federation, journal, {}, asUsager(autre));
+    expect(autrui.errors).toBeUndefined();
+    expect(autrui.data!.monJournalDesAcces).toEqual([]);
+  });
+
+  it('is refused to a référent (usagers only)', async () => {
+    const answer = await query(federation, journal, {}, asReferent('ref-001'));
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['ACCES_REFUSE']);
+  });
+});
