@@ -3,7 +3,7 @@ import { startFederation } from './startFederation';
 
 /**
  * `npm start`: the whole federation in the foreground on the embedded defaults
- * (simulated partner systems, dev identity provider; ports 4000–4010, 4100 and 4300). Ctrl-C stops everything.
+ * (simulated partner systems, dev identity provider; ports 4000–4011, 4100 and 4300). Ctrl-C stops everything.
  */
 startFederation({ log: true }).then(
   (federation) => {
