@@ -1,5 +1,6 @@
 import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite, type Partenaire, type UsagerIdCodec } from '@passerelle/subgraph-kit';
 import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { AccessFacts } from './accessFacts';
 import { usagerIdAlias } from './injectUsagerIds';
 import { maySeeUsager, objectionApplies } from './rowPolicy';
@@ -23,6 +24,8 @@ export interface GuardedOperation {
   variables: Record<string, unknown>;
   /** Refusals decided before execution, added to the answer. */
   errors: GraphQLError[];
+  /** Response keys of the root fields removed: they are answered `null`. */
+  removedKeys: string[];
 }
 
 /** A well-formed NIR no register holds (born abroad, country 999): usagers(ids:) answers null for it, without error. */
@@ -73,7 +76,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     const variables = { ...input.variables };
     const errors: GraphQLError[] = [];
     const operation = input.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!input.operationName || d.name?.value === input.operationName));
-    if (!operation) return { document: input.document, variables, errors };
+    if (!operation) return { document: input.document, variables, errors, removedKeys: [] };
     const callerNir = nirOfId(caller.usagerId);
     const roots = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
 
@@ -117,11 +120,12 @@ export function createRowGuard(deps: RowGuardDeps) {
       }
       if ((named.get(field) ?? []).some((nir) => !may(nir))) { removed.add(field); errors.push(refused([key])); }
     }
-    if (removed.size === 0) return { document: input.document, variables, errors };
+    if (removed.size === 0) return { document: input.document, variables, errors, removedKeys: [] };
     const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s)));
-    const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
+    // An operation left empty keeps the same aliased __typename as field authorization's, removed from the answer.
+    const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: placeholderAlias }, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
     const document: DocumentNode = { ...input.document, definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)) };
-    return { document, variables, errors };
+    return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value) };
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */

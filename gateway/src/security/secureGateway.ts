@@ -6,6 +6,7 @@ import { GraphQLError, Kind, print, type DocumentNode, type GraphQLSchema, type 
 import type { AuditJournal, AuditRecord } from '../audit/index';
 import { hashOperation } from '../audit/index';
 import { applyDenials } from '../authorization/applyDenials';
+import { placeholderAlias } from '../authorization/authorizeOperation';
 import { authorizeOperation } from '../authorization/authorizeOperation';
 import type { Requirements } from '../authorization/AuthRequirement';
 import type { AccessFacts, DepartementFetch } from '../rows/accessFacts';
@@ -54,6 +55,7 @@ export function secureGateway(inner: ApolloGateway, options: SecureGatewayOption
     let document: DocumentNode = fields.document;
     let variables: Record<string, unknown> = { ...(requestContext.request.variables ?? {}) };
     const rowErrors: GraphQLError[] = [];
+    let refusedRoots: string[] = [];
     const cache = new Map<string, AccessFacts>();
     const { caller, finalite } = gatewayContext;
     const guard = caller && finalite ? createRowGuard({ schema, codec, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(gatewayContext)) }) : null;
@@ -62,6 +64,7 @@ export function secureGateway(inner: ApolloGateway, options: SecureGatewayOption
       document = before.document;
       variables = before.variables;
       rowErrors.push(...before.errors);
+      refusedRoots = before.removedKeys;
     }
     document = injectUsagerIds(document, schema);
     const text = print(document);
@@ -79,6 +82,12 @@ export function secureGateway(inner: ApolloGateway, options: SecureGatewayOption
     if (guard && caller && finalite) afterErrors = await guard.after({ document, operationName, data, caller, finalite, cache });
     else stripInjectedIds(data);
     const withDenials = applyDenials({ data, errors: result.errors }, fields.denials);
+    // Root fields refused by row authorization are answered null, like any refused field.
+    if (withDenials.data) {
+      const answered = withDenials.data as Record<string, unknown>;
+      delete answered[placeholderAlias];
+      for (const key of refusedRoots) answered[key] = null;
+    }
     // applyDenials gives formatted errors; Apollo Server formats GraphQLError instances only.
     const asGraphQLError = (e: GraphQLError | { message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }) =>
       e instanceof GraphQLError ? e : new GraphQLError(e.message, { path: e.path, extensions: e.extensions });
