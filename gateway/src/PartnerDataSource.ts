@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { appelOf } from './appelOf';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
+import type { EntityGuardContext } from './security/secureGateway';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -38,6 +39,9 @@ class SubgraphHttpError extends GraphQLError {
  * GraphQL errors becomes one registered error naming the partner (never its URL nor what it
  * sent); errors the subgraph itself returns pass through.
  */
+/** Malformed on purpose (no sex digit 0): every subgraph answers null for it without a legacy call. */
+const withheldNir = '000000000000000';
+
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
@@ -56,6 +60,20 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
 
   // Signed per fetch, just before it leaves: the context lives `ttlS` from here, not from the operation's start.
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
+    // The entity guard: a usager withheld from this partner (objection, or not the caller's to
+    // see) is sent as a NIR no one holds, so the partner answers null without being asked.
+    const guard = (context as EntityGuardContext).entityGuard;
+    const representations = request.variables?.representations;
+    if (guard && Array.isArray(representations)) {
+      const nirs = representations.flatMap((r: { __typename?: unknown; nir?: unknown }) => (r?.__typename === 'Usager' && typeof r.nir === 'string' ? [r.nir] : []));
+      const withheld = nirs.length > 0 ? await guard(this.partenaire, nirs) : new Set<string>();
+      if (withheld.size > 0) {
+        request.variables = {
+          ...request.variables,
+          representations: representations.map((r: { __typename?: unknown; nir?: unknown }) => (r?.__typename === 'Usager' && typeof r.nir === 'string' && withheld.has(r.nir) ? { ...r, nir: withheldNir } : r)),
+        };
+      }
+    }
     request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appelOf(context), this.contextKey));
   }
 

@@ -34,6 +34,8 @@ const sentinelNir = (() => {
   return first13 + computeNirKey(first13);
 })();
 
+const allPartners = ['caf', 'msa', 'cpam', 'carsat', 'france-travail', 'bailleurs', 'siao', 'departement'] as const;
+
 const refused = (path: Array<string | number>) => new GraphQLError('Not authorized to read this usager.', { path, extensions: { code: 'ACCES_REFUSE' } });
 
 function stringsOf(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
@@ -55,19 +57,34 @@ export function createRowGuard(deps: RowGuardDeps) {
   const sentinelId = deps.codec.encode(sentinelNir);
   const nirOfId = (id: unknown) => (typeof id === 'string' ? deps.codec.decode(id) : null);
 
+  /** Facts being fetched, per request cache: parallel fetches of one plan share one call per usager. */
+  const inflight = new WeakMap<Map<string, AccessFacts>, Map<string, Promise<void>>>();
+
   async function factsFor(nirs: Iterable<string>, cache: Map<string, AccessFacts>, caller: Caller, finalite: Finalite): Promise<void> {
     // A usager reading as themself needs no facts: they see only themself, and their own
     // objections do not apply to them. Every other role needs the référent and the objections.
     if (activeRoles(caller, finalite).every((role) => role === 'usager')) return;
-    const missing = [...new Set(nirs)].filter((nir) => !cache.has(nir));
-    if (missing.length === 0) return;
-    try {
-      for (const [nir, facts] of await deps.fetchFacts(missing)) cache.set(nir, facts);
-    } catch {
-      // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
-      // cannot be checked either, so every partner's data is withheld below.
-      for (const nir of missing) cache.set(nir, { referentId: null, oppositions: ['caf', 'msa', 'cpam', 'carsat', 'france-travail', 'bailleurs', 'siao', 'departement'] });
+    const pending = inflight.get(cache) ?? new Map<string, Promise<void>>();
+    inflight.set(cache, pending);
+    const wanted = [...new Set(nirs)].filter((nir) => !cache.has(nir));
+    const missing = wanted.filter((nir) => !pending.has(nir));
+    if (missing.length > 0) {
+      const call = deps.fetchFacts(missing).then(
+        (facts) => {
+          for (const nir of missing) {
+            const found = facts.get(nir);
+            if (found) cache.set(nir, found);
+          }
+        },
+        () => {
+          // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
+          // cannot be checked either, so every partner's data is withheld.
+          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...allPartners] });
+        },
+      );
+      for (const nir of missing) pending.set(nir, call);
     }
+    await Promise.all(wanted.map((nir) => pending.get(nir)));
   }
 
   /** Decides the root fields that name usagers; returns the document and variables to execute. */
@@ -175,7 +192,25 @@ export function createRowGuard(deps: RowGuardDeps) {
     return errors;
   }
 
-  return { before, after };
+  /**
+   * The entity guard: of these NIRs, about to be sent to a partner's subgraph, those it must not
+   * be asked about — usagers the caller may not see, and usagers who objected to this partner's
+   * data being shared (unless the caller is the usager or that partner's agent). One facts call
+   * for all of them, shared with the rest of the request.
+   */
+  async function withheld(partner: Partenaire | null, nirs: readonly string[], caller: Caller, finalite: Finalite, cache: Map<string, AccessFacts>): Promise<Set<string>> {
+    await factsFor(nirs, cache, caller, finalite);
+    const callerNir = nirOfId(caller.usagerId);
+    return new Set(
+      nirs.filter((nir) => {
+        const isSelf = nir === callerNir;
+        if (!maySeeUsager(caller, finalite, isSelf, cache.get(nir))) return true;
+        return partner !== null && (cache.get(nir)?.oppositions ?? []).includes(partner) && objectionApplies(caller, finalite, isSelf, partner);
+      }),
+    );
+  }
+
+  return { before, after, withheld };
 }
 
 function setAt(data: Record<string, unknown> | null | undefined, path: Array<string | number>, value: unknown): void {

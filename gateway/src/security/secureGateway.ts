@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface, GatewayExecutor } from '@apollo/server-gateway-interface';
-import { createUsagerIdCodec, type GatewayRequestContext, type Logger } from '@passerelle/subgraph-kit';
+import { createUsagerIdCodec, type GatewayRequestContext, type Logger, type Partenaire } from '@passerelle/subgraph-kit';
 import { createHash } from 'node:crypto';
 import { GraphQLError, Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { AuditJournal, AuditRecord } from '../audit/index';
@@ -14,6 +14,14 @@ import { fetchAccessFacts } from '../rows/accessFacts';
 import { createRowGuard } from '../rows/createRowGuard';
 import { injectUsagerIds, usagerIdAlias } from '../rows/injectUsagerIds';
 import { readsOf } from './readsOf';
+
+/** Subgraphs whose Usager fields an objection to that partner withholds, by subgraph name. */
+const partnerOfSubgraph: Readonly<Record<string, Partenaire>> = { caf: 'caf', msa: 'msa', cpam: 'cpam', carsat: 'carsat', 'france-travail': 'france-travail' };
+
+/** Set on the request context for the data sources: which NIRs of an `_entities` fetch to withhold from a subgraph. */
+export interface EntityGuardContext {
+  entityGuard?: (subgraph: string, nirs: string[]) => Promise<Set<string>>;
+}
 
 /** What the secure executor reads as the supergraph changes. */
 export interface SecurityState {
@@ -60,6 +68,8 @@ export function secureGateway(inner: ApolloGateway, options: SecureGatewayOption
     const { caller, finalite } = gatewayContext;
     const guard = caller && finalite ? createRowGuard({ schema, codec, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(gatewayContext)) }) : null;
     if (guard && caller && finalite) {
+      // Read by PartnerDataSource before each fetch: nothing is asked of a partner about someone withheld from it.
+      (requestContext.context as EntityGuardContext).entityGuard = (subgraph, nirs) => guard.withheld(partnerOfSubgraph[subgraph] ?? null, nirs, caller, finalite, cache);
       const before = await guard.before({ document, operationName, variables, caller, finalite, cache });
       document = before.document;
       variables = before.variables;
