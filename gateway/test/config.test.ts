@@ -1,16 +1,8 @@
 import path from 'node:path';
-import { ConfigError } from '@passerelle/subgraph-kit';
+import { configProblemsOf } from './support/configProblemsOf';
 import { loadGatewayConfig } from '../src/config';
 
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadGatewayConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = configProblemsOf;
 
 test('unset variables give the documented defaults', () => {
   const config = loadGatewayConfig({});

@@ -1,17 +1,9 @@
 import path from 'node:path';
-import { ConfigError } from '@passerelle/subgraph-kit';
+import { configProblemsOf } from './support/configProblemsOf';
 import { loadGatewayConfig } from '../src/config';
 import { trustedDocumentsModeOf } from '../src/trustedDocuments';
 
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadGatewayConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = configProblemsOf;
 
 test('limits, body size and trusted documents have their documented defaults', () => {
   expect(loadGatewayConfig({})).toMatchObject({

@@ -180,12 +180,12 @@ describe('row attacks: a référent reaching outside their caseload (ref-001 →
     expect(answer.raw).not.toContain('Martin');
   });
 
-  it('usagers(ids:) with literal ids → the whole field refused (ACCES_REFUSE at ["usagers"])', async () => {
-    const answer = await query<{ usagers?: unknown }>(federation, `query { usagers(ids: ["${idOf('rsa-isolee')}", "${idOf('homonyme-rodez')}"]) { identite { nomNaissance } } }`, {}, nadia);
+  it('usagers(ids:) with literal ids → refused element by element too (ACCES_REFUSE at ["usagers", 1])', async () => {
+    const answer = await query<{ usagers: Array<{ identite: { nomNaissance: string } } | null> }>(federation, `query { usagers(ids: ["${idOf('rsa-isolee')}", "${idOf('homonyme-rodez')}"]) { identite { nomNaissance } cpam { c2s { statut } } } }`, {}, nadia);
     expect(answer.status).toBe(200);
-    expect(answer.data).toEqual({ usagers: null });
-    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usagers'], 'ACCES_REFUSE']]);
-    expect(answer.raw).not.toMatch(/Martin|Delmas/);
+    expect(answer.data!.usagers.map((u) => u?.identite.nomNaissance ?? null)).toEqual(['Delmas', null]);
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usagers', 1], 'ACCES_REFUSE']]);
+    expect(answer.raw).not.toContain('Martin');
   });
 
   it('usagerParNir with the outsider’s NIR → ACCES_REFUSE, the NIR not echoed', async () => {

@@ -48,3 +48,24 @@ export function usageErrorMessage(error: unknown): string | null {
   if (error instanceof UsageError) return error.message;
   return null;
 }
+
+/**
+ * The audit CLIs' common start: the parsed context, or the exit status when there is nothing more
+ * to do (usage printed for `--help`, or a usage error printed with the usage: 2).
+ */
+export function auditCliContextOrExit(args: readonly string[], env: NodeJS.ProcessEnv, allowStrict: boolean, usage: string, output: { stdout(text: string): void; stderr(text: string): void }): AuditCliContext | number {
+  let context: AuditCliContext;
+  try {
+    context = parseAuditCliArgs(args, env, allowStrict);
+  } catch (error) {
+    const message = usageErrorMessage(error);
+    if (message === null) throw error;
+    output.stderr(`${message}\n\n${usage}`);
+    return 2;
+  }
+  if (context.help) {
+    output.stdout(usage);
+    return 0;
+  }
+  return context;
+}

@@ -1,6 +1,6 @@
 import { purgeJournal } from '../audit/purgeJournal';
 import type { CliOutput } from './CliOutput';
-import { parseAuditCliArgs, usageErrorMessage } from './parseAuditCliArgs';
+import { auditCliContextOrExit } from './parseAuditCliArgs';
 
 const usage = `Usage: npm run audit:purge -- [--file <journal.jsonl>]
 Removes the audit records older than AUDIT_RETENTION_DAYS days and anchors the rest (the journal
@@ -12,19 +12,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 /** `npm run audit:purge`: applies the retention to the journal; returns the exit status. */
 export async function runAuditPurge(args: readonly string[], env: NodeJS.ProcessEnv, output: CliOutput, now: () => Date = () => new Date()): Promise<number> {
-  let context: ReturnType<typeof parseAuditCliArgs>;
-  try {
-    context = parseAuditCliArgs(args, env, false);
-  } catch (error) {
-    const message = usageErrorMessage(error);
-    if (message === null) throw error;
-    output.stderr(`${message}\n\n${usage}`);
-    return 2;
-  }
-  if (context.help) {
-    output.stdout(usage);
-    return 0;
-  }
+  const context = auditCliContextOrExit(args, env, false, usage, output);
+  if (typeof context === 'number') return context;
   const olderThan = new Date(now().getTime() - context.config.auditRetentionDays * dayMs);
   try {
     const { purged, kept } = await purgeJournal(context.file, context.config.auditSealKey, { olderThan, now });

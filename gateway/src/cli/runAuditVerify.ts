@@ -1,6 +1,6 @@
 import { verifyJournal } from '../audit/verifyJournal';
 import type { CliOutput } from './CliOutput';
-import { parseAuditCliArgs, usageErrorMessage } from './parseAuditCliArgs';
+import { auditCliContextOrExit } from './parseAuditCliArgs';
 
 const usage = `Usage: npm run audit:verify -- [--file <journal.jsonl>] [--strict]
 Verifies the audit journal (default AUDIT_JOURNAL_PATH) with AUDIT_SEAL_KEY.
@@ -11,19 +11,8 @@ Exit status: 0 verified, 1 not verified, 2 bad usage or configuration.
 
 /** `npm run audit:verify`: prints counts and each problem (line, kind); returns the exit status. */
 export async function runAuditVerify(args: readonly string[], env: NodeJS.ProcessEnv, output: CliOutput): Promise<number> {
-  let context: ReturnType<typeof parseAuditCliArgs>;
-  try {
-    context = parseAuditCliArgs(args, env, true);
-  } catch (error) {
-    const message = usageErrorMessage(error);
-    if (message === null) throw error;
-    output.stderr(`${message}\n\n${usage}`);
-    return 2;
-  }
-  if (context.help) {
-    output.stdout(usage);
-    return 0;
-  }
+  const context = auditCliContextOrExit(args, env, true, usage, output);
+  if (typeof context === 'number') return context;
   let result: Awaited<ReturnType<typeof verifyJournal>>;
   try {
     result = await verifyJournal(context.file, context.config.auditSealKey, { strict: context.strict });

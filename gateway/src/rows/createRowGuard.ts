@@ -111,6 +111,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     const may = (nir: string) => maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir));
 
     const removed = new Set<FieldNode>();
+    const rewritten = new Map<FieldNode, FieldNode>();
     for (const field of roots) {
       const key = field.alias?.value ?? field.name.value;
       if (field.name.value === 'monPortefeuille') {
@@ -132,13 +133,16 @@ export function createRowGuard(deps: RowGuardDeps) {
         });
         const value = argument(field, 'ids')?.value;
         if (value?.kind === Kind.VARIABLE) variables[value.name.value] = replaced;
-        else if (replaced.some((id, i) => id !== ids[i])) { removed.add(field); errors.splice(0, errors.length, ...errors.filter((e) => e.path?.[0] !== key), refused([key])); }
+        else if (value?.kind === Kind.LIST && replaced.some((id, i) => id !== ids[i])) {
+          const values = value.values.map((item, i) => (replaced[i] === ids[i] ? item : { kind: Kind.STRING, value: sentinelId } as ValueNode));
+          rewritten.set(field, { ...field, arguments: field.arguments?.map((a) => (a.name.value === 'ids' ? { ...a, value: { ...value, values } } : a)) });
+        }
         continue;
       }
       if ((named.get(field) ?? []).some((nir) => !may(nir))) { removed.add(field); errors.push(refused([key])); }
     }
-    if (removed.size === 0) return { document: input.document, variables, errors, removedKeys: [] };
-    const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s)));
+    if (removed.size === 0 && rewritten.size === 0) return { document: input.document, variables, errors, removedKeys: [] };
+    const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s))).map((s) => (s.kind === Kind.FIELD ? rewritten.get(s) ?? s : s));
     // An operation left empty keeps the same aliased __typename as field authorization's, removed from the answer.
     const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: placeholderAlias }, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
     const document: DocumentNode = { ...input.document, definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)) };

@@ -1,17 +1,10 @@
 import path from 'node:path';
+import { configProblemsOf } from '../support/configProblemsOf';
 import { ConfigError } from '@passerelle/subgraph-kit';
 import { assertProductionAuditConfig } from '../../src/audit/assertProductionAuditConfig';
 import { devAuditSealKey, loadGatewayConfig } from '../../src/config';
 
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadGatewayConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = configProblemsOf;
 
 describe('audit configuration', () => {
   it('has documented defaults', () => {

@@ -2,7 +2,7 @@ export * from './errors/index';
 export * from './identity/index';
 export { createSubgraphServer, type SubgraphServerOptions, type SubgraphRequestContext, type RunningSubgraphServer } from './server/createSubgraphServer';
 export { loadTypeDefs } from './server/loadTypeDefs';
-export { createLegacyClient, type LegacyClient, type LegacyClientConfig } from './legacy/createLegacyClient';
+export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type LegacyCommandAnswer } from './legacy/createLegacyClient';
 export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';

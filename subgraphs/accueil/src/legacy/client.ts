@@ -1,5 +1,4 @@
 import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { postWithIdempotencyKey, type IdempotentPostResult } from './postWithIdempotencyKey';
 import {
   evenementsResponseSchema,
   lieuxResponseSchema,
@@ -10,6 +9,9 @@ import {
   type LieuLegacy,
   type OrientationLegacy,
 } from './types';
+
+/** A referral recorded (`rejoue`: a retry answered from the first call), or refused with its `code_erreur`. */
+export type IdempotentPostResult<T> = { ok: true; data: T; rejoue: boolean } | { ok: false; status: number; codeErreur: string | null };
 
 /** Largest batch of `orientations/recherche`. */
 export const accueilMaxBatch = 50;
@@ -40,9 +42,13 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     async orientationsParNirs(nirs) {
       return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema)).orientations;
     },
-    orienter(demande, cleIdempotence) {
-      const post = { partenaire, apiKeyHeader, baseUrl: config.baseUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs };
-      return postWithIdempotencyKey(post, '/orientations/v1/orientations', demande, cleIdempotence, orientationCreeeSchema, [409, 422]);
+    async orienter(demande, cleIdempotence) {
+      const answer = await client.command('/orientations/v1/orientations', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
+      if (answer.status === 409 || answer.status === 422) {
+        const body = answer.body as { code_erreur?: unknown } | null;
+        return { ok: false, status: answer.status, codeErreur: typeof body?.code_erreur === 'string' ? body.code_erreur : null };
+      }
+      return { ok: true, data: client.validate(orientationCreeeSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
   };
 }

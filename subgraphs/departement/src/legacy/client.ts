@@ -1,6 +1,5 @@
 import { createLegacyClient, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import { refusalToGraphQL } from './refusalToGraphQL';
-import { createCommandSender } from './sendCommand';
 import { commandeResponseSchema, lotResponseSchema, portefeuilleResponseSchema, refusSchema, type Beneficiaire, type PagePortefeuille } from './types';
 
 /** Largest batch of the Département's `beneficiaires/lot` endpoint, and largest caseload page. */
@@ -31,7 +30,6 @@ export interface DepartementClient {
 
 export function createDepartementClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'> & { maxConcurrency: number }): DepartementClient {
   const client = createLegacyClient({ ...config, partenaire: 'departement', apiKeyHeader: 'X-Cd12-Cle' });
-  const send = createCommandSender(config);
   return {
     async beneficiairesParNirs(nirs) {
       return (await client.post('/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, lotResponseSchema)).beneficiaires;
@@ -41,10 +39,10 @@ export function createDepartementClient(config: Omit<LegacyClientConfig, 'parten
       return client.getOrNull(`/api/rsa/v1/referents/${encodeURIComponent(idReferent)}/portefeuille`, portefeuilleResponseSchema, params);
     },
     async commande(nom, corps, cle, argument) {
-      const answer = await send(`/api/rsa/v1/commandes/${nom}`, corps, cle);
+      const answer = await client.command(`/api/rsa/v1/commandes/${nom}`, corps, { idempotencyKey: cle, refusals: [404, 409] });
       if (answer.status === 200) {
         const accepted = commandeResponseSchema.safeParse(answer.body);
-        if (accepted.success) return { idObjet: accepted.data.id_objet, beneficiaire: accepted.data.beneficiaire, rejoue: answer.rejeu };
+        if (accepted.success) return { idObjet: accepted.data.id_objet, beneficiaire: accepted.data.beneficiaire, rejoue: answer.headers['x-rejeu'] === 'O' };
       }
       const refused = refusSchema.safeParse(answer.body);
       if ((answer.status === 404 || answer.status === 409) && refused.success) throw refusalToGraphQL(refused.data.code_erreur, argument);

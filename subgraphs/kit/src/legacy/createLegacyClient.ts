@@ -29,6 +29,22 @@ export interface LegacyClient {
   /** Like `get`, but a 404 means "unknown here" and resolves to null. */
   getOrNull<S extends z.ZodType>(path: string, schema: S, params?: Record<string, string | number>): Promise<z.infer<S> | null>;
   post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>>;
+  /**
+   * POSTs a command the partner may refuse with a business code: a 2xx answer, or one of the
+   * `refusals` statuses, comes back as it is (status, parsed body, lower-case headers) for the
+   * caller to interpret; the idempotency key, when given, travels in `Idempotency-Key`. Transport
+   * failures, credentials and outages map like every other call.
+   */
+  command(path: string, body: unknown, options: { idempotencyKey: string | null; refusals: readonly number[] }): Promise<LegacyCommandAnswer>;
+  /** Validates a payload the way every answer is validated (PARTENAIRE_REPONSE_INVALIDE naming the fields, never values). */
+  validate<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>;
+}
+
+/** What a partner answered to a command. */
+export interface LegacyCommandAnswer {
+  status: number;
+  body: unknown;
+  headers: Readonly<Record<string, string>>;
 }
 
 export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
@@ -76,5 +92,15 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
         return response.status === 404 ? null : validate(schema, response.data);
       }),
     post: (path, body, schema) => call(async () => validate(schema, (await http$.post(path, body)).data)),
+    command: (path, body, { idempotencyKey, refusals }) =>
+      call(async () => {
+        const response = await http$.post(path, body, {
+          headers: idempotencyKey === null ? {} : { 'Idempotency-Key': idempotencyKey },
+          validateStatus: (s) => (s >= 200 && s < 300) || refusals.includes(s),
+        });
+        const headers = Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name.toLowerCase(), value]] : [])));
+        return { status: response.status, body: response.data as unknown, headers };
+      }),
+    validate,
   };
 }
