@@ -1,19 +1,7 @@
-import type { CritereRapprochement, MatchDecision } from '@passerelle/subgraph-kit';
+import { libellesCriteres, type MatchDecision } from '@passerelle/subgraph-kit';
 
 /** Each criterion as an agent reads it. */
-const libelleCritere: Record<CritereRapprochement, string> = {
-  NOM_IDENTIQUE: 'même nom',
-  NOM_USAGE: "nom d'usage",
-  NOM_COMPOSE_PARTIEL: 'nom composé enregistré en partie',
-  NOM_APPROCHANT: "nom d'orthographe proche",
-  PRENOM_IDENTIQUE: 'même prénom',
-  PRENOM_SECONDAIRE: 'second prénom',
-  PRENOM_APPROCHANT: "prénom d'orthographe proche",
-  DATE_NAISSANCE_IDENTIQUE: 'même date de naissance',
-  DATE_NAISSANCE_PARTIELLE: 'date de naissance partielle compatible',
-  LIEU_NAISSANCE_IDENTIQUE: 'même lieu de naissance',
-  LIEU_NAISSANCE_NON_COMPARE: 'lieu de naissance non enregistré par le SIAO',
-};
+const libelleCritere = libellesCriteres('le SIAO');
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

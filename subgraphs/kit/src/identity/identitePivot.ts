@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { CritereRapprochement } from './matchIdentity';
+
+/**
+ * The pivot identity a subgraph keyed without the NIR (landlords, SIAO) receives for a `Usager`,
+ * as the identity register resolved it. Validated at the boundary: a representation sent by hand
+ * is as untrusted as any input.
+ */
+export const identitePivotSchema = z.object({
+  nomNaissance: z.string().min(1),
+  nomUsage: z.string().nullable().optional(),
+  prenoms: z.array(z.string()),
+  sexe: z.enum(['F', 'M']),
+  /** `YYYY-MM-DD`, or partial (`YYYY-MM`, `YYYY`) when the register only knows part of it. */
+  dateNaissance: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  codeLieuNaissance: z.string().min(1),
+});
+export type IdentitePivot = z.infer<typeof identitePivotSchema>;
+
+/** True when the date of birth is complete (`YYYY-MM-DD`): partners search by exact date. */
+export function hasCompleteBirthDate(pivot: IdentitePivot): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(pivot.dateNaissance);
+}
+
+/**
+ * Each matching criterion as an agent reads it; `source` names who did not record the place of
+ * birth ("le bailleur", "le SIAO").
+ */
+export function libellesCriteres(source: string): Readonly<Record<CritereRapprochement, string>> {
+  return {
+    NOM_IDENTIQUE: 'même nom',
+    NOM_USAGE: "nom d'usage",
+    NOM_COMPOSE_PARTIEL: 'nom composé enregistré en partie',
+    NOM_APPROCHANT: "nom d'orthographe proche",
+    PRENOM_IDENTIQUE: 'même prénom',
+    PRENOM_SECONDAIRE: 'second prénom',
+    PRENOM_APPROCHANT: "prénom d'orthographe proche",
+    DATE_NAISSANCE_IDENTIQUE: 'même date de naissance',
+    DATE_NAISSANCE_PARTIELLE: 'date de naissance partielle compatible',
+    LIEU_NAISSANCE_IDENTIQUE: 'même lieu de naissance',
+    LIEU_NAISSANCE_NON_COMPARE: `lieu de naissance non enregistré par ${source}`,
+  };
+}
