@@ -3,10 +3,11 @@ import { passerelleError } from '@passerelle/subgraph-kit/errors';
 import type { Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader, signGatewayContext, type GatewayContextKey } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { appelOf } from './appelOf';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
-import type { EntityGuardContext } from './security/secureGateway';
+import { randomUUID } from 'node:crypto';
+import { securityOf, type RequestSecurity } from './pipeline/RequestSecurity';
+import { usagerIdAlias } from './rows/injectUsagerIds';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -39,8 +40,8 @@ class SubgraphHttpError extends GraphQLError {
  * GraphQL errors becomes one registered error naming the partner (never its URL nor what it
  * sent); errors the subgraph itself returns pass through.
  */
-/** Malformed on purpose (no sex digit 0): every subgraph answers null for it without a legacy call. */
-const withheldNir = '000000000000000';
+type Representation = { __typename?: unknown; nir?: unknown; id?: unknown; identitePivot?: unknown };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
@@ -59,25 +60,40 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
   }
 
   // Signed per fetch, just before it leaves: the context lives `ttlS` from here, not from the operation's start.
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
-    // The entity guard: a usager withheld from this partner (objection, or not the caller's to
-    // see) is sent as a NIR no one holds, so the partner answers null without being asked.
-    const guard = (context as EntityGuardContext).entityGuard;
-    const representations = request.variables?.representations;
-    if (guard && Array.isArray(representations)) {
-      const nirs = representations.flatMap((r: { __typename?: unknown; nir?: unknown }) => (r?.__typename === 'Usager' && typeof r.nir === 'string' ? [r.nir] : []));
-      const withheld = nirs.length > 0 ? await guard(this.partenaire, nirs) : new Set<string>();
-      if (withheld.size > 0) {
-        request.variables = {
-          ...request.variables,
-          representations: representations.map((r: { __typename?: unknown; nir?: unknown }) => (r?.__typename === 'Usager' && typeof r.nir === 'string' && withheld.has(r.nir) ? { ...r, nir: withheldNir } : r)),
-        };
-      }
-    }
-    request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appelOf(context), this.contextKey));
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
+    const appel = requestOf(options)?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null };
+    options.request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appel, this.contextKey));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    const request = requestOf(options);
+    const representations = options.request.variables?.representations;
+    // The entity guard: usagers withheld from this partner (objection, or not the caller's to
+    // see) are taken out of the fetch, so the partner is not even asked; they come back null.
+    const withheld = request && Array.isArray(representations) ? await this.withheldOf(representations as Representation[], request) : [];
+    if (withheld.some(Boolean)) {
+      const kept = (representations as unknown[]).filter((_r, i) => !withheld[i]);
+      if (kept.length === 0) return { data: { _entities: withheld.map(() => null) } };
+      options.request.variables = { ...options.request.variables, representations: kept };
+    }
+    const response = await this.fetchOrPartnerError(options);
+    if (request) rememberPivots(request, response.data, representations);
+    return withheld.some(Boolean) ? reinsertWithheld(response, withheld) : response;
+  }
+
+  /** Per representation, whether this subgraph must not be asked about it. */
+  private async withheldOf(representations: readonly Representation[], request: RequestSecurity): Promise<boolean[]> {
+    if (request.entityGuard === null) return representations.map(() => false);
+    const nirs = representations.map((r) => (r?.__typename !== 'Usager' ? undefined : nirOfRepresentation(r, request)));
+    const usagers = nirs.flatMap((nir, i) => (nir === undefined ? [] : [i]));
+    if (usagers.length === 0) return representations.map(() => false);
+    const decisions = await request.entityGuard(this.partenaire, usagers.map((i) => nirs[i]!));
+    const withheld = representations.map(() => false);
+    usagers.forEach((index, k) => (withheld[index] = decisions[k] === true));
+    return withheld;
+  }
+
+  private async fetchOrPartnerError(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     try {
       return await super.process(options);
     } catch (error) {
@@ -126,4 +142,48 @@ function causeOf(error: unknown): string {
   const cause = field(error, 'cause') ?? error;
   const code = field(cause, 'code') ?? field(cause, 'name');
   return typeof code === 'string' ? code : typeof cause;
+}
+
+/** The request's security object, for fetches made on behalf of a client's operation. */
+function requestOf(options: GraphQLDataSourceProcessOptions): RequestSecurity | null {
+  return 'incomingRequestContext' in options ? securityOf(options.context) : null;
+}
+
+/**
+ * The NIR of the usager a representation stands for: its `nir` key, its opaque id, or — for
+ * partners keyed on the pivot identity, who never receive a NIR — the pivot identity seen earlier
+ * in the same request. null: unknown (the guard then withholds it from any partner).
+ */
+function nirOfRepresentation(representation: Representation, request: RequestSecurity): string | null {
+  if (typeof representation.nir === 'string') return representation.nir;
+  const fromId = request.nirOfId(representation.id);
+  if (fromId !== null) return fromId;
+  return isRecord(representation.identitePivot) ? request.nirOfPivot(representation.identitePivot) : null;
+}
+
+/** Records, from what this fetch sent and received, which pivot identity is which usager's. */
+function rememberPivots(request: RequestSecurity, data: unknown, representations: unknown): void {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!isRecord(value)) return;
+    if (isRecord(value.identitePivot)) {
+      const nir = typeof value.nir === 'string' ? value.nir : request.nirOfId(value[usagerIdAlias] ?? value.id);
+      if (nir !== null) request.rememberPivot(value.identitePivot, nir);
+    }
+    Object.values(value).forEach(visit);
+  };
+  visit(representations);
+  visit(data);
+}
+
+/** The subgraph's answer with null back at the withheld positions of `_entities`, error paths shifted to match. */
+function reinsertWithheld(response: SubgraphResponse, withheld: readonly boolean[]): SubgraphResponse {
+  const keptIndices = withheld.flatMap((w, i) => (w ? [] : [i]));
+  const data = response.data as { _entities?: unknown[] } | null | undefined;
+  const entities = Array.isArray(data?._entities) ? data._entities : null;
+  const merged = entities === null ? null : withheld.map((w, i) => (w ? null : entities[keptIndices.indexOf(i)] ?? null));
+  const errors = response.errors?.map((error) =>
+    error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', keptIndices[error.path[1]] ?? error.path[1], ...error.path.slice(2)] } : error,
+  );
+  return { ...response, ...(merged ? { data: { ...data, _entities: merged } } : {}), ...(errors ? { errors } : {}) };
 }

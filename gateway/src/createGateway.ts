@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { GatewayRequestContext, Logger } from '@passerelle/subgraph-kit';
+import type { Logger } from '@passerelle/subgraph-kit';
 import { assertGatewayContextSecret, gatewayContextHeader, signGatewayContext } from '@passerelle/subgraph-kit/security';
 import type { AuditJournal } from './audit/index';
 import { coordinateOwners } from './audit/coordinateOwners';
@@ -8,7 +8,10 @@ import { readSecurityDirectives } from './authorization/readSecurityDirectives';
 import type { GatewayConfig } from './config';
 import { PartnerDataSource } from './PartnerDataSource';
 import type { DepartementFetch } from './rows/accessFacts';
-import { secureGateway, type SecurityState } from './security/secureGateway';
+import { emptyPartnerRegistry } from './partners/PartnerRegistry';
+import { readPartnerRegistry } from './partners/readPartnerRegistry';
+import type { RequestSecurity } from './pipeline/RequestSecurity';
+import { securePipeline, type SupergraphRules } from './pipeline/securePipeline';
 import { watchSupergraph } from './watchSupergraph';
 
 type ApolloLogger = NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>['logger'];
@@ -39,12 +42,16 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const gatewayContext = { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS };
   const used = new Set<string>();
   const urls = new Map<string, string>();
-  const state: SecurityState = { requirements: new Map(), owners: new Map() };
-  /** Row authorization asks the Département's subgraph, with this request's signed context. */
-  const departement = (context: GatewayRequestContext): DepartementFetch => async (query, variables) => {
-    const url = urls.get('departement');
-    if (!url) throw new Error('no departement subgraph');
-    const token = await signGatewayContext({ requestId: context.requestId, caller: context.caller, finalite: context.finalite }, { ...gatewayContext, audience: 'departement' });
+  let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry };
+  /**
+   * Row authorization asks the subgraph that answers `Usager.referentDeParcours` and
+   * `Usager.oppositions` (the Département's, per the supergraph), with this request's signed context.
+   */
+  const departement = (request: RequestSecurity): DepartementFetch => async (query, variables) => {
+    const subgraph = factsSubgraphOf(rules.owners);
+    const url = subgraph === null ? undefined : urls.get(subgraph);
+    if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
+    const token = await signGatewayContext(request.appel(), { ...gatewayContext, audience: subgraph });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewayContextHeader]: token }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
     if (!response.ok) throw new Error(`departement answered ${response.status}`);
     return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
@@ -60,13 +67,14 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       path: config.supergraphPath,
       logger,
       transform: (sdl) => {
-        const { requirements, plannerSdl } = readSecurityDirectives(sdl);
+        // Read first: scopes `partenaire:<code>` are valid only for partners the supergraph declares.
+        const registry = readPartnerRegistry(sdl);
+        const { requirements, plannerSdl } = readSecurityDirectives(sdl, new Set(registry.partners.keys()));
         const owners = coordinateOwners(sdl);
         return {
           sdl: plannerSdl,
           commit: () => {
-            state.requirements = requirements;
-            state.owners = owners;
+            rules = { requirements, owners, registry };
           },
         };
       },
@@ -82,7 +90,15 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
     },
   });
   return {
-    gateway: secureGateway(gateway, { state, usagerIdSecret: config.usagerIdSecret, departement, journal, logger }),
+    gateway: securePipeline(gateway, { rules: () => rules, departement, journal, logger }),
     unusedOverrides: () => [...config.subgraphUrls.keys()].filter((name) => !used.has(name)),
   };
+}
+
+/** The one subgraph that answers both access facts, or null when the supergraph has none (row authorization then fails closed). */
+function factsSubgraphOf(owners: ReadonlyMap<string, readonly string[]>): string | null {
+  const referent = owners.get('Usager.referentDeParcours') ?? [];
+  const oppositions = owners.get('Usager.oppositions') ?? [];
+  const both = referent.filter((subgraph) => oppositions.includes(subgraph));
+  return both.length === 1 ? both[0]! : null;
 }

@@ -1,6 +1,7 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, type GatewayRequestContext, type Logger } from '@passerelle/subgraph-kit';
+import { createLogger, createUsagerIdCodec, type Logger } from '@passerelle/subgraph-kit';
+import { RequestSecurity } from './pipeline/RequestSecurity';
 import { assertProductionAuditConfig, createAuditJournal } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { finalitePlugin } from './security/finalitePlugin';
@@ -35,6 +36,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   const authenticate = createAuthenticator(config, { logger });
   const journal = await createAuditJournal({ path: config.auditJournalPath, sealKey: config.auditSealKey, sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger });
   const { gateway, unusedOverrides } = createGateway(config, logger, journal);
+  const codec = createUsagerIdCodec(config.usagerIdSecret);
   const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };
   const apollo = new ApolloServer<BaseContext>({
     gateway,
@@ -77,7 +79,9 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       port: config.port,
       host: config.host,
       // Who calls: a verified access token or nobody; a bad token stops here with 401.
-      context: async (req, requestId): Promise<GatewayRequestContext> => ({ requestId, caller: await authenticate(req.headers.authorization), finalite: null }),
+      // One security object per request, created here and read by every later step
+      // (gateway/src/pipeline/securePipeline.ts); a bad token stops here with 401.
+      context: async (req, requestId) => new RequestSecurity({ requestId, caller: await authenticate(req.headers.authorization), codec }),
       routes,
       maxBodyBytes: config.maxBodyBytes,
     });

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { devGatewayContextSecret, gatewayContextHeader, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, parse } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { PartnerDataSource } from '../src/PartnerDataSource';
+import { RequestSecurity } from '../src/pipeline/RequestSecurity';
 import { recordingLogger } from './support/postGraphQL';
 
 /** A raw HTTP server standing in for a subgraph that misbehaves in one precise way. */
@@ -25,7 +28,7 @@ afterAll(async () => {
 });
 
 // The gateway's request kind is an enum it does not export; its value is this string.
-function operation(pathInIncomingRequest: (string | number)[], query = '{ _entities(representations: []) { __typename } }', context: object = {}): GraphQLDataSourceProcessOptions {
+function operation(pathInIncomingRequest: (string | number)[], query = '{ _entities(representations: []) { __typename } }', context: RequestSecurity = requestOf(null)): GraphQLDataSourceProcessOptions {
   return {
     kind: 'incoming operation',
     request: { query },
@@ -34,6 +37,12 @@ function operation(pathInIncomingRequest: (string | number)[], query = '{ _entit
     context,
     pathInIncomingRequest,
   } as unknown as GraphQLDataSourceProcessOptions;
+}
+
+const codec = createUsagerIdCodec('partner-data-source-test-secret-0123');
+/** A request's security object as server.ts creates it (the purpose step not run yet). */
+function requestOf(caller: Caller | null, requestId: string = randomUUID()): RequestSecurity {
+  return new RequestSecurity({ requestId, caller, codec });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<GraphQLError> {
@@ -110,7 +119,7 @@ describe('the signed gateway context', () => {
 
   test('the fetches of one anonymous operation share one request id; another operation gets another', async () => {
     const tokens = recordContexts();
-    const context = {};
+    const context = requestOf(null);
     await source().process(operation(['usager'], undefined, context));
     await source().process(operation(['usager'], undefined, context));
     await source().process(operation(['usager']));
@@ -122,7 +131,8 @@ describe('the signed gateway context', () => {
   test("the caller, purpose and request id of the gateway's request context are signed, and nothing else it holds", async () => {
     const tokens = recordContexts();
     const caller: Caller = { subject: 'agent-042', kind: 'agent', roles: ['agent'], organisation: 'CAF12', partenaire: 'caf', referentId: null, usagerId: null };
-    const context = { requestId: 'req-1', caller: { ...caller, idToken: 'never-forwarded' }, finalite: 'instruction', accessToken: 'never-forwarded' };
+    const context = requestOf({ ...caller, idToken: 'never-forwarded' } as Caller, 'req-1');
+    context.declarePurpose('instruction');
     await source().process(operation(['usager'], undefined, context));
     expect(await verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'caf' })).toEqual({ requestId: 'req-1', caller, finalite: 'instruction' });
     expect(Buffer.from(tokens[0]!.split('.')[1]!, 'base64url').toString()).not.toContain('never-forwarded');

@@ -52,7 +52,7 @@ async function as(roles: Role[], finalite: Finalite | null): Promise<Record<stri
   const claims = {
     roles,
     organisation: 'CD12',
-    ...(roles.includes('agent') ? { partenaire: 'departement' } : {}),
+    ...(roles.includes('agent') ? { partenaire: 'dossiers' } : {}),
     ...(roles.includes('referent') ? { referent_id: 'ref-001' } : {}),
   };
   const token = await new SignJWT(claims)

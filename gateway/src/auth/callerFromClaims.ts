@@ -1,4 +1,4 @@
-import { partenaires, roles as knownRoles, type Caller, type Partenaire, type Role } from '@passerelle/subgraph-kit';
+import { partnerCodePattern, roles as knownRoles, type Caller, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 
 /** A référent's id in the Département's registry, as the claim `referent_id` carries it (e.g. `ref-001`). */
 export const referentIdPattern = /^ref-\d{3,6}$/;
@@ -60,7 +60,8 @@ export function callerFromClaims(payload: Record<string, unknown>): Caller {
   if (kind === 'usager' && organisation !== 'usager') throw new ClaimsError('organisation');
   const partenaire = payload.partenaire;
   if (roles.includes('agent') !== (partenaire !== undefined)) throw new ClaimsError('partenaire');
-  if (partenaire !== undefined && !(partenaires as readonly unknown[]).includes(partenaire)) throw new ClaimsError('partenaire');
+  // Its shape here; whether the partner exists is the supergraph's to say (the pipeline's first step).
+  if (partenaire !== undefined && (typeof partenaire !== 'string' || !partnerCodePattern.test(partenaire))) throw new ClaimsError('partenaire');
   return {
     subject,
     kind,

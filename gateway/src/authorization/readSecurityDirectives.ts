@@ -1,4 +1,4 @@
-import { partenaires, policies, roles } from '@passerelle/subgraph-kit';
+import { policies, roles } from '@passerelle/subgraph-kit';
 import { Kind, parse, print, visit, type ConstDirectiveNode, type ConstValueNode, type DefinitionNode } from 'graphql';
 import type { AuthRequirement } from './AuthRequirement';
 import { readLinkedFeatures, type LinkedFeature } from './readLinkedFeatures';
@@ -21,7 +21,9 @@ const gatewayFeatures: Readonly<Record<string, readonly string[]>> = {
 
 const purposes = ['SECURITY', 'EXECUTION'];
 
-const scopePattern = new RegExp(`^(?:role:(?:${roles.join('|')})|partenaire:(?:${partenaires.join('|')}))$`);
+/** A scope of the security model: `role:<role>`, or `partenaire:<code>` of a partner the supergraph declares. */
+const isKnownScope = (scope: string, partnerCodes: ReadonlySet<string>): boolean =>
+  scope.startsWith('role:') ? (roles as readonly string[]).includes(scope.slice(5)) : scope.startsWith('partenaire:') && partnerCodes.has(scope.slice(11));
 
 export interface SecurityDirectives {
   /** Requirements by coordinate: `Type.field` for fields, `Type` for object, interface, enum and scalar types. */
@@ -68,15 +70,15 @@ function listOfLists(value: ConstValueNode | undefined, what: string, where: str
   });
 }
 
-function requirementOf(kind: SecurityKind, node: ConstDirectiveNode, where: string): AuthRequirement {
+function requirementOf(kind: SecurityKind, node: ConstDirectiveNode, where: string, partnerCodes: ReadonlySet<string>): AuthRequirement {
   const argument = (name: string) => node.arguments?.find((a) => a.name.value === name)?.value;
   switch (kind) {
     case 'authenticated':
       return { authenticated: true, scopes: null, policies: null };
     case 'requiresScopes': {
       const scopes = listOfLists(argument('scopes'), 'scopes', where);
-      const malformed = scopes.flat().find((scope) => !scopePattern.test(scope));
-      if (malformed !== undefined) throw refuse(`${where}: scope "${malformed}" is neither role:<role> nor partenaire:<partner> of the security model.`);
+      const malformed = scopes.flat().find((scope) => !isKnownScope(scope, partnerCodes));
+      if (malformed !== undefined) throw refuse(`${where}: scope "${malformed}" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares (@partenaire).`);
       return { authenticated: false, scopes, policies: null };
     }
     case 'policy': {
@@ -114,7 +116,7 @@ function addRequirement(requirements: Map<string, AuthRequirement>, coordinate: 
  * of these directives where it cannot be enforced (arguments, enum values, unions, inputs)
  * throws, naming it.
  */
-export function readSecurityDirectives(supergraphSdl: string): SecurityDirectives {
+export function readSecurityDirectives(supergraphSdl: string, partnerCodes: ReadonlySet<string>): SecurityDirectives {
   const document = parse(supergraphSdl);
   const enforced = checkFeatures(readLinkedFeatures(document));
   const kindByDirective = new Map<string, SecurityKind>(enforced.map((f) => [directiveNameOf(f), enforcedFeatures[f.identity]!.kind]));
@@ -128,7 +130,7 @@ export function readSecurityDirectives(supergraphSdl: string): SecurityDirective
       const kind = kindByDirective.get(node.name.value);
       if (kind === undefined) continue;
       if (!enforceable) throw refuse(`@${node.name.value} on ${coordinate} cannot be enforced there (only on fields and on object, interface, enum and scalar types).`);
-      addRequirement(requirements, coordinate, requirementOf(kind, node, `@${node.name.value} on ${coordinate}`));
+      addRequirement(requirements, coordinate, requirementOf(kind, node, `@${node.name.value} on ${coordinate}`, partnerCodes));
     }
   };
   const readDefinition = (definition: DefinitionNode) => {

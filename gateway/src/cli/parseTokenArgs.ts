@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { partenaires, roles as knownRoles, type Partenaire, type Role } from '@passerelle/subgraph-kit';
+import { roles as knownRoles, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 import { organisationPattern, referentIdPattern, subjectPattern, usagerIdPattern } from '../auth/callerFromClaims';
 import { UsageError } from './parseAuditCliArgs';
 
@@ -15,17 +15,8 @@ export interface TokenRequest {
   help: boolean;
 }
 
-/** Organisations by default, by partner (development conventions, not official codes). */
-const organisationParPartenaire: Readonly<Record<Partenaire, string>> = {
-  caf: 'CAF12',
-  cpam: 'CPAM12',
-  carsat: 'CARSAT-MP',
-  msa: 'MSA-MPN',
-  'france-travail': 'FT12',
-  bailleurs: 'BAILLEURS12',
-  siao: 'DDETS12',
-  departement: 'CD12',
-};
+/** An agent's organisation by default: the partner's code in capitals and the département's number (`CAF12`, `FRANCE-TRAVAIL12`); a development convention. */
+const defaultOrganisationOf = (partenaire: Partenaire): string => `${partenaire.toUpperCase()}12`;
 
 const maxTtlSeconds = 86_400;
 
@@ -49,7 +40,7 @@ function iff(value: string | undefined, needed: boolean, flag: string, role: str
  * `--sub` (default a stable development account id; a usager's own id), `--help`. Throws a
  * UsageError (exit 2); its message quotes only an unknown role or partner name.
  */
-export function parseTokenArgs(args: readonly string[]): TokenRequest {
+export function parseTokenArgs(args: readonly string[], partners: readonly string[]): TokenRequest {
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -79,14 +70,14 @@ export function parseTokenArgs(args: readonly string[]): TokenRequest {
   if (roles.includes('usager') && roles.length > 1) throw new UsageError('--role usager cannot be combined with another role');
 
   const partner = iff(text('partner'), roles.includes('agent'), '--partner', 'agent');
-  const partenaire = partner === null ? null : oneOf(partner, partenaires, 'partner');
+  const partenaire = partner === null ? null : oneOf(partner, partners, 'partner');
   const referentId = iff(text('referent'), roles.includes('referent'), '--referent', 'referent', referentIdPattern);
   const usagerId = iff(text('usager'), roles.includes('usager'), '--usager', 'usager', usagerIdPattern);
 
   const ttl = text('ttl') ?? '3600';
   if (!/^\d+$/.test(ttl) || Number(ttl) < 1 || Number(ttl) > maxTtlSeconds) throw new UsageError(`--ttl: expected an integer number of seconds between 1 and ${maxTtlSeconds}`);
 
-  const organisation = text('organisation') ?? (usagerId !== null ? 'usager' : partenaire !== null ? organisationParPartenaire[partenaire] : 'CD12');
+  const organisation = text('organisation') ?? (usagerId !== null ? 'usager' : partenaire !== null ? defaultOrganisationOf(partenaire) : 'CD12');
   if (usagerId !== null && organisation !== 'usager') throw new UsageError('--organisation must be usager for --role usager');
   const subject = text('sub') ?? usagerId ?? ['dev', ...roles, partenaire, referentId].filter((part) => part !== null).join('-');
   if (!organisationPattern.test(organisation)) throw new UsageError('--organisation: expected a short code such as CD12 or CAF12');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { readPartnerRegistry } from '../partners/readPartnerRegistry';
 import { ConfigError } from '@passerelle/subgraph-kit';
 import { loadDevSigningKey } from '../auth/loadDevSigningKey';
 import { signDevToken } from '../auth/signDevToken';
@@ -41,7 +43,8 @@ export async function runPrintToken(args: readonly string[], env: NodeJS.Process
     gateway = loadGatewayConfig(env);
     devIdp = loadDevIdpConfig(env);
     if (gateway.mode === 'production') throw new UsageError('npm run token is for development only: refused in production mode (PASSERELLE_MODE=production)');
-    request = parseTokenArgs(args);
+    // The partners an agent may belong to are those the supergraph the gateway serves declares.
+    request = parseTokenArgs(args, [...readPartnerRegistry(readFileSync(gateway.supergraphPath, 'utf8')).partners.keys()]);
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof ConfigError)) throw error;
     output.stderr(`${error.message}\n\n${usage}`);

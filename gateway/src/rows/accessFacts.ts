@@ -19,9 +19,11 @@ const factsQuery = /* GraphQL */ `
   }
 `;
 
-const partenaireOf: Readonly<Record<string, Partenaire>> = {
-  CAF: 'caf', MSA: 'msa', CPAM: 'cpam', CARSAT: 'carsat', FRANCE_TRAVAIL: 'france-travail', BAILLEURS: 'bailleurs', SIAO: 'siao', DEPARTEMENT: 'departement',
-};
+/**
+ * The Département names partners as GraphQL enum values (`FRANCE_TRAVAIL`) or as codes
+ * (`france-travail`); both are the partner's code, written as each allows.
+ */
+const codeOf = (value: string): Partenaire => value.toLowerCase().replace(/_/g, '-');
 
 type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ partenaire?: unknown; active?: unknown }> | null } | null;
 
@@ -42,7 +44,7 @@ export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement
     const referentId = entity?.referentDeParcours?.referent?.id;
     facts.set(nir, {
       referentId: typeof referentId === 'string' ? referentId : null,
-      oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.partenaire === 'string' && o.partenaire in partenaireOf).map((o) => partenaireOf[o.partenaire as string]!),
+      oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.partenaire === 'string').map((o) => codeOf(o.partenaire as string)),
     });
   });
   return facts;

@@ -1,20 +1,17 @@
-import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite, type Partenaire, type UsagerIdCodec } from '@passerelle/subgraph-kit';
+import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite } from '@passerelle/subgraph-kit';
 import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { placeholderAlias } from '../authorization/authorizeOperation';
+import type { PartnerRegistry } from '../partners/PartnerRegistry';
+import type { RequestSecurity } from '../pipeline/RequestSecurity';
 import type { AccessFacts } from './accessFacts';
 import { usagerIdAlias } from './injectUsagerIds';
 import { maySeeUsager, objectionApplies } from './rowPolicy';
 import { walkResult, type VisitedObject } from './walkResult';
 
-/** The Usager fields each partner answers; an objection to that partner hides them. */
-export const fieldsOfPartner: Readonly<Record<Partenaire, readonly string[]>> = {
-  caf: ['caf'], msa: ['msa'], cpam: ['cpam'], carsat: ['carsat'], 'france-travail': ['franceTravail'], bailleurs: ['logementSocial'], siao: ['hebergement'],
-  departement: ['rsa', 'referentDeParcours', 'historiqueReferents', 'dossierPartage'],
-};
-
 export interface RowGuardDeps {
   schema: GraphQLSchema;
-  codec: UsagerIdCodec;
+  /** Who the partners are and which Usager fields carry their data: read from the supergraph in use. */
+  registry: PartnerRegistry;
   /** Access facts of these NIRs, in one call; throws when they cannot be known (the guard then denies). */
   fetchFacts(nirs: readonly string[]): Promise<Map<string, AccessFacts>>;
 }
@@ -34,8 +31,6 @@ const sentinelNir = (() => {
   return first13 + computeNirKey(first13);
 })();
 
-const allPartners = ['caf', 'msa', 'cpam', 'carsat', 'france-travail', 'bailleurs', 'siao', 'departement'] as const;
-
 const refused = (path: Array<string | number>) => new GraphQLError('Not authorized to read this usager.', { path, extensions: { code: 'ACCES_REFUSE' } });
 
 function stringsOf(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
@@ -54,18 +49,13 @@ const argument = (field: FieldNode, name: string): ArgumentNode | undefined => f
  * payloads) and hides the data of partners a usager objected to.
  */
 export function createRowGuard(deps: RowGuardDeps) {
-  const sentinelId = deps.codec.encode(sentinelNir);
-  const nirOfId = (id: unknown) => (typeof id === 'string' ? deps.codec.decode(id) : null);
-
-  /** Facts being fetched, per request cache: parallel fetches of one plan share one call per usager. */
-  const inflight = new WeakMap<Map<string, AccessFacts>, Map<string, Promise<void>>>();
-
-  async function factsFor(nirs: Iterable<string>, cache: Map<string, AccessFacts>, caller: Caller, finalite: Finalite): Promise<void> {
+  /** Fetches the facts of these NIRs not known yet, into the request; parallel fetches of one plan share one call per usager. */
+  async function factsFor(nirs: Iterable<string>, request: RequestSecurity, caller: Caller, finalite: Finalite): Promise<void> {
     // A usager reading as themself needs no facts: they see only themself, and their own
     // objections do not apply to them. Every other role needs the référent and the objections.
     if (activeRoles(caller, finalite).every((role) => role === 'usager')) return;
-    const pending = inflight.get(cache) ?? new Map<string, Promise<void>>();
-    inflight.set(cache, pending);
+    const cache = request.facts;
+    const pending = request.pendingFacts;
     const wanted = [...new Set(nirs)].filter((nir) => !cache.has(nir));
     const missing = wanted.filter((nir) => !pending.has(nir));
     if (missing.length > 0) {
@@ -79,7 +69,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         () => {
           // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
           // cannot be checked either, so every partner's data is withheld.
-          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...allPartners] });
+          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...deps.registry.opposables] });
         },
       );
       for (const nir of missing) pending.set(nir, call);
@@ -88,8 +78,12 @@ export function createRowGuard(deps: RowGuardDeps) {
   }
 
   /** Decides the root fields that name usagers; returns the document and variables to execute. */
-  async function before(input: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; caller: Caller; finalite: Finalite; cache: Map<string, AccessFacts> }): Promise<GuardedOperation> {
-    const { caller, finalite, cache } = input;
+  async function before(input: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; request: RequestSecurity }): Promise<GuardedOperation> {
+    const { request } = input;
+    const { caller, finalite } = authenticated(request);
+    const cache = request.facts;
+    const nirOfId = (id: unknown) => request.nirOfId(id);
+    const sentinelId = request.idOfNir(sentinelNir);
     const variables = { ...input.variables };
     const errors: GraphQLError[] = [];
     const operation = input.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!input.operationName || d.name?.value === input.operationName));
@@ -107,7 +101,9 @@ export function createRowGuard(deps: RowGuardDeps) {
       const nirs = raw.map((value) => (name === 'usagerParNir' ? (typeof value === 'string' && checkNir(value).valide ? (checkNir(value) as { nir: string }).nir : null) : nirOfId(value)));
       named.set(field, nirs.filter((n): n is string => n !== null));
     }
-    await factsFor([...named.values()].flat(), cache, caller, finalite);
+    // Every usager an operation names is in its audit record, refused or not: an attempt is a trace too.
+    for (const nir of [...named.values()].flat()) request.reach(nir);
+    await factsFor([...named.values()].flat(), request, caller, finalite);
     const may = (nir: string) => maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir));
 
     const removed = new Set<FieldNode>();
@@ -150,13 +146,16 @@ export function createRowGuard(deps: RowGuardDeps) {
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
-  async function after(input: { document: DocumentNode; operationName: string | null | undefined; data: Record<string, unknown> | null | undefined; caller: Caller; finalite: Finalite; cache: Map<string, AccessFacts> }): Promise<GraphQLError[]> {
-    const { caller, finalite, cache, data } = input;
+  async function after(input: { document: DocumentNode; operationName: string | null | undefined; data: Record<string, unknown> | null | undefined; request: RequestSecurity }): Promise<GraphQLError[]> {
+    const { request, data } = input;
+    const { caller, finalite } = authenticated(request);
+    const cache = request.facts;
+    const nirOfId = (id: unknown) => request.nirOfId(id);
     const visited: VisitedObject[] = [];
     walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
-    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), cache, caller, finalite);
+    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), request, caller, finalite);
     const callerNir = nirOfId(caller.usagerId);
     const errors: GraphQLError[] = [];
     const dropped = new Set<Record<string, unknown>>();
@@ -176,10 +175,13 @@ export function createRowGuard(deps: RowGuardDeps) {
         else { setAt(data, v.path, null); nulled.push(v.path); errors.push(refused(v.path)); }
         continue;
       }
+      // Reached: a search result, a caseload entry, a mutation's payload are consultations too.
+      request.reach(nir);
       const objected = (cache.get(nir)?.oppositions ?? []).filter((p) => objectionApplies(caller, finalite, isSelf, p));
       if (objected.length === 0) continue;
       for (const [key, field] of v.fields) {
-        const partner = objected.find((p) => fieldsOfPartner[p].includes(field));
+        const owner = deps.registry.partnerOfUsagerField(field)?.code;
+        const partner = objected.find((p) => p === owner);
         const synthese = field === 'synthese';
         if ((!partner && !synthese) || v.object[key] === undefined) continue;
         v.object[key] = null;
@@ -197,24 +199,33 @@ export function createRowGuard(deps: RowGuardDeps) {
   }
 
   /**
-   * The entity guard: of these NIRs, about to be sent to a partner's subgraph, those it must not
-   * be asked about — usagers the caller may not see, and usagers who objected to this partner's
-   * data being shared (unless the caller is the usager or that partner's agent). One facts call
-   * for all of them, shared with the rest of the request.
+   * The entity guard: of these usagers, about to be sent to a subgraph, those it must not be
+   * asked about — usagers the caller may not see, and usagers who objected to the partner the
+   * subgraph speaks for (unless the caller is the usager or that partner's agent); a usager the
+   * gateway cannot identify is withheld from any partner's subgraph. One facts call for all of
+   * them, shared with the rest of the request.
    */
-  async function withheld(partner: Partenaire | null, nirs: readonly string[], caller: Caller, finalite: Finalite, cache: Map<string, AccessFacts>): Promise<Set<string>> {
-    await factsFor(nirs, cache, caller, finalite);
-    const callerNir = nirOfId(caller.usagerId);
-    return new Set(
-      nirs.filter((nir) => {
-        const isSelf = nir === callerNir;
-        if (!maySeeUsager(caller, finalite, isSelf, cache.get(nir))) return true;
-        return partner !== null && (cache.get(nir)?.oppositions ?? []).includes(partner) && objectionApplies(caller, finalite, isSelf, partner);
-      }),
-    );
+  async function withheld(subgraph: string, nirs: ReadonlyArray<string | null>, request: RequestSecurity): Promise<boolean[]> {
+    const { caller, finalite } = authenticated(request);
+    const partner = deps.registry.partnerOfSubgraph(subgraph);
+    const known = nirs.filter((nir): nir is string => nir !== null);
+    await factsFor(known, request, caller, finalite);
+    const callerNir = request.nirOfId(caller.usagerId);
+    return nirs.map((nir) => {
+      if (nir === null) return partner !== null;
+      const isSelf = nir === callerNir;
+      if (!maySeeUsager(caller, finalite, isSelf, request.facts.get(nir))) return true;
+      return partner !== null && (request.facts.get(nir)?.oppositions ?? []).includes(partner.code) && objectionApplies(caller, finalite, isSelf, partner.code);
+    });
   }
 
   return { before, after, withheld };
+}
+
+/** Row authorization runs for authenticated operations only; the pipeline does not call it otherwise. */
+function authenticated(request: RequestSecurity): { caller: Caller; finalite: Finalite } {
+  if (request.caller === null || request.finalite === null) throw new Error('row authorization needs a caller and a checked purpose');
+  return { caller: request.caller, finalite: request.finalite };
 }
 
 function setAt(data: Record<string, unknown> | null | undefined, path: Array<string | number>, value: unknown): void {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GatewayRequestContext } from '@passerelle/subgraph-kit';
+import { securityOf } from '../pipeline/RequestSecurity';
 import { finaliteHeader, resolveFinalite } from './resolveFinalite';
 
 /**
@@ -12,9 +12,9 @@ export function finalitePlugin(): ApolloServerPlugin<BaseContext> {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          const context = requestContext.contextValue as GatewayRequestContext;
+          const request = securityOf(requestContext.contextValue);
           const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
-          context.finalite = resolveFinalite(context.caller ?? null, header, requestContext.request.extensions?.finalite);
+          request.declarePurpose(resolveFinalite(request.caller, header, requestContext.request.extensions?.finalite));
         },
       };
     },

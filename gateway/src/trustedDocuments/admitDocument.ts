@@ -1,7 +1,8 @@
 import type { BaseContext, GraphQLRequest } from '@apollo/server';
 import type { Logger } from '@passerelle/subgraph-kit';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
-import { activeRoles, type GatewayRequestContext, type Role } from '@passerelle/subgraph-kit/security';
+import { activeRoles, type Role } from '@passerelle/subgraph-kit/security';
+import { securityOf } from '../pipeline/RequestSecurity';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig, TrustedDocumentsMode } from '../config';
 import { finaliteHeader, resolveFinalite } from '../security/resolveFinalite';
@@ -33,7 +34,7 @@ function refusal(code: 'DOCUMENT_INCONNU' | 'OPERATION_NON_PERSISTEE', message: 
  * refuses leaves no role active (and `finalitePlugin` refuses the request with its own code).
  */
 function activeRolesOf(request: GraphQLRequest, contextValue: BaseContext): Role[] {
-  const { caller, finalite } = contextValue as Partial<GatewayRequestContext>;
+  const { caller, finalite } = securityOf(contextValue);
   if (!caller) return [];
   if (finalite) return activeRoles(caller, finalite);
   try {

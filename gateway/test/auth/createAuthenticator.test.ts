@@ -170,7 +170,7 @@ describe('claims that do not make a Caller', () => {
     ['a non-string organisation', { ...accueil, organisation: 12 }],
     ['accueil with a partenaire', { ...accueil, partenaire: 'caf' }],
     ['agent: no partenaire', without(agentCaf, 'partenaire')],
-    ['agent: an unknown partenaire', { ...agentCaf, partenaire: 'impots' }],
+    ['agent: a partenaire that is not a partner code', { ...agentCaf, partenaire: 'Impôts 12' }],
     ['agent: a référent id without the role', { ...agentCaf, referent_id: 'ref-001' }],
     ['referent: no referent_id', without(referent, 'referent_id')],
     ['referent: a malformed referent_id', { ...referent, referent_id: 'ref-1; drop' }],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { readPartnerRegistry } from '../../src/partners/readPartnerRegistry';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,12 +24,15 @@ const request = (fields: Partial<TokenRequest>): TokenRequest => ({
   ...fields,
 });
 
+/** The partners the committed supergraph declares, as `npm run token` reads them. */
+const partners = [...readPartnerRegistry(readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8')).partners.keys()];
+
 describe('parseTokenArgs', () => {
   it.each<[string, string[], TokenRequest]>([
     ['a référent', ['--role', 'referent', '--referent', 'ref-001'], request({ roles: ['referent'], referentId: 'ref-001', subject: 'dev-referent-ref-001' })],
     ['a reception agent', ['--role', 'accueil'], request({ roles: ['accueil'], subject: 'dev-accueil' })],
     ['a CAF agent', ['--role', 'agent', '--partner', 'caf'], request({ roles: ['agent'], partenaire: 'caf', organisation: 'CAF12', subject: 'dev-agent-caf' })],
-    ['an MSA agent', ['--role', 'agent', '--partner', 'msa'], request({ roles: ['agent'], partenaire: 'msa', organisation: 'MSA-MPN', subject: 'dev-agent-msa' })],
+    ['an MSA agent', ['--role', 'agent', '--partner', 'msa'], request({ roles: ['agent'], partenaire: 'msa', organisation: 'MSA12', subject: 'dev-agent-msa' })],
     ['an analyst', ['--role', 'analyste'], request({ roles: ['analyste'], subject: 'dev-analyste' })],
     ['a usager', ['--role', 'usager', '--usager', usagerId], request({ roles: ['usager'], usagerId, organisation: 'usager', subject: usagerId })],
     [
@@ -37,17 +42,17 @@ describe('parseTokenArgs', () => {
     ],
     ['a repeated role', ['--role', 'accueil', '--role', 'accueil'], request({ roles: ['accueil'], subject: 'dev-accueil' })],
   ])('%s', (_who, args, expected) => {
-    expect(parseTokenArgs(args)).toEqual(expected);
+    expect(parseTokenArgs(args, partners)).toEqual(expected);
   });
 
   it('--help', () => {
-    expect(parseTokenArgs(['--help']).help).toBe(true);
+    expect(parseTokenArgs(['--help'], partners).help).toBe(true);
   });
 
   it.each([
     ['no role', [], '--role is required (one of accueil, referent, agent, analyste, usager)'],
     ['an unknown role', ['--role', 'admin'], 'unknown role "admin"; expected one of accueil, referent, agent, analyste, usager'],
-    ['an unknown partner', ['--role', 'agent', '--partner', 'impots'], 'unknown partner "impots"; expected one of caf, cpam, carsat, msa, france-travail, bailleurs, siao, departement'],
+    ['an unknown partner', ['--role', 'agent', '--partner', 'impots'], 'unknown partner "impots"; expected one of ' + partners.join(', ')],
     ['an agent without --partner', ['--role', 'agent'], '--role agent needs --partner'],
     ['a référent without --referent', ['--role', 'referent'], '--role referent needs --referent'],
     ['a usager without --usager', ['--role', 'usager'], '--role usager needs --usager'],
@@ -65,7 +70,7 @@ describe('parseTokenArgs', () => {
   ])('%s: a UsageError', (_case, args, message) => {
     let error: unknown;
     try {
-      parseTokenArgs(args);
+      parseTokenArgs(args, partners);
     } catch (caught) {
       error = caught;
     }

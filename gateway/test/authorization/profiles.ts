@@ -2,11 +2,14 @@ import type { Caller, Finalite, Partenaire, Role } from '@passerelle/subgraph-ki
 import { buildSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { readSecurityDirectives } from '../../src/authorization/readSecurityDirectives';
+import { readPartnerRegistry } from '../../src/partners/readPartnerRegistry';
 
 /** The committed composition: what the gateway serves. */
 export const supergraphSdl = readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8');
 export const apiSchema = buildSchema(readFileSync(require.resolve('@passerelle/schema/api.graphql'), 'utf8'));
-export const { requirements, plannerSdl } = readSecurityDirectives(supergraphSdl);
+/** The partners the committed supergraph declares. */
+export const partnerCodes = new Set(readPartnerRegistry(supergraphSdl).partners.keys());
+export const { requirements, plannerSdl } = readSecurityDirectives(supergraphSdl, partnerCodes);
 
 function caller(roles: Role[], partenaire: Partenaire | null = null): Caller {
   return {

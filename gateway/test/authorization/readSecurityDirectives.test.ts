@@ -1,5 +1,5 @@
 import { readSecurityDirectives } from '../../src/authorization/readSecurityDirectives';
-import { plannerSdl, requirements, supergraphSdl } from './profiles';
+import { partnerCodes, plannerSdl, requirements, supergraphSdl } from './profiles';
 
 const scopes = (...lists: string[][]) => lists;
 const identite = scopes(['role:accueil'], ['role:referent'], ['role:agent'], ['role:usager']);
@@ -50,7 +50,7 @@ describe('readSecurityDirectives on the committed supergraph', () => {
     expect(plannerSdl).toContain('@link(url: "https://specs.apollo.dev/join/v0.5", for: EXECUTION)');
     expect(plannerSdl).toContain('@link(url: "https://specs.apollo.dev/inaccessible/v0.2", for: SECURITY)');
     expect(plannerSdl).toContain('nir: String! @inaccessible');
-    expect(readSecurityDirectives(plannerSdl).requirements.size).toBe(0);
+    expect(readSecurityDirectives(plannerSdl, partnerCodes).requirements.size).toBe(0);
   });
 });
 
@@ -77,7 +77,7 @@ scalar Horodatage @authenticated
 
 describe('readSecurityDirectives: names and locations', () => {
   it('resolves the directives by their linked names, on fields and on object, interface, enum and scalar types', () => {
-    const { requirements: read, plannerSdl: stripped } = readSecurityDirectives(renamed);
+    const { requirements: read, plannerSdl: stripped } = readSecurityDirectives(renamed, partnerCodes);
     expect(Object.fromEntries(read)).toEqual({
       'Query.a': { authenticated: false, scopes: [['role:referent'], ['role:agent', 'partenaire:msa']], policies: null },
       'Query.b': { authenticated: false, scopes: null, policies: [['finalite-hors-controle']] },
@@ -100,14 +100,14 @@ describe('readSecurityDirectives fails closed', () => {
     ['a version of a known security feature it does not know', supergraphSdl.replace('requiresScopes/v0.1', 'requiresScopes/v0.2'), 'https://specs.apollo.dev/requiresScopes/v0.2 is a version of requiresScopes'],
     ['a purpose the link spec does not define', withLink('@link(url: "https://example.org/x/v1.0", for: AUDIT)'), 'for AUDIT'],
     ['an unknown policy', supergraphSdl.replace('"finalite-hors-controle"', '"finalite-quelconque"'), 'policy "finalite-quelconque" is not one the gateway knows'],
-    ['an unknown role', supergraphSdl.replace('"role:referent"', '"role:administrateur"'), 'scope "role:administrateur" is neither role:<role> nor partenaire:<partner>'],
-    ['an unknown partner', supergraphSdl.replace('"partenaire:caf"', '"partenaire:urssaf"'), 'scope "partenaire:urssaf"'],
+    ['an unknown role', supergraphSdl.replace('"role:referent"', '"role:administrateur"'), 'scope "role:administrateur" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares'],
+    ['a partner no subgraph declares', supergraphSdl.replace('"partenaire:caf"', '"partenaire:urssaf"'), 'scope "partenaire:urssaf"'],
     ['a scope of another shape', supergraphSdl.replace('"role:accueil"', '"accueil"'), 'scope "accueil"'],
     ['an empty alternative, which would let anyone in', supergraphSdl.replace('@requiresScopes(scopes: [["role:referent"]])', '@requiresScopes(scopes: [[]])'), 'must be a non-empty list'],
     ['a directive where it cannot be enforced', renamed.replace('b(n: Int)', 'b(n: Int @authenticated)'), '@authenticated on Query.b(n:) cannot be enforced there'],
     ['a supergraph without the link spec', renamed.replace('@link(url: "https://specs.apollo.dev/link/v1.0")', ''), 'has no @link(url: "https://specs.apollo.dev/link/v1.0")'],
   ])('refuses %s, naming it', (_case, sdl, message) => {
     expect(sdl).not.toBe(supergraphSdl);
-    expect(() => readSecurityDirectives(sdl)).toThrow(message);
+    expect(() => readSecurityDirectives(sdl, partnerCodes)).toThrow(message);
   });
 });

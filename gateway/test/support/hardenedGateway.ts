@@ -1,3 +1,4 @@
+import { link } from './testSubgraphs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -64,7 +65,7 @@ export function writeGatewayFiles(dir: string): { supergraphPath: string; manife
   const composed = composeServices([
     {
       name: 'dossiers',
-      typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: [])\n${dossiersTypeDefs}`),
+      typeDefs: parse(`${link('dossiers')}\n${dossiersTypeDefs}`),
       url: 'http://127.0.0.1:9/graphql',
     },
   ]);

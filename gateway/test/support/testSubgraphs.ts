@@ -2,23 +2,29 @@ import { composeServices } from '@apollo/composition';
 import { createSubgraphServer, defaultGatewayContextTtlS, devGatewayContextSecret, passerelleError, silentLogger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import { parse } from 'graphql';
 
-const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
+/** The federation link and the partner declaration every subgraph carries (schema/PARTENAIRES.md). */
+export const link = (code: string, opposable = true) => `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@composeDirective"])
+  @link(url: "https://passerelle.aveyron.fr/partenaire/v0.1", import: ["@partenaire"])
+  @composeDirective(name: "@partenaire")
+  @partenaire(code: "${code}", libelle: "Test partner ${code}"${opposable ? '' : ', opposable: false'})
+  directive @partenaire(code: String!, libelle: String, opposable: Boolean = true) repeatable on SCHEMA | FIELD_DEFINITION`;
 
 /** The three tiny partners of the gateway's tests, as SDL: each adds one field to `Usager`. */
 export const subgraphSdl = {
-  identite: `${link}
+  identite: `${link('identite', false)}
     type Query { usager(id: ID!): Usager }
     type Usager @key(fields: "id") { id: ID! nom: String! }`,
-  caf: `${link}
-    type Usager @key(fields: "id") { id: ID! caf: String quotientFamilial: Int }`,
-  cpam: `${link}
-    type Usager @key(fields: "id") { id: ID! cpam: String }`,
+  caf: `${link('caf')}
+    type Usager @key(fields: "id") { id: ID! caf: String @partenaire(code: "caf") quotientFamilial: Int @partenaire(code: "caf") }`,
+  cpam: `${link('cpam')}
+    type Usager @key(fields: "id") { id: ID! cpam: String @partenaire(code: "cpam") }`,
 } as const;
 
 export type SubgraphName = keyof typeof subgraphSdl;
 
 /** The caf SDL as first composed: without `quotientFamilial`, which a later supergraph adds. */
-export const cafSdlWithoutQuotient = subgraphSdl.caf.replace(' quotientFamilial: Int', '');
+export const cafSdlWithoutQuotient = subgraphSdl.caf.replace(' quotientFamilial: Int @partenaire(code: "caf")', '');
 
 /**
  * Composes a supergraph with URLs nothing listens on: tests reach the subgraphs only through

@@ -1,5 +1,5 @@
 /**
- * Monthly amounts in cents, April 2025 scale (DOMAIN.md). Amounts marked *(unverified)*
+ * Monthly amounts in cents, April 2025 scale (the legal amounts in force from 1 April 2025; this file is their only copy in the project). Amounts marked *(unverified)*
  * are plausible orders of magnitude chosen for the simulation, kept here and only here.
  */
 export const scale2025 = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { finalites, partenaires, roles, type Caller, type GatewayRequestContext } from './caller';
+import { finalites, partnerCodePattern, roles, type Caller, type GatewayRequestContext } from './caller';
 
 /**
  * What a subgraph is told about the operation it serves, in the context the gateway signs for
@@ -14,7 +14,7 @@ const callerSchema: z.ZodType<Caller> = z.object({
   kind: z.enum(['agent', 'usager']),
   roles: z.array(z.enum(roles)).max(roles.length),
   organisation: z.string().min(1).max(100),
-  partenaire: z.enum(partenaires).nullable(),
+  partenaire: z.string().regex(partnerCodePattern).nullable(),
   referentId: z.string().max(100).nullable(),
   usagerId: z.string().max(200).nullable(),
 });

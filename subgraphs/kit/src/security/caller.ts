@@ -4,13 +4,19 @@
  * authorization, the signed context sent to subgraphs and the audit journal read it).
  */
 
-/** Roles of DOMAIN.md. A token may carry several; the operation's purpose selects which are active. */
+/** The agency's roles (README.md, "Security and privacy"). A token may carry several; the operation's purpose selects which are active. */
 export const roles = ['accueil', 'referent', 'agent', 'analyste', 'usager'] as const;
 export type Role = (typeof roles)[number];
 
-/** Partner organisations an agent (`agent` role) can belong to; lower-case, as in scopes (`partenaire:caf`). */
-export const partenaires = ['caf', 'cpam', 'carsat', 'msa', 'france-travail', 'bailleurs', 'siao', 'departement'] as const;
-export type Partenaire = (typeof partenaires)[number];
+/**
+ * A partner's code (`caf`, `france-travail`), as in scopes (`partenaire:caf`). Which partners
+ * exist is not written here: each subgraph declares its own with `@partenaire`, and the gateway
+ * reads them from the supergraph (gateway/src/partners/readPartnerRegistry.ts).
+ */
+export type Partenaire = string;
+
+/** The shape of a partner code: lower-case letters, digits and hyphens, 2 to 31 characters. */
+export const partnerCodePattern = /^[a-z][a-z0-9-]{1,30}$/;
 
 /** The closed list of purposes (finalités) an operation can declare. */
 export const finalites = ['premier-accueil', 'accompagnement', 'instruction', 'controle', 'statistique', 'information'] as const;

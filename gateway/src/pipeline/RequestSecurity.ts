@@ -1,0 +1,89 @@
+import type { AppelPasserelle, Caller, Finalite, UsagerIdCodec } from '@passerelle/subgraph-kit';
+import type { AccessFacts } from '../rows/accessFacts';
+
+/**
+ * Decides, for one subgraph about to be asked about these usagers (by NIR; null when the gateway
+ * cannot tell who it is), which it must not be asked about: one boolean per usager, true = withheld.
+ */
+export type EntityGuard = (subgraph: string, nirs: ReadonlyArray<string | null>) => Promise<boolean[]>;
+
+/**
+ * Everything the gateway knows and decides about one request, in one object: created in
+ * server.ts when the request arrives (authentication), completed by the purpose step, read and
+ * filled by the pipeline's steps (gateway/src/pipeline/securePipeline.ts) and by the data
+ * sources before each fetch. It is Apollo's context value; no step reads request state from
+ * anywhere else, and nothing in it outlives the request.
+ */
+export class RequestSecurity {
+  readonly requestId: string;
+  /** null: no token was given (only public fields may then be read). */
+  readonly caller: Caller | null;
+  private declared: Finalite | null = null;
+  private purposeChecked = false;
+  /** Access facts (référent, objections) by NIR, fetched once per usager per request. */
+  readonly facts = new Map<string, AccessFacts>();
+  /** Facts being fetched, so that parallel fetches of one plan share one call per usager. */
+  readonly pendingFacts = new Map<string, Promise<void>>();
+  /** Opaque ids of every usager the operation reached (named, listed, returned): the audit records them. */
+  readonly reached = new Set<string>();
+  /** Set by the entity-guard step; read by each data source before its fetch. */
+  entityGuard: EntityGuard | null = null;
+  private readonly codec: UsagerIdCodec;
+  /** Pivot identities seen in this request's fetches, with the NIR of their usager: landlords are asked by pivot, never by NIR. */
+  private readonly pivots: Array<{ pivot: Record<string, unknown>; nir: string }> = [];
+
+  constructor(input: { requestId: string; caller: Caller | null; codec: UsagerIdCodec }) {
+    this.requestId = input.requestId;
+    this.caller = input.caller;
+    this.codec = input.codec;
+  }
+
+  /** The purpose the operation declared, once the purpose step checked it; null before, or for an anonymous caller without one. */
+  get finalite(): Finalite | null {
+    return this.declared;
+  }
+
+  /** The purpose step's decision; set once per request. */
+  declarePurpose(finalite: Finalite | null): void {
+    if (this.purposeChecked && finalite !== this.declared) throw new Error('The purpose of a request is decided once.');
+    this.purposeChecked = true;
+    this.declared = finalite;
+  }
+
+  /** What the gateway tells a subgraph about this request, in the context it signs for it. */
+  appel(): AppelPasserelle {
+    return { requestId: this.requestId, caller: this.caller, finalite: this.declared };
+  }
+
+  nirOfId(id: unknown): string | null {
+    return typeof id === 'string' ? this.codec.decode(id) : null;
+  }
+
+  idOfNir(nir: string): string {
+    return this.codec.encode(nir);
+  }
+
+  /** Records that the operation reached this usager (by NIR), for the audit. */
+  reach(nir: string): void {
+    this.reached.add(this.codec.encode(nir));
+  }
+
+  rememberPivot(pivot: Record<string, unknown>, nir: string): void {
+    if (!this.pivots.some((p) => p.nir === nir)) this.pivots.push({ pivot, nir });
+  }
+
+  /** The NIR of a usager known in this request by its pivot identity (compared on the fields given), or null. */
+  nirOfPivot(pivot: Record<string, unknown>): string | null {
+    const keys = Object.keys(pivot);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const found = this.pivots.filter((p) => keys.every((key) => same(p.pivot[key], pivot[key])));
+    // Two usagers with the same pivot identity: the gateway cannot tell which one is asked about.
+    return found.length === 1 ? found[0]!.nir : null;
+  }
+}
+
+/** The request's security object from Apollo's context; anything else is a programming error, not a default. */
+export function securityOf(context: unknown): RequestSecurity {
+  if (!(context instanceof RequestSecurity)) throw new Error('The request context is not a RequestSecurity: the gateway was wired wrongly.');
+  return context;
+}

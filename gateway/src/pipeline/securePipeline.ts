@@ -1,0 +1,96 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Logger } from '@passerelle/subgraph-kit';
+import { GraphQLError, print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { AuditJournal } from '../audit/index';
+import type { Requirements } from '../authorization/AuthRequirement';
+import type { PartnerRegistry } from '../partners/PartnerRegistry';
+import { fetchAccessFacts, type DepartementFetch } from '../rows/accessFacts';
+import { createRowGuard } from '../rows/createRowGuard';
+import { securityOf, type RequestSecurity } from './RequestSecurity';
+import { authorizeFields } from './steps/authorizeFields';
+import { authorizeRows } from './steps/authorizeRows';
+import { checkCallerPartner } from './steps/checkCallerPartner';
+import { executePlan } from './steps/executePlan';
+import { filterAnswer } from './steps/filterAnswer';
+import { guardEntities } from './steps/guardEntities';
+import { recordAudit } from './steps/recordAudit';
+
+/** What the pipeline reads from the supergraph in use; replaced as a whole when a new one is accepted. */
+export interface SupergraphRules {
+  /** Field authorization: requirements by coordinate. */
+  requirements: Requirements;
+  /** Schema coordinate → subgraphs answering it (audit). */
+  owners: ReadonlyMap<string, readonly string[]>;
+  /** Who the partners are, which subgraph speaks for each, which Usager fields carry their data. */
+  registry: PartnerRegistry;
+}
+
+export interface SecurePipelineOptions {
+  rules: () => SupergraphRules;
+  /** Sends a query to the subgraph that speaks for the Département (access facts), signed for this request. */
+  departement: (request: RequestSecurity) => DepartementFetch;
+  journal: AuditJournal | null;
+  logger: Logger;
+}
+
+/**
+ * ApolloGateway behind Passerelle's security. Before this runs, in Apollo Server's own phases:
+ * the body limit (HTTP), authentication (server.ts builds the request's RequestSecurity),
+ * trusted documents and operation limits (documentGuardPlugin, validation rules) and the purpose
+ * (finalitePlugin). Then, top to bottom, the steps below, one file each in ./steps — the
+ * README's "path of one request" lists them in this order.
+ */
+export function securePipeline(inner: ApolloGateway, options: SecurePipelineOptions): GatewayInterface {
+  let apiSchema: GraphQLSchema | null = null;
+  inner.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+
+  const wrap = (executor: GatewayExecutor): GatewayExecutor => async (requestContext) => {
+    const request = securityOf(requestContext.context);
+    const rules = options.rules();
+    const schema = apiSchema ?? requestContext.schema;
+    const operationName = requestContext.request.operationName ?? requestContext.operationName ?? null;
+    const source = requestContext.source ?? print(requestContext.document);
+
+    // 1. The caller's partner, if any, is one the supergraph declares.
+    const unknownPartner = checkCallerPartner(request, rules.registry);
+    if (unknownPartner) return { errors: [unknownPartner] };
+
+    // 2. Field authorization: fields the caller may not read are removed before planning.
+    const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
+
+    // 3. Row authorization: root fields naming a usager the caller may not see are refused.
+    const guard = createRowGuard({ schema, registry: rules.registry, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)) });
+    const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
+
+    // 4. The entity guard, for the data sources: no partner is asked about a usager withheld from it.
+    guardEntities(request, guard);
+
+    // 5. The plan runs, fetches in parallel where it allows; a failing partner costs its own fields.
+    const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
+
+    // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
+    const answer = await filterAnswer({ request, guard, document, operationName, data: (result.data ?? null) as Record<string, unknown> | null, errors: result.errors as readonly GraphQLError[] | undefined, denials: fields.denials, refusedRoots: rows.removedKeys });
+    const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
+
+    // 7. The audit record: no trace, no data.
+    const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
+    const auditFailure = await recordAudit({ request, journal: options.journal, logger: options.logger, schema, document: document as DocumentNode, source, operationName, owners: rules.owners, registry: rules.registry, refused: fields.denials.map((d) => d.coordinate), anyError });
+    if (auditFailure) return { errors: [auditFailure] };
+
+    // No data at all (e.g. variables that do not coerce) stays no data: Apollo answers 400 then.
+    const data = result.data === undefined ? undefined : (answer.data as typeof result.data);
+    return { ...result, data, errors: errors.length > 0 ? (errors as typeof result.errors) : undefined };
+  };
+
+  return {
+    async load(loadOptions) {
+      const loaded = await inner.load(loadOptions);
+      return { ...loaded, executor: wrap(loaded.executor) };
+    },
+    onSchemaLoadOrUpdate: (callback) => inner.onSchemaLoadOrUpdate(callback),
+    stop: () => inner.stop(),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Logger } from '@passerelle/subgraph-kit';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { hashOperation, type AuditJournal, type AuditRecord } from '../../audit/index';
+import type { PartnerRegistry } from '../../partners/PartnerRegistry';
+import { readsOf } from '../../security/readsOf';
+import type { RequestSecurity } from '../RequestSecurity';
+
+/**
+ * One record in the sealed audit journal for an operation that touched personal data or reached
+ * a usager: who (account, organisation, roles), for what purpose, which usagers (opaque ids:
+ * named in the document or variables, listed, returned), what was read from which partner, what
+ * was refused. No trace, no data: when the record cannot be written the answer is withheld
+ * (returns the error to answer with).
+ */
+export async function recordAudit(input: {
+  request: RequestSecurity;
+  journal: AuditJournal | null;
+  logger: Logger;
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  source: string;
+  operationName: string | null;
+  owners: ReadonlyMap<string, readonly string[]>;
+  registry: PartnerRegistry;
+  refused: readonly string[];
+  anyError: boolean;
+}): Promise<GraphQLError | null> {
+  const { request, journal } = input;
+  if (journal === null || request.caller === null || request.finalite === null) return null;
+  const reads = readsOf(input.schema, input.document, input.operationName, input.owners);
+  if (!reads.personal && request.reached.size === 0) return null;
+  // Reads are recorded by partner code (the supergraph's @partenaire), the subgraph's name otherwise.
+  const lectures: Record<string, string[]> = {};
+  for (const [subgraph, coordinates] of Object.entries(reads.byPartner)) {
+    const key = input.registry.partnerOfSubgraph(subgraph)?.code ?? subgraph;
+    lectures[key] = [...new Set([...(lectures[key] ?? []), ...coordinates])].sort();
+  }
+  const record: AuditRecord = {
+    time: new Date().toISOString(),
+    traceId: request.requestId,
+    agent: request.caller.subject,
+    organisation: request.caller.organisation,
+    roles: request.caller.roles,
+    finalite: request.finalite,
+    operationName: input.operationName,
+    operationHash: hashOperation(input.source),
+    usagers: [...request.reached].sort(),
+    lectures,
+    refus: [...new Set(input.refused)],
+    issue: input.anyError ? (reads.personal ? 'partiel' : 'refuse') : 'ok',
+  };
+  try {
+    await journal.append(record);
+    return null;
+  } catch (error) {
+    input.logger.error('audit journal append failed', { requestId: request.requestId, reason: (error as Error).message });
+    return new GraphQLError('The operation could not be recorded in the audit journal.', { extensions: { code: 'ERREUR_INTERNE' } });
+  }
+}
