@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
 import type { Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader, signGatewayContext, type GatewayContextKey } from '@passerelle/subgraph-kit/security';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
 import { randomUUID } from 'node:crypto';
@@ -73,12 +73,12 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const withheld = request && Array.isArray(representations) ? await this.withheldOf(representations as Representation[], request) : [];
     if (withheld.some(Boolean)) {
       const kept = (representations as unknown[]).filter((_r, i) => !withheld[i]);
-      if (kept.length === 0) return { data: { _entities: withheld.map(() => null) } };
+      if (kept.length === 0) return { data: { _entities: withheld.map(() => emptyEntityOf(options.request.query)) } };
       options.request.variables = { ...options.request.variables, representations: kept };
     }
     const response = await this.fetchOrPartnerError(options);
     if (request) rememberPivots(request, response.data, representations);
-    return withheld.some(Boolean) ? reinsertWithheld(response, withheld) : response;
+    return withheld.some(Boolean) ? reinsertWithheld(response, withheld, emptyEntityOf(options.request.query)) : response;
   }
 
   /** Per representation, whether this subgraph must not be asked about it. */
@@ -176,12 +176,29 @@ function rememberPivots(request: RequestSecurity, data: unknown, representations
   visit(data);
 }
 
-/** The subgraph's answer with null back at the withheld positions of `_entities`, error paths shifted to match. */
-function reinsertWithheld(response: SubgraphResponse, withheld: readonly boolean[]): SubgraphResponse {
+/**
+ * What stands for a usager the partner was not asked about: the entity with every field the
+ * fetch selects null — as if the partner knew nothing — so that fields which @require them
+ * (presence, summary) are still computed, without this partner.
+ */
+function emptyEntityOf(query: string | undefined): Record<string, unknown> {
+  const entity: Record<string, unknown> = { __typename: 'Usager' };
+  if (query === undefined) return entity;
+  const selections = (set: SelectionSetNode | undefined): readonly SelectionNode[] => (set?.selections ?? []).flatMap((s) => (s.kind === Kind.INLINE_FRAGMENT ? selections(s.selectionSet) : [s]));
+  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const entities = selections(operation?.selectionSet).find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === '_entities');
+  for (const field of selections(entities?.selectionSet)) {
+    if (field.kind === Kind.FIELD && field.name.value !== '__typename') entity[field.alias?.value ?? field.name.value] = null;
+  }
+  return entity;
+}
+
+/** The subgraph's answer with the empty entity back at the withheld positions of `_entities`, error paths shifted to match. */
+function reinsertWithheld(response: SubgraphResponse, withheld: readonly boolean[], empty: Record<string, unknown>): SubgraphResponse {
   const keptIndices = withheld.flatMap((w, i) => (w ? [] : [i]));
   const data = response.data as { _entities?: unknown[] } | null | undefined;
   const entities = Array.isArray(data?._entities) ? data._entities : null;
-  const merged = entities === null ? null : withheld.map((w, i) => (w ? null : entities[keptIndices.indexOf(i)] ?? null));
+  const merged = entities === null ? null : withheld.map((w, i) => (w ? { ...empty } : entities[keptIndices.indexOf(i)] ?? null));
   const errors = response.errors?.map((error) =>
     error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', keptIndices[error.path[1]] ?? error.path[1], ...error.path.slice(2)] } : error,
   );
