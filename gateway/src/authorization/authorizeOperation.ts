@@ -95,6 +95,20 @@ export function authorizeOperation({ document, operationName, schema, requiremen
     return fragment;
   }
 
+  /** These selections with every named fragment inlined, unfiltered (what introspection selects is nobody's data). */
+  function inline(selections: readonly SelectionNode[], visiting: ReadonlySet<string>): SelectionNode[] {
+    return selections.map((selection): SelectionNode => {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = fragmentOf(name, visiting);
+        const selectionSet = { ...fragment.selectionSet, selections: inline(fragment.selectionSet.selections, new Set([...visiting, name])) };
+        return { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: selection.directives, selectionSet };
+      }
+      if (selection.selectionSet === undefined) return selection;
+      return { ...selection, selectionSet: { ...selection.selectionSet, selections: inline(selection.selectionSet.selections, visiting) } };
+    });
+  }
+
   function filterFragment(fragment: InlineFragmentNode, parent: GraphQLCompositeType, path: string[], visiting: ReadonlySet<string>): InlineFragmentNode | null {
     const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
     if (condition === undefined || condition === null || !isCompositeType(condition)) return fragment;
@@ -126,8 +140,9 @@ export function authorizeOperation({ document, operationName, schema, requiremen
       const name = selection.name.value;
       const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
       // Meta-fields (__typename, __schema, __type) carry no data of anyone; an unknown field fails validation anyway.
+      // Their fragments are inlined too: the document that runs keeps no fragment definition.
       if (name.startsWith('__') || field === undefined) {
-        kept.push(selection);
+        kept.push(selection.selectionSet === undefined ? selection : { ...selection, selectionSet: { ...selection.selectionSet, selections: inline(selection.selectionSet.selections, visiting) } });
         continue;
       }
       const fieldPath = [...path, selection.alias?.value ?? name];

@@ -1,4 +1,4 @@
-import { getNamedType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getNamedType, isIntrospectionType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** Types whose fields are about no person: reading only these is not a consultation to journal. */
 const impersonal = new Set(['Query', 'Mutation', 'LieuAccueil', 'AdresseLieu', 'HoraireJour', 'PlageHoraire', 'Permanence', 'EvenementTiersLieu', 'PageInfo']);
@@ -14,7 +14,8 @@ export function readsOf(schema: GraphQLSchema, document: DocumentNode, _operatio
   visit(document, visitWithTypeInfo(typeInfo, {
     Field(node) {
       const parent = typeInfo.getParentType();
-      if (!parent || node.name.value.startsWith('__') || node.alias?.value.startsWith('_passerelle')) return;
+      // Introspection (`__schema { types { name } }`) reads the schema, nobody's data: not a consultation.
+      if (!parent || isIntrospectionType(getNamedType(parent)) || node.name.value.startsWith('__') || node.alias?.value.startsWith('_passerelle')) return;
       const coordinate = `${getNamedType(parent).name}.${node.name.value}`;
       if (!impersonal.has(getNamedType(parent).name)) personal = true;
       for (const owner of owners.get(coordinate) ?? ['gateway']) {

@@ -1,4 +1,4 @@
-import { buildSchema, parse, print, validate } from 'graphql';
+import { buildSchema, executeSync, getIntrospectionQuery, Kind, parse, print, validate, visit } from 'graphql';
 import type { AuthRequirement } from '../../src/authorization/AuthRequirement';
 import { authorizeOperation } from '../../src/authorization/authorizeOperation';
 import { apiSchema, profiles, requirements, type ProfileName } from './profiles';
@@ -235,5 +235,35 @@ describe('authorizeOperation: type requirements, interfaces and unions', () => {
   it('applies a scalar or enum type requirement to every field returning it', () => {
     expect(run('anonyme', '{ horodatage etat }')).toEqual(['horodatage Horodatage NON_AUTHENTIFIE', 'etat Etat NON_AUTHENTIFIE']);
     expect(run('accueil', '{ horodatage etat }')).toEqual(['etat Etat ACCES_REFUSE']);
+  });
+});
+
+describe('authorizeOperation: introspection', () => {
+  const spreadsOf = (printed: string) => {
+    const names: string[] = [];
+    visit(parse(printed), { FragmentSpread: (node) => void names.push(node.name.value) });
+    return names;
+  };
+
+  it.each<ProfileName>(['anonyme', 'referent'])('keeps the whole standard introspection query for %s, its fragments inlined', (profile) => {
+    // The rewritten document keeps no fragment definition: a spread left under __schema would name nothing.
+    const { printed, denied, document } = authorize(profile, getIntrospectionQuery(), 'IntrospectionQuery');
+    expect(denied).toEqual([]);
+    expect(document.definitions.map((d) => d.kind)).toEqual([Kind.OPERATION_DEFINITION]);
+    expect(spreadsOf(printed)).toEqual([]);
+    expect(executeSync({ schema: apiSchema, document })).toEqual(executeSync({ schema: apiSchema, document: parse(getIntrospectionQuery()) }));
+  });
+
+  it('inlines a fragment on an introspection type, and one spread in it, keeping their directives', () => {
+    const { printed } = authorize('anonyme', '{ __schema { types { ...T @include(if: true) } } } fragment T on __Type { name fields { ...F } } fragment F on __Field { name }');
+    expect(printed).toBe(
+      ['{', '  __schema {', '    types {', '      ... on __Type @include(if: true) {', '        name', '        fields {', '          ... on __Field {', '            name', '          }', '        }', '      }', '    }', '  }', '}'].join('\n'),
+    );
+  });
+
+  it('still denies the data fields of an operation that also introspects', () => {
+    const { printed, denied } = authorize('anonyme', '{ __type(name: "Usager") { ...T } usager(id: "u-1") { id } } fragment T on __Type { name }');
+    expect(denied).toEqual(['usager Query.usager NON_AUTHENTIFIE']);
+    expect(printed).toBe(['{', '  __type(name: "Usager") {', '    ... on __Type {', '      name', '    }', '  }', '}'].join('\n'));
   });
 });
