@@ -8,3 +8,5 @@ export { trustedDocumentsModeOf, type PersistedOperationsManifest } from './trus
 export * from './audit/index';
 export { devIdpEnv, devIdpIssuer, devIdpJwksUrl, loadDevIdpConfig, type DevIdpConfig } from './config';
 export * from './auth/index';
+export { readPartnerRegistry } from './partners/readPartnerRegistry';
+export type { PartnerRegistry, PartnerDeclaration } from './partners/PartnerRegistry';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asReferent, asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import { asAccueil, asReferent, asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-journal-'));
@@ -43,5 +43,45 @@ describe('monJournalDesAcces through the gateway', () => {
   it('is refused to a référent (usagers only)', async () => {
     const answer = await query(federation, journal, {}, asReferent('ref-001'));
     expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['ACCES_REFUSE']);
+  });
+
+  /** How many of the usager's journal entries an organisation, acting in this role, left. */
+  async function entries(usagerId: string, role: string): Promise<number> {
+    const answer = await query<{ monJournalDesAcces: Acces[] }>(federation, '{ monJournalDesAcces(premier: 200) { organisation roles finalite date } }', {}, asUsager(usagerId));
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.monJournalDesAcces.filter((a) => a.roles.includes(role)).length;
+  }
+
+  it('records a read whose id is written in the document, not passed in variables', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const before = await entries(id, 'referent');
+    const inline = await query(federation, `{ usager(id: "${id}") { identite { nomNaissance } } }`, {}, asReferent('ref-001'));
+    expect(inline.errors).toBeUndefined();
+    expect(await entries(id, 'referent')).toBe(before + 1);
+  });
+
+  it('records the usagers a search returned to a reception agent', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const before = await entries(id, 'accueil');
+    const search = await query<{ rechercherUsagers: Array<{ usager: { id: string } }> }>(
+      federation,
+      '{ rechercherUsagers(identite: { nomNaissance: "DELMAS", prenoms: ["Severine"], dateNaissance: "1986-04-17" }) { usager { id } } }',
+      {},
+      asAccueil(),
+    );
+    expect(search.errors).toBeUndefined();
+    expect(search.data!.rechercherUsagers.map((c) => c.usager.id)).toContain(id);
+    expect(await entries(id, 'accueil')).toBe(before + 1);
+  });
+
+  it('records every usager of a caseload page a référent read', async () => {
+    const page = await query<{ monPortefeuille: { edges: Array<{ node: { id: string } }> } }>(federation, '{ monPortefeuille(referentId: "ref-001", premier: 5) { edges { node { id } } } }', {}, asReferent('ref-001'));
+    expect(page.errors).toBeUndefined();
+    const ids = page.data!.monPortefeuille.edges.map((e) => e.node.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const counts = await Promise.all(ids.map((id) => entries(id, 'referent')));
+    const again = await query(federation, '{ monPortefeuille(referentId: "ref-001", premier: 5) { edges { node { id } } } }', {}, asReferent('ref-001'));
+    expect(again.errors).toBeUndefined();
+    expect(await Promise.all(ids.map((id) => entries(id, 'referent')))).toEqual(counts.map((n) => n + 1));
   });
 });

@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { PartnerDataSource, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
+import { PartnerDataSource, readPartnerRegistry, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
 import { silentLogger } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
  * Never started by `npm start` or the tests.
  */
 export async function startBaselineGateway(config: GatewayConfig): Promise<RunningHttpServer> {
-  const { plannerSdl } = readSecurityDirectives(readFileSync(config.supergraphPath, 'utf8'));
+  const sdl = readFileSync(config.supergraphPath, 'utf8');
+  const { plannerSdl } = readSecurityDirectives(sdl, new Set(readPartnerRegistry(sdl).partners.keys()));
   const gateway = new ApolloGateway({
     supergraphSdl: plannerSdl,
     buildService: ({ name, url }) =>
