@@ -70,7 +70,7 @@ export function explainCompositionError(problem: CompositionProblem, subgraphNam
   }
   return {
     code: problem.code,
-    subgraphs: [...subgraphs],
+    subgraphs: [...subgraphs].sort(),
     coordinates: coordinatesIn(problem.message, known),
     explanation: explanations[problem.code] ?? null,
     message: problem.message,

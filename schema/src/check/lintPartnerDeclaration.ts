@@ -54,6 +54,8 @@ export function lintPartnerDeclaration(subgraph: string, document: DocumentNode)
     if (libelle === undefined || libelle.trim() === '') report('schema', `the schema's @${local} has no libelle: give the partner's name for people`);
   }
 
+  // A malformed code is reported above; field-level declarations are only compared with a valid one.
+  const ownCode = code !== undefined && partnerCodePattern.test(code) ? code : undefined;
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue;
     for (const field of definition.fields ?? []) {
@@ -63,13 +65,13 @@ export function lintPartnerDeclaration(subgraph: string, document: DocumentNode)
         if (definition.name.value !== 'Usager') report(coordinate, `@${local} on ${coordinate}: field-level declarations belong on fields of Usager only`);
         else if (field.directives?.some((d) => d.name.value === (linkedDirectiveName(document, 'https://specs.apollo.dev/federation/', 'external') ?? 'external'))) {
           report(coordinate, `@${local} on ${coordinate}, which this subgraph does not resolve (@external): declare it in the subgraph that resolves it`);
-        } else if (code !== undefined && fieldCode !== code) {
-          report(coordinate, `@${local}(code: "${fieldCode ?? ''}") on ${coordinate}: this subgraph speaks for "${code}" and may only declare its own data`);
+        } else if (ownCode !== undefined && fieldCode !== ownCode) {
+          report(coordinate, `@${local}(code: "${fieldCode ?? ''}") on ${coordinate}: this subgraph speaks for "${ownCode}" and may only declare its own data`);
         }
       }
     }
   }
-  return { findings, ...(code !== undefined && partnerCodePattern.test(code) ? { code } : {}) };
+  return { findings, ...(ownCode !== undefined ? { code: ownCode } : {}) };
 }
 
 /** Across subgraphs: no two subgraphs declare the same partner code. */
