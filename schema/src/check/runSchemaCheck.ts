@@ -18,6 +18,8 @@ export interface ApiSchemaSource {
   label: string;
   /** Said in the report, e.g. why the base is not what was asked. */
   note?: string;
+  /** True when this is the api.graphql on disk (no git): there is then nothing else on disk to compare with. */
+  fromDisk?: boolean;
 }
 
 /** Everything the check reads, passed explicitly: the CLI reads the repository, tests pass fixtures. */

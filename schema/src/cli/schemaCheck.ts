@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   }
   try {
     const base = resolveBaseApiSchema(apiSchemaPath, options.base);
-    const onDisk: ApiSchemaSource | undefined = base.label.endsWith('on disk') ? undefined : { sdl: readFileSync(apiSchemaPath, 'utf8'), label: `${shown(apiSchemaPath)} on disk` };
+    const onDisk: ApiSchemaSource | undefined = base.fromDisk === true ? undefined : { sdl: readFileSync(apiSchemaPath, 'utf8'), label: `${shown(apiSchemaPath)} on disk` };
     const report = await runSchemaCheck({
       subgraphs: subgraphList.map((entry) => ({ name: entry.name, url: entry.url, sdl: readSdl(entry) })),
       base,

@@ -126,6 +126,7 @@ describe('resolveBaseApiSchema', () => {
     expect(resolveBaseApiSchema(api)).toEqual({
       sdl: 'type Query { a: Int }\n',
       label: 'api.graphql on disk',
+      fromDisk: true,
       note: 'git is unavailable or this is not a git repository: comparing with the file on disk instead, which shows only changes not composed yet',
     });
   });
