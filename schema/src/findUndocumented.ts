@@ -20,6 +20,8 @@ export function findUndocumented(sdl: string): string[] {
     InterfaceTypeDefinition: { enter, leave },
     UnionTypeDefinition: { enter, leave },
     ScalarTypeDefinition: { enter, leave },
+    // A directive's arguments are named after it (`@partenaire…code`); the directive itself needs no description here.
+    DirectiveDefinition: { enter: (node) => void typeStack.push(`@${node.name.value}`), leave },
     FieldDefinition: { enter: (node) => void (described(node) || missing.push(`${typeStack.at(-1)}.${node.name.value}`)) },
     InputValueDefinition: { enter: (node) => void (described(node) || missing.push(`${typeStack.at(-1)}…${node.name.value}`)) },
     EnumValueDefinition: { enter: (node) => void (described(node) || missing.push(`${typeStack.at(-1)}.${node.name.value}`)) },

@@ -1,0 +1,10 @@
+export { runSchemaCheck, type SchemaCheckInput, type SchemaCheckReport, type ApiSchemaSource, type ChangesReport } from './runSchemaCheck';
+export { formatSchemaCheckReport } from './formatSchemaCheckReport';
+export { parseBreakingChangesFile, breakingChangesFileSchema, type BreakingChangeAcknowledgement } from './parseBreakingChangesFile';
+export { readPersistedOperations } from './readPersistedOperations';
+export { resolveBaseApiSchema, BaseRefError } from './resolveBaseApiSchema';
+export type { SubgraphSdl } from './SubgraphSdl';
+export type { LintFinding, LintRule } from './LintFinding';
+export type { PersistedOperationDocument, OperationFailure } from './validatePersistedOperations';
+export type { ClassifiedChange, ChangeSeverity } from './diffApiSchemas';
+export type { ExplainedCompositionError } from './explainCompositionError';
