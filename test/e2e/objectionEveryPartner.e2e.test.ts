@@ -55,3 +55,42 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     expect((await read()).calls).toBe(before.calls);
   });
 });
+
+describe('objections name partners by their code', () => {
+  it('records and lifts an objection by codePartenaire, which the facts and the file then honour', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const recorded = await query<{ enregistrerOpposition: { opposition: { codePartenaire: string; partenaire: string | null; active: boolean } } }>(
+      federation,
+      'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "france-travail", recueilliePar: "Nadia Cayla") { opposition { codePartenaire partenaire active } } }',
+      { u: id },
+      asReferent('ref-001'),
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.enregistrerOpposition.opposition).toEqual({ codePartenaire: 'france-travail', partenaire: 'FRANCE_TRAVAIL', active: true });
+    federation.simulator.reset();
+    const file = await query(federation, 'query($id: ID!) { usager(id: $id) { franceTravail { identifiant } } }', { id }, asReferent('ref-001'));
+    expect(file.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.partenaire])).toEqual([[['usager', 'franceTravail'], 'OPPOSITION_PARTAGE', 'france-travail']]);
+    expect(federation.simulator.stats()['france-travail'] ?? 0).toBe(0);
+    const lifted = await query(federation, 'mutation($u: ID!) { leverOpposition(usagerId: $u, codePartenaire: "france-travail") { rejoue } }', { u: id }, asReferent('ref-001'));
+    expect(lifted.errors).toBeUndefined();
+  });
+
+  it('refuses, before anything runs, a code no subgraph declares, in the document or in variables', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    federation.simulator.reset();
+    const inline = await query(federation, 'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "impots", recueilliePar: "Nadia Cayla") { rejoue } }', { u: id }, asReferent('ref-001'));
+    expect(inline).toMatchObject({ errors: [{ message: 'No partner of this federation has the code given in codePartenaire.', extensions: { code: 'ARGUMENT_INVALIDE', argument: 'codePartenaire' } }] });
+    expect(inline.data ?? null).toBeNull();
+    const variable = await query(federation, 'mutation($u: ID!, $c: CodePartenaire) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, c: 'impots' }, asReferent('ref-001'));
+    expect(variable.errors?.map((e) => e.extensions?.code)).toEqual(['ARGUMENT_INVALIDE']);
+    expect(federation.simulator.stats().departement ?? 0).toBe(0);
+  });
+
+  it('refuses an objection naming the partner twice, or not at all', async () => {
+    const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const both = await query(federation, 'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "caf", partenaire: CAF, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id }, asReferent('ref-001'));
+    expect(both.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([[['enregistrerOpposition'], 'ARGUMENT_INVALIDE', 'codePartenaire']]);
+    const none = await query(federation, 'mutation($u: ID!) { leverOpposition(usagerId: $u) { rejoue } }', { u: id }, asReferent('ref-001'));
+    expect(none.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([[['leverOpposition'], 'ARGUMENT_INVALIDE', 'codePartenaire']]);
+  });
+});

@@ -11,6 +11,7 @@ import { securityOf, type RequestSecurity } from './RequestSecurity';
 import { authorizeFields } from './steps/authorizeFields';
 import { authorizeRows } from './steps/authorizeRows';
 import { checkCallerPartner } from './steps/checkCallerPartner';
+import { checkPartnerCodes } from './steps/checkPartnerCodes';
 import { executePlan } from './steps/executePlan';
 import { filterAnswer } from './steps/filterAnswer';
 import { guardEntities } from './steps/guardEntities';
@@ -54,9 +55,11 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
     const operationName = requestContext.request.operationName ?? requestContext.operationName ?? null;
     const source = requestContext.source ?? print(requestContext.document);
 
-    // 1. The caller's partner, if any, is one the supergraph declares.
+    // 1. Partners are the supergraph's: the caller's, if any, and any partner code an argument names.
     const unknownPartner = checkCallerPartner(request, rules.registry);
     if (unknownPartner) return { errors: [unknownPartner] };
+    const unknownCodes = checkPartnerCodes({ document: requestContext.document, schema, variables: requestContext.request.variables ?? {}, registry: rules.registry });
+    if (unknownCodes.length > 0) return { errors: unknownCodes };
 
     // 2. Field authorization: fields the caller may not read are removed before planning.
     const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });

@@ -14,18 +14,13 @@ export type DepartementFetch = (query: string, variables: Record<string, unknown
 const factsQuery = /* GraphQL */ `
   query PasserelleAccessFacts($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Usager { referentDeParcours { referent { id } } oppositions { partenaire active } }
+      ... on Usager { referentDeParcours { referent { id } } oppositions { codePartenaire active } }
     }
   }
 `;
 
-/**
- * The Département names partners as GraphQL enum values (`FRANCE_TRAVAIL`) or as codes
- * (`france-travail`); both are the partner's code, written as each allows.
- */
-const codeOf = (value: string): Partenaire => value.toLowerCase().replace(/_/g, '-');
 
-type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ partenaire?: unknown; active?: unknown }> | null } | null;
+type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ codePartenaire?: unknown; active?: unknown }> | null } | null;
 
 /**
  * The access facts of these NIRs, in one call (the Département's loader batches them). Fails
@@ -44,7 +39,7 @@ export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement
     const referentId = entity?.referentDeParcours?.referent?.id;
     facts.set(nir, {
       referentId: typeof referentId === 'string' ? referentId : null,
-      oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.partenaire === 'string').map((o) => codeOf(o.partenaire as string)),
+      oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.codePartenaire === 'string').map((o) => o.codePartenaire as Partenaire),
     });
   });
   return facts;

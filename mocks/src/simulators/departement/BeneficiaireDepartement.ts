@@ -10,8 +10,14 @@ export type CodeTheme = (typeof codesTheme)[number];
 /** Who may read a note: `REF` the référent only, `EQU` the support team, `USA` the team and the usager. */
 export type CodeAudience = 'REF' | 'EQU' | 'USA';
 /** Partners whose data an usager may object to sharing. */
+/**
+ * Partner codes of the objection register. The founding partners keep the codes the system had
+ * before Passerelle (FT for France Travail, CD for the Département); a partner that joins later is
+ * referenced by its Passerelle code in capitals, hyphens as underscores (REGION, CHAMBRES_CONSULAIRES).
+ */
 export const codesPartenaire = ['CAF', 'MSA', 'CPAM', 'CARSAT', 'FT', 'BAILLEURS', 'SIAO', 'CD'] as const;
-export type CodePartenaire = (typeof codesPartenaire)[number];
+export const codePartenairePattern = /^[A-Z][A-Z0-9_]{1,30}$/;
+export type CodePartenaire = string;
 
 /** One usager's file in the Département's system, exactly as its API serves it (see mocks/docs/departement.md). */
 export interface BeneficiaireDepartement {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codesPartenaire, codesTheme } from './BeneficiaireDepartement';
+import { codePartenairePattern, codesTheme } from './BeneficiaireDepartement';
 
 // NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
 const nir = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
@@ -24,8 +24,8 @@ export const commandSchemas = {
   'contrat-engagement': z
     .object({ nir, dt_debut: date, dt_fin: date, objectifs: z.array(id).min(1).max(10) })
     .refine((b) => b.dt_fin > b.dt_debut, { path: ['dt_fin'] }),
-  opposition: z.object({ nir, cd_partenaire: z.enum(codesPartenaire), recueillie_par: texte(100) }),
-  'levee-opposition': z.object({ nir, cd_partenaire: z.enum(codesPartenaire) }),
+  opposition: z.object({ nir, cd_partenaire: z.string().regex(codePartenairePattern), recueillie_par: texte(100) }),
+  'levee-opposition': z.object({ nir, cd_partenaire: z.string().regex(codePartenairePattern) }),
 } as const;
 
 export type NomCommande = keyof typeof commandSchemas;

@@ -8,7 +8,8 @@ export const codeThemeSchema = z.enum(['LOGEMENT', 'MOBILITE', 'SANTE', 'DIFF_FI
 export const codeStatutObjectifSchema = z.enum(['ENC', 'ATT', 'ABA']);
 export const codeStatutActionSchema = z.enum(['PREV', 'ENCO', 'REAL', 'ATTE', 'ABAN', 'ANNU']);
 export const codeAudienceSchema = z.enum(['REF', 'EQU', 'USA']);
-export const codePartenaireSchema = z.enum(['CAF', 'MSA', 'CPAM', 'CARSAT', 'FT', 'BAILLEURS', 'SIAO', 'CD']);
+/** A partner code of the objection register: FT and CD for France Travail and the Département, any other partner's Passerelle code in capitals (mocks/docs/departement.md). */
+export const codePartenaireSchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,30}$/);
 
 const actionSchema = z.object({ id_action: z.string(), intitule: z.string(), cd_statut: codeStatutActionSchema, dt_echeance: legacyDate.nullable() });
 const objectifSchema = z.object({ id_objectif: z.string(), cd_theme: codeThemeSchema, intitule: z.string(), cd_statut: codeStatutObjectifSchema, dt_creation: legacyDate, actions: z.array(actionSchema) });

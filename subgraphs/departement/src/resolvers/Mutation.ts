@@ -1,8 +1,8 @@
-import { passerelleError } from '@passerelle/subgraph-kit';
+import { partnerCodePattern, passerelleError } from '@passerelle/subgraph-kit';
 import type { DepartementContext } from '../context';
 import type { Beneficiaire } from '../legacy/types';
 import { argumentInvalide, dateIso, heure, objectifIds, periode, texte } from '../validateArguments';
-import { audience, codeOf, partenaire, statutAction, statutObjectif, theme, typeOrientation, type PartenaireSource } from './codesDepartement';
+import { audience, codeOf, legacyCodeOfPartner, partenaire, statutAction, statutObjectif, theme, typeOrientation, type PartenaireSource } from './codesDepartement';
 import { toAction, toContrat, toNote, toObjectif, toRendezVous } from './DossierPartage';
 import { toOrientationRsa } from './DossierRsaDepartement';
 import { toOpposition } from './OppositionPartage';
@@ -20,6 +20,22 @@ const objectifOf = (b: Beneficiaire, id: string | null) => toObjectif(found(b.ob
 const actionOf = (b: Beneficiaire, id: string | null) => toAction(found(b.objectifs.flatMap((o) => o.actions).find((a) => a.id_action === id)));
 const rendezVousOf = (b: Beneficiaire, id: string | null) => ({ rendezVous: toRendezVous(found(b.rendez_vous.find((r) => r.id_rdv === id))) });
 /** The partner's latest objection: the one just recorded or just lifted (the system appends, one active at most). */
+type PartnerArgs = { partenaire?: PartenaireSource | null; codePartenaire?: string | null };
+
+/**
+ * The register's code of the partner an objection names: by `codePartenaire` (any partner the
+ * federation declares; the gateway checks it is one) or, for the founding partners, by the older
+ * `partenaire` enum; exactly one of the two.
+ */
+function legacyPartnerCodeOf(a: PartnerArgs): string {
+  const given = (a.partenaire != null ? 1 : 0) + (a.codePartenaire != null ? 1 : 0);
+  if (given !== 1) throw argumentInvalide('codePartenaire', 'Name the partner with exactly one of codePartenaire and partenaire.');
+  if (a.partenaire != null) return codeOf(partenaire, a.partenaire);
+  const code = a.codePartenaire!;
+  if (!partnerCodePattern.test(code)) throw argumentInvalide('codePartenaire', 'A partner code is made of lower-case letters, digits and hyphens (e.g. `caf`, `france-travail`).');
+  return legacyCodeOfPartner(code);
+}
+
 const oppositionOf = (b: Beneficiaire, cd: string) => ({ opposition: toOpposition(found(b.oppositions.filter((o) => o.cd_partenaire === cd).at(-1))) });
 const referentOf = (b: Beneficiaire) => ({ referentDeParcours: found(referentActif(b)) });
 
@@ -75,13 +91,13 @@ export const Mutation = {
     return runCommande(ctx, a, { nom: 'contrat-engagement', corps, argument: 'objectifIds' }, (b) => ({ contratEngagement: found(toContrat(b)) }));
   },
 
-  enregistrerOpposition: (_: unknown, a: CommandeArgs & { partenaire: PartenaireSource; recueilliePar: string }, ctx: Ctx) => {
-    const cd = codeOf(partenaire, a.partenaire);
+  enregistrerOpposition: (_: unknown, a: CommandeArgs & PartnerArgs & { recueilliePar: string }, ctx: Ctx) => {
+    const cd = legacyPartnerCodeOf(a);
     return runCommande(ctx, a, { nom: 'opposition', corps: { cd_partenaire: cd, recueillie_par: texte(a.recueilliePar, 'recueilliePar', 100) } }, (b) => oppositionOf(b, cd));
   },
 
-  leverOpposition: (_: unknown, a: CommandeArgs & { partenaire: PartenaireSource }, ctx: Ctx) => {
-    const cd = codeOf(partenaire, a.partenaire);
+  leverOpposition: (_: unknown, a: CommandeArgs & PartnerArgs, ctx: Ctx) => {
+    const cd = legacyPartnerCodeOf(a);
     return runCommande(ctx, a, { nom: 'levee-opposition', corps: { cd_partenaire: cd } }, (b) => oppositionOf(b, cd));
   },
 };

@@ -23,9 +23,23 @@ export const theme = {
 export const statutObjectif = { ENC: 'EN_COURS', ATT: 'ATTEINT', ABA: 'ABANDONNE' } as const satisfies Record<Code<typeof codeStatutObjectifSchema>, string>;
 export const statutAction = { PREV: 'PREVUE', ENCO: 'EN_COURS', REAL: 'REALISEE', ATTE: 'EN_ATTENTE', ABAN: 'ABANDONNEE', ANNU: 'ANNULEE' } as const satisfies Record<Code<typeof codeStatutActionSchema>, string>;
 export const audience = { REF: 'REFERENT', EQU: 'EQUIPE', USA: 'USAGER' } as const satisfies Record<Code<typeof codeAudienceSchema>, string>;
-export const partenaire = { CAF: 'CAF', MSA: 'MSA', CPAM: 'CPAM', CARSAT: 'CARSAT', FT: 'FRANCE_TRAVAIL', BAILLEURS: 'BAILLEURS', SIAO: 'SIAO', CD: 'DEPARTEMENT' } as const satisfies Record<Code<typeof codePartenaireSchema>, string>;
+/** The founding partners' `PartenaireSource` values by legacy code; partners who joined later have none (use `codePartenaire`). */
+export const partenaire: Readonly<Record<string, PartenaireSource>> = { CAF: 'CAF', MSA: 'MSA', CPAM: 'CPAM', CARSAT: 'CARSAT', FT: 'FRANCE_TRAVAIL', BAILLEURS: 'BAILLEURS', SIAO: 'SIAO', CD: 'DEPARTEMENT' };
 
-export type PartenaireSource = (typeof partenaire)[keyof typeof partenaire];
+export type PartenaireSource = 'CAF' | 'MSA' | 'CPAM' | 'CARSAT' | 'FRANCE_TRAVAIL' | 'BAILLEURS' | 'SIAO' | 'DEPARTEMENT';
+
+/** Legacy codes that are not the Passerelle code in capitals: the register predates Passerelle. */
+const legacyAliases: Readonly<Record<string, string>> = { FT: 'france-travail', CD: 'departement' };
+
+/** The Passerelle partner code (`france-travail`) of a legacy code (`FT`). */
+export function partnerCodeOfLegacy(code: Code<typeof codePartenaireSchema>): string {
+  return legacyAliases[code] ?? code.toLowerCase().replace(/_/g, '-');
+}
+
+/** The legacy code (`FT`) of a Passerelle partner code (`france-travail`). */
+export function legacyCodeOfPartner(code: string): string {
+  return Object.keys(legacyAliases).find((legacy) => legacyAliases[legacy] === code) ?? code.toUpperCase().replace(/-/g, '_');
+}
 
 /** The legacy code of a graph enum value: the inverse of one of the maps above. */
 export function codeOf<K extends string, V extends string>(map: Readonly<Record<K, V>>, value: V): K {
