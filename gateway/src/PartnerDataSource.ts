@@ -1,9 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
 import type { Logger } from '@passerelle/subgraph-kit';
-import { gatewayContextHeader, signGatewayContext, type GatewayContextKey } from '@passerelle/subgraph-kit/security';
+import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { appelOf } from './appelOf';
+import type { ContextSigner } from './contextKeys/createContextSigner';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
 import type { EntityGuardContext } from './security/secureGateway';
@@ -18,8 +19,8 @@ export interface PartnerDataSourceOptions {
   /** Budget of one fetch, headers and body included. */
   timeoutMs: number;
   logger: Logger;
-  /** GATEWAY_CONTEXT_SECRET and GATEWAY_CONTEXT_TTL_S: each fetch carries a context signed for this subgraph. */
-  gatewayContext: { secret: string; ttlS: number };
+  /** The gateway's one signer (GATEWAY_CONTEXT_KEYS, GATEWAY_CONTEXT_TTL_S): each fetch carries a context signed for this subgraph. */
+  contextSigner: ContextSigner;
 }
 
 /** A non-2xx answer; carries the subgraph's GraphQL errors when its body had some. */
@@ -45,9 +46,9 @@ const withheldNir = '000000000000000';
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
-  private readonly contextKey: GatewayContextKey;
+  private readonly contextSigner: ContextSigner;
 
-  constructor({ name, url, timeoutMs, logger, gatewayContext }: PartnerDataSourceOptions) {
+  constructor({ name, url, timeoutMs, logger, contextSigner }: PartnerDataSourceOptions) {
     super({
       url,
       // Node's own fetch (undici, keep-alive): the default make-fetch-happen crashes beside msw.
@@ -55,10 +56,10 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     });
     this.partenaire = name;
     this.logger = logger;
-    this.contextKey = { secret: gatewayContext.secret, ttlS: gatewayContext.ttlS, audience: name };
+    this.contextSigner = contextSigner;
   }
 
-  // Signed per fetch, just before it leaves: the context lives `ttlS` from here, not from the operation's start.
+  // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions): Promise<void> {
     // The entity guard: a usager withheld from this partner (objection, or not the caller's to
     // see) is sent as a NIR no one holds, so the partner answers null without being asked.
@@ -74,7 +75,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
         };
       }
     }
-    request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appelOf(context), this.contextKey));
+    request.http?.headers.set(gatewayContextHeader, await this.contextSigner.sign(appelOf(context), this.partenaire));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
@@ -98,7 +99,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const status = error instanceof SubgraphHttpError ? error.status : undefined;
     this.logger.warn('subgraph fetch failed', { partenaire: this.partenaire, timedOut, status, cause: causeOf(error) });
     const partenaire = this.partenaire;
-    // 401: the subgraph refused the gateway's signed context (secrets differ, clocks drift): configuration, not the client.
+    // 401: the subgraph refused the gateway's signed context (it does not trust the gateway's keys, clocks drift): configuration, not the client.
     const registered = timedOut
       ? passerelleError('PARTENAIRE_DELAI_DEPASSE', `The ${partenaire} subgraph did not answer in time.`, { partenaire })
       : status === 401

@@ -1,11 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GatewayRequestContext, Logger } from '@passerelle/subgraph-kit';
-import { assertGatewayContextSecret, gatewayContextHeader, signGatewayContext } from '@passerelle/subgraph-kit/security';
+import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import type { AuditJournal } from './audit/index';
 import { coordinateOwners } from './audit/coordinateOwners';
 import { readSecurityDirectives } from './authorization/readSecurityDirectives';
 import type { GatewayConfig } from './config';
+import { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
 import { PartnerDataSource } from './PartnerDataSource';
 import type { DepartementFetch } from './rows/accessFacts';
 import { secureGateway, type SecurityState } from './security/secureGateway';
@@ -28,6 +29,8 @@ export interface PasserelleGateway {
   gateway: GatewayInterface;
   /** Names in SUBGRAPH_URLS that no loaded supergraph has used so far (most likely a typo). */
   unusedOverrides(): string[];
+  /** Signs every fetch's context; its public keys are served at /.well-known/passerelle-contexte-jwks.json. */
+  contextSigner: ContextSigner;
 }
 
 /**
@@ -35,8 +38,7 @@ export interface PasserelleGateway {
  * where data sources are built, so the supergraph file stays exactly what was composed.
  */
 export function createGateway(config: GatewayConfig, logger: Logger, journal: AuditJournal | null = null): PasserelleGateway {
-  assertGatewayContextSecret(config.gatewayContextSecret, config.mode);
-  const gatewayContext = { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS };
+  const contextSigner = createContextSigner(config);
   const used = new Set<string>();
   const urls = new Map<string, string>();
   const state: SecurityState = { requirements: new Map(), owners: new Map() };
@@ -44,7 +46,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const departement = (context: GatewayRequestContext): DepartementFetch => async (query, variables) => {
     const url = urls.get('departement');
     if (!url) throw new Error('no departement subgraph');
-    const token = await signGatewayContext({ requestId: context.requestId, caller: context.caller, finalite: context.finalite }, { ...gatewayContext, audience: 'departement' });
+    const token = await contextSigner.sign({ requestId: context.requestId, caller: context.caller, finalite: context.finalite }, 'departement');
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewayContextHeader]: token }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
     if (!response.ok) throw new Error(`departement answered ${response.status}`);
     return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
@@ -78,11 +80,12 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const target = override ?? url;
       if (target === undefined) throw new Error(`The supergraph gives no URL for subgraph ${name}; set it in SUBGRAPH_URLS.`);
       urls.set(name, target);
-      return new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, gatewayContext });
+      return new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner });
     },
   });
   return {
     gateway: secureGateway(gateway, { state, usagerIdSecret: config.usagerIdSecret, departement, journal, logger }),
     unusedOverrides: () => [...config.subgraphUrls.keys()].filter((name) => !used.has(name)),
+    contextSigner,
   };
 }

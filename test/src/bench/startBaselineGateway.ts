@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { PartnerDataSource, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
+import { createContextSigner, PartnerDataSource, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
 import { silentLogger } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { readFileSync } from 'node:fs';
@@ -13,10 +13,11 @@ import { readFileSync } from 'node:fs';
  */
 export async function startBaselineGateway(config: GatewayConfig): Promise<RunningHttpServer> {
   const { plannerSdl } = readSecurityDirectives(readFileSync(config.supergraphPath, 'utf8'));
+  const contextSigner = createContextSigner(config);
   const gateway = new ApolloGateway({
     supergraphSdl: plannerSdl,
     buildService: ({ name, url }) =>
-      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS } }),
+      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, contextSigner }),
   });
   const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
   await apollo.start();

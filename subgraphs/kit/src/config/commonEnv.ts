@@ -22,7 +22,7 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
   return {
     legacyUrl: defineEnv(`${prefix}_LEGACY_URL`, defaultUrl, envUrl, "Base URL of the partner's existing system."),
     legacyApiKey: refusedInProductionByDefault(
-      defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's, refused by the subgraph in production mode)."),
+      defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's)."),
       "set the partner's API key",
     ),
     legacyTimeoutMs: defineEnv(`${prefix}_LEGACY_TIMEOUT_MS`, 5000, envInt(100, 120_000), 'Timeout of one legacy call, in ms.'),
