@@ -1,8 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
 import type { Logger } from '@passerelle/subgraph-kit';
-import { gatewayContextHeader, signGatewayContext, type GatewayContextKey } from '@passerelle/subgraph-kit/security';
+import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, Kind, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+import type { ContextSigner } from './contextKeys/createContextSigner';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
 import { randomUUID } from 'node:crypto';
@@ -19,8 +20,8 @@ export interface PartnerDataSourceOptions {
   /** Budget of one fetch, headers and body included. */
   timeoutMs: number;
   logger: Logger;
-  /** GATEWAY_CONTEXT_SECRET and GATEWAY_CONTEXT_TTL_S: each fetch carries a context signed for this subgraph. */
-  gatewayContext: { secret: string; ttlS: number };
+  /** The gateway's one signer (GATEWAY_CONTEXT_KEYS, GATEWAY_CONTEXT_TTL_S): each fetch carries a context signed for this subgraph. */
+  contextSigner: ContextSigner;
 }
 
 /** A non-2xx answer; carries the subgraph's GraphQL errors when its body had some. */
@@ -46,9 +47,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
-  private readonly contextKey: GatewayContextKey;
+  private readonly contextSigner: ContextSigner;
 
-  constructor({ name, url, timeoutMs, logger, gatewayContext }: PartnerDataSourceOptions) {
+  constructor({ name, url, timeoutMs, logger, contextSigner }: PartnerDataSourceOptions) {
     super({
       url,
       // Node's own fetch (undici, keep-alive): the default make-fetch-happen crashes beside msw.
@@ -56,13 +57,13 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     });
     this.partenaire = name;
     this.logger = logger;
-    this.contextKey = { secret: gatewayContext.secret, ttlS: gatewayContext.ttlS, audience: name };
+    this.contextSigner = contextSigner;
   }
 
-  // Signed per fetch, just before it leaves: the context lives `ttlS` from here, not from the operation's start.
+  // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
     const appel = requestOf(options)?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null };
-    options.request.http?.headers.set(gatewayContextHeader, await signGatewayContext(appel, this.contextKey));
+    options.request.http?.headers.set(gatewayContextHeader, await this.contextSigner.sign(appel, this.partenaire));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
@@ -114,7 +115,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const status = error instanceof SubgraphHttpError ? error.status : undefined;
     this.logger.warn('subgraph fetch failed', { partenaire: this.partenaire, timedOut, status, cause: causeOf(error) });
     const partenaire = this.partenaire;
-    // 401: the subgraph refused the gateway's signed context (secrets differ, clocks drift): configuration, not the client.
+    // 401: the subgraph refused the gateway's signed context (it does not trust the gateway's keys, clocks drift): configuration, not the client.
     const registered = timedOut
       ? passerelleError('PARTENAIRE_DELAI_DEPASSE', `The ${partenaire} subgraph did not answer in time.`, { partenaire })
       : status === 401

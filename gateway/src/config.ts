@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { roles, type Role } from '@passerelle/subgraph-kit/security';
-import { auditJournalPathEnv, defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { devGatewayContextKeysPath } from '@passerelle/subgraph-kit/context-keys';
+import { auditJournalPathEnv, defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextTtlEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
@@ -80,7 +81,7 @@ export const gatewayEnv = {
     'PASSERELLE_MODE',
     'dev' as const,
     envEnum('dev', 'production'),
-    '`dev` serves GraphiQL and allows introspection; `production` does neither.',
+    '`dev` serves GraphiQL and allows introspection; `production` does neither, and refuses the development keys and secrets. Every subgraph reads it too: in production it refuses to start on the development GATEWAY_CONTEXT_JWKS, USAGER_ID_SECRET or legacy API keys.',
   ),
   subgraphTimeoutMs: defineEnv('SUBGRAPH_TIMEOUT_MS', 10_000, envInt(100, 120_000), 'Timeout of one gateway → subgraph fetch, in ms.'),
   subgraphUrls: defineEnv<ReadonlyMap<string, string>>(
@@ -131,8 +132,14 @@ export const gatewayEnv = {
   auditSealEvery: defineEnv('AUDIT_SEAL_EVERY', 100, envInt(1, 100_000), 'Seal the audit journal every this many records.'),
   auditSealIntervalMs: defineEnv('AUDIT_SEAL_INTERVAL_MS', 60_000, envInt(1000, 86_400_000), 'Also seal the audit journal at this interval when records were added, in ms.'),
   auditRetentionDays: defineEnv('AUDIT_RETENTION_DAYS', 365, envInt(1, 3650), 'Days of audit records `npm run audit:purge` keeps (CNIL 2021: 6 to 12 months).'),
-  // GATEWAY_CONTEXT_SECRET, GATEWAY_CONTEXT_TTL_S: the context signed for each subgraph fetch.
-  ...gatewayContextEnv(),
+  // The context signed for each subgraph fetch: the keys (read by `createContextSigner`) and GATEWAY_CONTEXT_TTL_S.
+  gatewayContextKeys: defineEnv(
+    'GATEWAY_CONTEXT_KEYS',
+    devGatewayContextKeysPath,
+    envPath,
+    'JSON file of the private keys signing the context of each subgraph fetch, `{ "keys": [current, previous] }` (EC P-256 JWKs with a kid; `npm run context-keys -- --rotate <file>` makes and rolls it): the first signs, all are published at /.well-known/passerelle-contexte-jwks.json. The default is a development key pair committed in the kit, refused in production mode.',
+  ),
+  ...gatewayContextTtlEnv(),
   // Row authorization decodes the usager ids of arguments and answers; the same secret as the identity subgraph's.
   ...usagerIdSecretEnv(),
   // Authentication: OIDC access tokens (JWT) checked against the identity provider's JWKS.

@@ -1,11 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@passerelle/subgraph-kit';
-import { assertGatewayContextSecret, gatewayContextHeader, signGatewayContext } from '@passerelle/subgraph-kit/security';
+import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import type { AuditJournal } from './audit/index';
 import { coordinateOwners } from './audit/coordinateOwners';
 import { readSecurityDirectives } from './authorization/readSecurityDirectives';
 import type { GatewayConfig } from './config';
+import { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
 import { PartnerDataSource } from './PartnerDataSource';
 import type { DepartementFetch } from './rows/accessFacts';
 import { emptyPartnerRegistry } from './partners/PartnerRegistry';
@@ -31,6 +32,8 @@ export interface PasserelleGateway {
   gateway: GatewayInterface;
   /** Names in SUBGRAPH_URLS that no loaded supergraph has used so far (most likely a typo). */
   unusedOverrides(): string[];
+  /** Signs every fetch's context; its public keys are served at /.well-known/passerelle-contexte-jwks.json. */
+  contextSigner: ContextSigner;
 }
 
 /**
@@ -38,8 +41,7 @@ export interface PasserelleGateway {
  * where data sources are built, so the supergraph file stays exactly what was composed.
  */
 export function createGateway(config: GatewayConfig, logger: Logger, journal: AuditJournal | null = null): PasserelleGateway {
-  assertGatewayContextSecret(config.gatewayContextSecret, config.mode);
-  const gatewayContext = { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS };
+  const contextSigner = createContextSigner(config);
   const used = new Set<string>();
   const urls = new Map<string, string>();
   let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry };
@@ -51,9 +53,9 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
     const subgraph = factsSubgraphOf(rules.owners);
     const url = subgraph === null ? undefined : urls.get(subgraph);
     if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
-    const token = await signGatewayContext(request.appel(), { ...gatewayContext, audience: subgraph });
+    const token = await contextSigner.sign(request.appel(), subgraph);
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewayContextHeader]: token }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
-    if (!response.ok) throw new Error(`departement answered ${response.status}`);
+    if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
     return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
   };
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -86,12 +88,13 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const target = override ?? url;
       if (target === undefined) throw new Error(`The supergraph gives no URL for subgraph ${name}; set it in SUBGRAPH_URLS.`);
       urls.set(name, target);
-      return new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, gatewayContext });
+      return new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner });
     },
   });
   return {
     gateway: securePipeline(gateway, { rules: () => rules, departement, journal, logger }),
     unusedOverrides: () => [...config.subgraphUrls.keys()].filter((name) => !used.has(name)),
+    contextSigner,
   };
 }
 

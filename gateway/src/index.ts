@@ -1,6 +1,7 @@
 export { createServer, type RunningGateway } from './server';
 export { gatewayEnv, loadGatewayConfig, defaultSupergraphPath, envSubgraphUrls, type GatewayConfig } from './config';
 export { PartnerDataSource, type PartnerDataSourceOptions } from './PartnerDataSource';
+export { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
 export { readSecurityDirectives } from './authorization/readSecurityDirectives';
 export { watchSupergraph, type WatchSupergraphOptions } from './watchSupergraph';
 export { operationLimitRules, tokenLimitRefusal, type OperationLimits } from './limits';

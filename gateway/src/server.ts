@@ -6,8 +6,10 @@ import { assertProductionAuditConfig, createAuditJournal } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { finalitePlugin } from './security/finalitePlugin';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { gatewayContextJwksPath } from '@passerelle/subgraph-kit/security';
 import { assertProductionIdentityConfig } from './auth/assertProductionIdentityConfig';
 import type { GatewayConfig } from './config';
+import { contextKeysRoute } from './contextKeys/contextKeysRoute';
 import { createGateway, toApolloLogger } from './createGateway';
 import { documentGuardPlugin } from './documentGuardPlugin';
 import { formatGatewayError } from './formatGatewayError';
@@ -35,7 +37,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   assertProductionAuditConfig(config);
   const authenticate = createAuthenticator(config, { logger });
   const journal = await createAuditJournal({ path: config.auditJournalPath, sealKey: config.auditSealKey, sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger });
-  const { gateway, unusedOverrides } = createGateway(config, logger, journal);
+  const { gateway, unusedOverrides, contextSigner } = createGateway(config, logger, journal);
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };
   const apollo = new ApolloServer<BaseContext>({
@@ -67,7 +69,11 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
 
   let ready = false;
   // Built before starting, so that missing GraphiQL files fail the start, not a page load.
-  const routes = { 'GET /health': healthRoute(() => ready), ...(dev ? graphiqlRoutes() : {}) };
+  const routes = {
+    'GET /health': healthRoute(() => ready),
+    [`GET ${gatewayContextJwksPath}`]: contextKeysRoute(contextSigner),
+    ...(dev ? graphiqlRoutes() : {}),
+  };
   await apollo.start();
   for (const name of unusedOverrides()) {
     logger.warn('SUBGRAPH_URLS names a subgraph the supergraph does not have', { subgraph: name });

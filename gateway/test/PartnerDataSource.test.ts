@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { devGatewayContextSecret, gatewayContextHeader, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
+import { gatewayContextHeader, gatewayContextKeyResolver, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
+import { loadGatewayConfig } from '../src/config';
+import { createContextSigner } from '../src/contextKeys/createContextSigner';
 import { PartnerDataSource } from '../src/PartnerDataSource';
 import { RequestSecurity } from '../src/pipeline/RequestSecurity';
 import { recordingLogger } from './support/postGraphQL';
@@ -60,8 +62,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const gatewayContext = { secret: devGatewayContextSecret, ttlS: 60 };
-const source = (timeoutMs = 2000, logger = recordingLogger().logger) => new PartnerDataSource({ name: 'caf', url, timeoutMs, logger, gatewayContext });
+// The gateway's defaults: the development key pair; checked below as a subgraph on its defaults would.
+const contextSigner = createContextSigner(loadGatewayConfig({}));
+const devKeys = gatewayContextKeyResolver('');
+const source = (timeoutMs = 2000, logger = recordingLogger().logger) => new PartnerDataSource({ name: 'caf', url, timeoutMs, logger, contextSigner });
 
 test('a non-2xx answer without GraphQL errors is PARTENAIRE_INDISPONIBLE, with no URL nor payload in the message', async () => {
   behaviour = (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway: upstream secret-host</h1>');
@@ -87,7 +91,7 @@ test('a subgraph that does not answer in time is PARTENAIRE_DELAI_DEPASSE', asyn
 
 test('a subgraph nobody listens for is PARTENAIRE_INDISPONIBLE, logged by cause without the URL', async () => {
   const recorded = recordingLogger();
-  const unreachable = new PartnerDataSource({ name: 'cpam', url: `http://127.0.0.1:${await closedPort()}/graphql`, timeoutMs: 2000, logger: recorded.logger, gatewayContext });
+  const unreachable = new PartnerDataSource({ name: 'cpam', url: `http://127.0.0.1:${await closedPort()}/graphql`, timeoutMs: 2000, logger: recorded.logger, contextSigner });
   const error = await failureOf(unreachable.process(operation([], '{ dossier: usager(id: "u-1") { id } }')));
   expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'cpam', retryable: true });
   // A root fetch: the path is its one root field, under the client's alias.
@@ -113,8 +117,8 @@ describe('the signed gateway context', () => {
     const tokens = recordContexts();
     await source().process(operation(['usager']));
     expect(tokens).toHaveLength(1);
-    await expect(verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'caf' })).resolves.toEqual({ requestId: expect.stringMatching(uuid), caller: null, finalite: null });
-    await expect(verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'cpam' })).rejects.toMatchObject({ reason: 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud' });
+    await expect(verifyGatewayContext(tokens[0]!, { keys: devKeys, audience: 'caf' })).resolves.toEqual({ requestId: expect.stringMatching(uuid), caller: null, finalite: null });
+    await expect(verifyGatewayContext(tokens[0]!, { keys: devKeys, audience: 'cpam' })).rejects.toMatchObject({ reason: 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud' });
   });
 
   test('the fetches of one anonymous operation share one request id; another operation gets another', async () => {
@@ -123,7 +127,7 @@ describe('the signed gateway context', () => {
     await source().process(operation(['usager'], undefined, context));
     await source().process(operation(['usager'], undefined, context));
     await source().process(operation(['usager']));
-    const ids = await Promise.all(tokens.map(async (token) => (await verifyGatewayContext(token, { secret: devGatewayContextSecret, audience: 'caf' })).requestId));
+    const ids = await Promise.all(tokens.map(async (token) => (await verifyGatewayContext(token, { keys: devKeys, audience: 'caf' })).requestId));
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
   });
@@ -134,7 +138,7 @@ describe('the signed gateway context', () => {
     const context = requestOf({ ...caller, idToken: 'never-forwarded' } as Caller, 'req-1');
     context.declarePurpose('instruction');
     await source().process(operation(['usager'], undefined, context));
-    expect(await verifyGatewayContext(tokens[0]!, { secret: devGatewayContextSecret, audience: 'caf' })).toEqual({ requestId: 'req-1', caller, finalite: 'instruction' });
+    expect(await verifyGatewayContext(tokens[0]!, { keys: devKeys, audience: 'caf' })).toEqual({ requestId: 'req-1', caller, finalite: 'instruction' });
     expect(Buffer.from(tokens[0]!.split('.')[1]!, 'base64url').toString()).not.toContain('never-forwarded');
   });
 

@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, silentLogger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
-import { devGatewayContextSecret, gatewayContextHeader, signGatewayContext } from '@passerelle/subgraph-kit/security';
+import { devGatewayContextKeysPath, readGatewayContextKeys, signGatewayContext } from '@passerelle/subgraph-kit/context-keys';
+import { devGatewayContextJwks, gatewayContextHeader, gatewayContextKeyResolver, verifyGatewayContext } from '@passerelle/subgraph-kit/security';
 import { loadGatewayConfig } from '../src/config';
 import { createGateway } from '../src/createGateway';
+import { rotateContextKeys } from '../src/contextKeys/rotateContextKeys';
 import { createServer, type RunningGateway } from '../src/server';
 import { postGraphQL } from './support/postGraphQL';
 import { composeSupergraph, startTestSubgraphs, subgraphSdl, type SubgraphName } from './support/testSubgraphs';
+import { testContextKeysPath } from './support/testContextKeys';
 import { withTestJournal } from './support/tempJournalPath';
 
 let dir: string;
@@ -53,8 +56,11 @@ test.each<SubgraphName>(['identite', 'caf', 'cpam'])('a direct call to the %s su
   expect(await postToSubgraph(name, {})).toEqual({ status: 401, body: refused('CONTEXTE_PASSERELLE_ABSENT', 'This subgraph answers only the Passerelle gateway.') });
 });
 
-test('a context the gateway signed for another subgraph is refused: it cannot be replayed', async () => {
-  const forIdentite = await signGatewayContext({ requestId: 'r-1', caller: null, finalite: null }, { secret: devGatewayContextSecret, audience: 'identite' });
+const devKey = readGatewayContextKeys(devGatewayContextKeysPath).signing;
+const jwksPath = '/.well-known/passerelle-contexte-jwks.json';
+
+test('a context signed for another subgraph is refused: it cannot be replayed', async () => {
+  const forIdentite = await signGatewayContext({ requestId: 'r-1', caller: null, finalite: null }, { key: devKey, audience: 'identite' });
   expect(await postToSubgraph('identite', { [gatewayContextHeader]: forIdentite })).toMatchObject({ status: 200 });
   expect(await postToSubgraph('caf', { [gatewayContextHeader]: forIdentite })).toEqual({
     status: 401,
@@ -62,8 +68,8 @@ test('a context the gateway signed for another subgraph is refused: it cannot be
   });
 });
 
-test('a gateway whose secret is not the subgraphs’ gets their data refused: HTTP 200, null and PARTENAIRE_ACCES_REFUSE naming the partner', async () => {
-  const misconfigured = await createServer(loadGatewayConfig(withTestJournal({ ...env, GATEWAY_CONTEXT_SECRET: 'another-secret-of-at-least-32-characters' })), silentLogger);
+test('a gateway whose keys the subgraphs do not trust gets their data refused: HTTP 200, null and PARTENAIRE_ACCES_REFUSE naming the partner', async () => {
+  const misconfigured = await createServer(loadGatewayConfig(withTestJournal({ ...env, GATEWAY_CONTEXT_KEYS: testContextKeysPath() })), silentLogger);
   try {
     const { status, body } = await postGraphQL(misconfigured.url, '{ usager(id: "u-1") { id nom } }');
     expect(status).toBe(200);
@@ -77,15 +83,68 @@ test('a gateway whose secret is not the subgraphs’ gets their data refused: HT
   }
 });
 
-test('a gateway in production mode refuses the development secret, and accepts its own', () => {
-  const production = { SUPERGRAPH_PATH: __filename, PASSERELLE_MODE: 'production' };
-  let error: unknown;
+function problemsOf(run: () => unknown): string[] {
   try {
-    createGateway(loadGatewayConfig(withTestJournal(production)), silentLogger);
-  } catch (caught) {
-    error = caught;
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
   }
-  expect(error).toBeInstanceOf(ConfigError);
-  expect((error as ConfigError).problems).toEqual(['GATEWAY_CONTEXT_SECRET: the development default is refused in production; set a secret of at least 32 random characters']);
-  expect(() => createGateway(loadGatewayConfig(withTestJournal({ ...production, GATEWAY_CONTEXT_SECRET: 'a-production-secret-of-32-characters-or-more' })), silentLogger)).not.toThrow();
+  throw new Error('expected a ConfigError');
+}
+
+test('a gateway in production mode refuses the development keys, even copied under another kid, and accepts its own', () => {
+  const production = { SUPERGRAPH_PATH: __filename, PASSERELLE_MODE: 'production' };
+  const refusal = "GATEWAY_CONTEXT_KEYS: the development keys are refused in production; create the gateway's own with npm run context-keys -- --rotate <file>";
+  expect(problemsOf(() => createGateway(loadGatewayConfig(withTestJournal(production)), silentLogger))).toEqual([refusal]);
+  const copy = path.join(dir, 'dev-copy.json');
+  const { keys } = JSON.parse(readFileSync(devGatewayContextKeysPath, 'utf8')) as { keys: Array<Record<string, unknown>> };
+  writeFileSync(copy, JSON.stringify({ keys: [{ ...keys[0], kid: 'gateway-2025-01' }] }));
+  expect(problemsOf(() => createGateway(loadGatewayConfig(withTestJournal({ ...production, GATEWAY_CONTEXT_KEYS: copy })), silentLogger))).toEqual([refusal]);
+  expect(() => createGateway(loadGatewayConfig(withTestJournal({ ...production, GATEWAY_CONTEXT_KEYS: testContextKeysPath() })), silentLogger)).not.toThrow();
+});
+
+test('a GATEWAY_CONTEXT_KEYS file that is not keys stops the start with a ConfigError naming the variable', () => {
+  const notKeys = path.join(dir, 'not-keys.json');
+  writeFileSync(notKeys, JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'hs' }] }));
+  expect(problemsOf(() => createGateway(loadGatewayConfig(withTestJournal({ ...env, GATEWAY_CONTEXT_KEYS: notKeys })), silentLogger))).toEqual([
+    `GATEWAY_CONTEXT_KEYS: ${notKeys}: key 1: expected an EC P-256 private key (kty "EC", crv "P-256", x, y, d)`,
+  ]);
+});
+
+describe('GET /.well-known/passerelle-contexte-jwks.json', () => {
+  test('serves the development public key on the defaults, and nothing private', async () => {
+    const response = await fetch(`${gateway.url}${jwksPath}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual(devGatewayContextJwks);
+    expect(text).not.toMatch(/"d"/);
+  });
+
+  test('serves the public half of the current and previous keys, which a subgraph can use as its GATEWAY_CONTEXT_JWKS', async () => {
+    const keysFile = path.join(dir, 'rotated', 'keys.json');
+    rotateContextKeys(keysFile);
+    rotateContextKeys(keysFile);
+    const privateKeys = JSON.parse(readFileSync(keysFile, 'utf8')) as { keys: Array<{ kid: string; x: string; y: string; d: string }> };
+    const rotated = await createServer(loadGatewayConfig(withTestJournal({ ...env, GATEWAY_CONTEXT_KEYS: keysFile })), silentLogger);
+    try {
+      const text = await (await fetch(`${rotated.url}${jwksPath}`)).text();
+      expect(JSON.parse(text)).toEqual({ keys: privateKeys.keys.map(({ kid, x, y }) => ({ kty: 'EC', crv: 'P-256', x, y, kid, alg: 'ES256', use: 'sig' })) });
+      for (const key of privateKeys.keys) expect(text).not.toContain(key.d);
+      // A subgraph reading this URL accepts what the gateway signs with the current key, and with the previous one.
+      const keys = gatewayContextKeyResolver(`${rotated.url}${jwksPath}`);
+      const current = readGatewayContextKeys(keysFile).signing;
+      const previousFile = path.join(dir, 'rotated', 'previous.json');
+      writeFileSync(previousFile, JSON.stringify({ keys: [privateKeys.keys[1]] }));
+      const previous = readGatewayContextKeys(previousFile).signing;
+      const appel = { requestId: 'r-jwks', caller: null, finalite: null };
+      for (const key of [current, previous]) {
+        await expect(verifyGatewayContext(await signGatewayContext(appel, { key, audience: 'caf' }), { keys, audience: 'caf' })).resolves.toEqual(appel);
+      }
+      await expect(verifyGatewayContext(await signGatewayContext(appel, { key: devKey, audience: 'caf' }), { keys, audience: 'caf' })).rejects.toMatchObject({ reason: 'ERR_JWKS_NO_MATCHING_KEY' });
+    } finally {
+      await rotated.stop();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { graphiqlScripts, graphiqlStylesheet } from '../src/graphiqlPage';
 import { createServer, type RunningGateway } from '../src/server';
 import { postGraphQL } from './support/postGraphQL';
 import { composeSupergraph, subgraphSdl } from './support/testSubgraphs';
+import { testContextKeysPath } from './support/testContextKeys';
 import { withTestJournal } from './support/tempJournalPath';
 
 // No subgraph runs here: the static supergraph is enough to start, which is the point of it.
@@ -20,14 +21,14 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, composeSupergraph(subgraphSdl));
   const env = { GATEWAY_PORT: '0', SUPERGRAPH_PATH: supergraphPath };
   dev = await createServer(loadGatewayConfig(withTestJournal({ ...env, PASSERELLE_MODE: 'dev' })), silentLogger);
-  // Production refuses the development GATEWAY_CONTEXT_SECRET and identity provider (never fetched here: no token is sent).
+  // Production refuses the development context keys and identity provider (never fetched here: no token is sent).
   production = await createServer(
     loadGatewayConfig(withTestJournal({
       ...env,
       PASSERELLE_MODE: 'production',
       // Ad-hoc documents reach validation, where introspection is refused (trusted documents: test/trustedDocuments.test.ts).
       TRUSTED_DOCUMENTS: 'off',
-      GATEWAY_CONTEXT_SECRET: 'graphiql-test-production-secret-0123456789',
+      GATEWAY_CONTEXT_KEYS: testContextKeysPath(),
       OIDC_ISSUER: 'https://idp.graphiql.test',
       OIDC_JWKS_URL: 'https://idp.graphiql.test/jwks.json',
     })),

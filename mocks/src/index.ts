@@ -16,7 +16,7 @@ export { useSubgraphTestBed, type SubgraphTestBed, type SubgraphTestBedOptions, 
 export { recordLegacyCalls, type LegacyCallRecorder } from './testing/recordLegacyCalls';
 export { postGraphQL, type GraphQLAnswer, type GraphQLErrorEntry } from './testing/postGraphQL';
 export { queryEntities } from './testing/queryEntities';
-export { gatewayContextHeaders, type SubgraphCallOptions, type SubgraphTarget, type TestAppel } from './testing/gatewayContextHeaders';
+export { gatewayContextHeaders, devGatewayContextSigningKey, type SubgraphCallOptions, type SubgraphTarget, type TestAppel } from './testing/gatewayContextHeaders';
 export { unknownNir } from './testing/unknownNir';
 export { postLegacy } from './testing/postLegacy';
 export { expectLegacyError } from './testing/expectLegacyError';

@@ -1,10 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   createSubgraphServer,
   defaultGatewayContextTtlS,
-  devGatewayContextSecret,
+  devGatewayContextKid,
   loadTypeDefs,
   silentLogger,
   type Caller,
@@ -14,7 +15,7 @@ import {
 import { postGraphQL } from '../src/testing/postGraphQL';
 import { queryEntities } from '../src/testing/queryEntities';
 
-/** A subgraph on the defaults (the development GATEWAY_CONTEXT_SECRET) that tells what context it received. */
+/** A subgraph on the defaults (the development context keys embedded in the kit) that tells what context it received. */
 const sdl = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query { appel: String! }
@@ -39,7 +40,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     logger: silentLogger,
-    gatewayContext: { secret: devGatewayContextSecret, ttlS: defaultGatewayContextTtlS },
+    gatewayContext: { jwks: '', ttlS: defaultGatewayContextTtlS, mode: 'dev' },
     createContext: (base) => base,
   });
 });
@@ -62,11 +63,13 @@ describe('the helpers every subgraph test posts with', () => {
     expect(JSON.parse(entities.data!._entities[0]!.appel)).toEqual(appel);
   });
 
-  it('send no context when told (appel: null), or one signed with another secret: the subgraph refuses both', async () => {
+  it('send no context when told (appel: null), or one signed with another key: the subgraph refuses both', async () => {
     expect(await postGraphQL(subgraph, '{ appel }', {}, { appel: null })).toEqual({
       errors: [{ message: 'This subgraph answers only the Passerelle gateway.', extensions: { code: 'CONTEXTE_PASSERELLE_ABSENT', retryable: false } }],
     });
-    expect(await postGraphQL(subgraph, '{ appel }', {}, { secret: 'not-the-subgraph-secret-0123456789abcdef' })).toEqual({
+    // Another key under the development key's kid: only the signature tells them apart.
+    const impostor = { kid: devGatewayContextKid, privateKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey };
+    expect(await postGraphQL(subgraph, '{ appel }', {}, { key: impostor })).toEqual({
       errors: [{ message: 'The gateway context is invalid or has expired.', extensions: { code: 'CONTEXTE_PASSERELLE_INVALIDE', retryable: false } }],
     });
   });

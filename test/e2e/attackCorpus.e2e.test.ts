@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer, gatewayEnv, loadDevSigningKey, loadGatewayConfig, verifyJournal, type RunningGateway } from '@passerelle/gateway';
 import type { PersonaKey } from '@passerelle/mocks';
 import { silentLogger } from '@passerelle/subgraph-kit';
+import { generateGatewayContextKey } from '@passerelle/subgraph-kit/context-keys';
 import { generateKeyPair, SignJWT } from 'jose';
 import { asAccueil, asAgent, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec, tokenFor } from '../src/e2e/testFederation';
 import type { RunningFederation } from '../src/startFederation';
@@ -92,11 +93,14 @@ describe('introspection in production mode', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-production-'));
     // The gateway alone, in front of the running subgraphs; production secrets; an IdP never fetched (no token is sent).
+    // Its own context keys: production refuses the development ones.
+    const contextKeys = path.join(dir, 'context-keys.json');
+    writeFileSync(contextKeys, JSON.stringify({ keys: [generateGatewayContextKey()] }), { mode: 0o600 });
     production = await createServer(loadGatewayConfig({
       PASSERELLE_MODE: 'production',
       GATEWAY_PORT: '0',
       TRUSTED_DOCUMENTS: 'off',
-      GATEWAY_CONTEXT_SECRET: 'attack-corpus-production-gateway-context-secret',
+      GATEWAY_CONTEXT_KEYS: contextKeys,
       AUDIT_SEAL_KEY: 'attack-corpus-production-audit-seal-key-0123456789',
       AUDIT_JOURNAL_PATH: path.join(dir, 'journal.jsonl'),
       USAGER_ID_SECRET: 'attack-corpus-production-usager-id-secret-0123456789',

@@ -9,6 +9,7 @@ import { buildSchema, parse } from 'graphql';
 import { loadGatewayConfig } from '../../src/config';
 import { createServer, type RunningGateway } from '../../src/server';
 import { buildPersistedOperationsManifest, serializeManifest } from '../../src/trustedDocuments';
+import { testContextKeysPath } from './testContextKeys';
 import { withTestJournal } from './tempJournalPath';
 
 /**
@@ -91,7 +92,7 @@ export function writeGatewayFiles(dir: string): { supergraphPath: string; manife
 export function hardenedGatewayEnv(dir: string): NodeJS.ProcessEnv {
   return {
     GATEWAY_PORT: '0',
-    GATEWAY_CONTEXT_SECRET: 'hardening-test-gateway-context-secret-0123456789',
+    GATEWAY_CONTEXT_KEYS: testContextKeysPath(),
     AUDIT_SEAL_KEY: 'hardening-test-audit-seal-key-0123456789abcdef',
     AUDIT_JOURNAL_PATH: path.join(dir, 'audit', 'journal.jsonl'),
     // Never fetched: these tests send no token.

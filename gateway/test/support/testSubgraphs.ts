@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { createSubgraphServer, defaultGatewayContextTtlS, devGatewayContextSecret, passerelleError, silentLogger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createSubgraphServer, defaultGatewayContextTtlS, passerelleError, silentLogger, type GatewayContextOptions, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import { parse } from 'graphql';
 
 /** The federation link and the partner declaration every subgraph carries (schema/PARTENAIRES.md). */
@@ -46,12 +46,12 @@ export function createGate(): { wait: Promise<void>; open: () => void } {
 }
 
 /**
- * Starts the three subgraphs on port 0, on the development GATEWAY_CONTEXT_SECRET like a gateway
+ * Starts the three subgraphs on port 0, trusting the development context keys like a gateway
  * on its defaults. caf fails with a registered code for usager `u-erreur` and waits on `slow` for
  * usager `u-lent`.
  */
 export async function startTestSubgraphs(slow: Promise<void>): Promise<Record<SubgraphName, RunningSubgraphServer>> {
-  const gatewayContext = { secret: devGatewayContextSecret, ttlS: defaultGatewayContextTtlS };
+  const gatewayContext: GatewayContextOptions = { jwks: '', ttlS: defaultGatewayContextTtlS, mode: 'dev' };
   const start = (name: SubgraphName, resolvers: Parameters<typeof createSubgraphServer>[0]['resolvers']) =>
     createSubgraphServer({ name, typeDefs: parse(subgraphSdl[name]), resolvers, port: 0, host: '127.0.0.1', logger: silentLogger, gatewayContext, createContext: (base) => base });
   const [identite, caf, cpam] = await Promise.all([

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { AccueilConfig } from './config';
 import type { AccueilContext } from './context';
 import { createAccueilClient } from './legacy/client';
@@ -24,7 +24,7 @@ export function createServer(config: AccueilConfig, logger: Logger = createLogge
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, loaders: createLoaders(accueil), accueil, usagerIds }),
   });
 }

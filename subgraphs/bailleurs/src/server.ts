@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import { landlordClientConfig, type BailleursConfig } from './config';
 import type { BailleursContext } from './context';
 import { createAhClient } from './legacy/ahClient';
@@ -21,7 +21,7 @@ export function createServer(config: BailleursConfig, logger: Logger = createLog
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, loaders: createLoaders(rah, ah) }),
   });
 }

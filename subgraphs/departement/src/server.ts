@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { DepartementConfig } from './config';
 import type { DepartementContext } from './context';
 import { createDepartementClient } from './legacy/client';
@@ -21,7 +21,7 @@ export function createServer(config: DepartementConfig, logger: Logger = createL
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, departement, codec, loaders: createLoaders(departement) }),
   });
 }

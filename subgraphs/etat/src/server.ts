@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { EtatConfig } from './config';
 import type { EtatContext } from './context';
 import { createSiaoClient } from './legacy/client';
@@ -18,7 +18,7 @@ export function createServer(config: EtatConfig, logger: Logger = createLogger('
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, loaders: createLoaders(siao) }),
   });
 }

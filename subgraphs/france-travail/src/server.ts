@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { FranceTravailConfig } from './config';
 import type { FranceTravailContext } from './context';
 import { createFranceTravailClient } from './legacy/client';
@@ -19,7 +19,7 @@ export function createServer(config: FranceTravailConfig, logger: Logger = creat
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, loaders: createLoaders(franceTravail) }),
   });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, createUsagerIdCodec, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { IdentiteConfig } from './config';
 import type { IdentiteContext } from './context';
 import { createSngiClient } from './legacy/client';
@@ -20,7 +20,7 @@ export function createServer(config: IdentiteConfig, logger: Logger = createLogg
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, sngi, codec, loaders: createLoaders(sngi) }),
   });
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraphServer, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
+import { createLogger, createSubgraphServer, gatewayContextOptionsOf, loadTypeDefs, type Logger, type RunningSubgraphServer } from '@passerelle/subgraph-kit';
 import type { JournalConfig } from './config';
 import type { JournalContext } from './context';
 import { Query } from './resolvers/Query';
@@ -15,7 +15,7 @@ export function createServer(config: JournalConfig, logger: Logger = createLogge
     port: config.port,
     host: config.host,
     logger,
-    gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS },
+    gatewayContext: gatewayContextOptionsOf(config),
     createContext: (base) => ({ ...base, auditJournalPath: config.auditJournalPath }),
   });
 }

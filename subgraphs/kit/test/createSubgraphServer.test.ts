@@ -1,11 +1,21 @@
+import path from 'node:path';
 import { parse } from 'graphql';
+import { devGatewayContextKeysPath } from '../src/contextKeys/devGatewayContextKeysPath';
+import type { GatewayContextSigningKey } from '../src/contextKeys/GatewayContextSigningKey';
+import { readGatewayContextKeys } from '../src/contextKeys/readGatewayContextKeys';
+import { signGatewayContext } from '../src/contextKeys/signGatewayContext';
+import { ConfigError } from '../src/config/readConfig';
 import { createLogger } from '../src/logging/createLogger';
 import type { Caller } from '../src/security/caller';
 import { gatewayContextHeader } from '../src/security/gatewayContextKey';
-import { signGatewayContext } from '../src/security/signGatewayContext';
 import { createSubgraphServer, type RunningSubgraphServer, type SubgraphRequestContext } from '../src/server/createSubgraphServer';
+import { freshKey, replaceJson, tempDir } from './support/contextKeys';
 
-const secret = 'kit-server-test-secret-of-32-characters';
+// The gateway's keys as a subgraph is given them: a current and a previous key, public halves in a file.
+const current = freshKey();
+const previous = freshKey();
+const jwks = path.join(tempDir('kit-server'), 'gateway-jwks.json');
+replaceJson(jwks, { keys: [current.publicJwk, previous.publicJwk] });
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query { appel: String! requestId: String! }
@@ -32,7 +42,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     logger: createLogger('essai', 'warn', (line) => void logLines.push(line)),
-    gatewayContext: { secret, ttlS: 60 },
+    gatewayContext: { jwks, ttlS: 60, mode: 'dev' },
     createContext: (base) => base,
   });
 });
@@ -42,7 +52,7 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-const sign = (audience = 'essai', signWith = secret) => signGatewayContext({ requestId: 'gw-req-1', caller: agent, finalite: 'instruction' }, { secret: signWith, audience });
+const sign = (audience = 'essai', key: GatewayContextSigningKey = current.signing) => signGatewayContext({ requestId: 'gw-req-1', caller: agent, finalite: 'instruction' }, { key, audience });
 
 async function post(headers: Record<string, string>, query = '{ appel }'): Promise<{ status: number; body: unknown; requestId: string | null }> {
   const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
@@ -71,6 +81,12 @@ describe('createSubgraphServer and the gateway context', () => {
     expect(data.requestId).toBe(requestId);
   });
 
+  it('accepts a context signed with the gateway’s previous key (signed just before a roll-over)', async () => {
+    const { status, body } = await post({ [gatewayContextHeader]: await sign('essai', previous.signing) });
+    expect(status).toBe(200);
+    expect(JSON.parse((body as { data: { appel: string } }).data.appel)).toEqual({ requestId: 'gw-req-1', caller: agent, finalite: 'instruction' });
+  });
+
   it('refuses a POST without a context with 401 and CONTEXTE_PASSERELLE_ABSENT, before any resolver runs', async () => {
     expect(await answer({})).toEqual({ status: 401, body: absent });
     expect(await answer({ [gatewayContextHeader]: '' })).toEqual({ status: 401, body: absent });
@@ -90,7 +106,9 @@ describe('createSubgraphServer and the gateway context', () => {
 
   it.each<[string, () => Promise<string>, string]>([
     ['signed for another subgraph', () => sign('caf'), 'ERR_JWT_CLAIM_VALIDATION_FAILED:aud'],
-    ['signed with another secret', () => sign('essai', 'another-secret-of-at-least-32-characters'), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
+    ['signed with a key the gateway does not publish', () => sign('essai', freshKey().signing), 'ERR_JWKS_NO_MATCHING_KEY'],
+    ['signed with the development key, which this subgraph was not given', () => sign('essai', readGatewayContextKeys(devGatewayContextKeysPath).signing), 'ERR_JWKS_NO_MATCHING_KEY'],
+    ['signed with another key under the current key’s kid', () => sign('essai', { kid: current.signing.kid, privateKey: freshKey().signing.privateKey }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
     ['that is not a JWS', async () => 'garbage', 'ERR_JWS_INVALID'],
   ])('refuses a context %s with 401 and the same CONTEXTE_PASSERELLE_INVALIDE; only the log says why', async (_case, token, reason) => {
     const value = await token();
@@ -107,10 +125,10 @@ describe('createSubgraphServer and the gateway context', () => {
     expect(await response.json()).toEqual({ status: 'ok', subgraph: 'essai' });
   });
 
-  it('does not start with a secret shorter than 32 characters', async () => {
+  it('does not start in production mode on the development keys embedded in the kit', async () => {
     const start = createSubgraphServer<SubgraphRequestContext>({
-      name: 'essai', typeDefs, resolvers: {}, port: 0, host: '127.0.0.1', logger: createLogger('essai', 'error', () => {}), gatewayContext: { secret: 'too-short', ttlS: 60 }, createContext: (base) => base,
+      name: 'essai', typeDefs, resolvers: {}, port: 0, host: '127.0.0.1', logger: createLogger('essai', 'error', () => {}), gatewayContext: { jwks: '', ttlS: 60, mode: 'production' }, createContext: (base) => base,
     });
-    await expect(start).rejects.toThrow(RangeError);
+    await expect(start).rejects.toEqual(new ConfigError(['GATEWAY_CONTEXT_JWKS: the development keys embedded in the kit are refused in production']));
   });
 });

@@ -1,28 +1,38 @@
-import { createSecretKey } from 'node:crypto';
-import { SignJWT, decodeProtectedHeader, decodeJwt, type JWTPayload } from 'jose';
-import { gatewayContextEnv } from '../src/config/commonEnv';
-import { ConfigError, readConfig } from '../src/config/readConfig';
+import { generateKeyPairSync, createSecretKey } from 'node:crypto';
+import { SignJWT, decodeProtectedHeader, decodeJwt, type JWTPayload, type KeyLike } from 'jose';
+import { devGatewayContextKeysPath } from '../src/contextKeys/devGatewayContextKeysPath';
+import { readGatewayContextKeys } from '../src/contextKeys/readGatewayContextKeys';
+import { signGatewayContext } from '../src/contextKeys/signGatewayContext';
 import type { AppelPasserelle } from '../src/security/appelPasserelle';
-import { assertGatewayContextSecret } from '../src/security/assertGatewayContextSecret';
 import type { Caller } from '../src/security/caller';
-import { devGatewayContextSecret } from '../src/security/gatewayContextKey';
-import { signGatewayContext } from '../src/security/signGatewayContext';
+import { devGatewayContextJwks } from '../src/security/devGatewayContextJwks';
+import { gatewayContextKeyResolver } from '../src/security/gatewayContextKeyResolver';
 import { GatewayContextError, verifyGatewayContext } from '../src/security/verifyGatewayContext';
+import { freshKey, replaceJson, tempDir } from './support/contextKeys';
 
-const secret = 'a-test-secret-of-at-least-32-characters';
-const key = { secret, audience: 'caf' };
+const dev = readGatewayContextKeys(devGatewayContextKeysPath).signing;
+const verifier = { keys: gatewayContextKeyResolver(''), audience: 'caf' };
 const referent: Caller = { subject: 'agent-017', kind: 'agent', roles: ['referent', 'accueil'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null };
 const appel: AppelPasserelle = { requestId: '6f1c2a4e-0000-4000-8000-000000000001', caller: referent, finalite: 'accompagnement' };
 const now = () => Math.floor(Date.now() / 1000);
+const sign = (claims: AppelPasserelle, audience = 'caf', key = dev, ttlS?: number) => signGatewayContext(claims, { key, audience, ...(ttlS ? { ttlS } : {}) });
 
-/** A token built by hand with jose, for what signGatewayContext never produces. */
-function handMade(payload: JWTPayload, { alg = 'HS256', typ = 'passerelle-contexte+jwt', signWith = secret } = {}): Promise<string> {
-  return new SignJWT(payload).setProtectedHeader({ alg, typ }).sign(createSecretKey(Buffer.from(signWith, 'utf8')));
+interface HandMade {
+  alg?: string;
+  typ?: string;
+  /** null: no kid in the header. */
+  kid?: string | null;
+  key?: KeyLike | Uint8Array;
+}
+
+/** A token built by hand with jose, for what signGatewayContext never produces; by default as the gateway would sign it with the development key. */
+function handMade(payload: JWTPayload, { alg = 'ES256', typ = 'passerelle-contexte+jwt', kid = dev.kid, key = dev.privateKey }: HandMade = {}): Promise<string> {
+  return new SignJWT(payload).setProtectedHeader({ alg, typ, ...(kid === null ? {} : { kid }) }).sign(key);
 }
 const claims = (overrides: JWTPayload = {}): JWTPayload => ({ requestId: 'r-1', caller: null, finalite: null, iss: 'passerelle-gateway', aud: 'caf', iat: now(), exp: now() + 60, ...overrides });
 
-async function reasonOf(token: string, verifyKey = key): Promise<string> {
-  const error = await verifyGatewayContext(token, verifyKey).then(() => undefined, (reason: unknown) => reason);
+async function reasonOf(token: string, by = verifier): Promise<string> {
+  const error = await verifyGatewayContext(token, by).then(() => undefined, (reason: unknown) => reason);
   if (!(error instanceof GatewayContextError)) throw new Error(`expected a GatewayContextError, got ${String(error)}`);
   expect(error.message).toBe('The gateway context is invalid.');
   return error.reason;
@@ -31,25 +41,68 @@ async function reasonOf(token: string, verifyKey = key): Promise<string> {
 describe('signGatewayContext and verifyGatewayContext', () => {
   it('round-trip an anonymous context and one with a caller and a purpose', async () => {
     const anonymous = { requestId: 'r-anonyme', caller: null, finalite: null };
-    await expect(verifyGatewayContext(await signGatewayContext(anonymous, key), key)).resolves.toEqual(anonymous);
-    await expect(verifyGatewayContext(await signGatewayContext(appel, key), key)).resolves.toEqual(appel);
+    await expect(verifyGatewayContext(await sign(anonymous), verifier)).resolves.toEqual(anonymous);
+    await expect(verifyGatewayContext(await sign(appel), verifier)).resolves.toEqual(appel);
   });
 
-  it('sign a compact HS256 JWS from passerelle-gateway to the subgraph, living 60 s by default or ttlS', async () => {
-    const token = await signGatewayContext(appel, key);
+  it('sign a compact ES256 JWS naming its key, from passerelle-gateway to the subgraph, living 60 s by default or ttlS', async () => {
+    const token = await sign(appel);
     expect(token.split('.')).toHaveLength(3);
-    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'passerelle-contexte+jwt' });
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', kid: 'passerelle-dev-only-context-key', typ: 'passerelle-contexte+jwt' });
     const payload = decodeJwt(token);
     expect(payload).toEqual({ ...appel, iss: 'passerelle-gateway', aud: 'caf', iat: expect.any(Number), exp: payload.iat! + 60 });
     expect(Math.abs(payload.iat! - now())).toBeLessThanOrEqual(1);
-    const short = decodeJwt(await signGatewayContext(appel, { ...key, ttlS: 5 }));
+    const short = decodeJwt(await sign(appel, 'caf', dev, 5));
     expect(short.exp! - short.iat!).toBe(5);
   });
 
   it('sign only the three claims, whatever else the context holds, and refuse claims that are not an AppelPasserelle', async () => {
     const extra = { ...appel, accessToken: 'secret-token', caller: { ...referent, idToken: 'secret-token' } } as AppelPasserelle;
-    expect(JSON.stringify(decodeJwt(await signGatewayContext(extra, key)))).not.toContain('secret-token');
-    await expect(signGatewayContext({ ...appel, finalite: 'espionnage' } as unknown as AppelPasserelle, key)).rejects.toThrow();
+    expect(JSON.stringify(decodeJwt(await sign(extra)))).not.toContain('secret-token');
+    await expect(sign({ ...appel, finalite: 'espionnage' } as unknown as AppelPasserelle)).rejects.toThrow();
+  });
+
+  it('accept the current key and the previous one, and nothing else, from the keys the subgraph is given', async () => {
+    const [current, previous, stranger] = [freshKey(), freshKey(), freshKey()];
+    const file = `${tempDir('jwks')}/jwks.json`;
+    replaceJson(file, { keys: [current.publicJwk, previous.publicJwk] });
+    const fromFile = { keys: gatewayContextKeyResolver(file), audience: 'caf' };
+    await expect(verifyGatewayContext(await sign(appel, 'caf', current.signing), fromFile)).resolves.toEqual(appel);
+    await expect(verifyGatewayContext(await sign(appel, 'caf', previous.signing), fromFile)).resolves.toEqual(appel);
+    // An unrelated ES256 key, under its own kid or under the current key's.
+    expect(await reasonOf(await sign(appel, 'caf', stranger.signing), fromFile)).toBe('ERR_JWKS_NO_MATCHING_KEY');
+    expect(await reasonOf(await sign(appel, 'caf', { kid: current.jwk.kid, privateKey: stranger.signing.privateKey }), fromFile)).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    // The development key is not among them.
+    expect(await reasonOf(await sign(appel), fromFile)).toBe('ERR_JWKS_NO_MATCHING_KEY');
+  });
+
+  it('refuse a context without a kid, even signed with the one key the subgraph trusts', async () => {
+    expect(await reasonOf(await handMade(claims(), { kid: null }))).toBe('ERR_JWS_KID_MISSING');
+  });
+
+  it('refuse HS256 whatever the secret, the public key’s coordinates included (algorithm confusion)', async () => {
+    const publicX = Buffer.from(devGatewayContextJwks.keys[0]!.x, 'base64url');
+    for (const secret of [createSecretKey(Buffer.from('a-secret-of-at-least-32-characters-long')), createSecretKey(publicX)]) {
+      expect(await reasonOf(await handMade(claims(), { alg: 'HS256', key: secret }))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    }
+  });
+
+  it('refuse RS256, and another EC algorithm', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    expect(await reasonOf(await handMade(claims(), { alg: 'RS256', key: rsa }))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+    expect(await reasonOf(await handMade(claims(), { alg: 'ES384', key: p384 }))).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+  });
+
+  it('refuse an unsigned context (alg none)', async () => {
+    const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+    const header = encode({ alg: 'none', kid: dev.kid, typ: 'passerelle-contexte+jwt' });
+    expect(await reasonOf(`${header}.${encode(claims({ caller: referent, finalite: 'controle' }))}.`)).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    expect(await reasonOf(`${header}.${encode(claims())}.${'A'.repeat(86)}`)).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+  });
+
+  it('refuse a context signed for another subgraph: no replay across subgraphs', async () => {
+    expect(await reasonOf(await sign(appel, 'cpam'))).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:aud');
   });
 
   it('refuse an expired context', async () => {
@@ -59,41 +112,23 @@ describe('signGatewayContext and verifyGatewayContext', () => {
   it('refuse a context issued longer ago than the subgraph’s own ttlS, whatever its exp', async () => {
     const longLived = await handMade(claims({ iat: now() - 100, exp: now() + 3600 }));
     expect(await reasonOf(longLived)).toBe('ERR_JWT_EXPIRED:iat');
-    await expect(verifyGatewayContext(longLived, { ...key, ttlS: 300 })).resolves.toEqual({ requestId: 'r-1', caller: null, finalite: null });
+    await expect(verifyGatewayContext(longLived, { ...verifier, ttlS: 300 })).resolves.toEqual({ requestId: 'r-1', caller: null, finalite: null });
   });
 
   it('refuse a context issued in the future, beyond 5 s of clock skew', async () => {
     expect(await reasonOf(await handMade(claims({ iat: now() + 60, exp: now() + 120 })))).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:iat');
-    await expect(verifyGatewayContext(await handMade(claims({ iat: now() + 3 })), key)).resolves.toMatchObject({ requestId: 'r-1' });
-  });
-
-  it('refuse a context signed for another subgraph: no replay across subgraphs', async () => {
-    const forCpam = await signGatewayContext(appel, { secret, audience: 'cpam' });
-    expect(await reasonOf(forCpam)).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:aud');
-  });
-
-  it('refuse a context signed with another secret', async () => {
-    const forged = await signGatewayContext(appel, { secret: devGatewayContextSecret, audience: 'caf' });
-    expect(await reasonOf(forged)).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
-  });
-
-  it('refuse an unsigned context (alg none)', async () => {
-    const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
-    const unsigned = `${encode({ alg: 'none', typ: 'passerelle-contexte+jwt' })}.${encode(claims({ caller: referent, finalite: 'controle' }))}.`;
-    expect(await reasonOf(unsigned)).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
-    expect(await reasonOf(`${encode({ alg: 'none', typ: 'passerelle-contexte+jwt' })}.${encode(claims())}.${'A'.repeat(43)}`)).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    await expect(verifyGatewayContext(await handMade(claims({ iat: now() + 3 })), verifier)).resolves.toMatchObject({ requestId: 'r-1' });
   });
 
   it('refuse a context whose payload was altered after signing', async () => {
-    const [header, , signature] = (await signGatewayContext({ requestId: 'r-1', caller: null, finalite: 'information' }, key)).split('.');
+    const [header, , signature] = (await sign({ requestId: 'r-1', caller: null, finalite: 'information' })).split('.');
     const altered = Buffer.from(JSON.stringify(claims({ caller: referent, finalite: 'controle' }))).toString('base64url');
     expect(await reasonOf(`${header}.${altered}.${signature}`)).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
   });
 
   it.each<[string, () => Promise<string>, string]>([
-    ['another algorithm', () => handMade(claims(), { alg: 'HS512' }), 'ERR_JOSE_ALG_NOT_ALLOWED'],
     ['another issuer', () => handMade(claims({ iss: 'someone-else' })), 'ERR_JWT_CLAIM_VALIDATION_FAILED:iss'],
-    ['another typ (an ordinary JWT signed with the same secret)', () => handMade(claims(), { typ: 'JWT' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED:typ'],
+    ['another typ (an ordinary JWT signed with the same key)', () => handMade(claims(), { typ: 'JWT' }), 'ERR_JWT_CLAIM_VALIDATION_FAILED:typ'],
     ['no exp', () => handMade(claims({ exp: undefined })), 'ERR_JWT_CLAIM_VALIDATION_FAILED:exp'],
     ['no iat', () => handMade(claims({ iat: undefined })), 'ERR_JWT_CLAIM_VALIDATION_FAILED:iat'],
     ['no requestId', () => handMade(claims({ requestId: undefined })), 'ERR_CLAIMS_MALFORMED'],
@@ -107,37 +142,5 @@ describe('signGatewayContext and verifyGatewayContext', () => {
   it('refuse what is not a JWS at all', async () => {
     expect(await reasonOf('')).toBe('ERR_JWS_INVALID');
     expect(await reasonOf('not.a.token')).toBe('ERR_JWS_INVALID');
-  });
-
-  it('refuse to work with a secret shorter than 32 characters', async () => {
-    await expect(signGatewayContext(appel, { secret: 'short', audience: 'caf' })).rejects.toThrow(RangeError);
-    await expect(verifyGatewayContext(await signGatewayContext(appel, key), { secret: 'short', audience: 'caf' })).rejects.toThrow(RangeError);
-  });
-});
-
-describe('gatewayContextEnv', () => {
-  it('defaults to the development secret and 60 s', () => {
-    expect(readConfig(gatewayContextEnv(), {})).toEqual({ gatewayContextSecret: devGatewayContextSecret, gatewayContextTtlS: 60 });
-    expect(devGatewayContextSecret.length).toBeGreaterThanOrEqual(32);
-  });
-
-  it('refuses a secret under 32 characters and a lifetime outside 1–300 s, naming the variables', () => {
-    let error: unknown;
-    try {
-      readConfig(gatewayContextEnv(), { GATEWAY_CONTEXT_SECRET: 'x'.repeat(31), GATEWAY_CONTEXT_TTL_S: '3600' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual(['GATEWAY_CONTEXT_SECRET: expected at least 32 characters', 'GATEWAY_CONTEXT_TTL_S: expected an integer between 1 and 300']);
-    expect((error as Error).message).not.toContain('x'.repeat(31));
-  });
-});
-
-describe('assertGatewayContextSecret', () => {
-  it('refuses the development secret in production only', () => {
-    expect(() => assertGatewayContextSecret(devGatewayContextSecret, 'production')).toThrow(ConfigError);
-    expect(() => assertGatewayContextSecret(devGatewayContextSecret, 'dev')).not.toThrow();
-    expect(() => assertGatewayContextSecret(secret, 'production')).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { PartnerDataSource, readPartnerRegistry, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
+import { createContextSigner, PartnerDataSource, readPartnerRegistry, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
 import { silentLogger } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { readFileSync } from 'node:fs';
@@ -14,10 +14,11 @@ import { readFileSync } from 'node:fs';
 export async function startBaselineGateway(config: GatewayConfig): Promise<RunningHttpServer> {
   const sdl = readFileSync(config.supergraphPath, 'utf8');
   const { plannerSdl } = readSecurityDirectives(sdl, new Set(readPartnerRegistry(sdl).partners.keys()));
+  const contextSigner = createContextSigner(config);
   const gateway = new ApolloGateway({
     supergraphSdl: plannerSdl,
     buildService: ({ name, url }) =>
-      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, gatewayContext: { secret: config.gatewayContextSecret, ttlS: config.gatewayContextTtlS } }),
+      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, contextSigner }),
   });
   const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
   await apollo.start();

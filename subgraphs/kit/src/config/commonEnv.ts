@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultGatewayContextTtlS, devGatewayContextSecret, minGatewayContextSecretLength } from '../security/gatewayContextKey';
+import { isDevGatewayContextKey } from '../security/devGatewayContextJwks';
+import { defaultGatewayContextTtlS, gatewayContextJwksPath } from '../security/gatewayContextKey';
+import { isHttpUrl } from '../security/gatewayContextKeyResolver';
+import { parseGatewayContextJwks } from '../security/parseGatewayContextJwks';
 import { envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
-import { defineEnv } from './readConfig';
+import { passerelleModes, type PasserelleMode } from './passerelleMode';
+import { defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
 
 /** Variables every server process has: `<PREFIX>_PORT`, `<PREFIX>_HOST`, `LOG_LEVEL`. */
 export function serverEnv(prefix: string, defaultPort: number) {
@@ -16,7 +21,10 @@ export function serverEnv(prefix: string, defaultPort: number) {
 export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: string) {
   return {
     legacyUrl: defineEnv(`${prefix}_LEGACY_URL`, defaultUrl, envUrl, "Base URL of the partner's existing system."),
-    legacyApiKey: defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's)."),
+    legacyApiKey: refusedInProductionByDefault(
+      defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's)."),
+      "set the partner's API key",
+    ),
     legacyTimeoutMs: defineEnv(`${prefix}_LEGACY_TIMEOUT_MS`, 5000, envInt(100, 120_000), 'Timeout of one legacy call, in ms.'),
     legacyMaxConcurrency: defineEnv(`${prefix}_LEGACY_MAX_CONCURRENCY`, 8, envInt(1, 256), 'Legacy calls in flight at once.'),
   };
@@ -28,33 +36,98 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
  */
 export function usagerIdSecretEnv() {
   return {
-    usagerIdSecret: defineEnv(
-      'USAGER_ID_SECRET',
-      'passerelle-dev-only-usager-id-secret',
-      envString(16),
-      'Secret sealing opaque usager ids (≥ 16 chars). Changing it changes every id. Every subgraph that reads it must run with the same value. The default is for development only.',
+    usagerIdSecret: refusedInProductionByDefault(
+      defineEnv(
+        'USAGER_ID_SECRET',
+        'passerelle-dev-only-usager-id-secret',
+        envString(16),
+        'Secret sealing opaque usager ids (≥ 16 chars). Changing it changes every id. Every subgraph that reads it must run with the same value. The default is for development only: subgraphs refuse it in production mode.',
+      ),
+      'set a secret of at least 16 random characters, the same for every process that reads it',
     ),
   };
 }
 
 /**
- * `GATEWAY_CONTEXT_SECRET` and `GATEWAY_CONTEXT_TTL_S`, read by the gateway (which signs a context
- * for every subgraph fetch) and by every subgraph (which refuses a request without a valid one).
+ * `PASSERELLE_MODE` as every subgraph reads it (through `gatewayContextEnv`): in `production`,
+ * `readConfig` refuses the development defaults of the same spec (the embedded context keys,
+ * USAGER_ID_SECRET, the simulator's API keys), so a subgraph cannot start on them.
  */
-export function gatewayContextEnv() {
+export function passerelleModeEnv() {
+  const mode: EnvVar<PasserelleMode> = defineEnv(
+    'PASSERELLE_MODE',
+    'dev' as PasserelleMode,
+    envEnum(...passerelleModes),
+    '`production` refuses the development defaults (keys, secrets, API keys of this repository).',
+  );
+  return { mode: { ...mode, switchesProductionChecks: true as const } };
+}
+
+/** `GATEWAY_CONTEXT_TTL_S`, read by the gateway (how long it signs for) and by every subgraph (the oldest context it accepts). */
+export function gatewayContextTtlEnv() {
   return {
-    gatewayContextSecret: defineEnv(
-      'GATEWAY_CONTEXT_SECRET',
-      devGatewayContextSecret,
-      envString(minGatewayContextSecretLength),
-      `Secret (≥ ${minGatewayContextSecretLength} chars) of the HS256 context the gateway signs for each subgraph fetch; the gateway and every subgraph must share it. The default is for development only: the gateway refuses it in production mode.`,
-    ),
     gatewayContextTtlS: defineEnv(
       'GATEWAY_CONTEXT_TTL_S',
       defaultGatewayContextTtlS,
       envInt(1, 300),
       'Lifetime of a signed gateway context, in s (1–300): the gateway signs for this long, a subgraph refuses an older context.',
     ),
+  };
+}
+
+/**
+ * GATEWAY_CONTEXT_JWKS: an http(s) URL is kept as given; anything else is a file, which must
+ * hold the gateway's public keys (checked now, so a wrong file stops the start). Returns the
+ * URL or the absolute path; `''` (unset) means the embedded development keys.
+ */
+const envGatewayContextJwks: EnvParser<string> = (raw) => {
+  if (isHttpUrl(raw)) return envUrl(raw);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw new Error('expected an http(s) URL or a file path');
+  const file = path.resolve(raw);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    parseGatewayContextJwks(text);
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+  return file;
+};
+
+/** In production: the gateway's own keys, fetched over https or from a file without the development key. */
+function productionJwksProblem(source: string): string | undefined {
+  if (source === '') return `the development keys embedded in the kit are refused in production; set the URL of the gateway's ${gatewayContextJwksPath} (https) or a file holding its public keys`;
+  if (isHttpUrl(source)) return source.toLowerCase().startsWith('https://') ? undefined : 'must be an https URL in production (keys fetched in clear could be swapped)';
+  try {
+    const { keys } = parseGatewayContextJwks(readFileSync(source, 'utf8'));
+    return keys.some(isDevGatewayContextKey) ? `${source} holds the development key, refused in production; publish the gateway's own keys (npm run context-keys -- --public <file>)` : undefined;
+  } catch (error) {
+    return `${source}: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * What every subgraph reads to check the gateway's signed contexts: PASSERELLE_MODE,
+ * GATEWAY_CONTEXT_JWKS and GATEWAY_CONTEXT_TTL_S. `gatewayContextOptionsOf(config)` turns them
+ * into `createSubgraphServer`'s `gatewayContext`.
+ */
+export function gatewayContextEnv() {
+  return {
+    ...passerelleModeEnv(),
+    gatewayContextJwks: {
+      ...defineEnv(
+        'GATEWAY_CONTEXT_JWKS',
+        '',
+        envGatewayContextJwks,
+        `The gateway's public context keys: the https URL of its ${gatewayContextJwksPath} (cached, fetched again for an unknown kid) or a JWKS file (re-read when it changes). Unset: the development keys embedded in the kit, refused in production mode.`,
+      ),
+      productionProblem: productionJwksProblem,
+    },
+    ...gatewayContextTtlEnv(),
   };
 }
 

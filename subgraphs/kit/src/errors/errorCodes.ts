@@ -57,7 +57,7 @@ export const errorCodes = {
     retryable: false,
   },
   CONTEXTE_PASSERELLE_INVALIDE: {
-    meaning: "A partner's subgraph refused the context the gateway signed (HTTP 401): expired, not signed with the shared secret, or signed for another subgraph.",
+    meaning: "A partner's subgraph refused the context the gateway signed (HTTP 401): expired, not signed with a key the gateway publishes, or signed for another subgraph.",
     retryable: false,
   },
   FINALITE_MANQUANTE: {

@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import type { JWSHeaderParameters, KeyLike } from 'jose';
 
 /** The header carrying the gateway's signed context on every gateway → subgraph fetch. */
 export const gatewayContextHeader = 'x-passerelle-contexte';
@@ -6,33 +6,43 @@ export const gatewayContextHeader = 'x-passerelle-contexte';
 /** `iss` of every context the gateway signs. */
 export const gatewayContextIssuer = 'passerelle-gateway';
 
-/** `typ` of the JWS header: no other token signed with the same secret can pass for a context. */
+/** `typ` of the JWS header: no other token signed with the same key can pass for a context. */
 export const gatewayContextType = 'passerelle-contexte+jwt';
 
-/** GATEWAY_CONTEXT_SECRET's default: for development only, refused by a gateway in production mode. */
-export const devGatewayContextSecret = 'passerelle-dev-only-gateway-context-secret';
+/** The only algorithm a context is signed and checked with: ES256 (HS256, `none`, RS256… are refused). */
+export const gatewayContextAlgorithm = 'ES256';
 
-/** Shortest GATEWAY_CONTEXT_SECRET accepted: 32 characters, 256 bits for HS256 at best. */
-export const minGatewayContextSecretLength = 32;
+/** Where the gateway publishes its public context keys (a JWKS), on its own HTTP server. */
+export const gatewayContextJwksPath = '/.well-known/passerelle-contexte-jwks.json';
 
 /** GATEWAY_CONTEXT_TTL_S's default. */
 export const defaultGatewayContextTtlS = 60;
 
-/** What signs or checks the contexts of one subgraph. */
-export interface GatewayContextKey {
-  /** GATEWAY_CONTEXT_SECRET, shared by the gateway and every subgraph. */
-  secret: string;
-  /** The subgraph's name in the supergraph (`caf`): a context signed for one subgraph is refused by the others. */
-  audience: string;
-  /** The signer's lifetime of a context and, for a subgraph, the oldest `iat` it accepts, in seconds. @default 60 */
-  ttlS?: number;
+/** One public key of the gateway's JWKS: EC P-256, with its `kid`; never a private member. */
+export interface GatewayContextPublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+  kid: string;
+  alg: 'ES256';
+  use: 'sig';
 }
 
-/** The HMAC key of a secret; a secret too short to be one is a programming error, not a refusal. */
-export function hmacKeyOf(secret: string): KeyObject {
-  if (secret.length < minGatewayContextSecretLength) {
-    throw new RangeError(`The gateway context secret must have at least ${minGatewayContextSecretLength} characters.`);
-  }
-  // A KeyObject rather than a Uint8Array: jose checks the latter with instanceof, which fails across realms (Jest's vm contexts).
-  return createSecretKey(Buffer.from(secret, 'utf8'));
+/** The gateway's public keys, as it publishes them and as subgraphs read them. */
+export interface GatewayContextJwks {
+  keys: GatewayContextPublicJwk[];
+}
+
+/** Finds the public key a context's protected header names (jose's `JWTVerifyGetKey` shape). */
+export type GatewayContextKeyResolver = (protectedHeader: JWSHeaderParameters) => Promise<KeyLike>;
+
+/** What checks the contexts of one subgraph: public keys only. */
+export interface GatewayContextVerifier {
+  /** The gateway's public keys (`gatewayContextKeyResolver`). */
+  keys: GatewayContextKeyResolver;
+  /** The subgraph's name in the supergraph (`caf`): a context signed for one subgraph is refused by the others. */
+  audience: string;
+  /** The oldest `iat` accepted, in seconds. @default 60 */
+  ttlS?: number;
 }

@@ -4,11 +4,16 @@ export {
   gatewayContextHeader,
   gatewayContextIssuer,
   gatewayContextType,
-  devGatewayContextSecret,
-  minGatewayContextSecretLength,
+  gatewayContextAlgorithm,
+  gatewayContextJwksPath,
   defaultGatewayContextTtlS,
-  type GatewayContextKey,
+  type GatewayContextPublicJwk,
+  type GatewayContextJwks,
+  type GatewayContextKeyResolver,
+  type GatewayContextVerifier,
 } from './gatewayContextKey';
-export { signGatewayContext } from './signGatewayContext';
+export { devGatewayContextJwks, devGatewayContextKid, isDevGatewayContextKey } from './devGatewayContextJwks';
+export { jwkThumbprint } from './jwkThumbprint';
+export { parseGatewayContextJwks } from './parseGatewayContextJwks';
+export { gatewayContextKeyResolver, type GatewayContextKeyResolverOptions } from './gatewayContextKeyResolver';
 export { verifyGatewayContext, GatewayContextError } from './verifyGatewayContext';
-export { assertGatewayContextSecret } from './assertGatewayContextSecret';

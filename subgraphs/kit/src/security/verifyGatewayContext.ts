@@ -1,19 +1,15 @@
 import { jwtVerify } from 'jose';
 import { appelPasserelleSchema, type AppelPasserelle } from './appelPasserelle';
-import { defaultGatewayContextTtlS, gatewayContextIssuer, gatewayContextType, hmacKeyOf, type GatewayContextKey } from './gatewayContextKey';
+import { GatewayContextError } from './GatewayContextError';
+import { defaultGatewayContextTtlS, gatewayContextAlgorithm, gatewayContextIssuer, gatewayContextType, type GatewayContextVerifier } from './gatewayContextKey';
+
+export { GatewayContextError } from './GatewayContextError';
 
 /** Clock skew tolerated between the gateway's machine and a subgraph's, in seconds. */
 const clockToleranceS = 5;
 
-/** A context the subgraph must refuse; `reason` is for the logs only (a jose code such as `ERR_JWT_EXPIRED`), never for the caller. */
-export class GatewayContextError extends Error {
-  constructor(readonly reason: string) {
-    super('The gateway context is invalid.');
-    this.name = 'GatewayContextError';
-  }
-}
-
 function reasonOf(error: unknown): string {
+  if (error instanceof GatewayContextError) return error.reason;
   if (typeof error !== 'object' || error === null) return typeof error;
   const { code, claim } = error as { code?: unknown; claim?: unknown };
   if (typeof code !== 'string') return 'ERR_UNKNOWN';
@@ -21,22 +17,23 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * Checks a context the gateway signed for this subgraph and returns its claims. Refused
- * (GatewayContextError): any algorithm but HS256 (`none` included), another secret, another
+ * Checks a context the gateway signed for this subgraph, with the gateway's public keys only,
+ * and returns its claims. Refused (GatewayContextError): any algorithm but ES256 (HS256, RS256
+ * and `none` included), no `kid` or one the gateway does not publish, another key, another
  * issuer, audience or `typ`, no `iat` or `exp`, expired, issued more than `ttlS` ago or in the
  * future (5 s of clock skew allowed), or claims that are not an `AppelPasserelle`.
  */
-export async function verifyGatewayContext(token: string, key: GatewayContextKey): Promise<AppelPasserelle> {
-  const hmacKey = hmacKeyOf(key.secret);
+export async function verifyGatewayContext(token: string, verifier: GatewayContextVerifier): Promise<AppelPasserelle> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, hmacKey, {
-      algorithms: ['HS256'],
+    ({ payload } = await jwtVerify(token, verifier.keys, {
+      // Checked by jose before any key is looked up: an HS256 context signed with a public key as its secret never reaches one.
+      algorithms: [gatewayContextAlgorithm],
       issuer: gatewayContextIssuer,
-      audience: key.audience,
+      audience: verifier.audience,
       typ: gatewayContextType,
       requiredClaims: ['iat', 'exp'],
-      maxTokenAge: key.ttlS ?? defaultGatewayContextTtlS,
+      maxTokenAge: verifier.ttlS ?? defaultGatewayContextTtlS,
       clockTolerance: clockToleranceS,
     }));
   } catch (error) {

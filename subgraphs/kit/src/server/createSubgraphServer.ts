@@ -7,8 +7,10 @@ import { maskError } from '../errors/maskError';
 import { createGraphQLHttpServer, sendJson, type RunningHttpServer } from '../http/createGraphQLHttpServer';
 import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
-import { hmacKeyOf, type GatewayContextKey } from '../security/gatewayContextKey';
+import type { GatewayContextVerifier } from '../security/gatewayContextKey';
+import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
 import { appelOfRequest } from './appelOfRequest';
+import type { GatewayContextOptions } from './gatewayContextOptionsOf';
 
 /** What the kit gives every subgraph's request context; each subgraph's context extends it. */
 export interface SubgraphRequestContext extends BaseContext {
@@ -27,8 +29,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphRequestContext> 
   port: number;
   host: string;
   logger: Logger;
-  /** GATEWAY_CONTEXT_SECRET and GATEWAY_CONTEXT_TTL_S (`gatewayContextEnv`): every request must carry a context the gateway signed for `name`. */
-  gatewayContext: { secret: string; ttlS: number };
+  /** `gatewayContextOptionsOf(config)`: every request must carry a context the gateway signed for `name`, checked with its public keys. */
+  gatewayContext: GatewayContextOptions;
   /** Builds the per-request context from the kit's part: fresh DataLoaders every time, nothing shared across callers. */
   createContext: (base: SubgraphRequestContext) => TContext | Promise<TContext>;
 }
@@ -45,9 +47,10 @@ export interface RunningSubgraphServer extends RunningHttpServer {
  * and each request gets its own context.
  */
 export async function createSubgraphServer<TContext extends SubgraphRequestContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
-  const key: GatewayContextKey = { secret: options.gatewayContext.secret, audience: options.name, ttlS: options.gatewayContext.ttlS };
-  // A secret too short is a configuration error: fail the start, not every request.
-  hmacKeyOf(key.secret);
+  const { jwks, ttlS, mode } = options.gatewayContext;
+  const onReloadProblem = (problem: string) => options.logger.warn('GATEWAY_CONTEXT_JWKS could not be re-read; the keys read before stay in use', { subgraph: options.name, problem });
+  // Public keys only: this process never holds a key that could sign a context.
+  const verifier: GatewayContextVerifier = { keys: gatewayContextKeyResolver(jwks, { mode, onReloadProblem }), audience: options.name, ttlS };
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     includeStacktraceInErrorResponses: false,
@@ -71,7 +74,7 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     port: options.port,
     host: options.host,
     // Apollo Server calls this before executing anything; the refusal it throws is answered with HTTP 401.
-    context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, key, options.logger) }),
+    context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger) }),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }) },
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });
