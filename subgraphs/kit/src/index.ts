@@ -12,3 +12,4 @@ export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields 
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';
 export * from './security/index';
+export * from './subgraph/index';
