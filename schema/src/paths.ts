@@ -1,5 +1,10 @@
 import path from 'node:path';
+import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 
-/** The committed composition outputs. */
-export const supergraphPath = path.resolve(__dirname, '../supergraph.graphql');
-export const apiSchemaPath = path.resolve(__dirname, '../api.graphql');
+/** The committed composition outputs of the repository at `root`. */
+export function compositionPathsOf(root: string): { supergraphPath: string; apiSchemaPath: string } {
+  return { supergraphPath: path.join(root, 'schema/supergraph.graphql'), apiSchemaPath: path.join(root, 'schema/api.graphql') };
+}
+
+/** This repository's committed composition outputs. */
+export const { supergraphPath, apiSchemaPath } = compositionPathsOf(repositoryRoot);

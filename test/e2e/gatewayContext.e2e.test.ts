@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const names = subgraphServices.map((service) => service.name);
+const names = subgraphServices().map((service) => service.name);
 const anonymous = { requestId: 'e2e-direct', caller: null, finalite: null };
 
 /** POSTs `{ _service { sdl } }` straight to a subgraph, bypassing the gateway. */

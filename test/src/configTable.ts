@@ -1,54 +1,63 @@
 import { simulatorEnv } from '@passerelle/mocks';
 import { devIdpEnv, gatewayEnv } from '@passerelle/gateway';
-import { bailleursEnv } from '@passerelle/subgraph-bailleurs';
-import { cafEnv } from '@passerelle/subgraph-caf';
-import { carsatEnv } from '@passerelle/subgraph-carsat';
-import { cpamEnv } from '@passerelle/subgraph-cpam';
-import { accueilEnv } from '@passerelle/subgraph-accueil';
-import { departementEnv } from '@passerelle/subgraph-departement';
-import { etatEnv } from '@passerelle/subgraph-etat';
-import { franceTravailEnv } from '@passerelle/subgraph-france-travail';
-import { identiteEnv } from '@passerelle/subgraph-identite';
-import { journalEnv } from '@passerelle/subgraph-journal';
-import { msaEnv } from '@passerelle/subgraph-msa';
-import type { ConfigSpec } from '@passerelle/subgraph-kit';
+import type { ConfigSpec, EnvVar, SubgraphDescriptor } from '@passerelle/subgraph-kit';
+import { discoverSubgraphs, repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import path from 'node:path';
 
-/** Defaults that are absolute paths are shown relative to the repository, so the table is the same on every checkout. */
-const repositoryRoot = path.resolve(__dirname, '../..');
-
-/** Every process's environment spec, in the README's order. */
-export const allEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
+/** The processes every checkout runs, in the README's order; each subgraph's own variables are in its folder's README. */
+export const sharedEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['gateway', gatewayEnv],
   ['dev identity provider (npm start, npm run token)', devIdpEnv],
-  ['identite', identiteEnv],
-  ['caf', cafEnv],
-  ['cpam', cpamEnv],
-  ['carsat', carsatEnv],
-  ['bailleurs', bailleursEnv],
-  ['france-travail', franceTravailEnv],
-  ['msa', msaEnv],
-  ['etat', etatEnv],
-  ['departement', departementEnv],
-  ['accueil', accueilEnv],
-  ['journal', journalEnv],
   ['simulator (and npm start)', simulatorEnv],
 ];
 
-function show(value: unknown): string {
+/** Where a generated table sits in a markdown file. */
+export const configTableMarkers = { start: '<!-- config-table:start -->', end: '<!-- config-table:end -->' } as const;
+
+function show(value: unknown, root: string): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(',');
+  if (value instanceof Map) return value.size === 0 ? '(none)' : [...value].map(([k, v]) => `${String(k)}=${String(v)}`).join(',');
   if (value === '' || value === undefined) return '(none)';
   const text = String(value);
-  return text.startsWith(repositoryRoot + path.sep) ? path.relative(repositoryRoot, text) : text;
+  // Defaults that are absolute paths are shown relative to the repository, so the table is the same on every checkout.
+  return text.startsWith(root + path.sep) ? path.relative(root, text) : text;
 }
 
-/** The README's configuration table, generated from the specs so it cannot drift. */
-export function configTable(): string {
-  const seen = new Set<string>();
-  const rows = allEnvSpecs.flatMap(([process, spec]) =>
+const header = ['| Variable | Read by | Default | Meaning |', '|---|---|---|---|'];
+const row = (variable: EnvVar<unknown>, process: string, root: string) =>
+  `| \`${variable.env}\` | ${process} | \`${show(variable.default, root).replace(/\|/g, '\\|')}\` | ${variable.doc.replace(/\|/g, '\\|')} |`;
+
+function rows(specs: ReadonlyArray<[string, ConfigSpec]>, seen: Set<string>, root: string): string[] {
+  return specs.flatMap(([process, spec]) =>
     Object.values(spec)
       .filter((v) => !seen.has(v.env) && seen.add(v.env))
-      .map((v) => `| \`${v.env}\` | ${process} | \`${show(v.default).replace(/\|/g, '\\|')}\` | ${v.doc.replace(/\|/g, '\\|')} |`),
+      .map((v) => row(v, process, root)),
   );
-  return ['| Variable | Read by | Default | Meaning |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The README's configuration table: the gateway, the dev identity provider and the simulator (the variables subgraphs share with the gateway included). */
+export function configTable(root: string = repositoryRoot): string {
+  return [...header, ...rows(sharedEnvSpecs, new Set(), root)].join('\n');
+}
+
+/** A subgraph's own variables, for its folder's README.md: those the README's table does not already list. */
+export function subgraphConfigTable(subgraph: Pick<SubgraphDescriptor, 'name' | 'env'>, root: string = repositoryRoot): string {
+  const shared = new Set(sharedEnvSpecs.flatMap(([, spec]) => Object.values(spec).map((v) => v.env)));
+  return [...header, ...rows([[subgraph.name, subgraph.env]], shared, root)].join('\n');
+}
+
+/** Every generated table of the repository at `root`: the README's, then each subgraph's README.md's. */
+export function configTables(root: string = repositoryRoot): Array<{ file: string; table: string }> {
+  return [
+    { file: path.join(root, 'README.md'), table: configTable(root) },
+    ...discoverSubgraphs(root).map((s) => ({ file: path.join(s.dir, 'README.md'), table: subgraphConfigTable(s.load(), root) })),
+  ];
+}
+
+/** `text` with the table between the markers replaced; null when the markers are missing. */
+export function withTable(text: string, table: string): string | null {
+  const start = text.indexOf(configTableMarkers.start);
+  const end = text.indexOf(configTableMarkers.end);
+  if (start < 0 || end < start) return null;
+  return `${text.slice(0, start + configTableMarkers.start.length)}\n${table}\n${text.slice(end)}`;
 }

@@ -1,4 +1,5 @@
-import { createPopulation, createSimulatorServer, simulatorEnv, type Population, type RunningSimulator } from '@passerelle/mocks';
+import path from 'node:path';
+import { createPopulation, createSimulatorServer, discoverLegacySystems, simulatorEnv, simulatorsDirOf, type Population, type RunningSimulator } from '@passerelle/mocks';
 import { createServer as createGateway, loadDevIdpConfig, loadGatewayConfig, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
 import { createLogger, readConfig, silentLogger, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
 import { subgraphServices } from './federationServices';
@@ -23,6 +24,11 @@ export interface FederationOptions {
   log?: boolean;
   /** Tests: receive every log line of every process, at debug level (to scan them for personal data). */
   logWrite?: (line: string) => void;
+  /**
+   * The repository whose subgraphs, simulators and supergraph to run (default: this one): the
+   * scaffolder's acceptance test runs a copy in which it created a partner.
+   */
+  root?: string;
 }
 
 /**
@@ -45,6 +51,7 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     defaults: { latencyMs: config.latencyMs, jitterMs: config.jitterMs, errorRate: config.errorRate },
     down: config.down,
     logger: logger('simulateur'),
+    ...(options.root ? { systems: discoverLegacySystems(simulatorsDirOf(options.root)) } : {}),
   });
   const subgraphs = new Map<string, RunningHttpServer>();
   let identityProvider: DevIdentityProvider | null = null;
@@ -57,13 +64,14 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     }
     const oidc = identityProvider && !env.OIDC_ISSUER ? { OIDC_ISSUER: identityProvider.issuer, OIDC_JWKS_URL: identityProvider.jwksUrl } : {};
     await Promise.all(
-      subgraphServices.map(async (service) => {
+      subgraphServices(options.root).map(async (service) => {
         const legacy = Object.fromEntries(Object.entries(service.legacyUrls).filter(([variable]) => !env[variable]).map(([variable, system]) => [variable, simulator.urlOf(system)]));
         subgraphs.set(service.name, await service.start({ ...env, ...legacy }, logger(service.name)));
       }),
     );
     const subgraphUrls = env.SUBGRAPH_URLS || [...subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(',');
-    const gateway = await createGateway(loadGatewayConfig({ ...env, ...oidc, SUBGRAPH_URLS: subgraphUrls }), logger('gateway'));
+    const supergraph = options.root && !env.SUPERGRAPH_PATH ? { SUPERGRAPH_PATH: path.join(options.root, 'schema/supergraph.graphql') } : {};
+    const gateway = await createGateway(loadGatewayConfig({ ...env, ...oidc, ...supergraph, SUBGRAPH_URLS: subgraphUrls }), logger('gateway'));
     return {
       gatewayUrl: gateway.url,
       simulator,

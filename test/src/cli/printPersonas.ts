@@ -1,13 +1,12 @@
 import { createPopulation } from '@passerelle/mocks';
-import { createUsagerIdCodec, readConfigOrExit } from '@passerelle/subgraph-kit';
-import { identiteEnv } from '@passerelle/subgraph-identite';
+import { createUsagerIdCodec, readConfigOrExit, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 
 /**
  * `npm run personas`: the documented personas as JSON, with the opaque id the identity
  * subgraph gives them under the current USAGER_ID_SECRET. Personas are built before the
  * random population, so this does not depend on POPULATION_TAILLE.
  */
-const { usagerIdSecret } = readConfigOrExit({ usagerIdSecret: identiteEnv.usagerIdSecret });
+const { usagerIdSecret } = readConfigOrExit(usagerIdSecretEnv());
 const codec = createUsagerIdCodec(usagerIdSecret);
 const population = createPopulation({ size: 0 });
 const personas = population.personas.map(({ key, ref, situation }) => {
