@@ -3,7 +3,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
-import { configTable, configTables, subgraphConfigTable } from '../src/configTable';
+import { configTable, configTables, subgraphConfigTable } from '@passerelle/dev';
 
 const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 

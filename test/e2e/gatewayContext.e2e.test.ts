@@ -1,7 +1,6 @@
 import { devGatewayContextSecret, gatewayContextHeader, signGatewayContext } from '@passerelle/subgraph-kit/security';
-import { subgraphServices } from '../src/federationServices';
 import { query, startTestFederation, testCodec, asReferent } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import { subgraphServices, type RunningFederation } from '@passerelle/dev';
 
 // Not the default: a subgraph that ignored its configuration would refuse the gateway here.
 const secret = 'end-to-end-test-gateway-context-secret';

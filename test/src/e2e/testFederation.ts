@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
-import { everyPortFree } from '../federationServices';
-import { startFederation, type RunningFederation } from '../startFederation';
+import { everyPortFree, startFederation, type RunningFederation } from '@passerelle/dev';
 
 /** The secret the end-to-end federation seals ids with (the ids are computed by the tests too). */
 export const testIdSecret = 'end-to-end-test-usager-id-secret';
