@@ -1,6 +1,7 @@
 import { partenaires, policies, roles } from '@passerelle/subgraph-kit';
 import { Kind, parse, print, visit, type ConstDirectiveNode, type ConstValueNode, type DefinitionNode } from 'graphql';
 import type { AuthRequirement } from './AuthRequirement';
+import { declaredPartners } from './declaredPartners';
 import { readLinkedFeatures, type LinkedFeature } from './readLinkedFeatures';
 
 type SecurityKind = 'authenticated' | 'requiresScopes' | 'policy';
@@ -21,7 +22,12 @@ const gatewayFeatures: Readonly<Record<string, readonly string[]>> = {
 
 const purposes = ['SECURITY', 'EXECUTION'];
 
-const scopePattern = new RegExp(`^(?:role:(?:${roles.join('|')})|partenaire:(?:${partenaires.join('|')}))$`);
+/** `role:<role>` of the kit's roles, or `partenaire:<code>` of the kit's partners or of a partner the supergraph declares (`@partenaire`). */
+const scopeShape = (declared: ReadonlySet<string>) => (scope: string) => {
+  const [kind, value = ''] = scope.split(/:(.*)/s);
+  if (kind === 'role') return (roles as readonly string[]).includes(value);
+  return kind === 'partenaire' && ((partenaires as readonly string[]).includes(value) || declared.has(value));
+};
 
 export interface SecurityDirectives {
   /** Requirements by coordinate: `Type.field` for fields, `Type` for object, interface, enum and scalar types. */
@@ -68,14 +74,14 @@ function listOfLists(value: ConstValueNode | undefined, what: string, where: str
   });
 }
 
-function requirementOf(kind: SecurityKind, node: ConstDirectiveNode, where: string): AuthRequirement {
+function requirementOf(kind: SecurityKind, node: ConstDirectiveNode, where: string, knownScope: (scope: string) => boolean): AuthRequirement {
   const argument = (name: string) => node.arguments?.find((a) => a.name.value === name)?.value;
   switch (kind) {
     case 'authenticated':
       return { authenticated: true, scopes: null, policies: null };
     case 'requiresScopes': {
       const scopes = listOfLists(argument('scopes'), 'scopes', where);
-      const malformed = scopes.flat().find((scope) => !scopePattern.test(scope));
+      const malformed = scopes.flat().find((scope) => !knownScope(scope));
       if (malformed !== undefined) throw refuse(`${where}: scope "${malformed}" is neither role:<role> nor partenaire:<partner> of the security model.`);
       return { authenticated: false, scopes, policies: null };
     }
@@ -116,7 +122,9 @@ function addRequirement(requirements: Map<string, AuthRequirement>, coordinate: 
  */
 export function readSecurityDirectives(supergraphSdl: string): SecurityDirectives {
   const document = parse(supergraphSdl);
-  const enforced = checkFeatures(readLinkedFeatures(document));
+  const features = readLinkedFeatures(document);
+  const enforced = checkFeatures(features);
+  const knownScope = scopeShape(declaredPartners(document, features));
   const kindByDirective = new Map<string, SecurityKind>(enforced.map((f) => [directiveNameOf(f), enforcedFeatures[f.identity]!.kind]));
   const linkNodes = new Set(enforced.map((f) => f.node));
   const featureTypes = (name: string) =>
@@ -128,7 +136,7 @@ export function readSecurityDirectives(supergraphSdl: string): SecurityDirective
       const kind = kindByDirective.get(node.name.value);
       if (kind === undefined) continue;
       if (!enforceable) throw refuse(`@${node.name.value} on ${coordinate} cannot be enforced there (only on fields and on object, interface, enum and scalar types).`);
-      addRequirement(requirements, coordinate, requirementOf(kind, node, `@${node.name.value} on ${coordinate}`));
+      addRequirement(requirements, coordinate, requirementOf(kind, node, `@${node.name.value} on ${coordinate}`, knownScope));
     }
   };
   const readDefinition = (definition: DefinitionNode) => {

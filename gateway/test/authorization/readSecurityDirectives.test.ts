@@ -111,3 +111,20 @@ describe('readSecurityDirectives fails closed', () => {
     expect(() => readSecurityDirectives(sdl)).toThrow(message);
   });
 });
+
+describe('readSecurityDirectives: partners declared by the supergraph', () => {
+  const declaring = (code: string) =>
+    supergraphSdl
+      .replace('@link(url: "https://specs.apollo.dev/link/v1.0")', `@link(url: "https://specs.apollo.dev/link/v1.0")\n  @link(url: "https://passerelle.aveyron.fr/partenaire/v0.1", import: ["@partenaire"])\n  @partenaire(code: "${code}", libelle: "Union de recouvrement")`)
+      .replace('"partenaire:caf"', '"partenaire:urssaf"');
+
+  it('accepts partenaire:<code> for a partner a subgraph declares with a schema-level @partenaire (a new subgraph folder)', () => {
+    const { requirements } = readSecurityDirectives(declaring('urssaf'));
+    const withUrssaf = [...requirements].filter(([, r]) => r.scopes?.some((alternative) => alternative.includes('partenaire:urssaf'))).map(([coordinate]) => coordinate);
+    expect(withUrssaf).toHaveLength(1);
+  });
+
+  it('still refuses a partner neither the kit nor the supergraph declares', () => {
+    expect(() => readSecurityDirectives(declaring('msa-bis'))).toThrow('scope "partenaire:urssaf" is neither role:<role> nor partenaire:<partner>');
+  });
+});

@@ -27,10 +27,12 @@ const discoveryError = (root: string) => {
 describe('discoverSubgraphs', () => {
   it('finds the eleven subgraphs of this repository in port order, the kit excluded', () => {
     const found = discoverSubgraphs();
-    expect(found.map((s) => [s.name, s.port])).toEqual([
+    // A partner scaffolded since (npm run subgraph:new) comes after them, on a higher port.
+    expect(found.slice(0, 11).map((s) => [s.name, s.port])).toEqual([
       ['identite', 4001], ['caf', 4002], ['cpam', 4003], ['carsat', 4004], ['bailleurs', 4005], ['france-travail', 4006],
       ['msa', 4007], ['etat', 4008], ['departement', 4009], ['accueil', 4010], ['journal', 4011],
     ]);
+    expect(found.map((s) => s.port)).toEqual([...found.map((s) => s.port)].sort((a, b) => a - b));
     const bailleurs = found.find((s) => s.name === 'bailleurs')!;
     expect(bailleurs).toMatchObject({ dir: path.join(repositoryRoot, 'subgraphs/bailleurs'), sdlPath: path.join(repositoryRoot, 'subgraphs/bailleurs/schema.graphql'), legacy: { BAILLEURS_RAH_LEGACY_URL: 'rah', BAILLEURS_AH_LEGACY_URL: 'ah' } });
   });
