@@ -8,12 +8,16 @@ import { everyPortFree, startFederation, type RunningFederation } from '@passere
 export const testIdSecret = 'end-to-end-test-usager-id-secret';
 export const testCodec = createUsagerIdCodec(testIdSecret);
 
-/** Every port on 0 (free ports), no latency, a small population: the whole federation in a few seconds. */
-export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void): Promise<RunningFederation> {
+/**
+ * Every port on 0 (free ports), no latency, a small population: the whole federation in a few
+ * seconds. `root`: another checkout to run (default: this repository).
+ */
+export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void, root?: string): Promise<RunningFederation> {
   return startFederation({
     ...(logWrite ? { logWrite } : {}),
+    ...(root ? { root } : {}),
     env: {
-      ...everyPortFree(),
+      ...everyPortFree(root),
       // One key per test process: parallel test files never race on creating the same file.
       DEV_IDP_KEY_FILE: path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`),
       // Its own audit journal: never the one `npm start` uses, never shared by two federations.
