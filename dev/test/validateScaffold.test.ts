@@ -30,10 +30,11 @@ describe('partnerNames', () => {
 
 describe('validateScaffold', () => {
   it('accepts a new partner on the next free port after the highest declared', () => {
-    const names = validateScaffold(repositoryRoot, { name: 'mission-locale', libelle: ' Mission locale de Rodez ' });
-    expect(names).toMatchObject({ code: 'mission-locale', libelle: 'Mission locale de Rodez', port: expect.any(Number) });
+    // A name no partner will take, so the test holds after any scaffold.
+    const names = validateScaffold(repositoryRoot, { name: 'essai-validation', libelle: ' Essai de validation ' });
+    expect(names).toMatchObject({ code: 'essai-validation', libelle: 'Essai de validation', port: expect.any(Number) });
     expect(names.port).toBeGreaterThan(4011);
-    expect(validateScaffold(repositoryRoot, { name: 'mission-locale', libelle: 'Mission locale', port: 4050 }).port).toBe(4050);
+    expect(validateScaffold(repositoryRoot, { name: 'essai-validation', libelle: 'Essai de validation', port: 4050 }).port).toBe(4050);
   });
 
   it.each([
@@ -45,11 +46,11 @@ describe('validateScaffold', () => {
     [{ name: 'sngi', libelle: 'Registre' }, '"sngi" is taken: mocks/src/simulators/sngi exists.'],
     [{ name: 'gateway', libelle: 'Passerelle' }, '"gateway" is taken: the variable GATEWAY_PORT is already read by another process.'],
     [{ name: 'synthese', libelle: 'Synthèse' }, '"synthese" is taken: Usager already has a field synthese.'],
-    [{ name: 'mission-locale', libelle: 'Mission "locale"' }, '--partenaire must be the partner\'s name for people, 3 to 120 characters on one line, without " or \\.'],
-    [{ name: 'mission-locale', libelle: 'ML' }, '--partenaire must be'],
-    [{ name: 'mission-locale', libelle: 'Mission locale', port: 4002 }, 'port 4002 is taken by @passerelle/subgraph-caf.'],
-    [{ name: 'mission-locale', libelle: 'Mission locale', port: 4100 }, 'port 4100 is the default port of the simulator.'],
-    [{ name: 'mission-locale', libelle: 'Mission locale', port: 80 }, '--port must be an integer between 1024 and 65535.'],
+    [{ name: 'essai-validation', libelle: 'Mission "locale"' }, '--partenaire must be the partner\'s name for people, 3 to 120 characters on one line, without " or \\.'],
+    [{ name: 'essai-validation', libelle: 'ML' }, '--partenaire must be'],
+    [{ name: 'essai-validation', libelle: 'Mission locale', port: 4002 }, 'port 4002 is taken by @passerelle/subgraph-caf.'],
+    [{ name: 'essai-validation', libelle: 'Mission locale', port: 4100 }, 'port 4100 is the default port of the simulator.'],
+    [{ name: 'essai-validation', libelle: 'Mission locale', port: 80 }, '--port must be an integer between 1024 and 65535.'],
   ])('refuses %j, saying why', (request, message) => {
     expect(refusal(request)).toContain(message);
   });
