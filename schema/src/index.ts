@@ -1,4 +1,5 @@
 export { composeSupergraph, type CompositionResult } from './composeSupergraph';
-export { subgraphList, readSdl, type SubgraphEntry } from './subgraphList';
-export { supergraphPath, apiSchemaPath } from './paths';
+export { subgraphEntries, readSdl, type SubgraphEntry } from './subgraphEntries';
+export { supergraphPath, apiSchemaPath, compositionPathsOf } from './paths';
+export { writeComposition, type CompositionOutcome } from './writeComposition';
 export { findUndocumented } from './findUndocumented';

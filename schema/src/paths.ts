@@ -1,11 +1,15 @@
 import path from 'node:path';
+import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 
-/** The committed composition outputs. */
-export const supergraphPath = path.resolve(__dirname, '../supergraph.graphql');
-export const apiSchemaPath = path.resolve(__dirname, '../api.graphql');
+/** The committed composition outputs of the repository at `root`. */
+export function compositionPathsOf(root: string): { supergraphPath: string; apiSchemaPath: string } {
+  return { supergraphPath: path.join(root, 'schema/supergraph.graphql'), apiSchemaPath: path.join(root, 'schema/api.graphql') };
+}
+
+/** This repository's committed composition outputs. */
+export const { supergraphPath, apiSchemaPath } = compositionPathsOf(repositoryRoot);
 
 /** What `npm run schema:check` reads besides the subgraphs. */
-export const repositoryRoot = path.resolve(__dirname, '../..');
-export const breakingChangesPath = path.resolve(__dirname, '../breaking-changes.json');
-export const operationsDir = path.resolve(repositoryRoot, 'gateway/operations');
-export const persistedOperationsManifestPath = path.resolve(repositoryRoot, 'gateway/persisted-operations.json');
+export const breakingChangesPath = path.join(repositoryRoot, 'schema/breaking-changes.json');
+export const operationsDir = path.join(repositoryRoot, 'gateway/operations');
+export const persistedOperationsManifestPath = path.join(repositoryRoot, 'gateway/persisted-operations.json');

@@ -1,8 +1,9 @@
 import { errorCodes } from '@passerelle/subgraph-kit';
 import { buildSchema, parse, validate } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { configTable } from '../src/configTable';
+import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
+import { configTable, configTables, subgraphConfigTable } from '@passerelle/dev';
 
 const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 
@@ -13,9 +14,28 @@ describe('README', () => {
     expect(quickStart).toContain('npm test');
   });
 
-  it('documents every configuration variable with its current default (run `npm run config:table`)', () => {
-    const between = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme);
-    expect(between?.[1]).toBe(configTable());
+  it('documents every configuration variable with its current default (run `npm run config:table -- --write`)', () => {
+    const tableIn = (text: string) => /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(text)?.[1];
+    expect(tableIn(readme)).toBe(configTable());
+    for (const subgraph of discoverSubgraphs()) {
+      const file = path.join(subgraph.dir, 'README.md');
+      expect([file, existsSync(file) ? tableIn(readFileSync(file, 'utf8')) : '(no README.md)']).toEqual([file, subgraphConfigTable(subgraph.load())]);
+    }
+  });
+
+  it('shows every default as text: no `[object …]`, a map as name=value pairs or (none)', () => {
+    const tables = configTables().map((t) => t.table).join('\n');
+    expect(tables).not.toContain('[object ');
+    expect(configTable()).toContain('| `SUBGRAPH_URLS` | gateway | `(none)` |');
+  });
+
+  it('documents each subgraph\'s own variables only in its folder, and every shared one in the README', () => {
+    const rowsOf = (table: string) => [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    const shared = rowsOf(configTable());
+    const own = discoverSubgraphs().flatMap((s) => rowsOf(subgraphConfigTable(s.load())));
+    expect(own.filter((v) => shared.includes(v))).toEqual([]);
+    expect(shared).toEqual(expect.arrayContaining(['LOG_LEVEL', 'GATEWAY_CONTEXT_SECRET', 'USAGER_ID_SECRET', 'AUDIT_JOURNAL_PATH']));
+    expect(own).toEqual(expect.arrayContaining(['CAF_PORT', 'CAF_LEGACY_URL', 'BAILLEURS_AH_LEGACY_API_KEY', 'JOURNAL_HOST']));
   });
 
   it('documents every persona', () => {

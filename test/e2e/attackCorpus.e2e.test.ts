@@ -7,7 +7,7 @@ import { silentLogger } from '@passerelle/subgraph-kit';
 import { generateGatewayContextKey } from '@passerelle/subgraph-kit/context-keys';
 import { generateKeyPair, SignJWT } from 'jose';
 import { asAccueil, asAgent, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec, tokenFor } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 /** Attacks on the gateway, each refused with a stable code and no NIR in any body. */
 let federation: RunningFederation;

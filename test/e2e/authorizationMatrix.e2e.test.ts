@@ -1,6 +1,6 @@
 import type { PersonaKey } from '@passerelle/mocks';
 import { asAccueil, asAgent, asAnalyste, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec, type GraphQLAnswer, type TestCaller } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 /**
  * Who may read what, end to end over real HTTP: role × purpose × field category × caseload

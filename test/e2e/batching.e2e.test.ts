@@ -1,6 +1,6 @@
 import { expectedLegacyCalls } from '../src/e2e/expectedLegacyCalls';
 import { asAccueil, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { expectedLegacyCalls } from '../src/e2e/expectedLegacyCalls';
 import { usagerFileFields } from '../src/e2e/fullFileQuery';
 import { asReferent, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { asAgent, asReferent, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

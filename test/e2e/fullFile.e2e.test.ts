@@ -1,7 +1,7 @@
 import type { PersonaKey } from '@passerelle/mocks';
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
 import { asAccueil, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 import { expectedAgencyFiles } from './expectedAgencyFiles';
 import { expectedFiles } from './expectedFiles';
 

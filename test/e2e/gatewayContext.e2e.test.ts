@@ -5,9 +5,8 @@ import path from 'node:path';
 import { devGatewayContextSigningKey } from '@passerelle/mocks';
 import { generateGatewayContextKey, parseGatewayContextKeys, signGatewayContext, type GatewayContextSigningKey } from '@passerelle/subgraph-kit/context-keys';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
-import { subgraphServices } from '../src/federationServices';
 import { query, startTestFederation, testCodec, asReferent } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import { subgraphServices, type RunningFederation } from '@passerelle/dev';
 
 // Not the defaults: the gateway signs with its own current key (a previous one still published),
 // and every subgraph trusts only their public halves, from a file (a subgraph that ignored its
@@ -27,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const names = subgraphServices.map((service) => service.name);
+const names = subgraphServices().map((service) => service.name);
 const anonymous = { requestId: 'e2e-direct', caller: null, finalite: null };
 const signed = (key: GatewayContextSigningKey, audience: string) => signGatewayContext(anonymous, { key, audience });
 

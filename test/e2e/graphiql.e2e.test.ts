@@ -1,7 +1,7 @@
 import type { Request } from 'playwright-core';
 import { launchChromium, type RunningChromium } from '../src/e2e/launchChromium';
 import { startTestFederation } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 /** GraphiQL as a developer meets it: the page in a real browser, its schema and its documentation. */
 let federation: RunningFederation;

@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { PersonaKey } from '@passerelle/mocks';
 import { asReferent, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 /**
  * Introspection in dev mode, as GraphiQL, GraphQL Code Generator and IDE plugins send it: the

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asAccueil, asReferent, asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-journal-'));
 let federation: RunningFederation;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readPartnerRegistry } from '@passerelle/gateway';
 import { usagerFileFields } from '../src/e2e/fullFileQuery';
 import { asReferent, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 /**
  * An objection to any partner means that partner's system is not asked about that person.

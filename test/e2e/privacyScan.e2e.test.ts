@@ -1,6 +1,6 @@
 import { fullFileQuery, usagerFileFields } from '../src/e2e/fullFileQuery';
 import { asAccueil, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 const lines: string[] = [];
 const personaKeys = () => federation.population.personas.map((p) => p.key);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asAccueil, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

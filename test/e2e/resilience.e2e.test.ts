@@ -1,6 +1,6 @@
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
 import { asUsager, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { PersonaKey } from '@passerelle/mocks';
 import { asAgent, asReferent, query, startTestFederation, testCodec, type GraphQLAnswer, type TestCaller } from '../src/e2e/testFederation';
-import type { RunningFederation } from '../src/startFederation';
+import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
 beforeAll(async () => {

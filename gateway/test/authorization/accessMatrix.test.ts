@@ -1,4 +1,5 @@
 import type { ProfileName } from './profiles';
+import { publishedPartners } from './publishedPartners';
 import { readableBy } from './readableBy';
 
 /**
@@ -9,7 +10,8 @@ import { readableBy } from './readableBy';
 const usagerFields = (profile: ProfileName) => [...readableBy(profile).fields].filter((f) => f.startsWith('Usager.')).map((f) => f.slice('Usager.'.length)).sort();
 
 const identite = ['id', 'identite'];
-const partenaires = ['caf', 'carsat', 'cpam', 'franceTravail', 'hebergement', 'logementSocial', 'msa'];
+// With the Usager fields of partners published since by their own folder (classified like the others: presence:<code>).
+const partenaires = ['caf', 'carsat', 'cpam', 'franceTravail', 'hebergement', 'logementSocial', 'msa', ...publishedPartners().flatMap((p) => p.usagerFields)];
 const departement = ['dossierPartage', 'historiqueReferents', 'oppositions', 'referentDeParcours', 'rsa'];
 const tout = [...identite, ...partenaires, ...departement, 'orientations', 'presencePartenaires', 'synthese'].sort();
 

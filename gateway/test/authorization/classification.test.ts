@@ -1,6 +1,7 @@
 import type { GraphQLObjectType } from 'graphql';
 import type { AuthRequirement } from '../../src/authorization/AuthRequirement';
 import { apiSchema, requirements } from './profiles';
+import { publishedPartners } from './publishedPartners';
 
 /**
  * The data-classification convention of schema/AUTHORIZATION.md: a field's category is the
@@ -9,7 +10,8 @@ import { apiSchema, requirements } from './profiles';
  * document) change.
  */
 const horsControle = new Set(['caf', 'msa', 'france-travail']);
-const partners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao'];
+const published = publishedPartners();
+const partners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao', ...published.map((p) => p.code)];
 const sig = (r: AuthRequirement) => JSON.stringify([r.authenticated, r.scopes, r.policies]);
 const alternatives = (...lists: string[][]) => lists;
 const policy = (needed: boolean) => (needed ? [['finalite-hors-controle']] : null);
@@ -62,6 +64,8 @@ describe('data classification', () => {
       dossierPartage: 'dossier-partage',
       oppositions: 'opposition',
       synthese: 'synthese',
+      // A partner published since by its own folder: its Usager fields are its presence.
+      ...Object.fromEntries(published.flatMap((p) => p.usagerFields.map((f) => [f, `presence:${p.code}`]))),
     });
   });
 

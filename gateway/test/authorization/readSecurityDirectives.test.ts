@@ -111,3 +111,16 @@ describe('readSecurityDirectives fails closed', () => {
     expect(() => readSecurityDirectives(sdl, partnerCodes)).toThrow(message);
   });
 });
+
+describe('readSecurityDirectives: partners are those the supergraph declares', () => {
+  const withUrssaf = supergraphSdl.replace('"partenaire:caf"', '"partenaire:urssaf"');
+
+  it('accepts partenaire:<code> for a partner the registry read from the supergraph holds (a new subgraph folder)', () => {
+    const { requirements: read } = readSecurityDirectives(withUrssaf, new Set([...partnerCodes, 'urssaf']));
+    expect([...read].filter(([, r]) => r.scopes?.some((alternative) => alternative.includes('partenaire:urssaf')))).toHaveLength(1);
+  });
+
+  it('refuses it for a partner no subgraph declares', () => {
+    expect(() => readSecurityDirectives(withUrssaf, partnerCodes)).toThrow('scope "partenaire:urssaf" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares');
+  });
+});

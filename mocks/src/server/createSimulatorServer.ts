@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { silentLogger, type Logger } from '@passerelle/subgraph-kit';
 import type { Population } from '../population/createPopulation';
-import { legacySystems } from '../simulators/legacySystems';
+import type { LegacySystem } from '../simulators/LegacySystem';
+import { legacySystems as repositorySystems } from '../simulators/legacySystems';
 import { parseKnobs, type SystemKnobs } from './SystemKnobs';
 
 export interface SimulatorOptions {
@@ -15,6 +16,8 @@ export interface SimulatorOptions {
   /** Systems down from the start. */
   down?: readonly string[];
   logger?: Logger;
+  /** The systems to serve. @default every system of this repository (`discoverLegacySystems()`) */
+  systems?: readonly LegacySystem[];
 }
 
 export interface RunningSimulator {
@@ -46,10 +49,11 @@ async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
  */
 export async function createSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const logger = options.logger ?? silentLogger;
+  const legacySystems = options.systems ?? repositorySystems;
   const knobs = new Map<string, SystemKnobs>(legacySystems.map((s) => [s.name, { ...options.defaults, down: options.down?.includes(s.name) ?? false }]));
   const counts = new Map<string, number>(legacySystems.map((s) => [s.name, 0]));
   let origin = '';
-  const handlersOf = new Map<string, ReturnType<(typeof legacySystems)[number]['handlers']>>();
+  const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator');

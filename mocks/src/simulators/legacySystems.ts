@@ -1,21 +1,11 @@
 import type { LegacySystem } from './LegacySystem';
-import { accueil } from './accueil/accueilHandlers';
-import { ah } from './ah/ahHandlers';
-import { caf } from './caf/cafHandlers';
-import { carsat } from './carsat/carsatHandlers';
-import { cpam } from './cpam/cpamHandlers';
-import { departement } from './departement/departementHandlers';
-import { franceTravail } from './france-travail/franceTravailHandlers';
-import { msa } from './msa/msaHandlers';
-import { rah } from './rah/rahHandlers';
-import { siao } from './siao/siaoHandlers';
-import { sngi } from './sngi/sngiHandlers';
+import { discoverLegacySystems } from './discoverLegacySystems';
 
 /**
- * Every simulated legacy system, in the order the README lists them. A new partner's
- * simulator is added here and nowhere else.
+ * Every simulated legacy system of this repository, discovered from its folder under
+ * mocks/src/simulators (a new partner's simulator is a new folder, and nothing else).
  */
-export const legacySystems: readonly LegacySystem[] = [sngi, caf, cpam, carsat, rah, ah, msa, accueil, siao, franceTravail, departement];
+export const legacySystems: readonly LegacySystem[] = discoverLegacySystems();
 
 export function legacySystem(name: string): LegacySystem {
   const found = legacySystems.find((s) => s.name === name);

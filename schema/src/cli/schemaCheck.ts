@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BaseRefError, formatSchemaCheckReport, parseBreakingChangesFile, readPersistedOperations, resolveBaseApiSchema, runSchemaCheck, type ApiSchemaSource } from '../check';
-import { apiSchemaPath, breakingChangesPath, operationsDir, persistedOperationsManifestPath, repositoryRoot } from '../paths';
-import { readSdl, subgraphList } from '../subgraphList';
+import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
+import { apiSchemaPath, breakingChangesPath, operationsDir, persistedOperationsManifestPath } from '../paths';
+import { readSdl, subgraphEntries } from '../subgraphEntries';
 
 /**
  * `npm run schema:check [-- --base <git ref>]`: composes the subgraphs, diffs the API schema
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     const base = resolveBaseApiSchema(apiSchemaPath, options.base);
     const onDisk: ApiSchemaSource | undefined = base.fromDisk === true ? undefined : { sdl: readFileSync(apiSchemaPath, 'utf8'), label: `${shown(apiSchemaPath)} on disk` };
     const report = await runSchemaCheck({
-      subgraphs: subgraphList.map((entry) => ({ name: entry.name, url: entry.url, sdl: readSdl(entry) })),
+      subgraphs: subgraphEntries().map((entry) => ({ name: entry.name, url: entry.url, sdl: readSdl(entry) })),
       base,
       ...(onDisk ? { onDisk } : {}),
       operations: readPersistedOperations(operationsDir, persistedOperationsManifestPath, repositoryRoot),

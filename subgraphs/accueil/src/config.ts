@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the reception-network subgraph (the Département's). */
 export const accueilEnv = {
@@ -8,8 +8,4 @@ export const accueilEnv = {
   ...gatewayContextEnv(),
 };
 
-export type AccueilConfig = ReturnType<typeof loadAccueilConfig>;
-
-export function loadAccueilConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(accueilEnv, env);
-}
+export type AccueilConfig = ConfigOf<typeof accueilEnv>;

@@ -1,2 +1,28 @@
-export { createServer, typeDefsPath } from './server';
-export { accueilEnv, loadAccueilConfig, type AccueilConfig } from './config';
+import path from 'node:path';
+import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { accueilEnv } from './config';
+import type { AccueilContext } from './context';
+import { createAccueilClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { EvenementTiersLieu } from './resolvers/EvenementTiersLieu';
+import { LieuAccueil } from './resolvers/LieuAccueil';
+import { Mutation } from './resolvers/Mutation';
+import { CibleOrientation } from './resolvers/Orientation';
+import { Query } from './resolvers/Query';
+import { Usager } from './resolvers/Usager';
+
+/** The reception-network subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'accueil',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: accueilEnv,
+  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, CibleOrientation },
+  createContext(config) {
+    const accueil = createAccueilClient(legacyClientOptionsOf(config));
+    const usagerIds = createUsagerIdCodec(config.usagerIdSecret);
+    return (base): AccueilContext => ({ ...base, loaders: createLoaders(accueil), accueil, usagerIds });
+  },
+});
+
+export const { createServer, loadConfig: loadAccueilConfig, typeDefsPath } = subgraph;
+export { accueilEnv, type AccueilConfig } from './config';

@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv, type EnvVar } from '@passerelle/subgraph-kit';
+import { type ConfigOf, type EnvVar, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 import type { Partenaire } from './bailleurs';
 
 /**
@@ -29,11 +29,7 @@ export const bailleursEnv = {
   ...gatewayContextEnv(),
 };
 
-export type BailleursConfig = ReturnType<typeof loadBailleursConfig>;
-
-export function loadBailleursConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(bailleursEnv, env);
-}
+export type BailleursConfig = ConfigOf<typeof bailleursEnv>;
 
 /** The legacy-client settings of one landlord. */
 export function landlordClientConfig(config: BailleursConfig, partenaire: Partenaire) {

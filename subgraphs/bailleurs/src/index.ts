@@ -1,2 +1,25 @@
-export { createServer, typeDefsPath } from './server';
-export { bailleursEnv, loadBailleursConfig, type BailleursConfig } from './config';
+import path from 'node:path';
+import { defineSubgraph } from '@passerelle/subgraph-kit';
+import { bailleursEnv, landlordClientConfig } from './config';
+import type { BailleursContext } from './context';
+import { createAhClient } from './legacy/ahClient';
+import { createRahClient } from './legacy/rahClient';
+import { createLoaders } from './loaders';
+import { Bail } from './resolvers/Bail';
+import { Usager } from './resolvers/Usager';
+
+/** The social landlords' subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'bailleurs',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: bailleursEnv,
+  resolvers: { Usager, Bail },
+  createContext(config) {
+    const rah = createRahClient(landlordClientConfig(config, 'rah'));
+    const ah = createAhClient(landlordClientConfig(config, 'ah'));
+    return (base): BailleursContext => ({ ...base, loaders: createLoaders(rah, ah) });
+  },
+});
+
+export const { createServer, loadConfig: loadBailleursConfig, typeDefsPath } = subgraph;
+export { bailleursEnv, type BailleursConfig } from './config';

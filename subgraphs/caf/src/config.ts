@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the CAF subgraph. */
 export const cafEnv = {
@@ -7,8 +7,4 @@ export const cafEnv = {
   ...gatewayContextEnv(),
 };
 
-export type CafConfig = ReturnType<typeof loadCafConfig>;
-
-export function loadCafConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(cafEnv, env);
-}
+export type CafConfig = ConfigOf<typeof cafEnv>;

@@ -1,2 +1,23 @@
-export { createServer, typeDefsPath } from './server';
-export { cafEnv, loadCafConfig, type CafConfig } from './config';
+import path from 'node:path';
+import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { cafEnv } from './config';
+import type { CafContext } from './context';
+import { createCafClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { DossierCaf } from './resolvers/DossierCaf';
+import { Usager } from './resolvers/Usager';
+
+/** The CAF subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'caf',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: cafEnv,
+  resolvers: { Usager, DossierCaf },
+  createContext(config) {
+    const caf = createCafClient(legacyClientOptionsOf(config));
+    return (base): CafContext => ({ ...base, loaders: createLoaders(caf) });
+  },
+});
+
+export const { createServer, loadConfig: loadCafConfig, typeDefsPath } = subgraph;
+export { cafEnv, type CafConfig } from './config';

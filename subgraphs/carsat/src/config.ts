@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the Carsat subgraph. */
 export const carsatEnv = {
@@ -7,8 +7,4 @@ export const carsatEnv = {
   ...gatewayContextEnv(),
 };
 
-export type CarsatConfig = ReturnType<typeof loadCarsatConfig>;
-
-export function loadCarsatConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(carsatEnv, env);
-}
+export type CarsatConfig = ConfigOf<typeof carsatEnv>;

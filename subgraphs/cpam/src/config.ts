@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the CPAM subgraph. */
 export const cpamEnv = {
@@ -7,8 +7,4 @@ export const cpamEnv = {
   ...gatewayContextEnv(),
 };
 
-export type CpamConfig = ReturnType<typeof loadCpamConfig>;
-
-export function loadCpamConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(cpamEnv, env);
-}
+export type CpamConfig = ConfigOf<typeof cpamEnv>;

@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the Département subgraph. */
 export const departementEnv = {
@@ -8,8 +8,4 @@ export const departementEnv = {
   ...gatewayContextEnv(),
 };
 
-export type DepartementConfig = ReturnType<typeof loadDepartementConfig>;
-
-export function loadDepartementConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(departementEnv, env);
-}
+export type DepartementConfig = ConfigOf<typeof departementEnv>;

@@ -1,2 +1,25 @@
-export { createServer, typeDefsPath } from './server';
-export { departementEnv, loadDepartementConfig, type DepartementConfig } from './config';
+import path from 'node:path';
+import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { departementEnv } from './config';
+import type { DepartementContext } from './context';
+import { createDepartementClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { Mutation } from './resolvers/Mutation';
+import { Query } from './resolvers/Query';
+import { Usager } from './resolvers/Usager';
+
+/** The Département subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'departement',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: departementEnv,
+  resolvers: { Query, Mutation, Usager },
+  createContext(config) {
+    const departement = createDepartementClient(legacyClientOptionsOf(config));
+    const codec = createUsagerIdCodec(config.usagerIdSecret);
+    return (base): DepartementContext => ({ ...base, departement, codec, loaders: createLoaders(departement) });
+  },
+});
+
+export const { createServer, loadConfig: loadDepartementConfig, typeDefsPath } = subgraph;
+export { departementEnv, type DepartementConfig } from './config';

@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the État (SIAO) subgraph. */
 export const etatEnv = {
@@ -7,8 +7,4 @@ export const etatEnv = {
   ...gatewayContextEnv(),
 };
 
-export type EtatConfig = ReturnType<typeof loadEtatConfig>;
-
-export function loadEtatConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(etatEnv, env);
-}
+export type EtatConfig = ConfigOf<typeof etatEnv>;

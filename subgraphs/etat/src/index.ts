@@ -1,2 +1,22 @@
-export { createServer, typeDefsPath } from './server';
-export { etatEnv, loadEtatConfig, type EtatConfig } from './config';
+import path from 'node:path';
+import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { etatEnv } from './config';
+import type { EtatContext } from './context';
+import { createSiaoClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { Usager } from './resolvers/Usager';
+
+/** The État (SIAO) subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'etat',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: etatEnv,
+  resolvers: { Usager },
+  createContext(config) {
+    const siao = createSiaoClient(legacyClientOptionsOf(config));
+    return (base): EtatContext => ({ ...base, loaders: createLoaders(siao) });
+  },
+});
+
+export const { createServer, loadConfig: loadEtatConfig, typeDefsPath } = subgraph;
+export { etatEnv, type EtatConfig } from './config';

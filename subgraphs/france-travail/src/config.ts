@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the France Travail subgraph. */
 export const franceTravailEnv = {
@@ -7,8 +7,4 @@ export const franceTravailEnv = {
   ...gatewayContextEnv(),
 };
 
-export type FranceTravailConfig = ReturnType<typeof loadFranceTravailConfig>;
-
-export function loadFranceTravailConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(franceTravailEnv, env);
-}
+export type FranceTravailConfig = ConfigOf<typeof franceTravailEnv>;

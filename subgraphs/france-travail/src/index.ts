@@ -1,2 +1,23 @@
-export { createServer, typeDefsPath } from './server';
-export { franceTravailEnv, loadFranceTravailConfig, type FranceTravailConfig } from './config';
+import path from 'node:path';
+import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { franceTravailEnv } from './config';
+import type { FranceTravailContext } from './context';
+import { createFranceTravailClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { DossierFranceTravail } from './resolvers/DossierFranceTravail';
+import { Usager } from './resolvers/Usager';
+
+/** The France Travail subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'france-travail',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: franceTravailEnv,
+  resolvers: { Usager, DossierFranceTravail },
+  createContext(config) {
+    const franceTravail = createFranceTravailClient(legacyClientOptionsOf(config));
+    return (base): FranceTravailContext => ({ ...base, loaders: createLoaders(franceTravail) });
+  },
+});
+
+export const { createServer, loadConfig: loadFranceTravailConfig, typeDefsPath } = subgraph;
+export { franceTravailEnv, type FranceTravailConfig } from './config';

@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the identity subgraph. */
 export const identiteEnv = {
@@ -8,8 +8,4 @@ export const identiteEnv = {
   ...gatewayContextEnv(),
 };
 
-export type IdentiteConfig = ReturnType<typeof loadIdentiteConfig>;
-
-export function loadIdentiteConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(identiteEnv, env);
-}
+export type IdentiteConfig = ConfigOf<typeof identiteEnv>;

@@ -1,2 +1,24 @@
-export { createServer, typeDefsPath } from './server';
-export { identiteEnv, loadIdentiteConfig, type IdentiteConfig } from './config';
+import path from 'node:path';
+import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { identiteEnv } from './config';
+import type { IdentiteContext } from './context';
+import { createSngiClient } from './legacy/client';
+import { createLoaders } from './loaders';
+import { Query } from './resolvers/Query';
+import { Usager } from './resolvers/Usager';
+
+/** The identity subgraph. */
+export const subgraph = defineSubgraph({
+  name: 'identite',
+  typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
+  env: identiteEnv,
+  resolvers: { Query, Usager },
+  createContext(config) {
+    const sngi = createSngiClient(legacyClientOptionsOf(config));
+    const codec = createUsagerIdCodec(config.usagerIdSecret);
+    return (base): IdentiteContext => ({ ...base, sngi, codec, loaders: createLoaders(sngi) });
+  },
+});
+
+export const { createServer, loadConfig: loadIdentiteConfig, typeDefsPath } = subgraph;
+export { identiteEnv, type IdentiteConfig } from './config';

@@ -1,10 +1,4 @@
-import { readConfigOrExit } from '@passerelle/subgraph-kit';
-import { identiteEnv } from './config';
-import { createServer } from './server';
+import { runSubgraph } from '@passerelle/subgraph-kit';
+import { subgraph } from './index';
 
-const config = readConfigOrExit(identiteEnv);
-void createServer(config).then((server) => {
-  const stop = () => void server.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-});
+runSubgraph(subgraph);

@@ -1,4 +1,4 @@
-import { auditJournalPathEnv, gatewayContextEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { auditJournalPathEnv, type ConfigOf, gatewayContextEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the journal subgraph. */
 export const journalEnv = {
@@ -8,8 +8,4 @@ export const journalEnv = {
   ...gatewayContextEnv(),
 };
 
-export type JournalConfig = ReturnType<typeof loadJournalConfig>;
-
-export function loadJournalConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(journalEnv, env);
-}
+export type JournalConfig = ConfigOf<typeof journalEnv>;

@@ -14,3 +14,4 @@ export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields 
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';
 export * from './security/index';
+export * from './subgraph/index';

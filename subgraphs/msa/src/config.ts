@@ -1,4 +1,4 @@
-import { gatewayContextEnv, legacyEnv, readConfig, serverEnv } from '@passerelle/subgraph-kit';
+import { type ConfigOf, gatewayContextEnv, legacyEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the MSA subgraph. */
 export const msaEnv = {
@@ -7,8 +7,4 @@ export const msaEnv = {
   ...gatewayContextEnv(),
 };
 
-export type MsaConfig = ReturnType<typeof loadMsaConfig>;
-
-export function loadMsaConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readConfig(msaEnv, env);
-}
+export type MsaConfig = ConfigOf<typeof msaEnv>;

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { fullFileQuery } from '../e2e/fullFileQuery';
-import { everyPortFree } from '../federationServices';
 import { loadGatewayConfig } from '@passerelle/gateway';
-import { startFederation } from '../startFederation';
+import { everyPortFree, startFederation } from '@passerelle/dev';
 import { measure, type Measurement } from './measure';
 import { startBaselineGateway } from './startBaselineGateway';
 

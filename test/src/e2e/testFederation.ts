@@ -2,19 +2,22 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
-import { everyPortFree } from '../federationServices';
-import { startFederation, type RunningFederation } from '../startFederation';
+import { everyPortFree, startFederation, type RunningFederation } from '@passerelle/dev';
 
 /** The secret the end-to-end federation seals ids with (the ids are computed by the tests too). */
 export const testIdSecret = 'end-to-end-test-usager-id-secret';
 export const testCodec = createUsagerIdCodec(testIdSecret);
 
-/** Every port on 0 (free ports), no latency, a small population: the whole federation in a few seconds. */
-export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void): Promise<RunningFederation> {
+/**
+ * Every port on 0 (free ports), no latency, a small population: the whole federation in a few
+ * seconds. `root`: another checkout to run (default: this repository).
+ */
+export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void, root?: string): Promise<RunningFederation> {
   return startFederation({
     ...(logWrite ? { logWrite } : {}),
+    ...(root ? { root } : {}),
     env: {
-      ...everyPortFree(),
+      ...everyPortFree(root),
       // One key per test process: parallel test files never race on creating the same file.
       DEV_IDP_KEY_FILE: path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`),
       // Its own audit journal: never the one `npm start` uses, never shared by two federations.
