@@ -1,6 +1,6 @@
 import { simulatorEnv } from '@passerelle/mocks';
 import { devIdpEnv, gatewayEnv } from '@passerelle/gateway';
-import type { ConfigSpec, EnvVar, SubgraphDescriptor } from '@passerelle/subgraph-kit';
+import { gatewayContextEnv, usagerIdSecretEnv, type ConfigSpec, type EnvVar, type SubgraphDescriptor } from '@passerelle/subgraph-kit';
 import { discoverSubgraphs, repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import path from 'node:path';
 
@@ -9,6 +9,8 @@ export const sharedEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['gateway', gatewayEnv],
   ['dev identity provider (npm start, npm run token)', devIdpEnv],
   ['simulator (and npm start)', simulatorEnv],
+  // What every subgraph reads the same way (the kit's common variables): listed once, here.
+  ['every subgraph', { ...gatewayContextEnv(), ...usagerIdSecretEnv() }],
 ];
 
 /** Where a generated table sits in a markdown file. */

@@ -34,7 +34,7 @@ describe('README', () => {
     const shared = rowsOf(configTable());
     const own = discoverSubgraphs().flatMap((s) => rowsOf(subgraphConfigTable(s.load())));
     expect(own.filter((v) => shared.includes(v))).toEqual([]);
-    expect(shared).toEqual(expect.arrayContaining(['LOG_LEVEL', 'GATEWAY_CONTEXT_SECRET', 'USAGER_ID_SECRET', 'AUDIT_JOURNAL_PATH']));
+    expect(shared).toEqual(expect.arrayContaining(['LOG_LEVEL', 'GATEWAY_CONTEXT_JWKS', 'GATEWAY_CONTEXT_KEYS', 'USAGER_ID_SECRET', 'AUDIT_JOURNAL_PATH']));
     expect(own).toEqual(expect.arrayContaining(['CAF_PORT', 'CAF_LEGACY_URL', 'BAILLEURS_AH_LEGACY_API_KEY', 'JOURNAL_HOST']));
   });
 

@@ -35,7 +35,7 @@ describe('defineSubgraph', () => {
   it('describes the subgraph: name, SDL path, environment', () => {
     expect(essai.name).toBe('essai');
     expect(essai.typeDefsPath).toBe(path.join(__dirname, 'fixtures/essai.graphql'));
-    expect(Object.values(essai.env).map((v) => v.env)).toEqual(['ESSAI_PORT', 'ESSAI_HOST', 'LOG_LEVEL', 'ESSAI_GREETING', 'GATEWAY_CONTEXT_TTL_S', 'GATEWAY_CONTEXT_JWKS', 'PASSERELLE_MODE']);
+    expect(Object.values(essai.env).map((v) => v.env)).toEqual(['ESSAI_PORT', 'ESSAI_HOST', 'LOG_LEVEL', 'ESSAI_GREETING', 'PASSERELLE_MODE', 'GATEWAY_CONTEXT_JWKS', 'GATEWAY_CONTEXT_TTL_S']);
   });
 
   it('reads its configuration with the kit, naming every malformed variable', () => {
