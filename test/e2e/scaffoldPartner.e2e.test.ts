@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { writeComposition } from '@passerelle/schema';
-import { asAccueil, asReferent, asUsager } from '../src/e2e/testFederation';
+import { asAccueil, asAgent, asReferent, asUsager } from '../src/e2e/testFederation';
 import { changedPaths, scaffoldPartnerInCopy, startScaffoldedFederation, type ScaffoldedFederation, type ScaffoldedPartner } from '../src/e2e/scaffoldedPartner';
 
 /**
@@ -74,5 +74,60 @@ describe('the copy\'s federation with the new partner', () => {
     const answer = await running.query(`query($id: ID!) { usager(id: $id) { atelierInsertion { __typename numeroDossier } } }`, { id: running.personaId('rsa-isolee') }, asAccueil());
     expect(answer.data).toEqual({ usager: { atelierInsertion: { __typename: 'DossierAtelierInsertion', numeroDossier: null } } });
     expect(answer.errors).toEqual([{ message: 'Not authorized to read DossierAtelierInsertion.numeroDossier', path: ['usager', 'atelierInsertion', 'numeroDossier'], extensions: { code: 'ACCES_REFUSE' } }]);
+  });
+});
+
+describe('the security layer applies to the new partner, with no edit outside its folders', () => {
+  it('row authorization: a référent outside the usager’s caseload gets nothing, and the partner is not asked', async () => {
+    const answer = await running.query(fullFile, { id: running.personaId('rsa-isolee') }, asReferent('ref-007'));
+    expect(answer.data).toEqual({ usager: null });
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usager'], 'ACCES_REFUSE']]);
+    expect(running.legacyCalls()).toBe(0);
+  });
+
+  it('objections: once the usager objects to the new partner (by its code), its system receives no call for her; lifted, it does again', async () => {
+    const id = running.personaId('rsa-isolee');
+    const objection = await running.query(
+      'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "atelier-insertion", recueilliePar: "Nadia Cayla") { opposition { codePartenaire partenaire active } } }',
+      { u: id },
+      asReferent('ref-001'),
+    );
+    expect(objection.errors).toBeUndefined();
+    expect(objection.data).toEqual({ enregistrerOpposition: { opposition: { codePartenaire: code, partenaire: null, active: true } } });
+
+    running.federation.simulator.reset();
+    const withheld = await running.query(fullFile, { id }, asReferent('ref-001'));
+    expect(withheld.data).toEqual({ usager: { atelierInsertion: null } });
+    expect(withheld.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.partenaire])).toEqual([[['usager', 'atelierInsertion'], 'OPPOSITION_PARTAGE', code]]);
+    expect(running.legacyCalls()).toBe(0);
+
+    // Her own file stays hers: the objection does not apply to the usager herself.
+    const own = await running.query(fullFile, { id }, asUsager(id));
+    expect(own.data).toEqual({ usager: { atelierInsertion: expect.objectContaining({ numeroDossier: 'AI-000101' }) } });
+    expect(running.legacyCalls()).toBe(1);
+
+    const lifted = await running.query('mutation($u: ID!) { leverOpposition(usagerId: $u, codePartenaire: "atelier-insertion") { rejoue } }', { u: id }, asReferent('ref-001'));
+    expect(lifted.errors).toBeUndefined();
+    running.federation.simulator.reset();
+    const again = await running.query(fullFile, { id }, asReferent('ref-001'));
+    expect(again.errors).toBeUndefined();
+    expect(running.legacyCalls()).toBe(1);
+  });
+
+  it('the audit: her journal records the référent’s read of the new partner’s file', async () => {
+    const id = running.personaId('sans-domicile');
+    const journal = '{ monJournalDesAcces(premier: 200) { organisation roles finalite } }';
+    const count = async () => ((await running.query<{ monJournalDesAcces: Array<{ roles: string[] }> }>(journal, {}, asUsager(id))).data?.monJournalDesAcces ?? []).filter((a) => a.roles.includes('referent')).length;
+    const before = await count();
+    const read = await running.query(`{ usager(id: "${id}") { atelierInsertion { statut } } }`, {}, asReferent('ref-001'));
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({ usager: { atelierInsertion: { statut: 'SUSPENDU' } } });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('an agent of the new partner gets a token the gateway accepts, and reads its file under `instruction`', async () => {
+    const answer = await running.query(fullFile, { id: running.personaId('rsa-isolee') }, asAgent(code));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ usager: { atelierInsertion: expect.objectContaining({ numeroDossier: 'AI-000101' }) } });
   });
 });
