@@ -53,7 +53,7 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, breakingChang
       else out.push(`${changes.onDisk.label} is stale: ${changes.onDisk.notComposed.length} change(s) not written yet — run \`npm run compose\` and commit schema/api.graphql and schema/supergraph.graphql`);
       for (const change of extra) out.push(`  (on disk only) ${change.type} ${change.path}: ${change.message}`);
     }
-    for (const unused of changes.unused) out.push(`unused acknowledgement in ${breakingChangesFile}: ${unused.type} ${unused.path} (no such breaking change against this base: remove it once merged, or fix its type/path)`);
+    for (const unused of changes.unused) out.push(`acknowledged in ${breakingChangesFile}, not a change against this base: ${unused.type} ${unused.path} (already in the base, or a type/path that does not match)`);
     if (changes.unacknowledged.length > 0) {
       out.push(
         '',
