@@ -14,8 +14,13 @@ export interface Requirement {
 
 /** The partners that have a `presence:<p>` and a `donnees-partenaire:<p>` category. */
 export const filePartners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao'] as const;
-/** CRPA L114-8 II: a controlling purpose may not read these partners' data. */
-const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail']);
+/**
+ * CRPA L114-8 II: a controlling purpose may not read these partners' data. The Région's trainee
+ * file (training and the rémunération it pays instead of unemployment benefit) is the
+ * counterpart of France Travail's ARE-Formation for the same training, and is kept away from
+ * control alike.
+ */
+const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail', 'region']);
 
 const role = (...roles: string[]) => roles.map((r) => [`role:${r}`]);
 const agent = (partner: string) => [['role:agent', `partenaire:${partner}`]];

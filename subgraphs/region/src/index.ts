@@ -4,6 +4,7 @@ import { regionEnv } from './config';
 import type { RegionContext } from './context';
 import { createRegionClient } from './legacy/client';
 import { createLoaders } from './loaders';
+import { RemunerationStagiaire } from './resolvers/RemunerationStagiaire';
 import { Usager } from './resolvers/Usager';
 
 /** The subgraph of Région Occitanie. */
@@ -11,8 +12,8 @@ export const subgraph = defineSubgraph({
   name: 'region',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: regionEnv,
-  // DossierRegion's fields are properties of the object Usager.region returns (resolvers/DossierRegion.ts maps it).
-  resolvers: { Usager },
+  // The file's other fields are properties of the objects the mappers build (resolvers/DossierStagiaireRegion.ts and the types it uses).
+  resolvers: { Usager, RemunerationStagiaire },
   createContext(config) {
     // One client per server: its concurrency bound is shared by every request.
     const client = createRegionClient(legacyClientOptionsOf(config));

@@ -1,14 +1,20 @@
 import { createBatchLoader, indexBy } from '@passerelle/subgraph-kit';
-import { regionMaxBatch, type RegionClient } from './legacy/client';
-import type { DossierLegacy } from './legacy/types';
+import { regionMaxBatch, type DemandeStagiaire, type RegionClient } from './legacy/client';
+import { parseDateFr } from './legacy/formatsRegion';
+import type { StagiaireLegacy } from './legacy/types';
 
-/** Per-request loaders of the subgraph of Région Occitanie. */
+/** Cache and result key of a lookup: the same NIR with another date of birth is another lookup. */
+const demandeKey = (d: DemandeStagiaire) => `${d.nir}|${d.dateNaissance}`;
+
+/** Per-request loaders of the Région subgraph. */
 export function createLoaders(client: RegionClient) {
   return {
-    /** File by NIR: one legacy call per batch of at most `regionMaxBatch` distinct NIRs of a request. */
-    dossier: createBatchLoader<string, DossierLegacy>({
+    /** Trainee by NIR + date of birth: one legacy call per batch of at most `regionMaxBatch` distinct pairs of a request. */
+    stagiaire: createBatchLoader<DemandeStagiaire, StagiaireLegacy, string>({
       maxBatchSize: regionMaxBatch,
-      load: async (nirs) => indexBy(await client.dossiersParNirs(nirs), (d) => d.NIR),
+      cacheKeyFn: demandeKey,
+      // The system echoes the pair it identified, its date written `JJ/MM/AAAA`.
+      load: async (demandes) => indexBy(await client.stagiaires(demandes), (s) => demandeKey({ nir: s.nir, dateNaissance: parseDateFr(s.dateNaissance) })),
     }),
   };
 }

@@ -1,19 +1,21 @@
-import { checkNir } from '@passerelle/subgraph-kit';
+import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
 import type { RegionContext } from '../context';
-import { toDossierRegion, type DossierRegionParent } from './DossierRegion';
-
-/** A representation from the gateway: the key of `Usager` here. */
-type UsagerReference = { nir: string };
+import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } from '../usagerReference';
+import { toDossierStagiaireRegion, type DossierStagiaireRegion } from './DossierStagiaireRegion';
 
 export const Usager = {
-  // Every usager resolves: whether the partner knows them is `region`'s business (null, not an error).
-  __resolveReference: (ref: UsagerReference): UsagerReference => ({ nir: ref.nir }),
+  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
+  async __resolveReference(ref: unknown): Promise<UsagerReference> {
+    const parsed = usagerReferenceSchema.safeParse(ref);
+    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' });
+    return parsed.data;
+  },
 
-  async region(u: UsagerReference, _args: unknown, ctx: RegionContext): Promise<DossierRegionParent | null> {
+  async formationProfessionnelle(u: UsagerReference, _args: unknown, ctx: RegionContext): Promise<DossierStagiaireRegion | null> {
     const check = checkNir(u.nir);
-    // The partner cannot know a malformed NIR: no legacy call is spent on it.
-    if (!check.valide) return null;
-    const dossier = await ctx.loaders.dossier.load(check.nir);
-    return dossier ? toDossierRegion(dossier) : null;
+    // The Région cannot identify anyone from a malformed NIR or part of a date of birth: no call is spent.
+    if (!check.valide || !hasCompleteBirthDate(u)) return null;
+    const stagiaire = await ctx.loaders.stagiaire.load({ nir: check.nir, dateNaissance: u.identitePivot.dateNaissance });
+    return stagiaire ? toDossierStagiaireRegion(stagiaire) : null;
   },
 };
