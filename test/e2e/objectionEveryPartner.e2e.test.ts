@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readPartnerRegistry } from '@passerelle/gateway';
+import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
 import { usagerFileFields } from '../src/e2e/fullFileQuery';
 import { asReferent, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
@@ -10,11 +11,21 @@ import type { RunningFederation } from '@passerelle/dev';
  * behind each (counted by the simulator) must receive no call for the usager's file.
  */
 const registry = readPartnerRegistry(readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8'));
-/** The simulated systems each partner's subgraph calls (mocks/docs): the test's own knowledge of the simulator. */
-const systemsOf: Readonly<Record<string, readonly string[]>> = {
+/** The simulated systems each founding partner's subgraph calls (mocks/docs): the test's own knowledge of the simulator. */
+const founding: Readonly<Record<string, readonly string[]>> = {
   caf: ['caf'], cpam: ['cpam'], carsat: ['carsat'], msa: ['msa'], 'france-travail': ['france-travail'], bailleurs: ['rah', 'ah'], siao: ['siao'], departement: ['departement'],
 };
-const enumOf = (code: string) => code.toUpperCase().replace(/-/g, '_');
+/** A partner published since by its own folder: the systems its subgraphs' package.json `passerelle.legacy` blocks point at. */
+const discovered = discoverSubgraphs();
+const publishedSystems = (code: string) =>
+  (registry.partners.get(code)?.subgraphs ?? []).flatMap((name) => Object.values(discovered.find((s) => s.name === name)?.legacy ?? {}));
+const systemsOf: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(registry.opposables.filter((code) => !(code in founding)).flatMap((code) => {
+    const systems = publishedSystems(code);
+    return systems.length > 0 ? [[code, systems] as const] : [];
+  })),
+  ...founding,
+};
 
 let federation: RunningFederation;
 beforeAll(async () => {
@@ -22,7 +33,9 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const file = `query($id: ID!) { usager(id: $id) { ${usagerFileFields} } }`;
+// With the Usager fields of partners published since, which the full file does not name: asking for them is what calls their systems.
+const publishedFields = registry.opposables.filter((code) => !(code in founding)).flatMap((code) => registry.partners.get(code)?.usagerFields ?? []);
+const file = `query($id: ID!) { usager(id: $id) { ${usagerFileFields} ${publishedFields.map((f) => `${f} { __typename }`).join(' ')} } }`;
 
 it('knows the simulated systems of every opposable partner the supergraph declares', () => {
   expect(registry.opposables.filter((code) => !(code in systemsOf))).toEqual([]);
@@ -41,7 +54,8 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     const before = await read();
     expect(before.calls).toBeGreaterThan(0);
 
-    const objection = await query(federation, 'mutation($u: ID!, $p: PartenaireSource!) { enregistrerOpposition(usagerId: $u, partenaire: $p, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, p: enumOf(code) }, asReferent('ref-001'));
+    // By code: the PartenaireSource enum lists the founding partners only (schema/PARTENAIRES.md).
+    const objection = await query(federation, 'mutation($u: ID!, $c: CodePartenaire!) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, c: code }, asReferent('ref-001'));
     expect(objection.errors).toBeUndefined();
     const during = await read();
     // The Département's system is still asked once: for the access facts (référent, objections)
@@ -50,7 +64,7 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     const withheld = (during.answer.errors ?? []).filter((e) => e.extensions?.code === 'OPPOSITION_PARTAGE' && e.extensions?.partenaire === code);
     expect(withheld.length).toBeGreaterThan(0);
 
-    const lifted = await query(federation, 'mutation($u: ID!, $p: PartenaireSource!) { leverOpposition(usagerId: $u, partenaire: $p) { rejoue } }', { u: id, p: enumOf(code) }, asReferent('ref-001'));
+    const lifted = await query(federation, 'mutation($u: ID!, $c: CodePartenaire!) { leverOpposition(usagerId: $u, codePartenaire: $c) { rejoue } }', { u: id, c: code }, asReferent('ref-001'));
     expect(lifted.errors).toBeUndefined();
     expect((await read()).calls).toBe(before.calls);
   });

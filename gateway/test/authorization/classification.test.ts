@@ -9,7 +9,7 @@ import { publishedPartners } from './publishedPartners';
  * these signatures, so that a new field either reuses a category or makes this test (and the
  * document) change.
  */
-const horsControle = new Set(['caf', 'msa', 'france-travail']);
+const horsControle = new Set(['caf', 'msa', 'france-travail', 'region']);
 const published = publishedPartners();
 const partners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao', ...published.map((p) => p.code)];
 const sig = (r: AuthRequirement) => JSON.stringify([r.authenticated, r.scopes, r.policies]);
@@ -69,8 +69,9 @@ describe('data classification', () => {
     });
   });
 
-  it('keeps a controlling purpose away from CAF, MSA and France Travail data, and only from them (CRPA L114-8 II)', () => {
+  it('keeps a controlling purpose away from CAF, MSA, France Travail and Région data, and only from them (CRPA L114-8 II)', () => {
     const withPolicy = [...requirements].filter(([, r]) => r.policies !== null).map(([c]) => categoryOf(c));
-    expect(new Set(withPolicy)).toEqual(new Set(['presence:caf', 'presence:msa', 'presence:france-travail', 'donnees-partenaire:caf', 'donnees-partenaire:msa', 'donnees-partenaire:france-travail', 'presence-partenaires', 'synthese']));
+    const partnersHorsControle = [...horsControle].filter((p) => partners.includes(p));
+    expect(new Set(withPolicy)).toEqual(new Set([...partnersHorsControle.flatMap((p) => [`presence:${p}`, `donnees-partenaire:${p}`]), 'presence-partenaires', 'synthese']));
   });
 });

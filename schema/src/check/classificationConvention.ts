@@ -14,21 +14,29 @@ export interface Requirement {
 
 /** The partners that have a `presence:<p>` and a `donnees-partenaire:<p>` category. */
 export const filePartners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao'] as const;
-/** CRPA L114-8 II: a controlling purpose may not read these partners' data. */
-const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail']);
+/**
+ * CRPA L114-8 II: a controlling purpose may not read these partners' data. The Région's trainee
+ * file (training and the rémunération it pays instead of unemployment benefit) is the
+ * counterpart of France Travail's ARE-Formation for the same training, and is kept away from
+ * control alike.
+ */
+const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail', 'region']);
 
 const role = (...roles: string[]) => roles.map((r) => [`role:${r}`]);
 const agent = (partner: string) => [['role:agent', `partenaire:${partner}`]];
 const requirement = (scopes: string[][] | null, policy = false, authenticated = false): Requirement => ({ authenticated, scopes, policies: policy ? [['finalite-hors-controle']] : null });
 
+/** The two categories of a partner's file: whether it holds one, and what it holds. */
+const fileCategories = (p: string): Array<[string, Requirement]> => [
+  [`presence:${p}`, requirement([...role('accueil', 'referent'), ...agent(p), ...role('usager')], horsControle.has(p))],
+  [`donnees-partenaire:${p}`, requirement([...role('referent'), ...agent(p), ...role('usager')], horsControle.has(p))],
+];
+
 /** Every category but `public` (no directive), with its one signature. */
 export const categories: ReadonlyMap<string, Requirement> = new Map<string, Requirement>([
   ['reseau', requirement(null, false, true)],
   ['identite', requirement([...role('accueil', 'referent', 'agent', 'usager')])],
-  ...filePartners.flatMap((p): Array<[string, Requirement]> => [
-    [`presence:${p}`, requirement([...role('accueil', 'referent'), ...agent(p), ...role('usager')], horsControle.has(p))],
-    [`donnees-partenaire:${p}`, requirement([...role('referent'), ...agent(p), ...role('usager')], horsControle.has(p))],
-  ]),
+  ...filePartners.flatMap(fileCategories),
   ['presence-partenaires', requirement(role('accueil', 'referent', 'usager'), true)],
   ['orientations', requirement(role('accueil', 'referent', 'usager'))],
   ['orientation-ecriture', requirement(role('accueil', 'referent'))],
@@ -48,15 +56,24 @@ function canonical(requirement: Requirement): string {
 }
 const byCanonical = new Map([...categories].map(([name, r]) => [canonical(r), name] as const));
 
-/** The category of a requirement: `public` when it has none of the directives, undefined when it is no category. */
-export function categoryOf(requirement: Requirement): string | undefined {
+/**
+ * The category of a requirement: `public` when it has none of the directives, undefined when it
+ * is no category. `ownPartner`, the partner the subgraph declares with `@partenaire`, adds that
+ * partner's `presence:` and `donnees-partenaire:` categories, so a partner published since by its
+ * own folder (docs/publish-your-subgraph.md) classifies its file without being listed here;
+ * another partner's scope stays no category.
+ */
+export function categoryOf(requirement: Requirement, ownPartner?: string): string | undefined {
   if (!requirement.authenticated && requirement.scopes === null && requirement.policies === null) return 'public';
-  return byCanonical.get(canonical(requirement));
+  const known = byCanonical.get(canonical(requirement));
+  if (known !== undefined || ownPartner === undefined) return known;
+  return fileCategories(ownPartner).find(([, r]) => canonical(r) === canonical(requirement))?.[0];
 }
 
 /** The directives of a category, as a subgraph writes them. */
 export function directivesOf(category: string): string {
-  const r = categories.get(category);
+  const partner = /^(?:presence|donnees-partenaire):(.+)$/.exec(category)?.[1];
+  const r = categories.get(category) ?? (partner === undefined ? undefined : new Map(fileCategories(partner)).get(category));
   if (r === undefined) return '(none)';
   const lists = (l: string[][]) => `[${l.map((inner) => `[${inner.map((s) => JSON.stringify(s)).join(', ')}]`).join(', ')}]`;
   return [r.authenticated ? '@authenticated' : '', r.scopes ? `@requiresScopes(scopes: ${lists(r.scopes)})` : '', r.policies ? `@policy(policies: ${lists(r.policies)})` : '']

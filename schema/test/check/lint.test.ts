@@ -69,6 +69,32 @@ describe('lint: classification (schema/AUTHORIZATION.md)', () => {
     expect(await lintOf({ caf: sdl })).toEqual([{ rule: 'classification', subgraph: 'caf', coordinate: 'Mutation.enregistrer', message: expect.stringContaining('a mutation writes about someone and is never public') }]);
   });
 
+  /** A partner published since by its own folder, which the convention's table does not list: `caf`'s fixture under its own code, without CAF's policy. */
+  const publishedPartner = (scopeCode: string) => ({
+    name: 'mission-locale',
+    sdl: cafSdl
+      .replace('@partenaire(code: "caf", libelle: "Caisse d\'allocations familiales")', '@partenaire(code: "mission-locale", libelle: "Mission locale")')
+      .replaceAll('@partenaire(code: "caf")', '@partenaire(code: "mission-locale")')
+      .replaceAll(' @policy(policies: [["finalite-hors-controle"]])', '')
+      .replaceAll('partenaire:caf', `partenaire:${scopeCode}`)
+      .replace('caf: DossierCaf', 'missionLocale: DossierMissionLocale')
+      .replaceAll('DossierCaf', 'DossierMissionLocale')
+      .replaceAll('StatutCaf', 'StatutMissionLocale'),
+  });
+
+  it("accepts a newly published partner's file classified under its own code", async () => {
+    expect(await lintOf({ extra: [publishedPartner('mission-locale')] })).toEqual([]);
+  });
+
+  it("refuses a newly published partner's file classified under a code it does not declare", async () => {
+    expect((await lintOf({ extra: [publishedPartner('autre')] })).map((f) => [f.subgraph, f.coordinate])).toEqual([
+      ['mission-locale', 'Usager.missionLocale'],
+      ['mission-locale', 'DossierMissionLocale.quotientFamilial'],
+      ['mission-locale', 'DossierMissionLocale.codePostal'],
+      ['mission-locale', 'DossierMissionLocale.statut'],
+    ]);
+  });
+
   it('requires the identite category on the composed Usager type', async () => {
     const sdl = identiteSdl.replace(/type Usager @key\(fields: "id"\) @key\(fields: "nir"\) @requiresScopes\([^)]*\)/, 'type Usager @key(fields: "id") @key(fields: "nir")');
     expect(await lintOf({ identite: sdl })).toEqual([{ rule: 'classification', coordinate: 'Usager', message: expect.stringContaining('the composed Usager type is public, not identite') }]);
