@@ -48,10 +48,24 @@ function canonical(requirement: Requirement): string {
 }
 const byCanonical = new Map([...categories].map(([name, r]) => [canonical(r), name] as const));
 
-/** The category of a requirement: `public` when it has none of the directives, undefined when it is no category. */
-export function categoryOf(requirement: Requirement): string | undefined {
+/** `presence:<p>` and `donnees-partenaire:<p>` of a partner published since (`npm run subgraph:new`), without the CRPA policy, which is asked for, not inherited. */
+function publishedPartnerCategories(partner: string): ReadonlyMap<string, string> {
+  return new Map([
+    [canonical(requirement([...role('accueil', 'referent'), ...agent(partner), ...role('usager')])), `presence:${partner}`],
+    [canonical(requirement([...role('referent'), ...agent(partner), ...role('usager')])), `donnees-partenaire:${partner}`],
+  ]);
+}
+
+/**
+ * The category of a requirement: `public` when it has none of the directives, undefined when it is
+ * no category. `ownPartner`, the code the subgraph declares with `@partenaire`, adds that partner's
+ * two categories when `filePartners` does not list it (as gateway/test/authorization/publishedPartners.ts does).
+ */
+export function categoryOf(requirement: Requirement, ownPartner?: string): string | undefined {
   if (!requirement.authenticated && requirement.scopes === null && requirement.policies === null) return 'public';
-  return byCanonical.get(canonical(requirement));
+  const known = byCanonical.get(canonical(requirement));
+  if (known !== undefined || ownPartner === undefined) return known;
+  return publishedPartnerCategories(ownPartner).get(canonical(requirement));
 }
 
 /** The directives of a category, as a subgraph writes them. */

@@ -35,7 +35,7 @@ const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? t
  *   carries `presence:<p>` or `donnees-partenaire:<p>`, but the `@inaccessible` markers;
  * - no `Mutation` field is public: writing is never "reference data with nothing about anyone".
  */
-export function lintClassification(subgraph: string, document: DocumentNode): LintFinding[] {
+export function lintClassification(subgraph: string, document: DocumentNode, ownPartner?: string): LintFinding[] {
   const names = directiveNames(document);
   const findings: LintFinding[] = [];
   const report = (coordinate: string, message: string) => findings.push({ rule: 'classification', subgraph, coordinate, message });
@@ -48,10 +48,10 @@ export function lintClassification(subgraph: string, document: DocumentNode): Li
     const type = definition.name.value;
     if ('fields' in definition && objectKinds.has(definition.kind)) fieldsByType.set(type, [...(fieldsByType.get(type) ?? []), ...((definition.fields ?? []) as readonly FieldDefinitionNode[])]);
     const directives = 'directives' in definition ? definition.directives : undefined;
-    if (categoryOf(requirementOf(directives, names)) === undefined) report(type, `${type}'s requirement is no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
+    if (categoryOf(requirementOf(directives, names), ownPartner) === undefined) report(type, `${type}'s requirement is no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
   }
 
-  const categoryOfField = (field: FieldDefinitionNode) => categoryOf(requirementOf(field.directives, names));
+  const categoryOfField = (field: FieldDefinitionNode) => categoryOf(requirementOf(field.directives, names), ownPartner);
   const resolvedAndSelectable = (field: FieldDefinitionNode) => !has(field.directives, names.external) && !has(field.directives, names.inaccessible);
   for (const [type, fields] of fieldsByType) {
     for (const field of fields) {

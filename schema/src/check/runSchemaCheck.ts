@@ -75,7 +75,7 @@ export async function runSchemaCheck(input: SchemaCheckInput): Promise<SchemaChe
     documentation.forEach((finding) => reportedUndocumented.add(finding.coordinate!));
     const partner = lintPartnerDeclaration(subgraph.name, document);
     declared.push({ subgraph: subgraph.name, ...(partner.code !== undefined ? { code: partner.code } : {}) });
-    lint.push(...documentation, ...lintClassification(subgraph.name, document), ...partner.findings);
+    lint.push(...documentation, ...lintClassification(subgraph.name, document, partner.code), ...partner.findings);
   }
   lint.push(...lintPartnerCodesUnique(declared));
 
