@@ -1,23 +1,29 @@
 import path from 'node:path';
-import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
-import { chambresConsulairesEnv } from './config';
+import { defineSubgraph } from '@passerelle/subgraph-kit';
+import { chamberClientConfig, chambresConsulairesEnv } from './config';
 import type { ChambresConsulairesContext } from './context';
-import { createChambresConsulairesClient } from './legacy/client';
+import { createChambreAgricultureClient } from './legacy/chambreAgricultureClient';
+import { createCciClient } from './legacy/cciClient';
+import { createCmaClient } from './legacy/cmaClient';
 import { createLoaders } from './loaders';
 import { Usager } from './resolvers/Usager';
 
-/** The subgraph of Chambres consulaires de l'Aveyron. */
+/** The subgraph of the chambres consulaires of the Aveyron: one legacy system per chamber (CCI, CMA, Chambre d'agriculture). */
 export const subgraph = defineSubgraph({
   name: 'chambres-consulaires',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: chambresConsulairesEnv,
-  // DossierChambresConsulaires's fields are properties of the object Usager.chambresConsulaires returns (resolvers/DossierChambresConsulaires.ts maps it).
+  // The file types' fields are properties of the objects Usager.chambresConsulaires returns (resolvers/SituationChambre.ts maps them).
   resolvers: { Usager },
   createContext(config) {
-    // One client per server: its concurrency bound is shared by every request.
-    const client = createChambresConsulairesClient(legacyClientOptionsOf(config));
+    // One client per chamber and server: each concurrency bound is shared by every request.
+    const clients = {
+      cci: createCciClient(chamberClientConfig(config, 'cci')),
+      cma: createCmaClient(chamberClientConfig(config, 'cma')),
+      'chambre-agriculture': createChambreAgricultureClient(chamberClientConfig(config, 'chambre-agriculture')),
+    };
     // Fresh loaders per request: nothing is cached across callers.
-    return (base): ChambresConsulairesContext => ({ ...base, loaders: createLoaders(client) });
+    return (base): ChambresConsulairesContext => ({ ...base, loaders: createLoaders(clients) });
   },
 });
 

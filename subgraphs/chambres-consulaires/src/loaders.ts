@@ -1,14 +1,31 @@
-import { createBatchLoader, indexBy } from '@passerelle/subgraph-kit';
-import { chambresConsulairesMaxBatch, type ChambresConsulairesClient } from './legacy/client';
-import type { DossierLegacy } from './legacy/types';
+import { createBatchLoader } from '@passerelle/subgraph-kit';
+import type { Systeme } from './chambres';
+import { chambreAgricultureMaxBatch, type ChambreAgricultureClient } from './legacy/chambreAgricultureClient';
+import { cciMaxBatch, type CciClient } from './legacy/cciClient';
+import { cmaMaxBatch, type CmaClient } from './legacy/cmaClient';
+import { fromCci } from './records/fromCci';
+import { fromChambreAgriculture } from './records/fromChambreAgriculture';
+import { fromCma } from './records/fromCma';
+import { byBirthDate, type FicheConsulaire } from './records/FicheConsulaire';
 
-/** Per-request loaders of the subgraph of Chambres consulaires de l'Aveyron. */
-export function createLoaders(client: ChambresConsulairesClient) {
+export interface Clients {
+  cci: CciClient;
+  cma: CmaClient;
+  'chambre-agriculture': ChambreAgricultureClient;
+}
+
+/**
+ * Per-request loaders, one per chamber, keyed by date of birth (`YYYY-MM-DD`): one call per batch
+ * of distinct dates of the request, within each system's batch limit; a date nobody was born on is
+ * null. Each chamber's loader fails alone.
+ */
+export function createLoaders(clients: Clients): Record<Systeme, ReturnType<typeof createBatchLoader<string, FicheConsulaire[]>>> {
   return {
-    /** File by NIR: one legacy call per batch of at most `chambresConsulairesMaxBatch` distinct NIRs of a request. */
-    dossier: createBatchLoader<string, DossierLegacy>({
-      maxBatchSize: chambresConsulairesMaxBatch,
-      load: async (nirs) => indexBy(await client.dossiersParNirs(nirs), (d) => d.NIR),
+    cci: createBatchLoader<string, FicheConsulaire[]>({ maxBatchSize: cciMaxBatch, load: async (dates) => byBirthDate((await clients.cci.ressortissantsNesLes(dates)).map(fromCci)) }),
+    cma: createBatchLoader<string, FicheConsulaire[]>({ maxBatchSize: cmaMaxBatch, load: async (dates) => byBirthDate((await clients.cma.artisansNesLes(dates)).map(fromCma)) }),
+    'chambre-agriculture': createBatchLoader<string, FicheConsulaire[]>({
+      maxBatchSize: chambreAgricultureMaxBatch,
+      load: async (dates) => byBirthDate((await clients['chambre-agriculture'].exploitantsNesLes(dates)).map(fromChambreAgriculture)),
     }),
   };
 }
