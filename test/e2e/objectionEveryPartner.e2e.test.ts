@@ -13,8 +13,13 @@ const registry = readPartnerRegistry(readFileSync(require.resolve('@passerelle/s
 /** The simulated systems each partner's subgraph calls (mocks/docs): the test's own knowledge of the simulator. */
 const systemsOf: Readonly<Record<string, readonly string[]>> = {
   caf: ['caf'], cpam: ['cpam'], carsat: ['carsat'], msa: ['msa'], 'france-travail': ['france-travail'], bailleurs: ['rah', 'ah'], siao: ['siao'], departement: ['departement'],
+  'chambres-consulaires': ['cci', 'cma', 'chambre-agriculture'],
 };
 const enumOf = (code: string) => code.toUpperCase().replace(/-/g, '_');
+/** The deprecated `PartenaireSource` enum lists the founding partners only: partners published since are named by `codePartenaire`. */
+const foundingPartners: ReadonlySet<string> = new Set(['caf', 'cpam', 'carsat', 'msa', 'france-travail', 'bailleurs', 'siao', 'departement']);
+const partnerArgument = (code: string) =>
+  foundingPartners.has(code) ? { argument: 'partenaire: $p', type: 'PartenaireSource!', value: enumOf(code) } : { argument: 'codePartenaire: $p', type: 'CodePartenaire!', value: code };
 
 let federation: RunningFederation;
 beforeAll(async () => {
@@ -22,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const file = `query($id: ID!) { usager(id: $id) { ${usagerFileFields} } }`;
+// The chambres consulaires' field is not (yet) in the shared full-file query: asked here so that their systems are called.
+const file = `query($id: ID!) { usager(id: $id) { ${usagerFileFields} chambresConsulaires { chambres { chambre { code } } } } }`;
 
 it('knows the simulated systems of every opposable partner the supergraph declares', () => {
   expect(registry.opposables.filter((code) => !(code in systemsOf))).toEqual([]);
@@ -41,7 +47,8 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     const before = await read();
     expect(before.calls).toBeGreaterThan(0);
 
-    const objection = await query(federation, 'mutation($u: ID!, $p: PartenaireSource!) { enregistrerOpposition(usagerId: $u, partenaire: $p, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, p: enumOf(code) }, asReferent('ref-001'));
+    const named = partnerArgument(code);
+    const objection = await query(federation, `mutation($u: ID!, $p: ${named.type}) { enregistrerOpposition(usagerId: $u, ${named.argument}, recueilliePar: "Nadia Cayla") { rejoue } }`, { u: id, p: named.value }, asReferent('ref-001'));
     expect(objection.errors).toBeUndefined();
     const during = await read();
     // The Département's system is still asked once: for the access facts (référent, objections)
@@ -50,7 +57,7 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     const withheld = (during.answer.errors ?? []).filter((e) => e.extensions?.code === 'OPPOSITION_PARTAGE' && e.extensions?.partenaire === code);
     expect(withheld.length).toBeGreaterThan(0);
 
-    const lifted = await query(federation, 'mutation($u: ID!, $p: PartenaireSource!) { leverOpposition(usagerId: $u, partenaire: $p) { rejoue } }', { u: id, p: enumOf(code) }, asReferent('ref-001'));
+    const lifted = await query(federation, `mutation($u: ID!, $p: ${named.type}) { leverOpposition(usagerId: $u, ${named.argument}) { rejoue } }`, { u: id, p: named.value }, asReferent('ref-001'));
     expect(lifted.errors).toBeUndefined();
     expect((await read()).calls).toBe(before.calls);
   });
