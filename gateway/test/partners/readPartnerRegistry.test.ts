@@ -9,7 +9,7 @@ describe('readPartnerRegistry on the committed supergraph', () => {
 
   it('knows every partner, its name and whether a usager may object to it', () => {
     expect([...registry.partners.values()].map((p) => [p.code, p.opposable]).sort()).toEqual([
-      ['accueil', false], ['bailleurs', true], ['caf', true], ['carsat', true], ['cpam', true], ['departement', true],
+      ['accueil', false], ['bailleurs', true], ['caf', true], ['carsat', true], ['chambres-consulaires', true], ['cpam', true], ['departement', true],
       ['france-travail', true], ['identite', false], ['journal', false], ['msa', true], ['siao', true],
     ]);
     expect(registry.partners.get('caf')?.libelle).toBe("Caisse d'allocations familiales de l'Aveyron");
