@@ -126,4 +126,10 @@ export const expectedAgencyFiles: Record<PersonaKey, ExpectedAgencyFile> = {
     alertes: [],
     presence: [],
   },
+  'micro-entrepreneur': {
+    msa: null, franceTravail: null, hebergement: null, rsa: null, referent: null,
+    droitsOuverts: ['PRIME_ACTIVITE CAF 214.8', 'AIDE_LOGEMENT CAF 198', 'C2S_AVEC_PARTICIPATION CPAM null'],
+    alertes: [],
+    presence: [...generalRegime],
+  },
 };

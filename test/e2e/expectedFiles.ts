@@ -143,4 +143,11 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
     carsat: null,
     logementSocial: null,
   },
+  'micro-entrepreneur': {
+    identite: { nomNaissance: 'Costes', prenoms: ['Aurélie', 'Marie'], sexe: 'F', dateNaissance: '1991-06-14', lieuNaissance: { code: '46102', libelle: 'Figeac', estNeALEtranger: false } },
+    caf: { numeroAllocataire: '0734512', quotientFamilial: 935, droits: [{ prestation: 'PRIME_ACTIVITE', montantMensuel: 214.8, dateDebut: '2024-07-01' }, { prestation: 'APL', montantMensuel: 198, dateDebut: '2024-04-01' }] },
+    cpam: cpam('AVEC_PARTICIPATION'),
+    carsat: actif(34),
+    logementSocial: null,
+  },
 };

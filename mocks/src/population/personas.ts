@@ -20,7 +20,8 @@ export type PersonaKey =
   | 'registre-seul'
   | 'exploitant-agricole'
   | 'demandeur-emploi'
-  | 'sans-domicile';
+  | 'sans-domicile'
+  | 'micro-entrepreneur';
 
 /** A persona as documented: who they are and the one-line situation. */
 export interface PersonaInfo {
@@ -220,7 +221,7 @@ export function buildPersonas(nirs: NirAllocator): { world: World$; personas: Pe
   {
     const a = adresse('12090', 'La Borie Haute');
     const f = person('exploitant-agricole', { sexe: 1, nomNaissance: 'Bousquet', nomUsage: null, prenoms: ['Thierry', 'Henri'], dateNaissance: '1971-05-09', lieuNaissance: { code: '12300', libelle: 'Villefranche-de-Rouergue' }, adresse: a, regime: 'AGRICOLE' }, 'menage:exploitant',
-      'Sheep farmer in Druelle Balsac raising two children alone: RSA and family allowances paid by MSA (not CAF), MSA health cover with C2S with participation; unknown to CPAM and Carsat.');
+      'Sheep farmer in Druelle Balsac raising two children alone: RSA and family allowances paid by MSA (not CAF), MSA health cover with C2S with participation; unknown to CPAM and Carsat; followed by the Chambre d\'agriculture as a farmer in difficulty (restructuring plan under AREA).');
     const kids = [child('persona:enfant-4', 'Bousquet', 'Léa', 2, '2011-09-17', a, f.menage), child('persona:enfant-5', 'Bousquet', 'Hugo', 1, '2014-02-03', a, f.menage)];
     for (const kid of kids) kid.regime = 'AGRICOLE';
     const m: Menage = { ref: f.menage, type: 'MONOPARENTAL', adresse: a, adultes: [f.ref], enfants: kids.map((k) => k.ref), ressourcesCents: 80_000 };
@@ -258,6 +259,19 @@ export function buildPersonas(nirs: NirAllocator): { world: World$; personas: Pe
       diagnostic: { date: '2025-04-02', contraintes: ['LOGEMENT', 'SANTE', 'FINANCIERE'], besoins: ['ACCOMPAGNEMENT_RENFORCE'] } });
     world.siao.push({ reference: 'SIAO-12-00042', personnes: [h.ref], nirConnu: true, dateDemande: '2025-02-14', type: 'URGENCE', statut: 'HEBERGEE',
       orientation: { dispositif: 'CHRS', structure: 'CHRS Rodez Agglomération', date: '2025-03-03' } });
+  }
+  // 14. Micro-entrepreneur artisan with a low turnover: prime d'activité, registered at the CMA, in post-creation support.
+  {
+    // Villefranche-de-Rouergue is outside the agglomeration's eight communes (geography.ts), so the address is written out here.
+    const a: Adresse = { ligne: '9 rue du Sergent Bories', codePostal: '12200', commune: 'Villefranche-de-Rouergue', codeInsee: '12300' };
+    // Born in Figeac, a birth place the random population never draws: no population NIR shifts because of her.
+    const m = person('micro-entrepreneur', { sexe: 2, nomNaissance: 'Costes', nomUsage: null, prenoms: ['Aurélie', 'Marie'], dateNaissance: '1991-06-14', lieuNaissance: { code: '46102', libelle: 'Figeac' }, adresse: a, regime: 'GENERAL' }, 'menage:micro-entrepreneur',
+      'Hairdresser at home in Villefranche-de-Rouergue since 2024 as a micro-entrepreneur with a low turnover: prime d\'activité and APL; C2S with participation; registered at the CMA (qualified artisan), in post-creation support.');
+    const foyer: Menage = { ref: m.menage, type: 'PERSONNE_SEULE', adresse: a, adultes: [m.ref], enfants: [], ressourcesCents: 72_000 };
+    menage(foyer);
+    caf('0734512', foyer, [{ prestation: 'PPA', montantCents: 21_480, dateDebut: '2024-07-01' }, { prestation: 'APL', montantCents: 19_800, dateDebut: '2024-04-01' }]);
+    cpam(m.ref, 'AVEC_PARTICIPATION');
+    carsatActif(m.ref, 34);
   }
   return { world, personas };
 }

@@ -64,6 +64,16 @@ describe('lint: classification (schema/AUTHORIZATION.md)', () => {
     ]);
   });
 
+  it("accepts a partner published since with its own code's categories, and only its own", async () => {
+    // The CAF fixture re-declared as a new partner (npm run subgraph:new), without the CRPA policy only CAF, MSA and France Travail carry.
+    const published = cafSdl.replaceAll(' @policy(policies: [["finalite-hors-controle"]])', '').replaceAll('"caf"', '"mission-locale"').replaceAll('partenaire:caf', 'partenaire:mission-locale');
+    expect(await lintOf({ caf: published })).toEqual([]);
+    const otherCode = edit(published, 'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:mission-locale"], ["role:usager"]])', 'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:cci"], ["role:usager"]])');
+    expect(await lintOf({ caf: otherCode })).toEqual([
+      { rule: 'classification', subgraph: 'caf', coordinate: 'DossierCaf.quotientFamilial', message: "DossierCaf.quotientFamilial's directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category" },
+    ]);
+  });
+
   it('refuses a public mutation', async () => {
     const sdl = `${cafSdl}\n"Writes."\ntype Mutation {\n  "Records something."\n  enregistrer("What." quoi: String!): Boolean\n}\n`;
     expect(await lintOf({ caf: sdl })).toEqual([{ rule: 'classification', subgraph: 'caf', coordinate: 'Mutation.enregistrer', message: expect.stringContaining('a mutation writes about someone and is never public') }]);

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@passerelle/subgraph-kit';
+import { subgraph } from './index';
+
+runSubgraph(subgraph);
