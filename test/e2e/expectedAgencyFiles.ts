@@ -15,7 +15,7 @@ interface ExpectedAgencyFile {
   droitsOuverts: string[];
   alertes: string[];
   /** The partners that know the person, in PresencePartenaires' order. */
-  presence: Array<'caf' | 'msa' | 'franceTravail' | 'cpam' | 'carsat' | 'siao' | 'bailleurs'>;
+  presence: Array<'caf' | 'msa' | 'franceTravail' | 'cpam' | 'carsat' | 'siao' | 'bailleurs' | 'region' | 'chambresConsulaires'>;
 }
 
 const generalRegime = ['caf', 'cpam', 'carsat'] as const;
@@ -27,9 +27,10 @@ export const expectedAgencyFiles: Record<PersonaKey, ExpectedAgencyFile> = {
     hebergement: null,
     rsa: { etat: 'OUVERT_VERSE', payeur: 'CAF', soumisDroitsEtDevoirs: true, orientation: { type: 'SOCIO_PROFESSIONNEL', organisme: 'Département – Maison des solidarités de Rodez' } },
     referent: 'ref-001',
-    droitsOuverts: ['RSA CAF 568.94', 'AIDE_LOGEMENT CAF 280', 'C2S_SANS_PARTICIPATION CPAM null'],
+    // In a Région Projet Pro since July 2026, paid the rémunération des stagiaires.
+    droitsOuverts: ['RSA CAF 568.94', 'AIDE_LOGEMENT CAF 280', 'C2S_SANS_PARTICIPATION CPAM null', 'REMUNERATION_FORMATION REGION 685'],
     alertes: ['IMPAYE_LOYER BAILLEURS', 'PLAN_APUREMENT_NON_RESPECTE BAILLEURS'],
-    presence: ['caf', 'franceTravail', 'cpam', 'carsat', 'bailleurs'],
+    presence: ['caf', 'franceTravail', 'cpam', 'carsat', 'bailleurs', 'region'],
   },
   'couple-parent-1': {
     msa: null, franceTravail: null, hebergement: null, rsa: null, referent: null,
@@ -94,8 +95,9 @@ export const expectedAgencyFiles: Record<PersonaKey, ExpectedAgencyFile> = {
     referent: 'ref-015',
     // Covered by MSA for everything CAF and CPAM give others: the summary takes both from MSA.
     droitsOuverts: ['RSA MSA 428.38', 'C2S_AVEC_PARTICIPATION MSA null'],
-    alertes: [],
-    presence: ['msa'],
+    // Followed by the Chambre d'agriculture (AREA restructuring plan); his farm is an active business.
+    alertes: ['EXPLOITANT_EN_DIFFICULTE CHAMBRES_CONSULAIRES', 'ACTIVITE_INDEPENDANTE CHAMBRES_CONSULAIRES'],
+    presence: ['msa', 'chambresConsulaires'],
   },
   'demandeur-emploi': {
     msa: null,
@@ -106,9 +108,10 @@ export const expectedAgencyFiles: Record<PersonaKey, ExpectedAgencyFile> = {
       conseiller: { agence: 'France Travail Onet-le-Château' },
     },
     hebergement: null, rsa: null, referent: null,
+    // In a Région Qualif Pro, paid by France Travail (AREF): the Région knows him but pays nothing.
     droitsOuverts: ['ARE FRANCE_TRAVAIL 1449'],
     alertes: [],
-    presence: ['franceTravail', 'cpam', 'carsat'],
+    presence: ['franceTravail', 'cpam', 'carsat', 'region'],
   },
   'sans-domicile': {
     msa: null,
@@ -129,7 +132,7 @@ export const expectedAgencyFiles: Record<PersonaKey, ExpectedAgencyFile> = {
   'micro-entrepreneur': {
     msa: null, franceTravail: null, hebergement: null, rsa: null, referent: null,
     droitsOuverts: ['PRIME_ACTIVITE CAF 214.8', 'AIDE_LOGEMENT CAF 198', 'C2S_AVEC_PARTICIPATION CPAM null'],
-    alertes: [],
-    presence: [...generalRegime],
+    alertes: ['ACTIVITE_INDEPENDANTE CHAMBRES_CONSULAIRES'],
+    presence: [...generalRegime, 'chambresConsulaires'],
   },
 };

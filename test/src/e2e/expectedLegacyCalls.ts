@@ -13,7 +13,11 @@ const calls = (count: number, system: string) => (count === 0 ? 0 : Math.ceil(co
  *   the gateway can only ask once the other partners' fields it @requires are in;
  * - RAH (one person per call, searched by date of birth) and AH (batch of dates): per distinct date;
  * - SIAO: a batch by NIR, then one identity search per person whose NIR it did not record;
+ * - the Région: one call per batch of people (NIR + date of birth);
+ * - the chambres consulaires (CCI, CMA, Chambre d'agriculture), searched by date of birth: one call
+ *   per batch of distinct dates at each;
  * - the reception network: none (presence is computed from the other partners' fields).
+ * The Région and the chambers are asked for presence and the summary, which @require their fields.
  */
 export function expectedLegacyCalls(population: Population, people: readonly Personne[], options: { departementFields?: boolean } = {}): Record<string, number> {
   const n = people.length;
@@ -34,5 +38,9 @@ export function expectedLegacyCalls(population: Population, people: readonly Per
     ah: calls(dates, 'ah'),
     siao: calls(n, 'siao') + (n - siaoByNir),
     accueil: 0,
+    region: calls(n, 'region'),
+    cci: calls(dates, 'cci'),
+    cma: calls(dates, 'cma'),
+    'chambre-agriculture': calls(dates, 'chambre-agriculture'),
   };
 }

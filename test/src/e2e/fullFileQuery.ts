@@ -38,7 +38,7 @@ export const usagerFileFields = /* GraphQL */ `
       referentDeParcours { referent { id structure } depuis }
       dossierPartage { objectifs { theme statut actions { statut } } contratEngagement { dateDebut dateFin } }
       synthese { droitsOuverts { droit partenaire montantMensuel } alertes { type partenaire } }
-      presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs }
+      presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs region chambresConsulaires }
 `;
 
 export const fullFileQuery = /* GraphQL */ `

@@ -12,6 +12,8 @@ export interface UsagerRequis {
   carsat?: { connu: boolean } | null;
   logementSocial?: { bailleurs: Array<{ rapprochement: { statut: string } } | null> } | null;
   hebergement?: { connu: boolean } | null;
+  formationProfessionnelle?: { connu: boolean } | null;
+  chambresConsulaires?: { connu: boolean } | null;
 }
 
 /** The `PresencePartenaires` object: presence only, nothing of what the partners hold. */
@@ -23,6 +25,8 @@ export interface PresencePartenaires {
   carsat: boolean;
   siao: boolean;
   bailleurs: boolean | null;
+  region: boolean;
+  chambresConsulaires: boolean;
 }
 
 /** A landlord knows the person when its match is shown (CERTAIN or PROBABLE); an unreachable one leaves it open. */
@@ -47,5 +51,7 @@ export function toPresencePartenaires(u: UsagerRequis): PresencePartenaires {
     carsat: u.carsat != null,
     siao: u.hebergement != null,
     bailleurs: connuDesBailleurs(u.logementSocial),
+    region: u.formationProfessionnelle != null,
+    chambresConsulaires: u.chambresConsulaires?.connu === true,
   };
 }

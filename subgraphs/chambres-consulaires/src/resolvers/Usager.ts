@@ -11,7 +11,7 @@ interface UsagerParent {
 /** A `ChambresConsulaires`: one entry per chamber, an Error where the chamber failed (null there, with its error). */
 interface ChambresConsulaires {
   chambres: Array<SituationChambre | Error>;
-  connu: true;
+  connu: boolean;
 }
 
 export const Usager = {
@@ -39,6 +39,8 @@ export const Usager = {
     );
     // Unknown everywhere that answered, and nobody failed: the chambers do not know the person.
     if (situations.every((s) => !(s instanceof Error) && s.rapprochement.statut === 'AUCUN')) return null;
-    return { chambres: situations, connu: true };
+    // Known: matched with certainty or probably by one chamber at least; an ambiguous match is not knowing the person.
+    const connu = situations.some((s) => !(s instanceof Error) && (s.rapprochement.statut === 'CERTAIN' || s.rapprochement.statut === 'PROBABLE'));
+    return { chambres: situations, connu };
   },
 };

@@ -19,9 +19,20 @@ export interface DonneesRequises {
     bailleurs: Array<{ bailleur: { code: string; nom: string }; baux: Array<{ moisImpayes: number; solde: number; planApurement: { respecte: boolean } | null }> } | null>;
   } | null;
   hebergement?: { demandeEnCours: { reference: string; type: 'URGENCE' | 'INSERTION'; statut: 'EN_ATTENTE' | 'ORIENTEE' | 'HEBERGEE' | 'CLOTUREE' } | null } | null;
+  formationProfessionnelle?: {
+    formations: Array<{ statut: 'INSCRIT' | 'EN_COURS' | 'ABANDON' | 'TERMINE'; dateSortie: string | null; action: { intitule: string; dispositif: 'PROJET_PRO' | 'QUALIF_PRO' } }>;
+    remunerationEnCours: { montantMensuel: number; etat: 'EN_INSTRUCTION' | 'EN_PAIEMENT' | 'SUSPENDUE' | 'CLOSE' } | null;
+  } | null;
+  chambresConsulaires?: {
+    chambres: Array<{
+      chambre: { code: 'CCI' | 'CMA' | 'CHAMBRE_AGRICULTURE' };
+      entreprises: Array<{ forme: 'MICRO_ENTREPRENEUR' | 'ENTREPRISE_INDIVIDUELLE' | 'SOCIETE'; etat: 'ACTIVE' | 'RADIEE' }>;
+      exploitantEnDifficulte: { etat: string; enCours: boolean; dispositif: 'CELLULE_REAGIR' | 'AREA' | 'PROCEDURE_COLLECTIVE' } | null;
+    } | null>;
+  } | null;
 }
 
-type DroitSynthese = 'RSA' | 'PRIME_ACTIVITE' | 'AAH' | 'AIDE_LOGEMENT' | 'C2S_SANS_PARTICIPATION' | 'C2S_AVEC_PARTICIPATION' | 'ARE' | 'ASS' | 'ASPA';
+type DroitSynthese = 'RSA' | 'PRIME_ACTIVITE' | 'AAH' | 'AIDE_LOGEMENT' | 'C2S_SANS_PARTICIPATION' | 'C2S_AVEC_PARTICIPATION' | 'ARE' | 'ASS' | 'ASPA' | 'REMUNERATION_FORMATION';
 export interface DroitOuvert {
   droit: DroitSynthese;
   partenaire: PartenaireSource;
@@ -29,7 +40,7 @@ export interface DroitOuvert {
   dateFin: string | null;
 }
 export interface Alerte {
-  type: 'RSA_SUSPENDU' | 'SANS_REFERENT' | 'IMPAYE_LOYER' | 'PLAN_APUREMENT_NON_RESPECTE' | 'DEMANDE_HEBERGEMENT';
+  type: 'RSA_SUSPENDU' | 'SANS_REFERENT' | 'IMPAYE_LOYER' | 'PLAN_APUREMENT_NON_RESPECTE' | 'DEMANDE_HEBERGEMENT' | 'FORMATION_ABANDONNEE' | 'REMUNERATION_SUSPENDUE' | 'EXPLOITANT_EN_DIFFICULTE' | 'ACTIVITE_INDEPENDANTE';
   partenaire: PartenaireSource;
   message: string;
 }
@@ -101,13 +112,48 @@ function hebergement(h: DonneesRequises['hebergement']): Alerte[] {
   return [{ type: 'DEMANDE_HEBERGEMENT', partenaire: 'SIAO', message: `Demande ${type} au SIAO ${d.reference} : ${statutsSiao[d.statut]}.` }];
 }
 
+/** The Région's rémunération of a trainee while it is being paid or suspended; its suspension and an abandoned latest training are alerts. */
+function formation(f: DonneesRequises['formationProfessionnelle']): { droits: DroitOuvert[]; alertes: Alerte[] } {
+  const remuneration = f?.remunerationEnCours;
+  const paid = remuneration && (remuneration.etat === 'EN_PAIEMENT' || remuneration.etat === 'SUSPENDUE');
+  const droits: DroitOuvert[] = paid ? [{ droit: 'REMUNERATION_FORMATION', partenaire: 'REGION', montantMensuel: remuneration.montantMensuel, dateFin: null }] : [];
+  const alertes: Alerte[] = [];
+  if (remuneration?.etat === 'SUSPENDUE') alertes.push({ type: 'REMUNERATION_SUSPENDUE', partenaire: 'REGION', message: 'Rémunération de stagiaire de la Région suspendue.' });
+  // Formations come most recent first: only the latest one's abandonment calls for attention.
+  const latest = f?.formations[0];
+  if (latest?.statut === 'ABANDON') {
+    alertes.push({ type: 'FORMATION_ABANDONNEE', partenaire: 'REGION', message: `Formation abandonnée${latest.dateSortie ? ` le ${latest.dateSortie}` : ''} : ${latest.action.intitule}.` });
+  }
+  return { droits, alertes };
+}
+
+const dispositifsDifficulte = { CELLULE_REAGIR: 'cellule Réagir', AREA: 'AREA (aide à la relance de l’exploitation agricole)', PROCEDURE_COLLECTIVE: 'procédure collective' } as const;
+const formes = { MICRO_ENTREPRENEUR: 'micro-entreprise', ENTREPRISE_INDIVIDUELLE: 'entreprise individuelle', SOCIETE: 'société' } as const;
+const chambres = { CCI: 'la CCI', CMA: 'la Chambre de métiers et de l’artisanat', CHAMBRE_AGRICULTURE: 'la Chambre d’agriculture' } as const;
+
+/** A farmer in difficulty followed by a chamber, and any active business registered at one (self-employed income to declare). */
+function consulaire(c: DonneesRequises['chambresConsulaires']): Alerte[] {
+  return (c?.chambres ?? []).flatMap((situation): Alerte[] => {
+    if (!situation) return [];
+    const suivi = situation.exploitantEnDifficulte;
+    return [
+      ...(suivi?.enCours ? [{ type: 'EXPLOITANT_EN_DIFFICULTE' as const, partenaire: 'CHAMBRES_CONSULAIRES' as const, message: `Exploitant en difficulté suivi par ${chambres[situation.chambre.code]} (${dispositifsDifficulte[suivi.dispositif]}).` }] : []),
+      ...situation.entreprises
+        .filter((e) => e.etat === 'ACTIVE')
+        .map((e) => ({ type: 'ACTIVITE_INDEPENDANTE' as const, partenaire: 'CHAMBRES_CONSULAIRES' as const, message: `Activité indépendante active (${formes[e.forme]}) immatriculée auprès de ${chambres[situation.chambre.code]} : revenus à déclarer.` })),
+    ];
+  });
+}
+
 /**
  * Open rights and alerts at a glance, across partners: RSA from the Département's own file
  * (amount from whoever pays it), then the family file's rights (CAF or MSA, in their order),
- * the C2S (CPAM or MSA), ARE/ASS, ASPA; alerts from the RSA file, the landlords and the SIAO.
+ * the C2S (CPAM or MSA), ARE/ASS, ASPA, the Région's trainee pay; alerts from the RSA file, the
+ * landlords, the SIAO, the Région and the chambres consulaires.
  */
 export function computeSynthese(b: Beneficiaire | null, requises: DonneesRequises): Synthese {
   const fromRsa = rsa(b, requises);
+  const fromFormation = formation(requises.formationProfessionnelle);
   return {
     droitsOuverts: [
       ...fromRsa.droits,
@@ -117,7 +163,8 @@ export function computeSynthese(b: Beneficiaire | null, requises: DonneesRequise
       ...c2s(requises.msa?.couvertureSante.c2s, 'MSA'),
       ...chomage(requises.franceTravail),
       ...aspa(requises.carsat),
+      ...fromFormation.droits,
     ],
-    alertes: [...fromRsa.alertes, ...logement(requises.logementSocial), ...hebergement(requises.hebergement)],
+    alertes: [...fromRsa.alertes, ...logement(requises.logementSocial), ...hebergement(requises.hebergement), ...fromFormation.alertes, ...consulaire(requises.chambresConsulaires)],
   };
 }
