@@ -139,4 +139,31 @@ describe('computeSynthese', () => {
     const logementSocial = { bailleurs: [null, { bailleur: { code: 'AH', nom: 'Aveyron Habitat' }, baux: [{ moisImpayes: 4, solde: 520, planApurement: { respecte: true } }, { moisImpayes: 0, solde: 0, planApurement: null }] }] };
     expect(computeSynthese(null, { logementSocial }).alertes).toEqual([{ type: 'IMPAYE_LOYER', partenaire: 'BAILLEURS', message: '4 mois de loyer impayés chez Aveyron Habitat (solde 520,00 €).' }]);
   });
+
+  it('shows the Région’s trainee pay while paid or suspended, and alerts on its suspension and on an abandoned latest training', () => {
+    const action = { intitule: 'Projet Pro — métiers du service', dispositif: 'PROJET_PRO' as const };
+    const paid = { formations: [{ statut: 'EN_COURS' as const, dateSortie: null, action }], remunerationEnCours: { montantMensuel: 685, etat: 'EN_PAIEMENT' as const } };
+    expect(computeSynthese(null, { formationProfessionnelle: paid })).toEqual({ droitsOuverts: [{ droit: 'REMUNERATION_FORMATION', partenaire: 'REGION', montantMensuel: 685, dateFin: null }], alertes: [] });
+    const examined = { ...paid, remunerationEnCours: { montantMensuel: 500, etat: 'EN_INSTRUCTION' as const } };
+    expect(computeSynthese(null, { formationProfessionnelle: examined })).toEqual({ droitsOuverts: [], alertes: [] });
+    const suspended = { formations: [{ statut: 'ABANDON' as const, dateSortie: '2026-10-15', action }, { statut: 'TERMINE' as const, dateSortie: '2025-06-30', action }], remunerationEnCours: { montantMensuel: 685, etat: 'SUSPENDUE' as const } };
+    expect(computeSynthese(null, { formationProfessionnelle: suspended }).alertes).toEqual([
+      { type: 'REMUNERATION_SUSPENDUE', partenaire: 'REGION', message: 'Rémunération de stagiaire de la Région suspendue.' },
+      { type: 'FORMATION_ABANDONNEE', partenaire: 'REGION', message: 'Formation abandonnée le 2026-10-15 : Projet Pro — métiers du service.' },
+    ]);
+  });
+
+  it('alerts on a farmer in difficulty and on an active business at the chambers, ignoring a struck-off one and a chamber that failed', () => {
+    const chambresConsulaires = {
+      chambres: [
+        null,
+        { chambre: { code: 'CMA' as const }, entreprises: [{ forme: 'MICRO_ENTREPRENEUR' as const, etat: 'ACTIVE' as const }, { forme: 'SOCIETE' as const, etat: 'RADIEE' as const }], exploitantEnDifficulte: null },
+        { chambre: { code: 'CHAMBRE_AGRICULTURE' as const }, entreprises: [], exploitantEnDifficulte: { etat: 'PLAN_RESTRUCTURATION', enCours: true, dispositif: 'AREA' as const } },
+      ],
+    };
+    expect(computeSynthese(null, { chambresConsulaires }).alertes).toEqual([
+      { type: 'ACTIVITE_INDEPENDANTE', partenaire: 'CHAMBRES_CONSULAIRES', message: 'Activité indépendante active (micro-entreprise) immatriculée auprès de la Chambre de métiers et de l’artisanat : revenus à déclarer.' },
+      { type: 'EXPLOITANT_EN_DIFFICULTE', partenaire: 'CHAMBRES_CONSULAIRES', message: 'Exploitant en difficulté suivi par la Chambre d’agriculture (AREA (aide à la relance de l’exploitation agricole)).' },
+    ]);
+  });
 });
