@@ -20,7 +20,7 @@ function show(value: unknown, root: string): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(',');
   if (value instanceof Map) return value.size === 0 ? '(none)' : [...value].map(([k, v]) => `${String(k)}=${String(v)}`).join(',');
   if (value === '' || value === undefined) return '(none)';
-  const text = String(value);
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   // Defaults that are absolute paths are shown relative to the repository, so the table is the same on every checkout.
   return text.startsWith(root + path.sep) ? path.relative(root, text) : text;
 }

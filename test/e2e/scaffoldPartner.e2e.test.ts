@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { writeComposition } from '@passerelle/schema';

@@ -9,14 +9,15 @@ import { finaliteHeader, resolveFinalite } from './resolveFinalite';
  */
 export function finalitePlugin(): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(requestContext) {
-          const request = securityOf(requestContext.contextValue);
-          const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
-          request.declarePurpose(resolveFinalite(request.caller, header, requestContext.request.extensions?.finalite));
-        },
-      };
-    },
+    // Apollo Server's hooks return promises; the check is synchronous, and a refusal (thrown) rejects.
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: (requestContext) =>
+          Promise.resolve().then(() => {
+            const request = securityOf(requestContext.contextValue);
+            const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
+            request.declarePurpose(resolveFinalite(request.caller, header, requestContext.request.extensions?.finalite));
+          }),
+      }),
   };
 }

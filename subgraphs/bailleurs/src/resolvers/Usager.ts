@@ -17,7 +17,7 @@ interface LogementSocial {
 
 export const Usager = {
   // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
+  __resolveReference(ref: { identitePivot?: unknown }): UsagerParent {
     const parsed = identitePivotSchema.safeParse(ref.identitePivot);
     if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' });
     return { identitePivot: parsed.data };

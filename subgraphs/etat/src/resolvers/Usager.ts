@@ -12,7 +12,7 @@ interface UsagerParent {
 
 export const Usager = {
   // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: { nir?: unknown; identitePivot?: unknown }): Promise<UsagerParent> {
+  __resolveReference(ref: { nir?: unknown; identitePivot?: unknown }): UsagerParent {
     const pivot = identitePivotSchema.safeParse(ref.identitePivot);
     if (typeof ref.nir !== 'string' || !pivot.success) {
       throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a nir or a valid identitePivot.', { argument: 'representations' });

@@ -5,7 +5,7 @@ import { toDossierFranceTravail, type DossierFranceTravailParent } from './Dossi
 
 export const Usager = {
   // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: unknown): Promise<UsagerReference> {
+  __resolveReference(ref: unknown): UsagerReference {
     const parsed = usagerReferenceSchema.safeParse(ref);
     if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' });
     return parsed.data;
