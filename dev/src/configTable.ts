@@ -4,7 +4,7 @@ import { gatewayContextEnv, usagerIdSecretEnv, type ConfigSpec, type EnvVar, typ
 import { discoverSubgraphs, repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import path from 'node:path';
 
-/** The processes every checkout runs, in the README's order; each subgraph's own variables are in its folder's README. */
+/** The processes every checkout runs, in docs/configuration.md's order; each subgraph's own variables are in its folder's README. */
 export const sharedEnvSpecs: ReadonlyArray<[string, ConfigSpec]> = [
   ['gateway', gatewayEnv],
   ['dev identity provider (npm start, npm run token)', devIdpEnv],
@@ -20,7 +20,7 @@ function show(value: unknown, root: string): string {
   if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(',');
   if (value instanceof Map) return value.size === 0 ? '(none)' : [...value].map(([k, v]) => `${String(k)}=${String(v)}`).join(',');
   if (value === '' || value === undefined) return '(none)';
-  const text = String(value);
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   // Defaults that are absolute paths are shown relative to the repository, so the table is the same on every checkout.
   return text.startsWith(root + path.sep) ? path.relative(root, text) : text;
 }
@@ -37,21 +37,21 @@ function rows(specs: ReadonlyArray<[string, ConfigSpec]>, seen: Set<string>, roo
   );
 }
 
-/** The README's configuration table: the gateway, the dev identity provider and the simulator (the variables subgraphs share with the gateway included). */
+/** The table of docs/configuration.md: the gateway, the dev identity provider and the simulator (the variables subgraphs share with the gateway included). */
 export function configTable(root: string = repositoryRoot): string {
   return [...header, ...rows(sharedEnvSpecs, new Set(), root)].join('\n');
 }
 
-/** A subgraph's own variables, for its folder's README.md: those the README's table does not already list. */
+/** A subgraph's own variables, for its folder's README.md: those docs/configuration.md does not already list. */
 export function subgraphConfigTable(subgraph: Pick<SubgraphDescriptor, 'name' | 'env'>, root: string = repositoryRoot): string {
   const shared = new Set(sharedEnvSpecs.flatMap(([, spec]) => Object.values(spec).map((v) => v.env)));
   return [...header, ...rows([[subgraph.name, subgraph.env]], shared, root)].join('\n');
 }
 
-/** Every generated table of the repository at `root`: the README's, then each subgraph's README.md's. */
+/** Every generated table of the repository at `root`: docs/configuration.md's, then each subgraph's README.md's. */
 export function configTables(root: string = repositoryRoot): Array<{ file: string; table: string }> {
   return [
-    { file: path.join(root, 'README.md'), table: configTable(root) },
+    { file: path.join(root, 'docs', 'configuration.md'), table: configTable(root) },
     ...discoverSubgraphs(root).map((s) => ({ file: path.join(s.dir, 'README.md'), table: subgraphConfigTable(s.load(), root) })),
   ];
 }

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import { partnerNames } from '../src/scaffold/partnerNames';
 import { ScaffoldError, validateScaffold } from '../src/scaffold/validateScaffold';

@@ -68,7 +68,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const request = requestOf(options);
-    const representations = options.request.variables?.representations;
+    const representations: unknown = options.request.variables?.representations;
     // The entity guard: usagers withheld from this partner (objection, or not the caller's to
     // see) are taken out of the fetch, so the partner is not even asked; they come back null.
     const withheld = request && Array.isArray(representations) ? await this.withheldOf(representations as Representation[], request) : [];

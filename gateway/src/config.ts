@@ -68,7 +68,7 @@ const envIssuer: EnvParser<string> = (raw) => {
   return raw;
 };
 
-/** Every variable the gateway reads, with its default and documentation (the README's table). */
+/** Every variable the gateway reads, with its default and documentation (the table of docs/configuration.md). */
 export const gatewayEnv = {
   ...serverEnv('GATEWAY', 4000),
   supergraphPath: defineEnv(
@@ -90,7 +90,7 @@ export const gatewayEnv = {
     envSubgraphUrls,
     'Overrides of subgraph URLs, `name=url,name=url` (default: the URLs written in the supergraph).',
   ),
-  // Operation limits: each default passes the README's examples and the end-to-end operations (the
+  // Operation limits: each default passes the documented examples and the end-to-end operations (the
   // costliest, a 50-usager caseload page with every partner's file: depth 8, cost ≈ 1,510, 346 tokens).
   maxDepth: defineEnv('GRAPHQL_MAX_DEPTH', 12, envInt(1, 100), 'Deepest field nesting an operation may reach (fragments count as their fields); the deepest legitimate one has 8.'),
   maxAliases: defineEnv('GRAPHQL_MAX_ALIASES', 15, envInt(0, 1000), 'Aliases an operation may use (`usagers(ids:)` fetches many usagers without any).'),

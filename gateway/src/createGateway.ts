@@ -31,7 +31,7 @@ export interface PasserelleGateway {
   /** ApolloGateway behind field and row authorization, objections and the audit journal. */
   gateway: GatewayInterface;
   /** Names in SUBGRAPH_URLS that no loaded supergraph has used so far (most likely a typo). */
-  unusedOverrides(): string[];
+  unusedOverrides: () => string[];
   /** Signs every fetch's context; its public keys are served at /.well-known/passerelle-contexte-jwks.json. */
   contextSigner: ContextSigner;
 }

@@ -24,20 +24,19 @@ const placeholderDocument = '{ __typename }';
  */
 export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart({ request, contextValue }) {
+    // Apollo Server's hooks return promises; these decide synchronously.
+    requestDidStart({ request, contextValue }) {
       const refusal =
         admitDocument(request, contextValue, options.trustedDocuments) ??
         (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
-      if (refusal === undefined) return;
+      if (refusal === undefined) return Promise.resolve();
       const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
       request.query = placeholderDocument;
       request.operationName = undefined;
       request.extensions = extensions;
-      return {
-        async didResolveOperation() {
-          throw refusal;
-        },
-      };
+      return Promise.resolve({
+        didResolveOperation: () => Promise.reject(refusal),
+      });
     },
   };
 }

@@ -24,7 +24,7 @@ export function formatGatewayError(logger: Logger, { hideSuggestions = false }: 
     if (masked.extensions?.code === 'ERREUR_INTERNE' && formatted.extensions?.code !== 'ERREUR_INTERNE') {
       logger.error('unexpected error masked', {
         errorName: error instanceof Error ? error.name : typeof error,
-        originalCode: String(formatted.extensions?.code ?? 'none'),
+        originalCode: typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'none',
       });
     }
     const { serviceName: _serviceName, ...extensions } = masked.extensions ?? {};

@@ -9,12 +9,7 @@ import { graphiqlPage } from './graphiqlPage';
 export function graphiqlLandingPage(endpoint = '/graphql'): ApolloServerPlugin<BaseContext> {
   const html = graphiqlPage(endpoint);
   return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html };
-        },
-      };
-    },
+    // Apollo Server's hooks return promises; the page is ready at once.
+    serverWillStart: () => Promise.resolve({ renderLandingPage: () => Promise.resolve({ html }) }),
   };
 }

@@ -73,10 +73,11 @@ export function watchSupergraph({ path, logger, intervalMs = 500, debounceMs = 1
     initial.commit();
     return {
       supergraphSdl: initial.sdl,
-      cleanup: async () => {
+      cleanup: () => {
         stopped = true;
         clearTimeout(timer);
         unwatchFile(path, onChange);
+        return Promise.resolve();
       },
     };
   };

@@ -23,7 +23,7 @@ const facts = new Map<string, AccessFacts>([
   [other, { referentId: 'ref-007', oppositions: [] }],
 ]);
 let factCalls: string[][] = [];
-const guard = createRowGuard({ schema, registry, fetchFacts: async (nirs) => { factCalls.push([...nirs]); return new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : []))); } });
+const guard = createRowGuard({ schema, registry, fetchFacts: (nirs) => { factCalls.push([...nirs]); return Promise.resolve(new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : [])))); } });
 const referent: Caller = { subject: 'agent-1', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null };
 const cafAgent: Caller = { ...referent, roles: ['agent'], partenaire: 'caf', referentId: null, organisation: 'CAF12' };
 const self: Caller = { subject: codec.encode(other), kind: 'usager', roles: ['usager'], organisation: 'usager', partenaire: null, referentId: null, usagerId: codec.encode(other) };
@@ -93,7 +93,7 @@ describe('row guard after execution', () => {
   });
 
   it('denies everything when the Département cannot tell (fail closed)', async () => {
-    const failing = createRowGuard({ schema, registry, fetchFacts: async () => { throw new Error('down'); } });
+    const failing = createRowGuard({ schema, registry, fetchFacts: () => Promise.reject(new Error('down')) });
     const document = injectUsagerIds(parse('query { usager(id: "x") { id } }'), schema);
     const data = { usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } };
     const errors = await failing.after({ document, operationName: null, data, request: requestOf(referent, 'accompagnement') });

@@ -55,7 +55,7 @@ describe('persisted operations', () => {
 
   test('run by their hash over GET (with the preflight header CSRF prevention asks for)', async () => {
     const search = new URLSearchParams({ extensions: JSON.stringify(byHash(idOf('Fiche')).extensions), variables: JSON.stringify({ id: 'u-3' }) });
-    const response = await fetch(`${production.url}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${production.url}/graphql?${search.toString()}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { usager: { id: 'u-3', nom: 'Nom de u-3' } } });
   });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, testUrlOf, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 50, seed: 7 });

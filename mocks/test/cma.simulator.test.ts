@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, useLegacyTestServer } from '../src/index';
 
 const population = createPopulation({ size: 300, seed: 7 });

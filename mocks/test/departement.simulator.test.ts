@@ -245,7 +245,7 @@ describe('Département simulator', () => {
     expect(await fileOf(nirOf(key))).toEqual(before);
   });
 
-  it('closes an objective for good: no edit, no action after it is reached', async () => {
+  it('closes an objective for good: no edit, no action after it is reached', () => {
     const store = createDepartementStore(population);
     const nir = nirOf('sans-domicile');
     expect(store.executer('modification-objectif', { nir, id_objectif: 'OBJ-000003', cd_statut: 'ATT' }, null).status).toBe(200);

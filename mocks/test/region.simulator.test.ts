@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legacySystem, postLegacy, unknownNir, useLegacyTestServer } from '../src/index';
 import { baremeOf, versementsOf } from '../src/simulators/region/remunerationStagiaire';
 import type { StagiaireRegionLegacy } from '../src/simulators/region/regionRecords';

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { loadGatewayConfig, operationLimitRules, tokenLimitRefusal } from '@passerelle/gateway';
 import { buildSchema, parse, validate } from 'graphql';
+import { documentedOperations } from '../src/docs/documentedOperations';
 import { fullFileQuery, usagerFileFields } from '../src/e2e/fullFileQuery';
 
-// The gateway's default limits must let every legitimate operation through: the README's
-// examples and the end-to-end tests' largest operations, which run against a gateway on its defaults.
+// The gateway's default limits must let every legitimate operation through: the documented
+// examples (docs/examples.md, the README's quick start) and the end-to-end tests' largest
+// operations, which run against a gateway on its defaults.
 const config = loadGatewayConfig({});
 const api = buildSchema(readFileSync(require.resolve('@passerelle/schema/api.graphql'), 'utf8'));
-const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
 
 const operations: Array<[string, string]> = [
-  ...[...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, index): [string, string] => [`README example ${index + 1}`, match[1]!]),
+  ...documentedOperations().map(({ file, name, document }): [string, string] => [`${name} (${file})`, document]),
   ['the full file of a usager (e2e)', fullFileQuery],
   // batching.e2e.test.ts: over 100 ids.
   ['usagers(ids:) with the full file (e2e)', fullFileQuery.replace('query DossierComplet($id: ID!) {\n    usager(id: $id) {', 'query Liste($ids: [ID!]!) {\n    usagers(ids: $ids) {')],

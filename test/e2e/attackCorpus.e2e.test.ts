@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,7 +83,7 @@ describe('operation shape attacks: refused before anything runs (HTTP 400)', () 
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors?.[0]?.message).toMatch(/batching disabled/i);
-    // The code is Apollo Server's (BAD_REQUEST), not one of the README's: see the report.
+    // The code is Apollo Server's own (BAD_REQUEST, listed after the table of docs/error-codes.md), not one of the registry's.
     expect(answer.body.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
     expect(answer.text).not.toContain('Delmas');
   });

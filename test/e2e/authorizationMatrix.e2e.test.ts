@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { PersonaKey } from '@passerelle/mocks';
 import { asAccueil, asAgent, asAnalyste, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec, type GraphQLAnswer, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
@@ -19,7 +20,7 @@ afterAll(() => federation.stop());
 
 const idOf = (key: PersonaKey) => testCodec.encode(federation.population.persona(key).nir);
 
-/** Every code a denial may carry (README, Error codes). */
+/** Every code a denial may carry (docs/error-codes.md). */
 const stableCodes = new Set(['NON_AUTHENTIFIE', 'ACCES_REFUSE', 'OPPOSITION_PARTAGE', 'FINALITE_NON_AUTORISEE', 'FINALITE_MANQUANTE', 'FINALITE_INVALIDE']);
 
 /** One selection per category; `leaf` is the content field, refused alone when only the presence level is readable. */

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { writeComposition } from '@passerelle/schema';
@@ -49,6 +50,12 @@ describe('npm run subgraph:new', () => {
     const run = spawnSync(jest, ['--ci'], { cwd: path.join(partner.root, 'subgraphs', code), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect([run.status, /Tests: +(\d+) passed, \1 total/.test(run.stderr)]).toEqual([0, true]);
     expect(run.stderr).toContain('PASS test/atelierInsertion.integration.test.ts');
+  }, 60_000);
+
+  it('creates files that pass the repository\'s lint, type-aware rules included', () => {
+    const eslint = path.join(partner.root, 'node_modules/.bin/eslint');
+    const run = spawnSync(eslint, ['--max-warnings=0', `subgraphs/${code}`, `mocks/src/simulators/${code}`], { cwd: partner.root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    expect([run.status, run.stdout]).toEqual([0, '']);
   }, 60_000);
 });
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { PersonaKey } from '@passerelle/mocks';
 import { asAgent, asReferent, query, startTestFederation, testCodec, type GraphQLAnswer, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';

@@ -5,9 +5,9 @@ import { configTable, configTables, withTable } from '../configTable';
 import { subgraphReadme } from '../subgraphReadme';
 
 /**
- * `npm run config:table`: prints the README's configuration table.
- * `npm run config:table -- --write`: rewrites the tables of README.md and of every subgraph's
- * README.md (creating the latter when missing).
+ * `npm run config:table`: prints the configuration table of docs/configuration.md.
+ * `npm run config:table -- --write`: rewrites the tables of docs/configuration.md and of every
+ * subgraph's README.md (creating the latter when missing).
  */
 if (!process.argv.includes('--write')) {
   process.stdout.write(`${configTable()}\n`);

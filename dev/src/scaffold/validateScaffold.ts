@@ -22,7 +22,7 @@ export class ScaffoldError extends Error {
   }
 }
 
-/** Kebab-case, as partner codes (partner spec: `^[a-z][a-z0-9-]{1,30}$`), without a leading, trailing or double hyphen. */
+/** Kebab-case, as partner codes (schema/PARTENAIRES.md: `^[a-z][a-z0-9-]{1,30}$`), without a leading, trailing or double hyphen. */
 const kebabCase = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** The ports the shared processes listen on by default: a subgraph must not take them. */

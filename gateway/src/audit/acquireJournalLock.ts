@@ -33,7 +33,7 @@ export async function acquireJournalLock(journalPath: string): Promise<JournalLo
     }
     const holder = await readFile(lockPath, 'utf8')
       .then((text) => JSON.parse(text) as { pid?: unknown; host?: unknown })
-      .catch(() => ({}) as { pid?: unknown; host?: unknown });
+      .catch((): { pid?: unknown; host?: unknown } => ({}));
     const pid = typeof holder.pid === 'number' ? holder.pid : null;
     const stale = pid !== null && holder.host === hostname() && pid !== process.pid && !isAlive(pid);
     if (!stale) {

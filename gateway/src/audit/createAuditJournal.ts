@@ -118,7 +118,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
       try {
         normalized = normalizeAuditRecord(record);
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
       return enqueue(async () => {
         const seq = position.seq + 1;

@@ -1,4 +1,4 @@
-import { partnerCodePattern, roles as knownRoles, type Caller, type Partenaire, type Role } from '@passerelle/subgraph-kit';
+import { partnerCodePattern, roles as knownRoles, type Caller, type Role } from '@passerelle/subgraph-kit';
 
 /** A référent's id in the Département's registry, as the claim `referent_id` carries it (e.g. `ref-001`). */
 export const referentIdPattern = /^ref-\d{3,6}$/;
@@ -67,7 +67,7 @@ export function callerFromClaims(payload: Record<string, unknown>): Caller {
     kind,
     roles,
     organisation,
-    partenaire: (partenaire as Partenaire | undefined) ?? null,
+    partenaire: partenaire ?? null,
     referentId: claimIff(payload, 'referent_id', referentIdPattern, roles.includes('referent')),
     usagerId: claimIff(payload, 'usager_id', usagerIdPattern, kind === 'usager'),
   };

@@ -41,7 +41,7 @@ function parse(args: readonly string[]): { rotate: string | undefined; public: s
  * `npm run context-keys`: rotates the gateway's context keys or prints their public half
  * (stdout: only the JWKS for --public; messages on stderr). Returns the exit status.
  */
-export async function runContextKeys(args: readonly string[], output: CliOutput): Promise<number> {
+export function runContextKeys(args: readonly string[], output: CliOutput): number {
   try {
     const request = parse(args);
     if (request.help) {

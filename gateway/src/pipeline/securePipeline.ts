@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@passerelle/subgraph-kit';
-import { GraphQLError, print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { print, type GraphQLSchema } from 'graphql';
 import type { AuditJournal } from '../audit/index';
 import type { Requirements } from '../authorization/AuthRequirement';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
@@ -75,17 +75,17 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
     const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
 
     // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
-    const answer = await filterAnswer({ request, guard, document, operationName, data: (result.data ?? null) as Record<string, unknown> | null, errors: result.errors as readonly GraphQLError[] | undefined, denials: fields.denials, refusedRoots: rows.removedKeys });
+    const answer = await filterAnswer({ request, guard, document, operationName, data: result.data ?? null, errors: result.errors, denials: fields.denials, refusedRoots: rows.removedKeys });
     const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
 
     // 7. The audit record: no trace, no data.
     const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
-    const auditFailure = await recordAudit({ request, journal: options.journal, logger: options.logger, schema, document: document as DocumentNode, source, operationName, owners: rules.owners, registry: rules.registry, refused: fields.denials.map((d) => d.coordinate), anyError });
+    const auditFailure = await recordAudit({ request, journal: options.journal, logger: options.logger, schema, document, source, operationName, owners: rules.owners, registry: rules.registry, refused: fields.denials.map((d) => d.coordinate), anyError });
     if (auditFailure) return { errors: [auditFailure] };
 
     // No data at all (e.g. variables that do not coerce) stays no data: Apollo answers 400 then.
     const data = result.data === undefined ? undefined : (answer.data as typeof result.data);
-    return { ...result, data, errors: errors.length > 0 ? (errors as typeof result.errors) : undefined };
+    return { ...result, data, errors: errors.length > 0 ? errors : undefined };
   };
 
   return {

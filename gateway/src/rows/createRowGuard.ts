@@ -1,5 +1,5 @@
 import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite } from '@passerelle/subgraph-kit';
-import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type StringValueNode, type ValueNode } from 'graphql';
 import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';
@@ -74,7 +74,7 @@ export function createRowGuard(deps: RowGuardDeps) {
       );
       for (const nir of missing) pending.set(nir, call);
     }
-    await Promise.all(wanted.map((nir) => pending.get(nir)));
+    await Promise.all(wanted.flatMap((nir) => pending.get(nir) ?? []));
   }
 
   /** Decides the root fields that name usagers; returns the document and variables to execute. */
@@ -121,7 +121,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         // Per element: a refused id becomes an id no register holds, so nothing is fetched for it.
         const ids = stringsOf(argument(field, 'ids')?.value, variables);
         if (!Array.isArray(ids)) continue;
-        const replaced = ids.map((id, index) => {
+        const replaced = (ids as unknown[]).map((id, index): unknown => {
           const nir = nirOfId(id);
           if (nir === null || may(nir)) return id;
           errors.push(refused([key, index]));
@@ -130,7 +130,8 @@ export function createRowGuard(deps: RowGuardDeps) {
         const value = argument(field, 'ids')?.value;
         if (value?.kind === Kind.VARIABLE) variables[value.name.value] = replaced;
         else if (value?.kind === Kind.LIST && replaced.some((id, i) => id !== ids[i])) {
-          const values = value.values.map((item, i) => (replaced[i] === ids[i] ? item : { kind: Kind.STRING, value: sentinelId } as ValueNode));
+          const sentinel: StringValueNode = { kind: Kind.STRING, value: sentinelId };
+          const values = value.values.map((item, i) => (replaced[i] === ids[i] ? item : sentinel));
           rewritten.set(field, { ...field, arguments: field.arguments?.map((a) => (a.name.value === 'ids' ? { ...a, value: { ...value, values } } : a)) });
         }
         continue;

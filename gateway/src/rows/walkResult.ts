@@ -1,4 +1,4 @@
-import { getNamedType, isAbstractType, isObjectType, Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { getNamedType, isAbstractType, isObjectType, Kind, OperationTypeNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** One object of the response, with the type it has in the schema and where it sits. */
 export interface VisitedObject {
@@ -20,7 +20,7 @@ export function walkResult(schema: GraphQLSchema, document: DocumentNode, operat
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return;
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return;
 
   const collect = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: Set<string>) => {

@@ -9,14 +9,21 @@ import { finaliteHeader, resolveFinalite } from './resolveFinalite';
  */
 export function finalitePlugin(): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(requestContext) {
-          const request = securityOf(requestContext.contextValue);
-          const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
-          request.declarePurpose(resolveFinalite(request.caller, header, requestContext.request.extensions?.finalite));
+    // Apollo Server's hooks return promises; the check is synchronous. Its refusal must be a
+    // promise already rejected when the hook returns: Apollo Server answers with the first
+    // plugin's refusal to settle, and a missing purpose comes before an untrusted document.
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation(requestContext) {
+          try {
+            const request = securityOf(requestContext.contextValue);
+            const header = requestContext.request.http?.headers.get(finaliteHeader) ?? undefined;
+            request.declarePurpose(resolveFinalite(request.caller, header, requestContext.request.extensions?.finalite));
+            return Promise.resolve();
+          } catch (refusal) {
+            return Promise.reject(refusal instanceof Error ? refusal : new Error(String(refusal)));
+          }
         },
-      };
-    },
+      }),
   };
 }

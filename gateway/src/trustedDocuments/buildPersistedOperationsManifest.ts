@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   Kind,
+  OperationTypeNode,
   parse,
   print,
   specifiedRules,
@@ -73,7 +74,7 @@ export function buildPersistedOperationsManifest(operationsDir: string, schema: 
       problems.push(`${file}: operation ${name} is defined twice`);
       continue;
     }
-    if (node.operation === 'subscription') {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) {
       problems.push(`${file}: ${name}: the gateway serves no subscriptions`);
       continue;
     }

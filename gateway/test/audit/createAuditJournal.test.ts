@@ -139,7 +139,7 @@ describe('createAuditJournal', () => {
     await journal.append({
       ...makeRecord(1, { usagers: ['u_b', 'u_a', 'u_b'], roles: ['referent', 'agent', 'referent'], refus: ['DossierCaf.rsa', 'DossierCaf.aah', 'DossierCaf.rsa'], lectures: { cpam: [], caf: ['Rsa.etat', 'DossierCaf.quotientFamilial', 'Rsa.etat'] } }),
       ...extra,
-    } as never);
+    });
     await journal.close();
     const [line] = parse(await readLines(journalPath()));
     expect(line?.record).toEqual({

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createAuditJournal } from '../../src/audit/createAuditJournal';
@@ -75,7 +76,7 @@ describe('purgeJournal', () => {
       const changed = [...lines];
       const record139 = JSON.parse(lines[lineOf(lines, 'acces', 139) - 1]!) as { hash: string };
       changed[0] = resign(lines[0]!, 'an-intruders-key-who-never-saw-the-real-one', { seq: 139, hash: record139.hash, purges: 139 });
-      await writeLines(journalPath(), [changed[0]!, ...lines.slice(lineOf(lines, 'acces', 140) - 1)]);
+      await writeLines(journalPath(), [changed[0], ...lines.slice(lineOf(lines, 'acces', 140) - 1)]);
       const result = await verifyJournal(journalPath(), sealKey);
       expect(result.ok).toBe(false);
       expect(result.problems).toEqual([{ line: 1, kind: 'sceau-invalide', detail: 'anchor: its HMAC does not verify (forged, altered or made with another key)' }]);

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chainHash } from '../../src/audit/chainHash';
@@ -204,7 +205,7 @@ describe('verifyJournal', () => {
   it('needs the right key: every seal fails under another one', async () => {
     const result = await verifyJournal(journalPath(), otherKey);
     expect(result.ok).toBe(false);
-    expect(result.problems.map((problem) => problem.kind)).toEqual(['non-scelle', ...Array(5).fill('sceau-invalide')]);
+    expect(result.problems.map((problem) => problem.kind)).toEqual(['non-scelle', ...Array<string>(5).fill('sceau-invalide')]);
     expect(result.problems[0]).toEqual({ line: 1, kind: 'non-scelle', detail: '250 record(s) after the last seal (lines 1 to 254): not yet provably authentic' });
   });
 });

@@ -223,9 +223,7 @@ describe('keys that cannot be fetched', () => {
   it('fail closed with AUTHENTIFICATION_INDISPONIBLE, retryable', async () => {
     const { lines, logger } = recordingLogger();
     const down = createAuthenticator(defaultIdentityConfig, {
-      jwks: async () => {
-        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4300'), { code: 'ECONNREFUSED' });
-      },
+      jwks: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4300'), { code: 'ECONNREFUSED' })),
       logger,
     });
     expect(await refusalOf(down(bearer(await signTestToken(es256, agentCaf))))).toEqual(unavailable);

@@ -24,10 +24,10 @@ function fakeSubgraphs(fetches: Fetch[]) {
     }),
   };
   return ({ name }: { name: string }): GraphQLDataSource => ({
-    process: async ({ request }: GraphQLDataSourceProcessOptions) => {
+    process: ({ request }: GraphQLDataSourceProcessOptions) => {
       fetches.push({ subgraph: name, query: request.query ?? '' });
       const answer = answers[name];
-      return answer ? { data: answer(request.query ?? '', (request.variables ?? {}) as Record<string, unknown>) } : { data: { _entities: [] } };
+      return Promise.resolve(answer ? { data: answer(request.query ?? '', (request.variables ?? {}) as Record<string, unknown>) } : { data: { _entities: [] } });
     },
   });
 }

@@ -57,7 +57,7 @@ export async function startDossiersSubgraph(): Promise<RunningHttpServer> {
     },
   });
   await apollo.start();
-  return createGraphQLHttpServer({ apollo, port: 0, host: '127.0.0.1', context: async () => ({}) });
+  return createGraphQLHttpServer({ apollo, port: 0, host: '127.0.0.1', context: () => Promise.resolve({}) });
 }
 
 /** Writes, in `dir`, the supergraph over the partner and the manifest built from `testOperations`. */

@@ -6,7 +6,7 @@ import { communeParCode } from './geography';
 import { scale2025 } from './scale2025';
 import type { Adresse, AssureCpam, Bail, DossierCaf, DossierCarsat, DossierFranceTravail, DemandeLogement, DroitCaf, Menage, Personne, World } from './types';
 
-/** Keys of the fixed, documented people used by tests, examples and the README. */
+/** Keys of the fixed, documented people used by tests and examples (docs/personas.md). */
 export type PersonaKey =
   | 'rsa-isolee'
   | 'couple-parent-1'

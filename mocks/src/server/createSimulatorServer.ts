@@ -55,7 +55,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
   let origin = '';
   const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://simulator');
     try {
       if (url.pathname === '/_admin/stats' && req.method === 'GET') return json(res, 200, Object.fromEntries(counts));
@@ -99,6 +99,11 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       logger.error('simulator failure', { system: url.pathname.split('/')[1], error: (error as Error).name });
       if (!res.headersSent) json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
     }
+  };
+  // What escapes the handler (a URL that does not parse, a response already torn down) drops that
+  // connection instead of becoming an unhandled rejection, which would stop the simulator.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

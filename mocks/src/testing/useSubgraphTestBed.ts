@@ -19,7 +19,7 @@ export interface SubgraphTestBedOptions<TServer extends StoppableServer> {
   /** The legacy systems the subgraph calls, answered in process from `population`. */
   systems: readonly string[];
   /** Starts the subgraph (on port 0) against `testUrlOf(system)`; called once the legacy systems answer. */
-  start(): Promise<TServer>;
+  start: () => Promise<TServer>;
 }
 
 /**

@@ -28,7 +28,7 @@ export async function diffApiSchemas(before: GraphQLSchema, after: GraphQLSchema
   return changes
     .map((change): ClassifiedChange => ({
       severity: severities[change.criticality.level],
-      type: change.type,
+      type: change.type as string, // graphql-inspector types a change's type as any: its values are ChangeType's strings.
       path: change.path ?? '(schema)',
       message: change.message,
       ...(change.criticality.reason ? { reason: change.criticality.reason } : {}),

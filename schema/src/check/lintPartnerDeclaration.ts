@@ -2,7 +2,7 @@ import { Kind, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { argumentsOf, linkedDirectiveName } from './linkedDirectiveName';
 import type { LintFinding } from './LintFinding';
 
-/** The partner spec's URL, without its version (/work/briefs/partner-spec.md: `@link(url: "https://passerelle.aveyron.fr/partenaire/v0.1")`). */
+/** The partner spec's URL, without its version (schema/PARTENAIRES.md: `@link(url: "https://passerelle.aveyron.fr/partenaire/v0.1")`). */
 export const partnerSpecUrl = 'https://passerelle.aveyron.fr/partenaire/';
 /** A partner code: lower-case letters, digits and hyphens, as in scopes `partenaire:<code>`. */
 export const partnerCodePattern = /^[a-z][a-z0-9-]{1,30}$/;

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { runSchemaCheck, type LintFinding } from '../../src/check';
 import { cafSdl, donneesCaf, edit, identiteSdl, inputWith, presenceCaf } from './fixtures';
 

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { formatSchemaCheckReport, runSchemaCheck, type BreakingChangeAcknowledgement } from '../../src/check';
 import { cafSdl, edit, inputWith } from './fixtures';
 

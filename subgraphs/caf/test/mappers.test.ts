@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { lotResponseSchema, type DroitLegacy, type Resultat } from '../src/legacy/types';
 import { DossierCaf, toDossierCaf } from '../src/resolvers/DossierCaf';
 import { toDroitRsa } from '../src/resolvers/DroitRsa';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createPopulation, legacySystem, queryEntities, testUrlOf, useSubgraphTestBed, type GraphQLAnswer, type PersonaKey, type Personne } from '@passerelle/mocks';
 import { silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';

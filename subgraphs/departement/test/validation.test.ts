@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { loadDepartementConfig } from '../src/index';
 import { decodeCursor, encodeCursor } from '../src/portefeuilleCursor';

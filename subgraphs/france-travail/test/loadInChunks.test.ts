@@ -20,10 +20,7 @@ describe('loadInChunks', () => {
 
   it('gives a failed chunk’s error to its own keys only', async () => {
     const failure = new Error('down');
-    const found = await loadInChunks([1, 2, 3], 2, String, async (chunk) => {
-      if (chunk.includes(1)) throw failure;
-      return new Map(chunk.map((n) => [String(n), n]));
-    });
+    const found = await loadInChunks([1, 2, 3], 2, String, (chunk) => (chunk.includes(1) ? Promise.reject(failure) : Promise.resolve(new Map(chunk.map((n) => [String(n), n])))));
     expect(found).toEqual(new Map<string, number | Error>([['1', failure], ['2', failure], ['3', 3]]));
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { dossiersResponseSchema, type DossierLegacy } from '../src/legacy/types';
 import { DossierFranceTravail, toDossierFranceTravail } from '../src/resolvers/DossierFranceTravail';
 import { toInscriptionFranceTravail } from '../src/resolvers/InscriptionFranceTravail';

@@ -6,10 +6,10 @@ describe('createBatchLoader', () => {
     const calls: string[][] = [];
     const loader = createBatchLoader<string, { k: string }>({
       maxBatchSize: 3,
-      load: async (keys) => {
+      load: (keys) => {
         calls.push([...keys]);
         // The legacy system answers in its own order and omits what it does not know.
-        return indexBy(keys.filter((k) => k !== 'unknown').reverse().map((k) => ({ k })), (v) => v.k);
+        return Promise.resolve(indexBy(keys.filter((k) => k !== 'unknown').reverse().map((k) => ({ k })), (v) => v.k));
       },
     });
     const results = await Promise.all(['a', 'b', 'unknown', 'a', 'c', 'd'].map((k) => loader.load(k)));
@@ -21,10 +21,7 @@ describe('createBatchLoader', () => {
     const failure = new GraphQLError('down', { extensions: { code: 'PARTENAIRE_INDISPONIBLE' } });
     const loader = createBatchLoader<string, string>({
       maxBatchSize: 2,
-      load: async (keys) => {
-        if (keys.includes('x')) throw failure;
-        return new Map(keys.map((k) => [k, k.toUpperCase()]));
-      },
+      load: (keys) => (keys.includes('x') ? Promise.reject(failure) : Promise.resolve(new Map(keys.map((k) => [k, k.toUpperCase()])))),
     });
     const settled = await Promise.allSettled(['a', 'x', 'b', 'c'].map((k) => loader.load(k)));
     expect(settled).toEqual([
@@ -40,9 +37,9 @@ describe('createBatchLoader', () => {
     const loader = createBatchLoader<{ id: string }, number, string>({
       maxBatchSize: 10,
       cacheKeyFn: (key) => key.id,
-      load: async (keys) => {
+      load: (keys) => {
         calls += 1;
-        return new Map(keys.map((k) => [k.id, k.id.length]));
+        return Promise.resolve(new Map(keys.map((k) => [k.id, k.id.length])));
       },
     });
     expect(await Promise.all([loader.load({ id: 'abc' }), loader.load({ id: 'abc' }), loader.load({ id: 'de' })])).toEqual([3, 3, 2]);
@@ -53,10 +50,10 @@ describe('createBatchLoader', () => {
 describe('createSingleLoader', () => {
   it('makes one call per distinct key and isolates failures', async () => {
     const seen: string[] = [];
-    const loader = createSingleLoader<string, string>(async (key) => {
+    const loader = createSingleLoader<string, string>((key) => {
       seen.push(key);
-      if (key === 'bad') throw new Error('boom');
-      return key === 'none' ? null : key.toUpperCase();
+      if (key === 'bad') return Promise.reject(new Error('boom'));
+      return Promise.resolve(key === 'none' ? null : key.toUpperCase());
     });
     const settled = await Promise.allSettled(['a', 'a', 'bad', 'none'].map((k) => loader.load(k)));
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['A', 'A', 'boom', null]);

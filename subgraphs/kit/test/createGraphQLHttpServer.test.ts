@@ -8,7 +8,7 @@ beforeAll(async () => {
   const start = async (maxBodyBytes?: number) => {
     const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
     await apollo.start();
-    return createGraphQLHttpServer({ apollo, port: 0, host: '127.0.0.1', context: async () => ({}), ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+    return createGraphQLHttpServer({ apollo, port: 0, host: '127.0.0.1', context: () => Promise.resolve({}), ...(maxBodyBytes ? { maxBodyBytes } : {}) });
   };
   [defaults, small] = await Promise.all([start(), start(2048)]);
 });

@@ -109,7 +109,7 @@ describe('createSubgraphServer and the gateway context', () => {
     ['signed with a key the gateway does not publish', () => sign('essai', freshKey().signing), 'ERR_JWKS_NO_MATCHING_KEY'],
     ['signed with the development key, which this subgraph was not given', () => sign('essai', readGatewayContextKeys(devGatewayContextKeysPath).signing), 'ERR_JWKS_NO_MATCHING_KEY'],
     ['signed with another key under the current key’s kid', () => sign('essai', { kid: current.signing.kid, privateKey: freshKey().signing.privateKey }), 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'],
-    ['that is not a JWS', async () => 'garbage', 'ERR_JWS_INVALID'],
+    ['that is not a JWS', () => Promise.resolve('garbage'), 'ERR_JWS_INVALID'],
   ])('refuses a context %s with 401 and the same CONTEXTE_PASSERELLE_INVALIDE; only the log says why', async (_case, token, reason) => {
     const value = await token();
     expect(await answer({ [gatewayContextHeader]: value })).toEqual({ status: 401, body: invalide });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { generateKeyPairSync, createSecretKey } from 'node:crypto';
 import { SignJWT, decodeProtectedHeader, decodeJwt, type JWTPayload, type KeyLike } from 'jose';
 import { devGatewayContextKeysPath } from '../src/contextKeys/devGatewayContextKeysPath';

@@ -22,5 +22,5 @@ export async function startBaselineGateway(config: GatewayConfig): Promise<Runni
   });
   const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
   await apollo.start();
-  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: async () => ({}), routes: {} });
+  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: () => Promise.resolve({}), routes: {} });
 }

@@ -1,4 +1,4 @@
-/** The full file of one usager across every partner: the README's first example, extended to every field a référent reads. */
+/** The full file of one usager across every partner: the first example of docs/examples.md, extended to every field a référent reads. */
 export const usagerFileFields = /* GraphQL */ `
       id
       identite { nomNaissance nomUsage prenoms sexe dateNaissance lieuNaissance { code libelle estNeALEtranger } }

@@ -1,7 +1,7 @@
 import type { PartnerNames } from '../partnerNames';
 
 /**
- * The new subgraph's SDL: the partner declaration of the partner spec (schema-level
+ * The new subgraph's SDL: the partner declaration of schema/PARTENAIRES.md (schema-level
  * `@partenaire` with code and label), `Usager.<camel>` marked `@partenaire(code:)`, and the
  * classification directives of schema/AUTHORIZATION.md: `presence:<code>` on the field,
  * `donnees-partenaire:<code>` on every field of the file.

@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { Denial } from '../../authorization/AuthRequirement';
 import { applyDenials } from '../../authorization/applyDenials';
 import { placeholderAlias } from '../../authorization/authorizeOperation';
@@ -17,8 +17,8 @@ type Formatted = { message: string; path?: ReadonlyArray<string | number>; exten
 export async function filterAnswer(input: { request: RequestSecurity; guard: ReturnType<typeof createRowGuard>; document: DocumentNode; operationName: string | null; data: Record<string, unknown> | null; errors: readonly GraphQLError[] | undefined; denials: readonly Denial[]; refusedRoots: readonly string[] }): Promise<{ data: Record<string, unknown> | null; /** The plan's errors and field refusals. */ errors: GraphQLError[]; /** Row authorization's and objections' refusals in the answer. */ rowErrors: GraphQLError[] }> {
   const { request, guard, document, operationName, data } = input;
   const rowErrors = request.caller !== null && request.finalite !== null ? await guard.after({ document, operationName, data, request }) : (stripInjectedIds(data), []);
-  const withDenials = applyDenials({ data, errors: input.errors as FormattedExecutionResult['errors'] }, [...input.denials]);
-  const answered = (withDenials.data ?? null) as Record<string, unknown> | null;
+  const withDenials = applyDenials({ data, errors: input.errors }, [...input.denials]);
+  const answered = withDenials.data ?? null;
   if (answered) {
     delete answered[placeholderAlias];
     // Root fields refused by row authorization are answered null, like any refused field.

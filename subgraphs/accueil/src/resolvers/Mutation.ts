@@ -5,7 +5,7 @@ import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
 import { toOrientation, type OrientationParent } from './Orientation';
 import { codeDePartenaire, type Partenaire } from './Partenaire';
 
-/** Who the Département's system records as author until authentication (issue #4) names the agent. */
+/** Who the Département's system records as a referral's author: Passerelle does not yet pass it the caller's identity. */
 export const auteurParDefaut = 'passerelle';
 /** Longest free text the Département's system stores. */
 export const precisionMax = 500;

@@ -8,7 +8,7 @@ type UsagerReference = { nir: string } & UsagerRequis;
 
 export const Usager = {
   // Every usager resolves; the representation is kept whole, as @requires fields travel in it.
-  __resolveReference: async (ref: UsagerReference): Promise<UsagerReference> => ref,
+  __resolveReference: (ref: UsagerReference): UsagerReference => ref,
 
   async orientations(u: UsagerReference, _args: unknown, ctx: AccueilContext): Promise<OrientationParent[]> {
     const check = checkNir(u.nir);

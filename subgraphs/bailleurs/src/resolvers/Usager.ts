@@ -16,11 +16,12 @@ interface LogementSocial {
 }
 
 export const Usager = {
-  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
+  // A promise, rejected for a bad representation, so that it costs its own entity only:
+  // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
+  __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
     const parsed = identitePivotSchema.safeParse(ref.identitePivot);
-    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' });
-    return { identitePivot: parsed.data };
+    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' }));
+    return Promise.resolve({ identitePivot: parsed.data });
   },
 
   async logementSocial(u: UsagerParent, _args: unknown, ctx: BailleursContext): Promise<LogementSocial | null> {

@@ -15,11 +15,11 @@ interface ChambresConsulaires {
 }
 
 export const Usager = {
-  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
+  // A rejected promise, not a throw: a bad representation costs its own entity, not the whole `_entities` list.
+  __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
     const parsed = identitePivotSchema.safeParse(ref.identitePivot);
-    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' });
-    return { identitePivot: parsed.data };
+    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' }));
+    return Promise.resolve({ identitePivot: parsed.data });
   },
 
   async chambresConsulaires(u: UsagerParent, _args: unknown, ctx: ChambresConsulairesContext): Promise<ChambresConsulaires | null> {

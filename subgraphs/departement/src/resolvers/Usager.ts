@@ -24,7 +24,7 @@ const fromFile = <T>(map: (b: Beneficiaire) => T) => async (u: UsagerReference, 
 
 export const Usager = {
   // Every usager resolves, keeping the required fields the gateway sent: whether the Département knows them is each field's business.
-  __resolveReference: async (ref: UsagerReference): Promise<UsagerReference> => ({ ...ref }),
+  __resolveReference: (ref: UsagerReference): UsagerReference => ({ ...ref }),
   rsa: fromFile(toDossierRsa),
   referentDeParcours: fromFile(referentActif),
   historiqueReferents: fromFile(historiqueReferents),

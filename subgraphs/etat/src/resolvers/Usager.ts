@@ -11,13 +11,14 @@ interface UsagerParent {
 }
 
 export const Usager = {
-  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: { nir?: unknown; identitePivot?: unknown }): Promise<UsagerParent> {
+  // A promise, rejected for a bad representation, so that it costs its own entity only:
+  // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
+  __resolveReference(ref: { nir?: unknown; identitePivot?: unknown }): Promise<UsagerParent> {
     const pivot = identitePivotSchema.safeParse(ref.identitePivot);
     if (typeof ref.nir !== 'string' || !pivot.success) {
-      throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a nir or a valid identitePivot.', { argument: 'representations' });
+      return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a nir or a valid identitePivot.', { argument: 'representations' }));
     }
-    return { nir: ref.nir, identitePivot: pivot.data };
+    return Promise.resolve({ nir: ref.nir, identitePivot: pivot.data });
   },
 
   async hebergement(u: UsagerParent, _args: unknown, ctx: EtatContext): Promise<(SituationHebergement & { connu: true }) | null> {

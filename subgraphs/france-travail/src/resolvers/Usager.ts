@@ -4,11 +4,12 @@ import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } fro
 import { toDossierFranceTravail, type DossierFranceTravailParent } from './DossierFranceTravail';
 
 export const Usager = {
-  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: unknown): Promise<UsagerReference> {
+  // A promise, rejected for a bad representation, so that it costs its own entity only:
+  // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
+  __resolveReference(ref: unknown): Promise<UsagerReference> {
     const parsed = usagerReferenceSchema.safeParse(ref);
-    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' });
-    return parsed.data;
+    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
+    return Promise.resolve(parsed.data);
   },
 
   async franceTravail(u: UsagerReference, _args: unknown, ctx: FranceTravailContext): Promise<(DossierFranceTravailParent & { connu: true }) | null> {

@@ -54,9 +54,9 @@ export function usagerIdSecretEnv() {
  * USAGER_ID_SECRET, the simulator's API keys), so a subgraph cannot start on them.
  */
 export function passerelleModeEnv() {
-  const mode: EnvVar<PasserelleMode> = defineEnv(
+  const mode: EnvVar<PasserelleMode> = defineEnv<PasserelleMode>(
     'PASSERELLE_MODE',
-    'dev' as PasserelleMode,
+    'dev',
     envEnum(...passerelleModes),
     '`production` refuses the development defaults (keys, secrets, API keys of this repository).',
   );

@@ -7,7 +7,7 @@ export interface EnvVar<T> {
   /** Used when the variable is unset or empty. */
   default: T;
   parse: EnvParser<T>;
-  /** One line for the README's configuration table. */
+  /** One line for the configuration tables (docs/configuration.md, each subgraph's README.md). */
   doc: string;
   /**
    * Marks the variable whose value `production` (PASSERELLE_MODE, `passerelleModeEnv`) turns on

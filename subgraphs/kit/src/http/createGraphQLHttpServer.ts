@@ -74,7 +74,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
 ): Promise<RunningHttpServer> {
   const { apollo, routes = {}, maxBodyBytes = 1_000_000, graphqlPath = '/graphql' } = options;
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routes[`${req.method} ${url.pathname}`];
     try {
@@ -118,6 +118,11 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'ERREUR_INTERNE' } }] });
       else res.end();
     }
+  };
+  // What escapes the handler (a URL that does not parse, a response already torn down) drops that
+  // connection instead of becoming an unhandled rejection, which would stop the process.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 65_000;
 

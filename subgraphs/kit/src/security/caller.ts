@@ -4,7 +4,7 @@
  * authorization, the signed context sent to subgraphs and the audit journal read it).
  */
 
-/** The agency's roles (README.md, "Security and privacy"). A token may carry several; the operation's purpose selects which are active. */
+/** The agency's roles (docs/security.md). A token may carry several; the operation's purpose selects which are active. */
 export const roles = ['accueil', 'referent', 'agent', 'analyste', 'usager'] as const;
 export type Role = (typeof roles)[number];
 

@@ -34,9 +34,9 @@ export interface SubgraphDescriptor<S extends SubgraphEnvSpec = SubgraphEnvSpec>
   typeDefsPath: string;
   env: S;
   /** Reads the configuration from `env` (default: `process.env`); throws a `ConfigError` naming every malformed variable. */
-  loadConfig(env?: NodeJS.ProcessEnv): ConfigOf<S>;
+  loadConfig: (env?: NodeJS.ProcessEnv) => ConfigOf<S>;
   /** Starts the subgraph's server; logs as `name` at the configured level unless given a logger. */
-  createServer(config: ConfigOf<S>, logger?: Logger): Promise<RunningSubgraphServer>;
+  createServer: (config: ConfigOf<S>, logger?: Logger) => Promise<RunningSubgraphServer>;
 }
 
 /**

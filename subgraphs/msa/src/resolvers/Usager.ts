@@ -7,7 +7,7 @@ type UsagerReference = { nir: string };
 
 export const Usager = {
   // Every usager resolves: whether MSA knows them is `msa`'s business (null, not an error).
-  async __resolveReference(ref: UsagerReference): Promise<UsagerReference> {
+  __resolveReference(ref: UsagerReference): UsagerReference {
     return { nir: ref.nir };
   },
 

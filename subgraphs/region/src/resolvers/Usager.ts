@@ -4,11 +4,11 @@ import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } fro
 import { toDossierStagiaireRegion, type DossierStagiaireRegion } from './DossierStagiaireRegion';
 
 export const Usager = {
-  // Async so that a bad representation costs its own entity, not the whole `_entities` list.
-  async __resolveReference(ref: unknown): Promise<UsagerReference> {
+  // A rejected promise, not a throw: a bad representation costs its own entity, not the whole `_entities` list.
+  __resolveReference(ref: unknown): Promise<UsagerReference> {
     const parsed = usagerReferenceSchema.safeParse(ref);
-    if (!parsed.success) throw passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' });
-    return parsed.data;
+    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
+    return Promise.resolve(parsed.data);
   },
 
   async formationProfessionnelle(u: UsagerReference, _args: unknown, ctx: RegionContext): Promise<DossierStagiaireRegion | null> {

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { documentedOperations } from '../src/docs/documentedOperations';
 import { asAccueil, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
 
@@ -9,15 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-/** Each operation of each graphql block of the README, cut out of its block (a block may hold several). */
-const operations = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => {
-  const block = m[1]!;
-  const starts = [...block.matchAll(/^(?:query|mutation) (\w+)/gm)];
-  return starts.map((op, i) => ({ name: op[1]!, document: block.slice(op.index, starts[i + 1]?.index ?? block.length) }));
-});
+/** Each operation of docs/examples.md, and the query of the README's quick start (its curl). */
+const operations = documentedOperations();
 
-/** Who runs each README example, as the README says: the référent of rsa-isolee, or a reception agent for the search. */
+/**
+ * Who runs each example, as docs/examples.md says: the référent of rsa-isolee (`ref-001`), or a
+ * reception agent for the search, the referral and the presence; the quick start's curl as `ref-001`.
+ */
 const callerOf: Record<string, () => TestCaller> = {
   DossierComplet: () => asReferent('ref-001'),
   Liste: () => asReferent('ref-001'),
@@ -25,11 +22,12 @@ const callerOf: Record<string, () => TestCaller> = {
   Portefeuille: () => asReferent('ref-001'),
   Synthese: () => asReferent('ref-001'),
   NouvelObjectif: () => asReferent('ref-001'),
-  Orienter: () => asReferent('ref-001'),
-  Presence: () => asReferent('ref-001'),
+  Orienter: asAccueil,
+  Presence: asAccueil,
+  QuickStart: () => asReferent('ref-001'),
 };
 
-describe('every example operation of the README, with a token of the role it names', () => {
+describe('every example operation of the documentation, with a token of the role it names', () => {
   it('covers every example', () => {
     expect(operations.map((o) => o.name).sort()).toEqual(Object.keys(callerOf).sort());
   });
