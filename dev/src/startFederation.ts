@@ -65,7 +65,11 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     const oidc = identityProvider && !env.OIDC_ISSUER ? { OIDC_ISSUER: identityProvider.issuer, OIDC_JWKS_URL: identityProvider.jwksUrl } : {};
     await Promise.all(
       subgraphServices(options.root).map(async (service) => {
-        const legacy = Object.fromEntries(Object.entries(service.legacyUrls).filter(([variable]) => !env[variable]).map(([variable, system]) => [variable, simulator.urlOf(system)]));
+        const legacy = Object.fromEntries(
+          Object.entries(service.legacyUrls)
+            .filter(([variable]) => !env[variable])
+            .map(([variable, system]) => [variable, simulator.urlOf(system)]),
+        );
         subgraphs.set(service.name, await service.start({ ...env, ...legacy }, logger(service.name)));
       }),
     );

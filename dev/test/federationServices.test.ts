@@ -5,8 +5,17 @@ describe('subgraphServices', () => {
     const services = subgraphServices();
     // A partner scaffolded since (npm run subgraph:new) starts after them.
     expect(services.slice(0, 11).map((s) => [s.name, s.portVariable])).toEqual([
-      ['identite', 'IDENTITE_PORT'], ['caf', 'CAF_PORT'], ['cpam', 'CPAM_PORT'], ['carsat', 'CARSAT_PORT'], ['bailleurs', 'BAILLEURS_PORT'], ['france-travail', 'FRANCE_TRAVAIL_PORT'],
-      ['msa', 'MSA_PORT'], ['etat', 'ETAT_PORT'], ['departement', 'DEPARTEMENT_PORT'], ['accueil', 'ACCUEIL_PORT'], ['journal', 'JOURNAL_PORT'],
+      ['identite', 'IDENTITE_PORT'],
+      ['caf', 'CAF_PORT'],
+      ['cpam', 'CPAM_PORT'],
+      ['carsat', 'CARSAT_PORT'],
+      ['bailleurs', 'BAILLEURS_PORT'],
+      ['france-travail', 'FRANCE_TRAVAIL_PORT'],
+      ['msa', 'MSA_PORT'],
+      ['etat', 'ETAT_PORT'],
+      ['departement', 'DEPARTEMENT_PORT'],
+      ['accueil', 'ACCUEIL_PORT'],
+      ['journal', 'JOURNAL_PORT'],
     ]);
     expect(services.find((s) => s.name === 'etat')?.legacyUrls).toEqual({ ETAT_LEGACY_URL: 'siao' });
   });

@@ -39,7 +39,10 @@ describe('validateScaffold', () => {
   });
 
   it.each([
-    [{ name: 'MissionLocale', libelle: 'Mission locale' }, '"MissionLocale" is not a valid subgraph name: lower-case letters and digits in kebab-case (e.g. mission-locale), 2 to 31 characters, starting with a letter.'],
+    [
+      { name: 'MissionLocale', libelle: 'Mission locale' },
+      '"MissionLocale" is not a valid subgraph name: lower-case letters and digits in kebab-case (e.g. mission-locale), 2 to 31 characters, starting with a letter.',
+    ],
     [{ name: 'mission--locale', libelle: 'Mission locale' }, '"mission--locale" is not a valid subgraph name'],
     [{ name: '1ccas', libelle: 'CCAS' }, '"1ccas" is not a valid subgraph name'],
     [{ name: 'caf', libelle: 'CAF' }, '"caf" is taken: a subgraph of that name exists (@passerelle/subgraph-caf).'],

@@ -88,7 +88,10 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const nirs = representations.map((r) => (r?.__typename !== 'Usager' ? undefined : nirOfRepresentation(r, request)));
     const usagers = nirs.flatMap((nir, i) => (nir === undefined ? [] : [i]));
     if (usagers.length === 0) return representations.map(() => false);
-    const decisions = await request.entityGuard(this.partenaire, usagers.map((i) => nirs[i]!));
+    const decisions = await request.entityGuard(
+      this.partenaire,
+      usagers.map((i) => nirs[i]!),
+    );
     const withheld = representations.map(() => false);
     usagers.forEach((index, k) => (withheld[index] = decisions[k] === true));
     return withheld;
@@ -199,7 +202,7 @@ function reinsertWithheld(response: SubgraphResponse, withheld: readonly boolean
   const keptIndices = withheld.flatMap((w, i) => (w ? [] : [i]));
   const data = response.data as { _entities?: unknown[] } | null | undefined;
   const entities = Array.isArray(data?._entities) ? data._entities : null;
-  const merged = entities === null ? null : withheld.map((w, i) => (w ? { ...empty } : entities[keptIndices.indexOf(i)] ?? null));
+  const merged = entities === null ? null : withheld.map((w, i) => (w ? { ...empty } : (entities[keptIndices.indexOf(i)] ?? null)));
   const errors = response.errors?.map((error) =>
     error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', keptIndices[error.path[1]] ?? error.path[1], ...error.path.slice(2)] } : error,
   );

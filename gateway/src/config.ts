@@ -1,7 +1,21 @@
 import path from 'node:path';
 import { roles, type Role } from '@passerelle/subgraph-kit/security';
 import { devGatewayContextKeysPath } from '@passerelle/subgraph-kit/context-keys';
-import { auditJournalPathEnv, defineEnv, envEnum, envInt, envPort, envString, envUrl, gatewayContextTtlEnv, readConfig, serverEnv, type ConfigOf, type EnvParser, usagerIdSecretEnv } from '@passerelle/subgraph-kit';
+import {
+  auditJournalPathEnv,
+  defineEnv,
+  envEnum,
+  envInt,
+  envPort,
+  envString,
+  envUrl,
+  gatewayContextTtlEnv,
+  readConfig,
+  serverEnv,
+  type ConfigOf,
+  type EnvParser,
+  usagerIdSecretEnv,
+} from '@passerelle/subgraph-kit';
 import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
@@ -22,7 +36,10 @@ const subgraphName = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  */
 export const envSubgraphUrls: EnvParser<ReadonlyMap<string, string>> = (raw) => {
   const urls = new Map<string, string>();
-  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   entries.forEach((entry, index) => {
     const separator = entry.indexOf('=');
     const name = separator > 0 ? entry.slice(0, separator).trim() : '';
@@ -48,7 +65,10 @@ export type TrustedDocumentsMode = (typeof trustedDocumentsModes)[number];
 
 /** Parses `role,role` against the closed list of roles (blank entries ignored). */
 export const envRoles: EnvParser<readonly Role[]> = (raw) => {
-  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !(roles as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0) throw new Error(`expected roles among ${roles.join(', ')}, comma-separated`);
   return [...new Set(names)] as Role[];
@@ -71,12 +91,7 @@ const envIssuer: EnvParser<string> = (raw) => {
 /** Every variable the gateway reads, with its default and documentation (the table of docs/configuration.md). */
 export const gatewayEnv = {
   ...serverEnv('GATEWAY', 4000),
-  supergraphPath: defineEnv(
-    'SUPERGRAPH_PATH',
-    defaultSupergraphPath(),
-    envPath,
-    'Supergraph file served and watched for changes (default: schema/supergraph.graphql).',
-  ),
+  supergraphPath: defineEnv('SUPERGRAPH_PATH', defaultSupergraphPath(), envPath, 'Supergraph file served and watched for changes (default: schema/supergraph.graphql).'),
   mode: defineEnv(
     'PASSERELLE_MODE',
     'dev' as const,
@@ -84,12 +99,7 @@ export const gatewayEnv = {
     '`dev` serves GraphiQL and allows introspection; `production` does neither, and refuses the development keys and secrets. Every subgraph reads it too: in production it refuses to start on the development GATEWAY_CONTEXT_JWKS, USAGER_ID_SECRET or legacy API keys.',
   ),
   subgraphTimeoutMs: defineEnv('SUBGRAPH_TIMEOUT_MS', 10_000, envInt(100, 120_000), 'Timeout of one gateway → subgraph fetch, in ms.'),
-  subgraphUrls: defineEnv<ReadonlyMap<string, string>>(
-    'SUBGRAPH_URLS',
-    new Map(),
-    envSubgraphUrls,
-    'Overrides of subgraph URLs, `name=url,name=url` (default: the URLs written in the supergraph).',
-  ),
+  subgraphUrls: defineEnv<ReadonlyMap<string, string>>('SUBGRAPH_URLS', new Map(), envSubgraphUrls, 'Overrides of subgraph URLs, `name=url,name=url` (default: the URLs written in the supergraph).'),
   // Operation limits: each default passes the documented examples and the end-to-end operations (the
   // costliest, a 50-usager caseload page with every partner's file: depth 8, cost ≈ 1,510, 346 tokens).
   maxDepth: defineEnv('GRAPHQL_MAX_DEPTH', 12, envInt(1, 100), 'Deepest field nesting an operation may reach (fragments count as their fields); the deepest legitimate one has 8.'),
@@ -143,9 +153,19 @@ export const gatewayEnv = {
   // Row authorization decodes the usager ids of arguments and answers; the same secret as the identity subgraph's.
   ...usagerIdSecretEnv(),
   // Authentication: OIDC access tokens (JWT) checked against the identity provider's JWKS.
-  oidcIssuer: defineEnv('OIDC_ISSUER', devIdpIssuer, envIssuer, "Issuer (`iss`) access tokens must carry, exactly. The default is the development identity provider's, refused in production mode (https required)."),
+  oidcIssuer: defineEnv(
+    'OIDC_ISSUER',
+    devIdpIssuer,
+    envIssuer,
+    "Issuer (`iss`) access tokens must carry, exactly. The default is the development identity provider's, refused in production mode (https required).",
+  ),
   oidcAudience: defineEnv('OIDC_AUDIENCE', 'passerelle', envString(), 'Audience (`aud`) access tokens must name.'),
-  oidcJwksUrl: defineEnv('OIDC_JWKS_URL', devIdpJwksUrl, envUrl, "The identity provider's public keys (JWKS), fetched and cached. The default is the development identity provider's, refused in production mode (https required)."),
+  oidcJwksUrl: defineEnv(
+    'OIDC_JWKS_URL',
+    devIdpJwksUrl,
+    envUrl,
+    "The identity provider's public keys (JWKS), fetched and cached. The default is the development identity provider's, refused in production mode (https required).",
+  ),
   oidcAlgorithms: defineEnv<readonly JwtAlgorithm[]>(
     'OIDC_ALGORITHMS',
     defaultJwtAlgorithms,

@@ -49,15 +49,22 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
    * Row authorization asks the subgraph that answers `Usager.referentDeParcours` and
    * `Usager.oppositions` (the Département's, per the supergraph), with this request's signed context.
    */
-  const departement = (request: RequestSecurity): DepartementFetch => async (query, variables) => {
-    const subgraph = factsSubgraphOf(rules.owners);
-    const url = subgraph === null ? undefined : urls.get(subgraph);
-    if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
-    const token = await contextSigner.sign(request.appel(), subgraph);
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewayContextHeader]: token }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
-    if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
-    return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
-  };
+  const departement =
+    (request: RequestSecurity): DepartementFetch =>
+    async (query, variables) => {
+      const subgraph = factsSubgraphOf(rules.owners);
+      const url = subgraph === null ? undefined : urls.get(subgraph);
+      if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
+      const token = await contextSigner.sign(request.appel(), subgraph);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [gatewayContextHeader]: token },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+      });
+      if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
+      return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
+    };
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // endpoints (169.254.169.254) at start-up; its only switch is this variable. Nothing about
   // this graph leaves the agency's network.

@@ -27,8 +27,7 @@ export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServer
     // Apollo Server's hooks return promises; these decide synchronously.
     requestDidStart({ request, contextValue }) {
       const refusal =
-        admitDocument(request, contextValue, options.trustedDocuments) ??
-        (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+        admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
       if (refusal === undefined) return Promise.resolve();
       const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
       request.query = placeholderDocument;

@@ -8,10 +8,7 @@ import { Kind, type DocumentNode } from 'graphql';
  *   list marker `@`, which is not a valid response path element;
  * - a root fetch: its root field, when it asks for exactly one; otherwise no path.
  */
-export function failedFetchPath(
-  pathInIncomingRequest: readonly (string | number)[] | undefined,
-  document: DocumentNode | undefined,
-): (string | number)[] | undefined {
+export function failedFetchPath(pathInIncomingRequest: readonly (string | number)[] | undefined, document: DocumentNode | undefined): (string | number)[] | undefined {
   if (pathInIncomingRequest && pathInIncomingRequest.length > 0) {
     const cut = pathInIncomingRequest.indexOf('@');
     const path = cut === -1 ? [...pathInIncomingRequest] : pathInIncomingRequest.slice(0, cut);

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 // The gateway's request kind is an enum it does not export; its value is this string.
-function operation(pathInIncomingRequest: (string | number)[], query = '{ _entities(representations: []) { __typename } }', context: RequestSecurity = requestOf(null)): GraphQLDataSourceProcessOptions {
+function operation(
+  pathInIncomingRequest: (string | number)[],
+  query = '{ _entities(representations: []) { __typename } }',
+  context: RequestSecurity = requestOf(null),
+): GraphQLDataSourceProcessOptions {
   return {
     kind: 'incoming operation',
     request: { query },
@@ -49,7 +53,10 @@ function requestOf(caller: Caller | null, requestId: string = randomUUID()): Req
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<GraphQLError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   if (!(error instanceof GraphQLError)) throw new Error(`expected a GraphQLError, got ${String(error)}`);
   return error;
 }
@@ -97,9 +104,7 @@ test('a subgraph nobody listens for is PARTENAIRE_INDISPONIBLE, logged by cause 
   expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'cpam', retryable: true });
   // A root fetch: the path is its one root field, under the client's alias.
   expect(error.path).toEqual(['dossier']);
-  expect(recorded.lines).toEqual([
-    { level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'cpam', timedOut: false, status: undefined, cause: 'ECONNREFUSED' } },
-  ]);
+  expect(recorded.lines).toEqual([{ level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'cpam', timedOut: false, status: undefined, cause: 'ECONNREFUSED' } }]);
 });
 
 describe('the signed gateway context', () => {
@@ -151,8 +156,6 @@ describe('the signed gateway context', () => {
     expect(error.message).toBe("The caf subgraph refused the gateway's credentials.");
     expect(error.extensions).toEqual({ code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'caf', retryable: false });
     expect(error.path).toEqual(['usager']);
-    expect(recorded.lines).toEqual([
-      { level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'caf', timedOut: false, status: 401, cause: 'CONTEXTE_PASSERELLE_INVALIDE' } },
-    ]);
+    expect(recorded.lines).toEqual([{ level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'caf', timedOut: false, status: 401, cause: 'CONTEXTE_PASSERELLE_INVALIDE' } }]);
   });
 });

@@ -38,7 +38,7 @@ describe('npm run context-keys -- --rotate <file>', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(first.err).toContain(`${file}: signing key ${k1!.kid} (new file).`);
 
-    expect((run('--rotate', file)).status).toBe(0);
+    expect(run('--rotate', file).status).toBe(0);
     const [k2, kept] = keysIn(file);
     expect(keysIn(file)).toHaveLength(2);
     expect(kept).toEqual(k1);
@@ -56,7 +56,11 @@ describe('npm run context-keys -- --rotate <file>', () => {
   it('leaves a file that is not context keys untouched, and refuses to rotate the development keys', () => {
     const file = path.join(dir, 'other.json');
     writeFileSync(file, '{"keys": [{"kty": "oct", "k": "c2VjcmV0"}]}');
-    expect(run('--rotate', file)).toEqual({ status: 2, out: '', err: `Invalid configuration:\n  - GATEWAY_CONTEXT_KEYS: ${file}: key 1: expected an EC P-256 private key (kty "EC", crv "P-256", x, y, d)\n` });
+    expect(run('--rotate', file)).toEqual({
+      status: 2,
+      out: '',
+      err: `Invalid configuration:\n  - GATEWAY_CONTEXT_KEYS: ${file}: key 1: expected an EC P-256 private key (kty "EC", crv "P-256", x, y, d)\n`,
+    });
     expect(readFileSync(file, 'utf8')).toBe('{"keys": [{"kty": "oct", "k": "c2VjcmV0"}]}');
     const before = readFileSync(devGatewayContextKeysPath, 'utf8');
     expect(run('--rotate', devGatewayContextKeysPath)).toEqual({
@@ -89,6 +93,6 @@ describe('usage', () => {
   });
 
   it('--help prints the usage', () => {
-    expect((run('--help')).out).toContain('Usage: npm run context-keys -- --rotate <file>');
+    expect(run('--help').out).toContain('Usage: npm run context-keys -- --rotate <file>');
   });
 });

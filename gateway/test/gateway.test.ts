@@ -21,13 +21,15 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, composeSupergraph({ ...subgraphSdl, caf: cafSdlWithoutQuotient }));
   subgraphs = await startTestSubgraphs(slowPartner.wait);
   const urls = Object.entries(subgraphs).map(([name, server]) => `${name}=${server.url}/graphql`);
-  const config = loadGatewayConfig(withTestJournal({
-    GATEWAY_PORT: '0',
-    SUPERGRAPH_PATH: supergraphPath,
-    SUBGRAPH_URLS: urls.join(','),
-    SUBGRAPH_TIMEOUT_MS: '1000',
-    PASSERELLE_MODE: 'dev',
-  }));
+  const config = loadGatewayConfig(
+    withTestJournal({
+      GATEWAY_PORT: '0',
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_URLS: urls.join(','),
+      SUBGRAPH_TIMEOUT_MS: '1000',
+      PASSERELLE_MODE: 'dev',
+    }),
+  );
   gateway = await createServer(config, recorded.logger);
 });
 

@@ -23,15 +23,17 @@ beforeAll(async () => {
   dev = await createServer(loadGatewayConfig(withTestJournal({ ...env, PASSERELLE_MODE: 'dev' })), silentLogger);
   // Production refuses the development context keys and identity provider (never fetched here: no token is sent).
   production = await createServer(
-    loadGatewayConfig(withTestJournal({
-      ...env,
-      PASSERELLE_MODE: 'production',
-      // Ad-hoc documents reach validation, where introspection is refused (trusted documents: test/trustedDocuments.test.ts).
-      TRUSTED_DOCUMENTS: 'off',
-      GATEWAY_CONTEXT_KEYS: testContextKeysPath(),
-      OIDC_ISSUER: 'https://idp.graphiql.test',
-      OIDC_JWKS_URL: 'https://idp.graphiql.test/jwks.json',
-    })),
+    loadGatewayConfig(
+      withTestJournal({
+        ...env,
+        PASSERELLE_MODE: 'production',
+        // Ad-hoc documents reach validation, where introspection is refused (trusted documents: test/trustedDocuments.test.ts).
+        TRUSTED_DOCUMENTS: 'off',
+        GATEWAY_CONTEXT_KEYS: testContextKeysPath(),
+        OIDC_ISSUER: 'https://idp.graphiql.test',
+        OIDC_JWKS_URL: 'https://idp.graphiql.test/jwks.json',
+      }),
+    ),
     silentLogger,
   );
 });
@@ -42,13 +44,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const assets = [
-  ...graphiqlScripts.map((file) => ({ file, type: 'text/javascript' })),
-  { file: graphiqlStylesheet, type: 'text/css' },
-];
+const assets = [...graphiqlScripts.map((file) => ({ file, type: 'text/javascript' })), { file: graphiqlStylesheet, type: 'text/css' }];
 
 describe('dev mode', () => {
-  test('GET /graphiql is a page that loads only the gateway\'s own assets and enables the headers editor', async () => {
+  test("GET /graphiql is a page that loads only the gateway's own assets and enables the headers editor", async () => {
     const response = await fetch(`${dev.url}/graphiql`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);

@@ -2,7 +2,11 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { readsOf } from '../src/security/readsOf';
 import { apiSchema } from './authorization/profiles';
 
-const owners = new Map<string, readonly string[]>([['Query.usager', ['identite']], ['Usager.identite', ['identite']], ['IdentiteCivile.nomNaissance', ['identite']]]);
+const owners = new Map<string, readonly string[]>([
+  ['Query.usager', ['identite']],
+  ['Usager.identite', ['identite']],
+  ['IdentiteCivile.nomNaissance', ['identite']],
+]);
 
 describe('readsOf: what the audit journal records as read', () => {
   it('counts introspection as reading nobody: no coordinate, not personal', () => {

@@ -23,12 +23,21 @@ const facts = new Map<string, AccessFacts>([
   [other, { referentId: 'ref-007', oppositions: [] }],
 ]);
 let factCalls: string[][] = [];
-const guard = createRowGuard({ schema, registry, fetchFacts: (nirs) => { factCalls.push([...nirs]); return Promise.resolve(new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : [])))); } });
+const guard = createRowGuard({
+  schema,
+  registry,
+  fetchFacts: (nirs) => {
+    factCalls.push([...nirs]);
+    return Promise.resolve(new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : []))));
+  },
+});
 const referent: Caller = { subject: 'agent-1', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null };
 const cafAgent: Caller = { ...referent, roles: ['agent'], partenaire: 'caf', referentId: null, organisation: 'CAF12' };
 const self: Caller = { subject: codec.encode(other), kind: 'usager', roles: ['usager'], organisation: 'usager', partenaire: null, referentId: null, usagerId: codec.encode(other) };
 
-beforeEach(() => { factCalls = []; });
+beforeEach(() => {
+  factCalls = [];
+});
 
 describe('row guard before execution', () => {
   it('removes a root field naming a usager outside the référent’s caseload, with ACCES_REFUSE at its path, in one facts call', async () => {
@@ -52,15 +61,26 @@ describe('row guard before execution', () => {
   });
 
   it('lets a référent read only their own caseload, and a usager only themself', async () => {
-    const caseload = (referentId: string) => guard.before({ document: parse(`{ monPortefeuille(referentId: "${referentId}") { totalCount } }`), operationName: null, variables: {}, request: requestOf(referent, 'accompagnement') });
+    const caseload = (referentId: string) =>
+      guard.before({ document: parse(`{ monPortefeuille(referentId: "${referentId}") { totalCount } }`), operationName: null, variables: {}, request: requestOf(referent, 'accompagnement') });
     expect((await caseload('ref-001')).errors).toEqual([]);
     expect((await caseload('ref-002')).errors.map((e) => e.extensions.code)).toEqual(['ACCES_REFUSE']);
-    const asSelf = await guard.before({ document: parse('query($a: ID!) { usager(id: $a) { id } }'), operationName: null, variables: { a: codec.encode(mine) }, request: requestOf(self, 'information') });
+    const asSelf = await guard.before({
+      document: parse('query($a: ID!) { usager(id: $a) { id } }'),
+      operationName: null,
+      variables: { a: codec.encode(mine) },
+      request: requestOf(self, 'information'),
+    });
     expect(asSelf.errors.map((e) => e.path)).toEqual([['usager']]);
   });
 
   it('refuses a mutation on a usager outside the caseload', async () => {
-    const out = await guard.before({ document: parse('mutation($u: ID!) { ajouterNote(usagerId: $u, texte: "x", audience: EQUIPE, auteur: "x") { rejoue } }'), operationName: null, variables: { u: codec.encode(other) }, request: requestOf(referent, 'accompagnement') });
+    const out = await guard.before({
+      document: parse('mutation($u: ID!) { ajouterNote(usagerId: $u, texte: "x", audience: EQUIPE, auteur: "x") { rejoue } }'),
+      operationName: null,
+      variables: { u: codec.encode(other) },
+      request: requestOf(referent, 'accompagnement'),
+    });
     expect(print(out.document)).not.toContain('ajouterNote');
     expect(out.errors.map((e) => e.path)).toEqual([['ajouterNote']]);
   });
@@ -74,7 +94,12 @@ describe('row guard after execution', () => {
   };
 
   it('drops search candidates the référent may not see, silently, and removes the injected ids', async () => {
-    const data = { rechercherUsagers: [{ score: 1, usager: { [usagerIdAlias]: codec.encode(other), id: codec.encode(other) } }, { score: 0.9, usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } }] };
+    const data = {
+      rechercherUsagers: [
+        { score: 1, usager: { [usagerIdAlias]: codec.encode(other), id: codec.encode(other) } },
+        { score: 0.9, usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } },
+      ],
+    };
     const out = await run('{ rechercherUsagers(identite: { nomNaissance: "x", prenoms: ["y"], dateNaissance: "1990-01-01" }) { score usager { id } } }', data, referent, 'accompagnement');
     expect(out).toEqual({ data: { rechercherUsagers: [{ score: 0.9, usager: { id: codec.encode(mine) } }] }, errors: [] });
   });
@@ -83,7 +108,10 @@ describe('row guard after execution', () => {
     const data = { usager: { [usagerIdAlias]: codec.encode(mine), dossierCaf: { quotientFamilial: 569 }, cpam: { medecinTraitantDeclare: true }, synthese: { alertes: [] } } };
     const out = await run('query { usager(id: "x") { dossierCaf: caf { quotientFamilial } cpam { medecinTraitantDeclare } synthese { alertes { type } } } }', data, referent, 'accompagnement');
     expect(out.data).toEqual({ usager: { dossierCaf: null, cpam: { medecinTraitantDeclare: true }, synthese: null } });
-    expect(out.errors).toEqual([{ path: ['usager', 'dossierCaf'], code: 'OPPOSITION_PARTAGE', partenaire: 'caf' }, { path: ['usager', 'synthese'], code: 'OPPOSITION_PARTAGE' }]);
+    expect(out.errors).toEqual([
+      { path: ['usager', 'dossierCaf'], code: 'OPPOSITION_PARTAGE', partenaire: 'caf' },
+      { path: ['usager', 'synthese'], code: 'OPPOSITION_PARTAGE' },
+    ]);
   });
 
   it('does not hide it from that partner’s own agents', async () => {

@@ -128,7 +128,9 @@ describe('the manifest at start-up', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PersistedOperationsManifest;
     manifest.operations[0]!.body = '{ panne }';
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    await expect(startOn(manifestPath)).rejects.toThrow(`The persisted operations manifest ${manifestPath} is invalid: operation ${manifest.operations[0]!.name}: its id is not the SHA-256 of its body`);
+    await expect(startOn(manifestPath)).rejects.toThrow(
+      `The persisted operations manifest ${manifestPath} is invalid: operation ${manifest.operations[0]!.name}: its id is not the SHA-256 of its body`,
+    );
   });
 
   test('a missing manifest stops the start', async () => {

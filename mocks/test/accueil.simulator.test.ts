@@ -12,15 +12,26 @@ const rechercher = (body: unknown) => postLegacy('accueil', '/orientations/v1/or
 const orientationsDe = async (...nirs: string[]) => ((await (await rechercher({ liste_nir: nirs })).json()) as { orientations: Array<Record<string, unknown>> }).orientations;
 
 const nirOf = (key: Parameters<typeof population.persona>[0]) => population.persona(key).nir;
-const demande = (nir: string, overrides: Record<string, unknown> = {}) => ({ nir, type_cible: 'PART', code_cible: 'CAF', code_motif: 'DRT', motif_libre: 'Renouvellement RSA', auteur: 'agent-042', ...overrides });
+const demande = (nir: string, overrides: Record<string, unknown> = {}) => ({
+  nir,
+  type_cible: 'PART',
+  code_cible: 'CAF',
+  code_motif: 'DRT',
+  motif_libre: 'Renouvellement RSA',
+  auteur: 'agent-042',
+  ...overrides,
+});
 
 // Only Date is faked (to date the referrals); msw's timers and promises run for real.
 beforeAll(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-12T23:30:00Z'), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  jest.useFakeTimers({
+    now: new Date('2026-11-12T23:30:00Z'),
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
 });
 afterAll(() => jest.useRealTimers());
 
-describe('accueil simulator (the Département\'s reception network)', () => {
+describe("accueil simulator (the Département's reception network)", () => {
   it('is registered with its conventions', () => {
     expect(accueil).toMatchObject({ name: 'accueil', prefix: '/accueil', apiKeyHeader: 'X-CD12-Cle', devApiKey: 'dev-accueil-6d2f90', maxBatchSize: 50 });
   });
@@ -59,7 +70,15 @@ describe('accueil simulator (the Département\'s reception network)', () => {
       expect(body.evenements.map((e) => e.id_evenement)).toEqual(['EVT-2611-02', 'EVT-2611-03', 'EVT-2611-04']);
       expect(body.nb_evenements).toBe(3);
       expect(body.evenements[0]).toEqual({
-        id_evenement: 'EVT-2611-02', code_lieu: 'TLS-RODEZ', date_evt: '20261110', heure_debut: '0930', heure_fin: '1130', titre: 'Petit-déjeuner emploi', code_partenaire: 'FT', places_total: 20, places_restantes: 0,
+        id_evenement: 'EVT-2611-02',
+        code_lieu: 'TLS-RODEZ',
+        date_evt: '20261110',
+        heure_debut: '0930',
+        heure_fin: '1130',
+        titre: 'Petit-déjeuner emploi',
+        code_partenaire: 'FT',
+        places_total: 20,
+        places_restantes: 0,
       });
       const all = (await (await getLegacy('/annuaire/v1/evenements')).json()) as { nb_evenements: number };
       expect(all.nb_evenements).toBe(6);
@@ -71,14 +90,23 @@ describe('accueil simulator (the Département\'s reception network)', () => {
   });
 
   describe('referrals', () => {
-    it('records a referral, dated in Rodez\'s time zone, and finds it back by NIR', async () => {
+    it("records a referral, dated in Rodez's time zone, and finds it back by NIR", async () => {
       const nir = nirOf('demandeur-emploi');
       const response = await orienter(demande(nir, { type_cible: 'LIEU', code_cible: 'TLS-RODEZ', code_motif: 'EMP', motif_libre: null }));
       expect(response.status).toBe(201);
       expect(response.headers.get('Idempotency-Replayed')).toBeNull();
       const { orientation } = (await response.json()) as { orientation: Record<string, unknown> };
       // 23:30 UTC on the 12th is already the 13th in Rodez.
-      expect(orientation).toEqual({ id_orientation: expect.stringMatching(/^ORI-\d{6}$/), nir, type_cible: 'LIEU', code_cible: 'TLS-RODEZ', code_motif: 'EMP', motif_libre: null, auteur: 'agent-042', date_orientation: '20261113' });
+      expect(orientation).toEqual({
+        id_orientation: expect.stringMatching(/^ORI-\d{6}$/),
+        nir,
+        type_cible: 'LIEU',
+        code_cible: 'TLS-RODEZ',
+        code_motif: 'EMP',
+        motif_libre: null,
+        auteur: 'agent-042',
+        date_orientation: '20261113',
+      });
       expect(await orientationsDe(nir)).toEqual([orientation]);
     });
 
@@ -118,7 +146,10 @@ describe('accueil simulator (the Département\'s reception network)', () => {
 
     it('refuses an unknown place with 422 and records nothing', async () => {
       const nir = nirOf('couple-parent-1');
-      await expectLegacyError(await orienter(demande(nir, { type_cible: 'LIEU', code_cible: 'MDS-MILLAU' }), 'cle-lieu-inconnu'), 422, { code_erreur: 'LIEU_INCONNU', libelle: "Lieu inconnu de l'annuaire" });
+      await expectLegacyError(await orienter(demande(nir, { type_cible: 'LIEU', code_cible: 'MDS-MILLAU' }), 'cle-lieu-inconnu'), 422, {
+        code_erreur: 'LIEU_INCONNU',
+        libelle: "Lieu inconnu de l'annuaire",
+      });
       expect(await orientationsDe(nir)).toEqual([]);
     });
 
@@ -143,13 +174,15 @@ describe('accueil simulator (the Département\'s reception network)', () => {
       await expectLegacyError(await rechercher({ liste_nir: nirs }), 413, { code_erreur: 'LOT_TROP_GRAND', libelle: 'Au plus 50 NIR par appel' });
     });
 
-    it('keeps each simulator instance\'s referrals to itself', async () => {
+    it("keeps each simulator instance's referrals to itself", async () => {
       const nir = nirOf('exploitant-agricole');
       const otherBase = 'https://accueil-bis.legacy.test';
       simulated.legacy.use(...accueil.handlers(otherBase, population));
       await orienter(demande(nir, { code_cible: 'MSA' }));
       const other = await fetch(`${otherBase}/orientations/v1/orientations/recherche`, {
-        method: 'POST', headers: { 'content-type': 'application/json', [accueil.apiKeyHeader]: accueil.devApiKey }, body: JSON.stringify({ liste_nir: [nir] }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [accueil.apiKeyHeader]: accueil.devApiKey },
+        body: JSON.stringify({ liste_nir: [nir] }),
       });
       expect(await other.json()).toEqual({ nb_orientations: 0, orientations: [] });
       expect(await orientationsDe(nir)).toHaveLength(1);

@@ -49,19 +49,29 @@ describe('Aveyron Habitat simulator', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Page;
     expect(body).toEqual({
-      page: 1, taillePage: 100, nbResultats: 1, nbPages: 1,
-      resultats: [{
-        typeFiche: 'BAIL',
-        personne: { nom: 'EL IDRISSI', prenom: 'FATIMA', dateNaissance: '19750930', codeInseeNaissance: '99350' },
-        bail: {
-          numeroBail: 'AH/12176/0415', nbPieces: 3, surfaceM2: 64,
-          adresse: { voie: '18 rue des Coquelicots', codePostal: '12850', commune: 'Onet-le-Château' },
-          loyerCentimes: 38900, chargesCentimes: 6000, soldeCentimes: 52000, nbMoisImpayes: 4,
-          planApurement: { mensualiteCentimes: 5000, debut: '20260601', fin: '20270501', respecte: true },
-          dateEntree: '20161101',
+      page: 1,
+      taillePage: 100,
+      nbResultats: 1,
+      nbPages: 1,
+      resultats: [
+        {
+          typeFiche: 'BAIL',
+          personne: { nom: 'EL IDRISSI', prenom: 'FATIMA', dateNaissance: '19750930', codeInseeNaissance: '99350' },
+          bail: {
+            numeroBail: 'AH/12176/0415',
+            nbPieces: 3,
+            surfaceM2: 64,
+            adresse: { voie: '18 rue des Coquelicots', codePostal: '12850', commune: 'Onet-le-Château' },
+            loyerCentimes: 38900,
+            chargesCentimes: 6000,
+            soldeCentimes: 52000,
+            nbMoisImpayes: 4,
+            planApurement: { mensualiteCentimes: 5000, debut: '20260601', fin: '20270501', respecte: true },
+            dateEntree: '20161101',
+          },
+          demande: null,
         },
-        demande: null,
-      }],
+      ],
     });
     expect(JSON.stringify(body)).not.toContain(population.persona('ne-a-l-etranger').nir);
   });
@@ -76,7 +86,16 @@ describe('Aveyron Habitat simulator', () => {
   });
 
   it('serves long answers page by page, in a stable order', async () => {
-    const dates = [...new Set(population.demandes.filter((d) => d.bailleur === 'ah').map((d) => d.demandeur.dateNaissance).concat(population.baux.filter((b) => b.bailleur === 'ah').flatMap((b) => b.titulaires.map((t) => t.dateNaissance))))].slice(0, 50).map(legacyDate);
+    const dates = [
+      ...new Set(
+        population.demandes
+          .filter((d) => d.bailleur === 'ah')
+          .map((d) => d.demandeur.dateNaissance)
+          .concat(population.baux.filter((b) => b.bailleur === 'ah').flatMap((b) => b.titulaires.map((t) => t.dateNaissance))),
+      ),
+    ]
+      .slice(0, 50)
+      .map(legacyDate);
     const whole = (await (await recherche({ datesNaissance: dates, taillePage: 200 })).json()) as Page;
     expect(whole.nbResultats).toBeGreaterThan(3);
     const pages: Fiche[] = [];

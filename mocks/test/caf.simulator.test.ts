@@ -44,22 +44,24 @@ describe('CAF simulator', () => {
       { DATE_PAIEMENT: date, CODE_PRESTATION: 'APL', MONTANT: 28000 },
     ];
     expect(await response.json()).toEqual({
-      resultats: [{
-        NIR: nir,
-        ROLE_PERS: 'DEM',
-        DOSSIER: {
-          NUMALLOC: '0412345',
-          CODE_POSTAL: '12000',
-          NB_ADULTES: 1,
-          ENFANTS: [],
-          QF: 569,
-          DROITS: [
-            { CODE_PRESTATION: 'RSA', MONTANT_MENSUEL: 56894, DATE_DEBUT: '20240201', DETAIL_RSA: { ETATDOSRSA: '2', TOP_MAJORATION: '0', TOPPERSDRDEF: '1' } },
-            { CODE_PRESTATION: 'APL', MONTANT_MENSUEL: 28000, DATE_DEBUT: '20230901', DETAIL_RSA: null },
-          ],
-          PAIEMENTS: [...paye('20261105'), ...paye('20261005'), ...paye('20260905')],
+      resultats: [
+        {
+          NIR: nir,
+          ROLE_PERS: 'DEM',
+          DOSSIER: {
+            NUMALLOC: '0412345',
+            CODE_POSTAL: '12000',
+            NB_ADULTES: 1,
+            ENFANTS: [],
+            QF: 569,
+            DROITS: [
+              { CODE_PRESTATION: 'RSA', MONTANT_MENSUEL: 56894, DATE_DEBUT: '20240201', DETAIL_RSA: { ETATDOSRSA: '2', TOP_MAJORATION: '0', TOPPERSDRDEF: '1' } },
+              { CODE_PRESTATION: 'APL', MONTANT_MENSUEL: 28000, DATE_DEBUT: '20230901', DETAIL_RSA: null },
+            ],
+            PAIEMENTS: [...paye('20261105'), ...paye('20261005'), ...paye('20260905')],
+          },
         },
-      }],
+      ],
       nb_non_trouves: 0,
     });
   });
@@ -76,7 +78,11 @@ describe('CAF simulator', () => {
       CODE_POSTAL: '12850',
       NB_ADULTES: 2,
       QF: 641,
-      ENFANTS: [{ PRENOM: 'Yanis', DATE_NAISSANCE: '20120314' }, { PRENOM: 'Lina', DATE_NAISSANCE: '20150802' }, { PRENOM: 'Adam', DATE_NAISSANCE: '20200127' }],
+      ENFANTS: [
+        { PRENOM: 'Yanis', DATE_NAISSANCE: '20120314' },
+        { PRENOM: 'Lina', DATE_NAISSANCE: '20150802' },
+        { PRENOM: 'Adam', DATE_NAISSANCE: '20200127' },
+      ],
     });
   });
 

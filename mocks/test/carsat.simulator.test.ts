@@ -39,15 +39,17 @@ describe('Carsat simulator', () => {
     const response = await lot({ nir_assures: [nir] });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      dossiers: [{
-        nir,
-        nb_trimestres_valides: 118,
-        etat_dossier: 'RET',
-        date_effet: '20020301',
-        montant_mensuel_brut: 61200,
-        aspa: { montant_mensuel: 42228, date_debut: '20190101' }, // 103 428 − 61 200
-        actions_sociales: [{ code_aide: 'AMD', nb_heures_mois: 12, date_debut: '20260501', date_fin: '20270501' }],
-      }],
+      dossiers: [
+        {
+          nir,
+          nb_trimestres_valides: 118,
+          etat_dossier: 'RET',
+          date_effet: '20020301',
+          montant_mensuel_brut: 61200,
+          aspa: { montant_mensuel: 42228, date_debut: '20190101' }, // 103 428 − 61 200
+          actions_sociales: [{ code_aide: 'AMD', nb_heures_mois: 12, date_debut: '20260501', date_fin: '20270501' }],
+        },
+      ],
       nb_inconnus: 0,
     });
   });

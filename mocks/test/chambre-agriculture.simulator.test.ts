@@ -2,7 +2,14 @@ import { createPopulation, expectLegacyError, keyRefusalCases, keyRefused, legac
 
 const population = createPopulation({ size: 3000, seed: 7 });
 const recherche = (body: unknown, headers?: Record<string, string>) => postLegacy('chambre-agriculture', '/api/exploitants/recherche', body, headers);
-type Exploitant = { nom: string; prenom: string; naissance: string; exploitations: Array<Record<string, unknown>>; accompagnements: Array<Record<string, unknown>>; suiviDifficulte: Record<string, unknown> | null };
+type Exploitant = {
+  nom: string;
+  prenom: string;
+  naissance: string;
+  exploitations: Array<Record<string, unknown>>;
+  accompagnements: Array<Record<string, unknown>>;
+  suiviDifficulte: Record<string, unknown> | null;
+};
 const chambreDate = (iso: string) => iso.split('-').reverse().join('/');
 
 useLegacyTestServer(population, ['chambre-agriculture']);
@@ -33,17 +40,37 @@ describe("Chambre d'agriculture simulator", () => {
   it('returns the sheep farmer in a restructuring plan under AREA, with no NIR, sex or birth place', async () => {
     const body = (await (await recherche({ naissances: ['09/05/1971'] })).json()) as { exploitants: Exploitant[] };
     const bousquet = body.exploitants.filter((e) => e.nom === 'BOUSQUET');
-    expect(bousquet).toEqual([expect.objectContaining({
-      prenom: 'Thierry', naissance: '09/05/1971',
-      exploitations: [{ siren: '404383218', raisonSociale: 'BOUSQUET THIERRY', statutJuridique: 'INDIVIDUEL', codeNaf: '01.45Z', production: 'Ovins lait (brebis laitières)', dateInstallation: '01/04/1996', dateCessation: null, dja: true }],
-      suiviDifficulte: { etape: 'PLAN', dispositif: 'AREA', dateSignalement: '27/01/2026', dateEtape: '15/09/2026' },
-    })]);
-    expect(bousquet[0]!.accompagnements.map((a) => [a.type, a.fin])).toEqual([['PAI', '12/09/1995'], ['PPP', '29/03/1996'], ['REAGIR', '31/03/2026'], ['AUDIT', '30/06/2026'], ['STE', null]]);
+    expect(bousquet).toEqual([
+      expect.objectContaining({
+        prenom: 'Thierry',
+        naissance: '09/05/1971',
+        exploitations: [
+          {
+            siren: '404383218',
+            raisonSociale: 'BOUSQUET THIERRY',
+            statutJuridique: 'INDIVIDUEL',
+            codeNaf: '01.45Z',
+            production: 'Ovins lait (brebis laitières)',
+            dateInstallation: '01/04/1996',
+            dateCessation: null,
+            dja: true,
+          },
+        ],
+        suiviDifficulte: { etape: 'PLAN', dispositif: 'AREA', dateSignalement: '27/01/2026', dateEtape: '15/09/2026' },
+      }),
+    ]);
+    expect(bousquet[0]!.accompagnements.map((a) => [a.type, a.fin])).toEqual([
+      ['PAI', '12/09/1995'],
+      ['PPP', '29/03/1996'],
+      ['REAGIR', '31/03/2026'],
+      ['AUDIT', '30/06/2026'],
+      ['STE', null],
+    ]);
     expect(Object.keys(bousquet[0]!)).toEqual(['nom', 'prenom', 'naissance', 'exploitations', 'accompagnements', 'suiviDifficulte']);
     expect(JSON.stringify(body)).not.toContain(population.persona('exploitant-agricole').nir);
   });
 
-  it("knows every MSA farm operator of the population, some of them followed in difficulty", async () => {
+  it('knows every MSA farm operator of the population, some of them followed in difficulty', async () => {
     const farmers = population.msa.flatMap((d) => d.activites.filter((a) => a.statut === 'EXPLOITANT').map((a) => population.personneParRef.get(a.personne)!));
     expect(farmers.length).toBeGreaterThan(5);
     const dates = [...new Set(farmers.map((p) => chambreDate(p.dateNaissance)))];

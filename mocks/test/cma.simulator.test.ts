@@ -37,17 +37,42 @@ describe('CMA simulator', () => {
     const body = (await response.json()) as Answer;
     expect(body.NB).toBe(body.ARTISANS.length);
     const costes = body.ARTISANS.filter((a) => a.NOM === 'COSTES');
-    expect(costes).toEqual([expect.objectContaining({
-      NOM_USAGE: '', PRENOMS: 'AURELIE MARIE', DATE_NAISS: '19910614', LIEU_NAISS: '46102',
-      ENTREPRISES: [{ SIREN: '924518301', ENSEIGNE: 'AURELIE COIFFURE A DOMICILE', FORME: 'ME', CODE_NAF: '9602A', ACTIVITE: 'COIFFURE A DOMICILE', QUALIF: 'ART', DATE_IMMAT: '20240304', DATE_RAD: '', ETAT: 'A' }],
-    })]);
-    expect(costes[0]!.PRESTATIONS.map((p) => [p.CODE, p.DATE_DEB, p.DATE_FIN])).toEqual([['INFO', '20231116', '20231116'], ['SPI', '20240122', '20240126'], ['FORMA', '20240220', '20240220'], ['SUIVI', '20250310', '']]);
+    expect(costes).toEqual([
+      expect.objectContaining({
+        NOM_USAGE: '',
+        PRENOMS: 'AURELIE MARIE',
+        DATE_NAISS: '19910614',
+        LIEU_NAISS: '46102',
+        ENTREPRISES: [
+          {
+            SIREN: '924518301',
+            ENSEIGNE: 'AURELIE COIFFURE A DOMICILE',
+            FORME: 'ME',
+            CODE_NAF: '9602A',
+            ACTIVITE: 'COIFFURE A DOMICILE',
+            QUALIF: 'ART',
+            DATE_IMMAT: '20240304',
+            DATE_RAD: '',
+            ETAT: 'A',
+          },
+        ],
+      }),
+    ]);
+    expect(costes[0]!.PRESTATIONS.map((p) => [p.CODE, p.DATE_DEB, p.DATE_FIN])).toEqual([
+      ['INFO', '20231116', '20231116'],
+      ['SPI', '20240122', '20240126'],
+      ['FORMA', '20240220', '20240220'],
+      ['SUIVI', '20250310', ''],
+    ]);
     expect(JSON.stringify(body)).not.toContain(population.persona('micro-entrepreneur').nir);
   });
 
   it('knows both Jean Martin born on 14 March 1985 without their birth place', async () => {
     const body = (await (await recherche({ DATES_NAISS: ['19850314', '19850314'] })).json()) as Answer;
-    expect(body.ARTISANS.filter((a) => a.NOM === 'MARTIN').map((a) => [a.PRENOMS, a.LIEU_NAISS])).toEqual([['JEAN', ''], ['JEAN', '']]);
+    expect(body.ARTISANS.filter((a) => a.NOM === 'MARTIN').map((a) => [a.PRENOMS, a.LIEU_NAISS])).toEqual([
+      ['JEAN', ''],
+      ['JEAN', ''],
+    ]);
   });
 
   it('derives artisans from the population, always the same, in the documented format', async () => {

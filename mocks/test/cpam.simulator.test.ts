@@ -54,7 +54,10 @@ describe('CPAM simulator', () => {
   it('codes C2S with participation as 2, for children as well', async () => {
     const nirs = ['persona:couple-parent-1', 'persona:enfant-3'].map((ref) => population.personneParRef.get(ref)!.nir);
     const body = (await (await droits({ nirs })).json()) as { beneficiaires: Array<{ c2s: unknown }> };
-    expect(body.beneficiaires.map((b) => b.c2s)).toEqual([{ code_statut: '2', date_fin: '20270501' }, { code_statut: '2', date_fin: '20270501' }]);
+    expect(body.beneficiaires.map((b) => b.c2s)).toEqual([
+      { code_statut: '2', date_fin: '20270501' },
+      { code_statut: '2', date_fin: '20270501' },
+    ]);
   });
 
   it('leaves out people of other regimes and unknown NIRs, and counts them', async () => {

@@ -60,36 +60,81 @@ describe('Département simulator', () => {
     const nir = nirOf('rsa-isolee');
     const mds = 'Département – Maison des solidarités de Rodez';
     expect(await (await lot({ nirs_beneficiaires: [nir] })).json()).toEqual({
-      beneficiaires: [{
-        nir,
-        dossier_rsa: { cd_organisme_payeur: 'CAF', no_dossier: '0412345', etat_dossier: '2', top_droits_devoirs: 'O', dt_flux: '20261101', orientation: { cd_type: 'SOCPRO', lib_organisme: mds, dt_orientation: '20240304' } },
-        referents: [
-          { id_referent: 'ref-002', nom: 'Laurent Bras', structure: mds, dt_debut: '20240304', dt_fin: '20250131' },
-          { id_referent: 'ref-001', nom: 'Nadia Cayla', structure: mds, dt_debut: '20250201', dt_fin: null },
-        ],
-        objectifs: [
-          { id_objectif: 'OBJ-000001', cd_theme: 'MOBILITE', intitule: 'Obtenir le permis de conduire', cd_statut: 'ENC', dt_creation: '20250210', actions: [
-            { id_action: 'ACT-000001', intitule: "Inscription à l'auto-école sociale de Rodez", cd_statut: 'REAL', dt_echeance: '20250331' },
-            { id_action: 'ACT-000002', intitule: "Financement du code par l'aide départementale à la mobilité", cd_statut: 'ENCO', dt_echeance: '20261215' },
-            { id_action: 'ACT-000003', intitule: "Passage de l'examen du code", cd_statut: 'PREV', dt_echeance: '20270228' },
-          ] },
-          { id_objectif: 'OBJ-000002', cd_theme: 'LOGEMENT', intitule: 'Résorber la dette locative auprès de Rodez Agglo Habitat', cd_statut: 'ENC', dt_creation: '20250210', actions: [
-            { id_action: 'ACT-000004', intitule: 'Saisine du fonds de solidarité logement (FSL)', cd_statut: 'ATTE', dt_echeance: '20261130' },
-            { id_action: 'ACT-000005', intitule: "Reprise du plan d'apurement de 40 € par mois", cd_statut: 'ABAN', dt_echeance: '20260630' },
-            { id_action: 'ACT-000006', intitule: 'Rencontre avec la conseillère sociale du bailleur', cd_statut: 'ANNU', dt_echeance: '20260612' },
-          ] },
-        ],
-        notes: [
-          { id_note: 'NOT-000001', auteur: 'Nadia Cayla', dt_note: '20261014', cd_audience: 'EQU', texte: 'Point mensuel : code de la route commencé, dossier FSL déposé, en attente de la commission.' },
-          { id_note: 'NOT-000002', auteur: 'Nadia Cayla', dt_note: '20261014', cd_audience: 'USA', texte: 'Prochaines étapes convenues : examen du code, réponse du FSL.' },
-        ],
-        rendez_vous: [
-          { id_rdv: 'RDV-000001', dt_rdv: '20260612', hr_rdv: '1000', lieu: 'Rodez Agglo Habitat', objet: 'Rencontre avec la conseillère sociale du bailleur', avec: 'Nadia Cayla', cd_statut: 'ANN' },
-          { id_rdv: 'RDV-000002', dt_rdv: '20261118', hr_rdv: '1430', lieu: 'Maison des solidarités de Rodez', objet: "Point d'étape du contrat d'engagement", avec: 'Nadia Cayla', cd_statut: 'PLA' },
-        ],
-        contrat: { dt_debut: '20260301', dt_fin: '20270228', objectifs: ['OBJ-000001', 'OBJ-000002'] },
-        oppositions: [],
-      }],
+      beneficiaires: [
+        {
+          nir,
+          dossier_rsa: {
+            cd_organisme_payeur: 'CAF',
+            no_dossier: '0412345',
+            etat_dossier: '2',
+            top_droits_devoirs: 'O',
+            dt_flux: '20261101',
+            orientation: { cd_type: 'SOCPRO', lib_organisme: mds, dt_orientation: '20240304' },
+          },
+          referents: [
+            { id_referent: 'ref-002', nom: 'Laurent Bras', structure: mds, dt_debut: '20240304', dt_fin: '20250131' },
+            { id_referent: 'ref-001', nom: 'Nadia Cayla', structure: mds, dt_debut: '20250201', dt_fin: null },
+          ],
+          objectifs: [
+            {
+              id_objectif: 'OBJ-000001',
+              cd_theme: 'MOBILITE',
+              intitule: 'Obtenir le permis de conduire',
+              cd_statut: 'ENC',
+              dt_creation: '20250210',
+              actions: [
+                { id_action: 'ACT-000001', intitule: "Inscription à l'auto-école sociale de Rodez", cd_statut: 'REAL', dt_echeance: '20250331' },
+                { id_action: 'ACT-000002', intitule: "Financement du code par l'aide départementale à la mobilité", cd_statut: 'ENCO', dt_echeance: '20261215' },
+                { id_action: 'ACT-000003', intitule: "Passage de l'examen du code", cd_statut: 'PREV', dt_echeance: '20270228' },
+              ],
+            },
+            {
+              id_objectif: 'OBJ-000002',
+              cd_theme: 'LOGEMENT',
+              intitule: 'Résorber la dette locative auprès de Rodez Agglo Habitat',
+              cd_statut: 'ENC',
+              dt_creation: '20250210',
+              actions: [
+                { id_action: 'ACT-000004', intitule: 'Saisine du fonds de solidarité logement (FSL)', cd_statut: 'ATTE', dt_echeance: '20261130' },
+                { id_action: 'ACT-000005', intitule: "Reprise du plan d'apurement de 40 € par mois", cd_statut: 'ABAN', dt_echeance: '20260630' },
+                { id_action: 'ACT-000006', intitule: 'Rencontre avec la conseillère sociale du bailleur', cd_statut: 'ANNU', dt_echeance: '20260612' },
+              ],
+            },
+          ],
+          notes: [
+            {
+              id_note: 'NOT-000001',
+              auteur: 'Nadia Cayla',
+              dt_note: '20261014',
+              cd_audience: 'EQU',
+              texte: 'Point mensuel : code de la route commencé, dossier FSL déposé, en attente de la commission.',
+            },
+            { id_note: 'NOT-000002', auteur: 'Nadia Cayla', dt_note: '20261014', cd_audience: 'USA', texte: 'Prochaines étapes convenues : examen du code, réponse du FSL.' },
+          ],
+          rendez_vous: [
+            {
+              id_rdv: 'RDV-000001',
+              dt_rdv: '20260612',
+              hr_rdv: '1000',
+              lieu: 'Rodez Agglo Habitat',
+              objet: 'Rencontre avec la conseillère sociale du bailleur',
+              avec: 'Nadia Cayla',
+              cd_statut: 'ANN',
+            },
+            {
+              id_rdv: 'RDV-000002',
+              dt_rdv: '20261118',
+              hr_rdv: '1430',
+              lieu: 'Maison des solidarités de Rodez',
+              objet: "Point d'étape du contrat d'engagement",
+              avec: 'Nadia Cayla',
+              cd_statut: 'PLA',
+            },
+          ],
+          contrat: { dt_debut: '20260301', dt_fin: '20270228', objectifs: ['OBJ-000001', 'OBJ-000002'] },
+          oppositions: [],
+        },
+      ],
       nb_inconnus: 0,
     });
   });
@@ -100,7 +145,13 @@ describe('Département simulator', () => {
     expect(body.nb_inconnus).toBe(absent.length);
     const byNir = new Map(body.beneficiaires.map((b) => [b.nir, b]));
     expect(byNir.get(nirOf('exploitant-agricole'))).toMatchObject({
-      dossier_rsa: { cd_organisme_payeur: 'MSA', no_dossier: 'MSA0012345', etat_dossier: '2', top_droits_devoirs: 'O', orientation: { cd_type: 'SOCPRO', lib_organisme: 'MSA Midi-Pyrénées Nord – Aveyron', dt_orientation: '20250512' } },
+      dossier_rsa: {
+        cd_organisme_payeur: 'MSA',
+        no_dossier: 'MSA0012345',
+        etat_dossier: '2',
+        top_droits_devoirs: 'O',
+        orientation: { cd_type: 'SOCPRO', lib_organisme: 'MSA Midi-Pyrénées Nord – Aveyron', dt_orientation: '20250512' },
+      },
       referents: [{ id_referent: 'ref-015', nom: 'Isabelle Rigal', structure: 'MSA Midi-Pyrénées Nord – Aveyron', dt_debut: '20250512', dt_fin: null }],
     });
     expect(byNir.get(nirOf('homonyme-rodez'))?.oppositions).toEqual([
@@ -160,19 +211,35 @@ describe('Département simulator', () => {
 
   it('creates an objective, adds an action and moves it through its states, answering the whole file each time', async () => {
     const nir = nirOf('sans-domicile');
-    const created = (await (await commande('creation-objectif', { nir, cd_theme: 'NUMERIQUE', intitule: '  Créer son espace France Travail  ' })).json()) as { id_objet: string; beneficiaire: BeneficiaireDepartement };
+    const created = (await (await commande('creation-objectif', { nir, cd_theme: 'NUMERIQUE', intitule: '  Créer son espace France Travail  ' })).json()) as {
+      id_objet: string;
+      beneficiaire: BeneficiaireDepartement;
+    };
     expect(created.id_objet).toMatch(/^OBJ-\d{6}$/);
-    expect(created.beneficiaire.objectifs.at(-1)).toEqual({ id_objectif: created.id_objet, cd_theme: 'NUMERIQUE', intitule: 'Créer son espace France Travail', cd_statut: 'ENC', dt_creation: '20261101', actions: [] });
+    expect(created.beneficiaire.objectifs.at(-1)).toEqual({
+      id_objectif: created.id_objet,
+      cd_theme: 'NUMERIQUE',
+      intitule: 'Créer son espace France Travail',
+      cd_statut: 'ENC',
+      dt_creation: '20261101',
+      actions: [],
+    });
     const added = (await (await commande('ajout-action', { nir, id_objectif: created.id_objet, intitule: 'Atelier numérique au CCAS' })).json()) as { id_objet: string };
     for (const cd_statut of ['ENCO', 'ATTE', 'REAL']) expect((await commande('statut-action', { nir, id_action: added.id_objet, cd_statut })).status).toBe(200);
     const file = await fileOf(nir);
     expect(file?.objectifs.at(-1)?.actions).toEqual([{ id_action: added.id_objet, intitule: 'Atelier numérique au CCAS', cd_statut: 'REAL', dt_echeance: null }]);
-    await expectLegacyError(await commande('statut-action', { nir, id_action: added.id_objet, cd_statut: 'REAL' }), 409, { code_erreur: 'TRANSITION_INTERDITE', libelle: 'Changement de statut non autorisé' });
+    await expectLegacyError(await commande('statut-action', { nir, id_action: added.id_objet, cd_statut: 'REAL' }), 409, {
+      code_erreur: 'TRANSITION_INTERDITE',
+      libelle: 'Changement de statut non autorisé',
+    });
   });
 
   it('refuses a second active référent, then changes it: the old one ends today, the new one starts today', async () => {
     const nir = nirOf('homonyme-rodez');
-    await expectLegacyError(await commande('designation-referent', { nir, id_referent: 'ref-008' }), 409, { code_erreur: 'REFERENT_DEJA_ACTIF', libelle: 'Un référent est déjà actif : utiliser le changement de référent' });
+    await expectLegacyError(await commande('designation-referent', { nir, id_referent: 'ref-008' }), 409, {
+      code_erreur: 'REFERENT_DEJA_ACTIF',
+      libelle: 'Un référent est déjà actif : utiliser le changement de référent',
+    });
     await expectLegacyError(await commande('changement-referent', { nir, id_referent: 'ref-007' }), 409, { code_erreur: 'MEME_REFERENT', libelle: 'Ce référent est déjà le référent actif' });
     await expectLegacyError(await commande('changement-referent', { nir, id_referent: 'ref-999' }), 404, { code_erreur: 'REFERENT_INCONNU', libelle: 'Référent inconnu' });
     expect((await commande('changement-referent', { nir, id_referent: 'ref-008' })).status).toBe(200);
@@ -185,7 +252,10 @@ describe('Département simulator', () => {
   it('is atomic: a contract naming one unknown objective changes nothing, not even the id sequence', async () => {
     const nir = nirOf('rsa-isolee');
     const before = await fileOf(nir);
-    await expectLegacyError(await commande('contrat-engagement', { nir, dt_debut: '20270301', dt_fin: '20280229', objectifs: ['OBJ-000001', 'OBJ-999999'] }), 404, { code_erreur: 'OBJECTIF_INCONNU', libelle: 'Objectif inconnu pour ce bénéficiaire' });
+    await expectLegacyError(await commande('contrat-engagement', { nir, dt_debut: '20270301', dt_fin: '20280229', objectifs: ['OBJ-000001', 'OBJ-999999'] }), 404, {
+      code_erreur: 'OBJECTIF_INCONNU',
+      libelle: 'Objectif inconnu pour ce bénéficiaire',
+    });
     expect(await fileOf(nir)).toEqual(before);
     const store = createDepartementStore(population);
     const refused = store.executer('ajout-action', { nir, id_objectif: 'OBJ-000404', intitule: 'x', dt_echeance: null }, null);
@@ -203,8 +273,14 @@ describe('Département simulator', () => {
     expect([first.status, first.headers.get('X-Rejeu'), again.status, again.headers.get('X-Rejeu')]).toEqual([200, null, 200, 'O']);
     expect(await again.json()).toEqual(await first.json());
     expect((await fileOf(nir))?.notes).toHaveLength(1);
-    await expectLegacyError(await commande('ajout-note', { ...body, texte: 'Autre texte' }, 'note-bousquet-1'), 409, { code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE', libelle: "Clé d'idempotence déjà utilisée pour une autre commande" });
-    await expectLegacyError(await commande('opposition', { nir, cd_partenaire: 'CAF', recueillie_par: 'Isabelle Rigal' }, 'note-bousquet-1'), 409, { code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE', libelle: "Clé d'idempotence déjà utilisée pour une autre commande" });
+    await expectLegacyError(await commande('ajout-note', { ...body, texte: 'Autre texte' }, 'note-bousquet-1'), 409, {
+      code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE',
+      libelle: "Clé d'idempotence déjà utilisée pour une autre commande",
+    });
+    await expectLegacyError(await commande('opposition', { nir, cd_partenaire: 'CAF', recueillie_par: 'Isabelle Rigal' }, 'note-bousquet-1'), 409, {
+      code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE',
+      libelle: "Clé d'idempotence déjà utilisée pour une autre commande",
+    });
     expect((await fileOf(nir))?.notes).toHaveLength(1);
   });
 
@@ -223,7 +299,15 @@ describe('Département simulator', () => {
     ['an unknown NIR', 'ajout-note', { nir: '299999999999905', auteur: 'a', cd_audience: 'EQU', texte: 't' }, undefined, 404, 'BENEFICIAIRE_INCONNU', 'Aucun dossier pour ce NIR'],
     ['an unknown command', 'suppression-dossier', { nir: '299999999999905' }, undefined, 404, 'COMMANDE_INCONNUE', 'Commande inconnue'],
     ['a malformed key', 'ajout-note', { nir: '299999999999905' }, 'clé avec espaces', 400, 'CLE_IDEMPOTENCE_INVALIDE', "Clé d'idempotence invalide (1 à 64 lettres, chiffres, - ou _)"],
-    ['a contract ending before it starts', 'contrat-engagement', { nir: '299999999999905', dt_debut: '20270101', dt_fin: '20261231', objectifs: ['OBJ-000001'] }, undefined, 400, 'REQUETE_INVALIDE', 'Champ invalide : dt_fin'],
+    [
+      'a contract ending before it starts',
+      'contrat-engagement',
+      { nir: '299999999999905', dt_debut: '20270101', dt_fin: '20261231', objectifs: ['OBJ-000001'] },
+      undefined,
+      400,
+      'REQUETE_INVALIDE',
+      'Champ invalide : dt_fin',
+    ],
     ['an edit that changes nothing', 'modification-objectif', { nir: '299999999999905', id_objectif: 'OBJ-000001' }, undefined, 400, 'REQUETE_INVALIDE', 'Champ invalide : intitule'],
     ['an empty note', 'ajout-note', { nir: '299999999999905', auteur: 'a', cd_audience: 'EQU', texte: '   ' }, undefined, 400, 'REQUETE_INVALIDE', 'Champ invalide : texte'],
   ])('refuses a command with %s', async (_case, name, body, cle, status, code_erreur, libelle) => {
@@ -249,8 +333,14 @@ describe('Département simulator', () => {
     const store = createDepartementStore(population);
     const nir = nirOf('sans-domicile');
     expect(store.executer('modification-objectif', { nir, id_objectif: 'OBJ-000003', cd_statut: 'ATT' }, null).status).toBe(200);
-    expect(store.executer('modification-objectif', { nir, id_objectif: 'OBJ-000003', intitule: 'Autre' }, null).body).toEqual({ code_erreur: 'OBJECTIF_CLOS', libelle: 'Objectif clos : il ne peut plus être modifié' });
-    expect(store.executer('ajout-action', { nir, id_objectif: 'OBJ-000003', intitule: 'x', dt_echeance: null }, null).body).toEqual({ code_erreur: 'OBJECTIF_CLOS', libelle: 'Objectif clos : aucune action ne peut y être ajoutée' });
+    expect(store.executer('modification-objectif', { nir, id_objectif: 'OBJ-000003', intitule: 'Autre' }, null).body).toEqual({
+      code_erreur: 'OBJECTIF_CLOS',
+      libelle: 'Objectif clos : il ne peut plus être modifié',
+    });
+    expect(store.executer('ajout-action', { nir, id_objectif: 'OBJ-000003', intitule: 'x', dt_echeance: null }, null).body).toEqual({
+      code_erreur: 'OBJECTIF_CLOS',
+      libelle: 'Objectif clos : aucune action ne peut y être ajoutée',
+    });
   });
 
   it('keeps each instance’s state its own', () => {

@@ -30,7 +30,11 @@ describe('discoverLegacySystems', () => {
 
   it.each([
     ['a folder without index.ts', { aa: null }, 'mocks/src/simulators/aa has no index.ts exporting its `system`'],
-    ['an index without a system', { aa: 'export const caf = 1;' }, 'mocks/src/simulators/aa/index.ts must export `system`, a LegacySystem (name, prefix, apiKeyHeader, devApiKey, maxBatchSize, handlers)'],
+    [
+      'an index without a system',
+      { aa: 'export const caf = 1;' },
+      'mocks/src/simulators/aa/index.ts must export `system`, a LegacySystem (name, prefix, apiKeyHeader, devApiKey, maxBatchSize, handlers)',
+    ],
     ['a system named unlike its folder', { aa: system('bb') }, 'mocks/src/simulators/aa/index.ts exports the system "bb": a system is named like its folder'],
     ['two systems with one prefix', { aa: system('aa', '/x'), bb: system('bb', '/x') }, 'mocks/src/simulators/bb and aa both answer under /x'],
   ])('refuses %s, naming it', (_case, folders, message) => {

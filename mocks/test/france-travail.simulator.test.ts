@@ -87,7 +87,10 @@ describe('France Travail simulator', () => {
   it('identifies nobody when the date of birth is not the NIR’s person’s, even another person’s', async () => {
     const kevin = individu('persona:demandeur-emploi');
     const autre = population.franceTravail.map((d) => population.personneParRef.get(d.personne)!).find((p) => p.dateNaissance !== population.persona('demandeur-emploi').dateNaissance)!;
-    const answer = await identify([{ nir: kevin.nir, date_naissance: legacyDate(autre.dateNaissance) }, { nir: kevin.nir, date_naissance: '19951202' }]);
+    const answer = await identify([
+      { nir: kevin.nir, date_naissance: legacyDate(autre.dateNaissance) },
+      { nir: kevin.nir, date_naissance: '19951202' },
+    ]);
     expect(answer).toEqual({ individus_identifies: [], nb_non_identifies: 2 });
   });
 
@@ -97,14 +100,16 @@ describe('France Travail simulator', () => {
     const body = (await response.json()) as DossiersAnswer;
     const paiement = (date: string) => ({ date_paiement: date, code_allocation: 'ARE', montant: 144900 });
     expect(body).toEqual({
-      dossiers: [{
-        identifiant: '0388214B',
-        inscription: { code_categorie: '1', date_inscription: '20260615' },
-        indemnisation: { code_allocation: 'ARE', montant_journalier: 4830, date_debut: '20260622', date_fin_droits: '20271221' },
-        paiements: [paiement('20261102'), paiement('20261002'), paiement('20260902')],
-        conseiller: { nom: 'Julien Vaysse', agence: 'France Travail Onet-le-Château' },
-        diagnostic: { date_diagnostic: '20260702', contraintes: ['MOBILITE'], besoins: ['PERMIS_CONDUIRE', 'FORMATION'] },
-      }],
+      dossiers: [
+        {
+          identifiant: '0388214B',
+          inscription: { code_categorie: '1', date_inscription: '20260615' },
+          indemnisation: { code_allocation: 'ARE', montant_journalier: 4830, date_debut: '20260622', date_fin_droits: '20271221' },
+          paiements: [paiement('20261102'), paiement('20261002'), paiement('20260902')],
+          conseiller: { nom: 'Julien Vaysse', agence: 'France Travail Onet-le-Château' },
+          diagnostic: { date_diagnostic: '20260702', contraintes: ['MOBILITE'], besoins: ['PERMIS_CONDUIRE', 'FORMATION'] },
+        },
+      ],
       identifiants_inconnus: [],
     });
     expect(JSON.stringify(body)).not.toContain(population.persona('demandeur-emploi').nir);

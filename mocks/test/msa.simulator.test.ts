@@ -46,40 +46,47 @@ describe('MSA simulator', () => {
     const response = await lot({ nirs_recherches: [nir] });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      adherents: [{
-        nir,
-        no_adherent: 'MSA0012345',
-        cd_qualite: 'ASS',
-        cd_activite: 'EXP',
-        famille: {
-          cd_role: 'RESP',
-          nb_adultes: 1,
-          enfants: [{ prenom: 'Léa', dt_naissance: '20110917' }, { prenom: 'Hugo', dt_naissance: '20140203' }],
-          qf: 460,
-          prestations: [
-            // RSA couple or parent + 1 child 96 978 + extra child 25 860 − resources 80 000
-            { cd_prestation: 'RSA', mt_mensuel: 42838, dt_effet: '20250401', rsa: { etatdosrsa: '2', ind_majoration: 'N', ind_droits_devoirs: 'O' } },
-            { cd_prestation: 'AF', mt_mensuel: 15105, dt_effet: '20140301', rsa: null },
-          ],
+      adherents: [
+        {
+          nir,
+          no_adherent: 'MSA0012345',
+          cd_qualite: 'ASS',
+          cd_activite: 'EXP',
+          famille: {
+            cd_role: 'RESP',
+            nb_adultes: 1,
+            enfants: [
+              { prenom: 'Léa', dt_naissance: '20110917' },
+              { prenom: 'Hugo', dt_naissance: '20140203' },
+            ],
+            qf: 460,
+            prestations: [
+              // RSA couple or parent + 1 child 96 978 + extra child 25 860 − resources 80 000
+              { cd_prestation: 'RSA', mt_mensuel: 42838, dt_effet: '20250401', rsa: { etatdosrsa: '2', ind_majoration: 'N', ind_droits_devoirs: 'O' } },
+              { cd_prestation: 'AF', mt_mensuel: 15105, dt_effet: '20140301', rsa: null },
+            ],
+          },
+          sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' },
+          pension: null,
         },
-        sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' },
-        pension: null,
-      }],
+      ],
       nb_non_identifies: 0,
     });
   });
 
   it('returns a child as an ayant droit, with the household number and cover but no family file', async () => {
     const body = await answer([nirOf('persona:enfant-4')]);
-    expect(body.adherents).toEqual([{
-      nir: nirOf('persona:enfant-4'),
-      no_adherent: 'MSA0012345',
-      cd_qualite: 'AYD',
-      cd_activite: null,
-      famille: null,
-      sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' },
-      pension: null,
-    }]);
+    expect(body.adherents).toEqual([
+      {
+        nir: nirOf('persona:enfant-4'),
+        no_adherent: 'MSA0012345',
+        cd_qualite: 'AYD',
+        cd_activite: null,
+        famille: null,
+        sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' },
+        pension: null,
+      },
+    ]);
   });
 
   it('returns a retired farmer’s pension as the population holds it', async () => {
@@ -94,7 +101,10 @@ describe('MSA simulator', () => {
 
   it('serves every member of every agricultural household, and nobody else', async () => {
     const members = [...population.dossierMsaParRef.keys()].map((ref) => nirOf(ref));
-    const others = population.personnes.filter((p) => !population.dossierMsaParRef.has(p.ref)).slice(0, 100 - members.length).map((p) => p.nir);
+    const others = population.personnes
+      .filter((p) => !population.dossierMsaParRef.has(p.ref))
+      .slice(0, 100 - members.length)
+      .map((p) => p.nir);
     expect(members.length).toBeGreaterThan(10);
     const body = await answer([...members, ...others]);
     expect(body.adherents.map((a) => a.nir).sort()).toEqual([...members].sort());

@@ -6,7 +6,10 @@ const population = createPopulation({ size: 4000, seed: 12_202 });
 
 describe('synthetic population', () => {
   it('is deterministic for a seed and size, and changes with the seed', () => {
-    const digest = (seed: number) => createHash('sha256').update(JSON.stringify(generateWorld({ size: 500, seed }))).digest('hex');
+    const digest = (seed: number) =>
+      createHash('sha256')
+        .update(JSON.stringify(generateWorld({ size: 500, seed })))
+        .digest('hex');
     expect(digest(1)).toBe(digest(1));
     expect(digest(1)).not.toBe(digest(2));
   });
@@ -70,7 +73,22 @@ describe('personas', () => {
   // Fourteen since `micro-entrepreneur` joined for the chambres consulaires (born in Figeac, a place the population never draws, so no population NIR moved).
   it('are the documented fourteen, with stable NIRs whatever the population size', () => {
     const small = createPopulation({ size: 0 });
-    expect(population.personas.map((p) => p.key)).toEqual(['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul', 'exploitant-agricole', 'demandeur-emploi', 'sans-domicile', 'micro-entrepreneur']);
+    expect(population.personas.map((p) => p.key)).toEqual([
+      'rsa-isolee',
+      'couple-parent-1',
+      'couple-parent-2',
+      'retraite-aspa',
+      'nom-usage',
+      'homonyme-rodez',
+      'homonyme-millau',
+      'ne-en-corse',
+      'ne-a-l-etranger',
+      'registre-seul',
+      'exploitant-agricole',
+      'demandeur-emploi',
+      'sans-domicile',
+      'micro-entrepreneur',
+    ]);
     for (const { key } of population.personas) expect(small.persona(key).nir).toBe(population.persona(key).nir);
   });
 

@@ -39,16 +39,28 @@ describe('Rodez Agglo Habitat simulator', () => {
     const body = (await response.json()) as Answer;
     expect(body).toEqual({
       DATE_NAISSANCE: '19860417',
-      LOCATAIRES: [{
-        NOM: 'DELMAS', PRENOM: 'Séverine', DATE_NAISSANCE: '19860417', LIEU_NAISSANCE: null,
-        BAUX: [{
-          REF_BAIL: 'RAH-2023-00417', TYPE_LGT: 'T2', SURFACE_HAB: 48.5,
-          ADRESSE: { LIGNE: '14 rue de Laumière', CP: '12000', COMMUNE: 'Rodez' },
-          LOYER: 31700, CHARGES: 4500, SOLDE: 24600, NB_MOIS_IMPAYES: 3,
-          PLAN_APUREMENT: { MENSUALITE: 4000, DATE_DEBUT: '20260701', DATE_FIN: '20270201', TOP_RESPECTE: '0' },
-          DATE_ENTREE: '20230901',
-        }],
-      }],
+      LOCATAIRES: [
+        {
+          NOM: 'DELMAS',
+          PRENOM: 'Séverine',
+          DATE_NAISSANCE: '19860417',
+          LIEU_NAISSANCE: null,
+          BAUX: [
+            {
+              REF_BAIL: 'RAH-2023-00417',
+              TYPE_LGT: 'T2',
+              SURFACE_HAB: 48.5,
+              ADRESSE: { LIGNE: '14 rue de Laumière', CP: '12000', COMMUNE: 'Rodez' },
+              LOYER: 31700,
+              CHARGES: 4500,
+              SOLDE: 24600,
+              NB_MOIS_IMPAYES: 3,
+              PLAN_APUREMENT: { MENSUALITE: 4000, DATE_DEBUT: '20260701', DATE_FIN: '20270201', TOP_RESPECTE: '0' },
+              DATE_ENTREE: '20230901',
+            },
+          ],
+        },
+      ],
       DEMANDEURS: [],
     });
     expect(JSON.stringify(body)).not.toContain(population.persona('rsa-isolee').nir);
@@ -56,11 +68,18 @@ describe('Rodez Agglo Habitat simulator', () => {
 
   it('keeps the tenant file and the SNE application of the usage-name persona apart, each as typed', async () => {
     const body = (await (await recherche({ date_naissance: '19791123' })).json()) as Answer;
-    expect(body.LOCATAIRES).toEqual([expect.objectContaining({ NOM: 'ROUQUETTE-FABRE', PRENOM: 'Marie Helene', BAUX: [expect.objectContaining({ REF_BAIL: 'RAH-2021-01960', PLAN_APUREMENT: null })] })]);
-    expect(body.DEMANDEURS).toEqual([{
-      NOM: 'ROUQUETTE', PRENOM: 'Marie-Hélène', DATE_NAISSANCE: '19791123', LIEU_NAISSANCE: null,
-      DEMANDE: { NUM_UNIQUE: '012250300417G', DATE_DEPOT: '20250312', DATE_RENOUV: null, CODE_STATUT: 'ACT', TYPE_LGT_SOUHAITE: 'T3' },
-    }]);
+    expect(body.LOCATAIRES).toEqual([
+      expect.objectContaining({ NOM: 'ROUQUETTE-FABRE', PRENOM: 'Marie Helene', BAUX: [expect.objectContaining({ REF_BAIL: 'RAH-2021-01960', PLAN_APUREMENT: null })] }),
+    ]);
+    expect(body.DEMANDEURS).toEqual([
+      {
+        NOM: 'ROUQUETTE',
+        PRENOM: 'Marie-Hélène',
+        DATE_NAISSANCE: '19791123',
+        LIEU_NAISSANCE: null,
+        DEMANDE: { NUM_UNIQUE: '012250300417G', DATE_DEPOT: '20250312', DATE_RENOUV: null, CODE_STATUT: 'ACT', TYPE_LGT_SOUHAITE: 'T3' },
+      },
+    ]);
   });
 
   it('returns both homonyms born the same day as two tenant files that only the lease tells apart', async () => {

@@ -35,7 +35,7 @@ describe('Région simulator', () => {
 
   it.each([
     ['unreadable JSON', '{', 'Corps JSON illisible'],
-    ['France Travail\'s field name', { individus: [{ nir: '286041220200135', dateNaissance: '17/04/1986' }] }, 'Champ invalide : demandes'],
+    ["France Travail's field name", { individus: [{ nir: '286041220200135', dateNaissance: '17/04/1986' }] }, 'Champ invalide : demandes'],
     ['an empty list', { demandes: [] }, 'Champ invalide : demandes'],
     ['a NIR without its date of birth', { demandes: [{ nir: '286041220200135' }] }, 'Champ invalide : demandes.0.dateNaissance'],
     ['a YYYYMMDD date of birth', { demandes: [{ nir: '286041220200135', dateNaissance: '19860417' }] }, 'Champ invalide : demandes.0.dateNaissance'],
@@ -45,31 +45,47 @@ describe('Région simulator', () => {
     await expectLegacyError(await consultation(body), 400, { code_erreur: 'REQUETE_INVALIDE', libelle });
   });
 
-  it('returns rsa-isolee in her Projet Pro, paid the Région\'s rémunération at 685 € with the first month pro rata', async () => {
+  it("returns rsa-isolee in her Projet Pro, paid the Région's rémunération at 685 € with the first month pro rata", async () => {
     const p = population.persona('rsa-isolee');
     expect(await consult([demande(p)])).toEqual({
-      stagiaires: [{
-        nir: p.nir,
-        dateNaissance: '17/04/1986',
-        numeroStagiaire: 'R760041233',
-        inscriptions: [{
-          action: {
-            codeAction: '26PP12-0041', intitule: 'Projet Pro — construire son projet professionnel, métiers du service', dispositif: 'PPRO', certification: null,
-            organisme: { raisonSociale: 'Rouergue Insertion Formation', siret: '41287365400027' }, lieu: { commune: 'Rodez', codeInsee: '12202' },
-            dateDebut: '06/07/2026', dateFin: '18/12/2026', dureeHeures: 560,
-          },
-          codeStatut: '20', dateEntree: '06/07/2026', dateSortie: null, heuresRealisees: 392, regimeRemuneration: 'REG',
-          remuneration: {
-            codeBareme: 'A26', montantMensuel: '685,00', etat: 'PAI',
-            versements: [
-              { periode: '10/2026', dateVersement: '06/11/2026', montant: '685,00' },
-              { periode: '09/2026', dateVersement: '06/10/2026', montant: '685,00' },
-              { periode: '08/2026', dateVersement: '06/09/2026', montant: '685,00' },
-              { periode: '07/2026', dateVersement: '06/08/2026', montant: '593,67' },
-            ],
-          },
-        }],
-      }],
+      stagiaires: [
+        {
+          nir: p.nir,
+          dateNaissance: '17/04/1986',
+          numeroStagiaire: 'R760041233',
+          inscriptions: [
+            {
+              action: {
+                codeAction: '26PP12-0041',
+                intitule: 'Projet Pro — construire son projet professionnel, métiers du service',
+                dispositif: 'PPRO',
+                certification: null,
+                organisme: { raisonSociale: 'Rouergue Insertion Formation', siret: '41287365400027' },
+                lieu: { commune: 'Rodez', codeInsee: '12202' },
+                dateDebut: '06/07/2026',
+                dateFin: '18/12/2026',
+                dureeHeures: 560,
+              },
+              codeStatut: '20',
+              dateEntree: '06/07/2026',
+              dateSortie: null,
+              heuresRealisees: 392,
+              regimeRemuneration: 'REG',
+              remuneration: {
+                codeBareme: 'A26',
+                montantMensuel: '685,00',
+                etat: 'PAI',
+                versements: [
+                  { periode: '10/2026', dateVersement: '06/11/2026', montant: '685,00' },
+                  { periode: '09/2026', dateVersement: '06/10/2026', montant: '685,00' },
+                  { periode: '08/2026', dateVersement: '06/09/2026', montant: '685,00' },
+                  { periode: '07/2026', dateVersement: '06/08/2026', montant: '593,67' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
       nombreNonTrouves: 0,
     });
   });
@@ -80,18 +96,26 @@ describe('Région simulator', () => {
     expect(stagiaires[0]!.inscriptions).toEqual([
       expect.objectContaining({
         action: expect.objectContaining({ codeAction: '26QP12-0153', dispositif: 'QPRO', certification: { codeRncp: 'RNCP38413', intitule: 'Titre professionnel Agent magasinier' } }),
-        codeStatut: '20', dateEntree: '05/10/2026', regimeRemuneration: 'AREF', remuneration: null,
+        codeStatut: '20',
+        dateEntree: '05/10/2026',
+        regimeRemuneration: 'AREF',
+        remuneration: null,
       }),
     ]);
   });
 
-  it('identifies nobody when the date of birth is not the NIR\'s person\'s, and counts the unknown once each', async () => {
+  it("identifies nobody when the date of birth is not the NIR's person's, and counts the unknown once each", async () => {
     const p = population.persona('rsa-isolee');
-    const answer = await consult([{ nir: p.nir, dateNaissance: '18/04/1986' }, demande(population.persona('registre-seul')), { nir: unknownNir(), dateNaissance: '01/01/1990' }, { nir: unknownNir(), dateNaissance: '01/01/1990' }]);
+    const answer = await consult([
+      { nir: p.nir, dateNaissance: '18/04/1986' },
+      demande(population.persona('registre-seul')),
+      { nir: unknownNir(), dateNaissance: '01/01/1990' },
+      { nir: unknownNir(), dateNaissance: '01/01/1990' },
+    ]);
     expect(answer).toEqual({ stagiaires: [], nombreNonTrouves: 3 });
   });
 
-  it('enrols some of France Travail\'s job seekers only, with who pays following their France Travail file', async () => {
+  it("enrols some of France Travail's job seekers only, with who pays following their France Travail file", async () => {
     const jobSeekers = population.franceTravail.filter((d) => !d.personne.startsWith('persona:')).map((d) => ({ d, p: population.personneParRef.get(d.personne)! }));
     const found = new Map<string, StagiaireRegionLegacy>();
     for (let i = 0; i < jobSeekers.length; i += 20) for (const s of (await consult(jobSeekers.slice(i, i + 20).map(({ p }) => demande(p)))).stagiaires) found.set(s.nir, s);

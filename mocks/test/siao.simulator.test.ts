@@ -61,25 +61,33 @@ describe('SIAO simulator', () => {
     const response = await parNir({ nirs: [nir] });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      personnes: [{
-        nir,
-        nom_naissance: 'ROUX',
-        nom_usage: null,
-        prenom: 'Mickaël',
-        cd_sexe: '1',
-        dt_naissance: '19790826',
-        demande_en_cours: {
-          num_demande: 'SIAO-12-00042', dt_demande: '20250214', cd_type: 'U', cd_statut: 'HEB',
-          orientation: { cd_dispositif: 'CHRS', lib_structure: 'CHRS Rodez Agglomération', dt_orientation: '20250303' },
+      personnes: [
+        {
+          nir,
+          nom_naissance: 'ROUX',
+          nom_usage: null,
+          prenom: 'Mickaël',
+          cd_sexe: '1',
+          dt_naissance: '19790826',
+          demande_en_cours: {
+            num_demande: 'SIAO-12-00042',
+            dt_demande: '20250214',
+            cd_type: 'U',
+            cd_statut: 'HEB',
+            orientation: { cd_dispositif: 'CHRS', lib_structure: 'CHRS Rodez Agglomération', dt_orientation: '20250303' },
+          },
+          historique: [],
         },
-        historique: [],
-      }],
+      ],
       nb_non_trouves: 0,
     });
   });
 
   it('finds by NIR only the people whose NIR it recorded, and counts the others once each', async () => {
-    const recorded = population.siao.filter((d) => d.nirConnu).flatMap((d) => d.personnes).map((ref) => population.personneParRef.get(ref)!.nir);
+    const recorded = population.siao
+      .filter((d) => d.nirConnu)
+      .flatMap((d) => d.personnes)
+      .map((ref) => population.personneParRef.get(ref)!.nir);
     const others = [...membresSansNir.map((p) => p.nir), population.persona('rsa-isolee').nir, unknownNir()];
     expect(recorded.length).toBeGreaterThanOrEqual(5);
     expect(membresSansNir).toHaveLength(4);
@@ -92,14 +100,19 @@ describe('SIAO simulator', () => {
   it('finds a household member known by identity alone, with every name as SI-SIAO stores it and no NIR', async () => {
     const [membre] = membresSansNir;
     const found = await personnes(await parIdentite({ nom_naissance: membre!.nomNaissance.toLowerCase(), prenom: membre!.prenoms[0], dt_naissance: membre!.dateNaissance.replaceAll('-', '') }));
-    expect(found).toEqual([expect.objectContaining({
-      nir: null,
-      nom_naissance: membre!.nomNaissance.normalize('NFD').replace(/\p{Diacritic}/gu, '').toUpperCase(),
-      prenom: membre!.prenoms[0],
-      dt_naissance: membre!.dateNaissance.replaceAll('-', ''),
-      demande_en_cours: expect.objectContaining({ num_demande: sansNir.reference }) as unknown,
-      historique: [],
-    })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        nir: null,
+        nom_naissance: membre!.nomNaissance
+          .normalize('NFD')
+          .replace(/\p{Diacritic}/gu, '')
+          .toUpperCase(),
+        prenom: membre!.prenoms[0],
+        dt_naissance: membre!.dateNaissance.replaceAll('-', ''),
+        demande_en_cours: expect.objectContaining({ num_demande: sansNir.reference }) as unknown,
+        historique: [],
+      }),
+    ]);
   });
 
   it('searches wide: name prefix, first-name initial and date of birth, accents ignored', async () => {

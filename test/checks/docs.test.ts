@@ -44,12 +44,14 @@ describe('docs/configuration.md and the subgraph READMEs', () => {
   });
 
   it('shows every default as text: no `[object …]`, a map as name=value pairs or (none)', () => {
-    const tables = configTables().map((t) => t.table).join('\n');
+    const tables = configTables()
+      .map((t) => t.table)
+      .join('\n');
     expect(tables).not.toContain('[object ');
     expect(configTable()).toContain('| `SUBGRAPH_URLS` | gateway | `(none)` |');
   });
 
-  it('documents each subgraph\'s own variables only in its folder, and every shared one in docs/configuration.md', () => {
+  it("documents each subgraph's own variables only in its folder, and every shared one in docs/configuration.md", () => {
     const rowsOf = (table: string) => [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
     const shared = rowsOf(configTable());
     const own = discoverSubgraphs().flatMap((s) => rowsOf(subgraphConfigTable(s.load())));
@@ -98,7 +100,12 @@ function markdownFiles(dir = repositoryRoot): string[] {
 }
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
-const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+const anchorOf = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 
 describe('links between documents', () => {
   it('point at files that exist, and at headings that exist', () => {

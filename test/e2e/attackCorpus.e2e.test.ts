@@ -19,7 +19,12 @@ afterAll(() => federation.stop());
 
 const idOf = (key: PersonaKey) => testCodec.encode(federation.population.persona(key).nir);
 
-interface Raw { status: number; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> }; text: string; headers: Headers }
+interface Raw {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+  text: string;
+  headers: Headers;
+}
 async function post(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<Raw> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
   const text = await response.text();
@@ -97,18 +102,21 @@ describe('introspection in production mode', () => {
     // Its own context keys: production refuses the development ones.
     const contextKeys = path.join(dir, 'context-keys.json');
     writeFileSync(contextKeys, JSON.stringify({ keys: [generateGatewayContextKey()] }), { mode: 0o600 });
-    production = await createServer(loadGatewayConfig({
-      PASSERELLE_MODE: 'production',
-      GATEWAY_PORT: '0',
-      TRUSTED_DOCUMENTS: 'off',
-      GATEWAY_CONTEXT_KEYS: contextKeys,
-      AUDIT_SEAL_KEY: 'attack-corpus-production-audit-seal-key-0123456789',
-      AUDIT_JOURNAL_PATH: path.join(dir, 'journal.jsonl'),
-      USAGER_ID_SECRET: 'attack-corpus-production-usager-id-secret-0123456789',
-      OIDC_ISSUER: 'https://idp.attack-corpus.test',
-      OIDC_JWKS_URL: 'https://idp.attack-corpus.test/jwks.json',
-      SUBGRAPH_URLS: [...federation.subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(','),
-    }), silentLogger);
+    production = await createServer(
+      loadGatewayConfig({
+        PASSERELLE_MODE: 'production',
+        GATEWAY_PORT: '0',
+        TRUSTED_DOCUMENTS: 'off',
+        GATEWAY_CONTEXT_KEYS: contextKeys,
+        AUDIT_SEAL_KEY: 'attack-corpus-production-audit-seal-key-0123456789',
+        AUDIT_JOURNAL_PATH: path.join(dir, 'journal.jsonl'),
+        USAGER_ID_SECRET: 'attack-corpus-production-usager-id-secret-0123456789',
+        OIDC_ISSUER: 'https://idp.attack-corpus.test',
+        OIDC_JWKS_URL: 'https://idp.attack-corpus.test/jwks.json',
+        SUBGRAPH_URLS: [...federation.subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(','),
+      }),
+      silentLogger,
+    );
   });
   afterAll(() => production?.stop());
 
@@ -134,14 +142,26 @@ describe('token attacks: HTTP 401 JETON_INVALIDE with WWW-Authenticate', () => {
   it('a token signed by another key (same kid, issuer and audience)', async () => {
     const devKey = await loadDevSigningKey(path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`));
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: devKey.kid, typ: 'JWT' }).setIssuer(federation.identityProvider!.issuer).setAudience('passerelle').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: devKey.kid, typ: 'JWT' })
+      .setIssuer(federation.identityProvider!.issuer)
+      .setAudience('passerelle')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     invalid(await send(forged));
   });
 
   it('an expired token signed by the right key (beyond the clock tolerance)', async () => {
     const devKey = await loadDevSigningKey(path.join(os.tmpdir(), `passerelle-e2e-idp-${process.pid}.json`));
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: devKey.kid, typ: 'JWT' }).setIssuer(federation.identityProvider!.issuer).setAudience('passerelle').setIssuedAt(now - 600).setExpirationTime(now - 120).sign(devKey.privateKey);
+    const expired = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: devKey.kid, typ: 'JWT' })
+      .setIssuer(federation.identityProvider!.issuer)
+      .setAudience('passerelle')
+      .setIssuedAt(now - 600)
+      .setExpirationTime(now - 120)
+      .sign(devKey.privateKey);
     invalid(await send(expired));
   });
 
@@ -177,7 +197,12 @@ describe('row attacks: a référent reaching outside their caseload (ref-001 →
   });
 
   it('usagers(ids:) → the outsider null with ACCES_REFUSE at ["usagers", 1], the caseload’s usager served', async () => {
-    const answer = await query<{ usagers: Array<{ identite: { nomNaissance: string } } | null> }>(federation, 'query($ids: [ID!]!) { usagers(ids: $ids) { identite { nomNaissance } } }', { ids: [idOf('rsa-isolee'), idOf('homonyme-rodez'), idOf('sans-domicile')] }, nadia);
+    const answer = await query<{ usagers: Array<{ identite: { nomNaissance: string } } | null> }>(
+      federation,
+      'query($ids: [ID!]!) { usagers(ids: $ids) { identite { nomNaissance } } }',
+      { ids: [idOf('rsa-isolee'), idOf('homonyme-rodez'), idOf('sans-domicile')] },
+      nadia,
+    );
     expect(answer.status).toBe(200);
     expect(answer.data!.usagers.map((u) => u !== null)).toEqual([true, false, true]);
     expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usagers', 1], 'ACCES_REFUSE']]);
@@ -186,7 +211,12 @@ describe('row attacks: a référent reaching outside their caseload (ref-001 →
   });
 
   it('usagers(ids:) with literal ids → refused element by element too (ACCES_REFUSE at ["usagers", 1])', async () => {
-    const answer = await query<{ usagers: Array<{ identite: { nomNaissance: string } } | null> }>(federation, `query { usagers(ids: ["${idOf('rsa-isolee')}", "${idOf('homonyme-rodez')}"]) { identite { nomNaissance } cpam { c2s { statut } } } }`, {}, nadia);
+    const answer = await query<{ usagers: Array<{ identite: { nomNaissance: string } } | null> }>(
+      federation,
+      `query { usagers(ids: ["${idOf('rsa-isolee')}", "${idOf('homonyme-rodez')}"]) { identite { nomNaissance } cpam { c2s { statut } } } }`,
+      {},
+      nadia,
+    );
     expect(answer.status).toBe(200);
     expect(answer.data!.usagers.map((u) => u?.identite.nomNaissance ?? null)).toEqual(['Delmas', null]);
     expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['usagers', 1], 'ACCES_REFUSE']]);
@@ -219,7 +249,12 @@ describe('row attacks: a référent reaching outside their caseload (ref-001 →
     expect(answer.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['ajouterNote'], 'ACCES_REFUSE']]);
     const opposition = await query(federation, 'mutation($u: ID!) { leverOpposition(usagerId: $u, partenaire: BAILLEURS) { opposition { active } } }', { u }, nadia);
     expect(opposition.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['leverOpposition'], 'ACCES_REFUSE']]);
-    const file = await query<{ usager: { dossierPartage: { notes: Array<{ texte: string }> }; oppositions: Array<{ partenaire: string; active: boolean }> } }>(federation, 'query($u: ID!) { usager(id: $u) { dossierPartage { notes { texte } } oppositions { partenaire active } } }', { u }, asReferent('ref-007'));
+    const file = await query<{ usager: { dossierPartage: { notes: Array<{ texte: string }> }; oppositions: Array<{ partenaire: string; active: boolean }> } }>(
+      federation,
+      'query($u: ID!) { usager(id: $u) { dossierPartage { notes { texte } } oppositions { partenaire active } } }',
+      { u },
+      asReferent('ref-007'),
+    );
     expect(file.data!.usager.dossierPartage.notes.map((n) => n.texte)).not.toContain('Note intrusive');
     expect(file.data!.usager.oppositions).toContainEqual({ partenaire: 'BAILLEURS', active: true });
   });
@@ -233,8 +268,14 @@ describe('the audit journal', () => {
     const names: string[] = [];
     try {
       const id = (key: PersonaKey) => testCodec.encode(audited.population.persona(key).nir);
-      const file = 'query Dossier($id: ID!) { usager(id: $id) { identite { nomNaissance prenoms } caf { numeroAllocataire } cpam { regime } franceTravail { identifiant } dossierPartage { notes { id } } } }';
-      for (const [key, caller] of [['rsa-isolee', asReferent('ref-001')], ['rsa-isolee', asAgent('caf')], ['sans-domicile', asUsager(id('sans-domicile'))], ['homonyme-rodez', asReferent('ref-001')]] as const) {
+      const file =
+        'query Dossier($id: ID!) { usager(id: $id) { identite { nomNaissance prenoms } caf { numeroAllocataire } cpam { regime } franceTravail { identifiant } dossierPartage { notes { id } } } }';
+      for (const [key, caller] of [
+        ['rsa-isolee', asReferent('ref-001')],
+        ['rsa-isolee', asAgent('caf')],
+        ['sans-domicile', asUsager(id('sans-domicile'))],
+        ['homonyme-rodez', asReferent('ref-001')],
+      ] as const) {
         const answer = await query(audited, file, { id: id(key) }, caller);
         expect(nirsIn(answer.raw)).toEqual([]);
       }
@@ -260,7 +301,12 @@ describe('the audit journal', () => {
     expect(sealKey).not.toBe(gatewayEnv.auditSealKey.default);
     expect((await verifyJournal(journal, gatewayEnv.auditSealKey.default)).ok).toBe(false);
 
-    const records = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string; record?: Record<string, unknown> }).filter((line) => line.type === 'acces').map((line) => line.record!);
+    const records = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; record?: Record<string, unknown> })
+      .filter((line) => line.type === 'acces')
+      .map((line) => line.record!);
     expect(records.length).toBe(verification.records);
     for (const record of records) {
       expect(record).toMatchObject({ finalite: expect.any(String), roles: expect.any(Array), lectures: expect.any(Object), usagers: expect.any(Array), operationName: 'Dossier' });

@@ -12,7 +12,12 @@ let federation: RunningFederation;
 beforeAll(async () => {
   federation = await startTestFederation();
   // sans-domicile (ref-001's caseload) objects to CAF sharing, recorded by their référent.
-  const recorded = await query(federation, 'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, partenaire: CAF, recueilliePar: "Nadia Cayla") { opposition { partenaire active } } }', { u: idOf('sans-domicile') }, asReferent('ref-001'));
+  const recorded = await query(
+    federation,
+    'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, partenaire: CAF, recueilliePar: "Nadia Cayla") { opposition { partenaire active } } }',
+    { u: idOf('sans-domicile') },
+    asReferent('ref-001'),
+  );
   expect(recorded.errors).toBeUndefined();
   expect(recorded.data).toEqual({ enregistrerOpposition: { opposition: { partenaire: 'CAF', active: true } } });
 });
@@ -35,7 +40,9 @@ const categories = {
   presencePartenaires: { selection: 'presencePartenaires { caf }', leaf: 'caf' },
 } as const;
 type Category = keyof typeof categories;
-const matrixQuery = `query Matrice($id: ID!) { lieuxAccueil { id } usager(id: $id) { ${Object.values(categories).map((c) => c.selection).join(' ')} } }`;
+const matrixQuery = `query Matrice($id: ID!) { lieuxAccueil { id } usager(id: $id) { ${Object.values(categories)
+  .map((c) => c.selection)
+  .join(' ')} } }`;
 
 /**
  * What a caller gets of one category: `ok` (data present), `vide` (null without error: the
@@ -48,19 +55,19 @@ type Expected = { usager: Partial<Record<Category, Outcome>> | 'ACCES_REFUSE' | 
 
 const allCategories = Object.keys(categories) as Category[];
 /** Every category refused, but those listed. */
-const only = (allowed: Partial<Record<Category, Outcome>>): Partial<Record<Category, Outcome>> =>
-  Object.fromEntries(allCategories.map((c) => [c, allowed[c] ?? 'ACCES_REFUSE']));
+const only = (allowed: Partial<Record<Category, Outcome>>): Partial<Record<Category, Outcome>> => Object.fromEntries(allCategories.map((c) => [c, allowed[c] ?? 'ACCES_REFUSE']));
 const everything: Partial<Record<Category, Outcome>> = Object.fromEntries(allCategories.map((c) => [c, 'ok']));
 
 function errorsExpected(expected: Expected): Array<[string, string, string | null]> {
   const errors: Array<[string, string, string | null]> = [];
   if (expected.lieuxAccueil !== 'ok') errors.push(['lieuxAccueil', expected.lieuxAccueil, null]);
   if (typeof expected.usager === 'string') errors.push(['usager', expected.usager, null]);
-  else for (const [category, outcome] of Object.entries(expected.usager) as Array<[Category, Outcome]>) {
-    if (outcome === 'ACCES_REFUSE') errors.push([`usager.${category}`, 'ACCES_REFUSE', null]);
-    if (outcome === 'contenu') errors.push([`usager.${category}.${categories[category].leaf}`, 'ACCES_REFUSE', null]);
-    if (outcome.startsWith('opposition:')) errors.push([`usager.${category}`, 'OPPOSITION_PARTAGE', outcome.slice('opposition:'.length) || null]);
-  }
+  else
+    for (const [category, outcome] of Object.entries(expected.usager) as Array<[Category, Outcome]>) {
+      if (outcome === 'ACCES_REFUSE') errors.push([`usager.${category}`, 'ACCES_REFUSE', null]);
+      if (outcome === 'contenu') errors.push([`usager.${category}.${categories[category].leaf}`, 'ACCES_REFUSE', null]);
+      if (outcome.startsWith('opposition:')) errors.push([`usager.${category}`, 'OPPOSITION_PARTAGE', outcome.slice('opposition:'.length) || null]);
+    }
   return errors.sort();
 }
 
@@ -91,45 +98,91 @@ function assertCell(answer: GraphQLAnswer<{ lieuxAccueil: unknown[] | null; usag
   }
 }
 
-const cell = (persona: PersonaKey, caller: TestCaller | null) => query<{ lieuxAccueil: unknown[] | null; usager: Record<string, unknown> | null }>(federation, matrixQuery, { id: idOf(persona) }, caller);
+const cell = (persona: PersonaKey, caller: TestCaller | null) =>
+  query<{ lieuxAccueil: unknown[] | null; usager: Record<string, unknown> | null }>(federation, matrixQuery, { id: idOf(persona) }, caller);
 
 type Row = [label: string, persona: PersonaKey, caller: () => TestCaller | null, expected: Expected];
 const rows: Row[] = [
   // rsa-isolee: in ref-001's caseload, no objection.
   ['référent ref-001 (accompagnement), own caseload', 'rsa-isolee', () => asReferent('ref-001'), { usager: everything, lieuxAccueil: 'ok' }],
   ['the usager themself (information)', 'rsa-isolee', () => asUsager(idOf('rsa-isolee')), { usager: everything, lieuxAccueil: 'ok' }],
-  ['accueil (premier-accueil): identity, presence, landlords’ match; no partner content', 'rsa-isolee', () => asAccueil(), {
-    usager: only({ identite: 'ok', caf: 'contenu', cpam: 'contenu', franceTravail: 'contenu', logementSocial: 'ok', presencePartenaires: 'ok' }), lieuxAccueil: 'ok',
-  }],
+  [
+    'accueil (premier-accueil): identity, presence, landlords’ match; no partner content',
+    'rsa-isolee',
+    () => asAccueil(),
+    {
+      usager: only({ identite: 'ok', caf: 'contenu', cpam: 'contenu', franceTravail: 'contenu', logementSocial: 'ok', presencePartenaires: 'ok' }),
+      lieuxAccueil: 'ok',
+    },
+  ],
   ['agent CAF (instruction): CAF only', 'rsa-isolee', () => asAgent('caf', 'instruction'), { usager: only({ identite: 'ok', caf: 'ok' }), lieuxAccueil: 'ok' }],
   ['agent CAF (accompagnement): CAF only', 'rsa-isolee', () => asAgent('caf', 'accompagnement'), { usager: only({ identite: 'ok', caf: 'ok' }), lieuxAccueil: 'ok' }],
   ['agent CAF (controle): not even CAF (CRPA L114-8 II)', 'rsa-isolee', () => asAgent('caf', 'controle'), { usager: only({ identite: 'ok' }), lieuxAccueil: 'ok' }],
   ['agent CPAM (instruction): CPAM only', 'rsa-isolee', () => asAgent('cpam', 'instruction'), { usager: only({ identite: 'ok', cpam: 'ok' }), lieuxAccueil: 'ok' }],
   ['agent CPAM (controle): CPAM still readable', 'rsa-isolee', () => asAgent('cpam', 'controle'), { usager: only({ identite: 'ok', cpam: 'ok' }), lieuxAccueil: 'ok' }],
-  ['agent France Travail (instruction): France Travail only', 'rsa-isolee', () => asAgent('france-travail', 'instruction'), { usager: only({ identite: 'ok', franceTravail: 'ok' }), lieuxAccueil: 'ok' }],
+  [
+    'agent France Travail (instruction): France Travail only',
+    'rsa-isolee',
+    () => asAgent('france-travail', 'instruction'),
+    { usager: only({ identite: 'ok', franceTravail: 'ok' }), lieuxAccueil: 'ok' },
+  ],
   ['agent France Travail (controle): not even France Travail', 'rsa-isolee', () => asAgent('france-travail', 'controle'), { usager: only({ identite: 'ok' }), lieuxAccueil: 'ok' }],
   ['agent bailleurs (instruction): social housing only', 'rsa-isolee', () => asAgent('bailleurs', 'instruction'), { usager: only({ identite: 'ok', logementSocial: 'ok' }), lieuxAccueil: 'ok' }],
-  ['agent Département (accompagnement): shared file, not the summary', 'rsa-isolee', () => asAgent('departement', 'accompagnement'), { usager: only({ identite: 'ok', dossierPartage: 'ok' }), lieuxAccueil: 'ok' }],
+  [
+    'agent Département (accompagnement): shared file, not the summary',
+    'rsa-isolee',
+    () => asAgent('departement', 'accompagnement'),
+    { usager: only({ identite: 'ok', dossierPartage: 'ok' }), lieuxAccueil: 'ok' },
+  ],
   ['analyst (statistique): no person, the reception network only', 'rsa-isolee', () => asAnalyste(), { usager: 'ACCES_REFUSE', lieuxAccueil: 'ok' }],
   ['anonymous: nothing personal, not even the network', 'rsa-isolee', () => null, { usager: 'NON_AUTHENTIFIE', lieuxAccueil: 'NON_AUTHENTIFIE' }],
   // homonyme-rodez: ref-007's, outside ref-001's caseload; an active objection to the landlords, a lifted one to the CPAM.
   ['référent ref-001, outside their caseload: the usager refused', 'homonyme-rodez', () => asReferent('ref-001'), { usager: 'ACCES_REFUSE', lieuxAccueil: 'ok' }],
   ['another usager: refused', 'homonyme-rodez', () => asUsager(idOf('rsa-isolee')), { usager: 'ACCES_REFUSE', lieuxAccueil: 'ok' }],
-  ['référent ref-007, own caseload: all but the landlords (objection) and the summary; the lifted CPAM objection no longer hides', 'homonyme-rodez', () => asReferent('ref-007'), {
-    usager: { identite: 'ok', caf: 'ok', cpam: 'ok', franceTravail: 'vide', logementSocial: 'opposition:bailleurs', dossierPartage: 'ok', synthese: 'opposition:', presencePartenaires: 'ok' }, lieuxAccueil: 'ok',
-  }],
+  [
+    'référent ref-007, own caseload: all but the landlords (objection) and the summary; the lifted CPAM objection no longer hides',
+    'homonyme-rodez',
+    () => asReferent('ref-007'),
+    {
+      usager: { identite: 'ok', caf: 'ok', cpam: 'ok', franceTravail: 'vide', logementSocial: 'opposition:bailleurs', dossierPartage: 'ok', synthese: 'opposition:', presencePartenaires: 'ok' },
+      lieuxAccueil: 'ok',
+    },
+  ],
   ['agent CAF: anyone, caseload or not', 'homonyme-rodez', () => asAgent('caf', 'instruction'), { usager: only({ identite: 'ok', caf: 'ok' }), lieuxAccueil: 'ok' }],
-  ['the usager themself: their own objections do not hide anything from them', 'homonyme-rodez', () => asUsager(idOf('homonyme-rodez')), {
-    usager: { identite: 'ok', caf: 'ok', cpam: 'ok', franceTravail: 'vide', logementSocial: 'ok', dossierPartage: 'ok', synthese: 'ok', presencePartenaires: 'ok' }, lieuxAccueil: 'ok',
-  }],
+  [
+    'the usager themself: their own objections do not hide anything from them',
+    'homonyme-rodez',
+    () => asUsager(idOf('homonyme-rodez')),
+    {
+      usager: { identite: 'ok', caf: 'ok', cpam: 'ok', franceTravail: 'vide', logementSocial: 'ok', dossierPartage: 'ok', synthese: 'ok', presencePartenaires: 'ok' },
+      lieuxAccueil: 'ok',
+    },
+  ],
   // sans-domicile: ref-001's caseload, objection to CAF recorded in beforeAll.
-  ['objection to CAF: référent ref-001 gets caf and the summary withheld', 'sans-domicile', () => asReferent('ref-001'), {
-    usager: { identite: 'ok', caf: 'opposition:caf', synthese: 'opposition:', dossierPartage: 'ok', presencePartenaires: 'ok' }, lieuxAccueil: 'ok',
-  }],
-  ['objection to CAF: a CAF agent still reads CAF', 'sans-domicile', () => asAgent('caf', 'instruction'), { usager: only({ identite: 'ok', caf: 'ok', logementSocial: 'ACCES_REFUSE' }), lieuxAccueil: 'ok' }],
-  ['objection to CAF: the usager still reads CAF and the summary', 'sans-domicile', () => asUsager(idOf('sans-domicile')), {
-    usager: { identite: 'ok', caf: 'ok', synthese: 'ok', dossierPartage: 'ok', presencePartenaires: 'ok' }, lieuxAccueil: 'ok',
-  }],
+  [
+    'objection to CAF: référent ref-001 gets caf and the summary withheld',
+    'sans-domicile',
+    () => asReferent('ref-001'),
+    {
+      usager: { identite: 'ok', caf: 'opposition:caf', synthese: 'opposition:', dossierPartage: 'ok', presencePartenaires: 'ok' },
+      lieuxAccueil: 'ok',
+    },
+  ],
+  [
+    'objection to CAF: a CAF agent still reads CAF',
+    'sans-domicile',
+    () => asAgent('caf', 'instruction'),
+    { usager: only({ identite: 'ok', caf: 'ok', logementSocial: 'ACCES_REFUSE' }), lieuxAccueil: 'ok' },
+  ],
+  [
+    'objection to CAF: the usager still reads CAF and the summary',
+    'sans-domicile',
+    () => asUsager(idOf('sans-domicile')),
+    {
+      usager: { identite: 'ok', caf: 'ok', synthese: 'ok', dossierPartage: 'ok', presencePartenaires: 'ok' },
+      lieuxAccueil: 'ok',
+    },
+  ],
 ];
 
 /** Only the categories listed are checked for their value; every error must still be expected. */

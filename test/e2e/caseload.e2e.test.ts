@@ -49,8 +49,24 @@ describe('a référent’s caseload with every partner’s data', () => {
     // The acceptance bound: ceil(50 / batch size) per system, +1 for France Travail's two steps;
     // the Département: its fields, the @requires round of the summary, and row authorization's facts; one-person-per-call lookups (RAH, SIAO identity) are
     // bounded by the number of people.
-    expect({ sngi: stats.sngi, caf: stats.caf, cpam: stats.cpam, carsat: stats.carsat, msa: stats.msa, ah: stats.ah, 'france-travail': stats['france-travail'], departement: stats.departement }).toEqual({
-      sngi: 1, caf: 1, cpam: 1, carsat: 2, msa: 1, ah: 1, 'france-travail': 2, departement: 3,
+    expect({
+      sngi: stats.sngi,
+      caf: stats.caf,
+      cpam: stats.cpam,
+      carsat: stats.carsat,
+      msa: stats.msa,
+      ah: stats.ah,
+      'france-travail': stats['france-travail'],
+      departement: stats.departement,
+    }).toEqual({
+      sngi: 1,
+      caf: 1,
+      cpam: 1,
+      carsat: 2,
+      msa: 1,
+      ah: 1,
+      'france-travail': 2,
+      departement: 3,
     });
     expect(stats.rah).toBeLessThanOrEqual(50);
     expect(stats.siao).toBeLessThanOrEqual(1 + 50);

@@ -33,7 +33,12 @@ describe('the entity guard: a partner is not even asked about someone withheld f
 
   it('search results outside the caseload cost their partners no call', async () => {
     federation.simulator.reset();
-    const search = await query<{ rechercherUsagers: unknown[] }>(federation, 'query { rechercherUsagers(identite: { nomNaissance: "martin", prenoms: ["jean"], dateNaissance: "1985-03-14" }) { usager { cpam { c2s { statut } } } } }', {}, asReferent('ref-001'));
+    const search = await query<{ rechercherUsagers: unknown[] }>(
+      federation,
+      'query { rechercherUsagers(identite: { nomNaissance: "martin", prenoms: ["jean"], dateNaissance: "1985-03-14" }) { usager { cpam { c2s { statut } } } } }',
+      {},
+      asReferent('ref-001'),
+    );
     expect(search.data?.rechercherUsagers).toEqual([]);
     expect(federation.simulator.stats().cpam).toBe(0);
   });

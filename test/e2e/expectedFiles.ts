@@ -27,11 +27,23 @@ const aucun = { rapprochement: { statut: 'AUCUN' }, baux: [], demandes: [] };
 
 export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
   'rsa-isolee': {
-    identite: { nomNaissance: 'Delmas', nomUsage: null, prenoms: ['Séverine', 'Anne'], sexe: 'F', dateNaissance: '1986-04-17', lieuNaissance: { code: '12202', libelle: 'Rodez', estNeALEtranger: false } },
+    identite: {
+      nomNaissance: 'Delmas',
+      nomUsage: null,
+      prenoms: ['Séverine', 'Anne'],
+      sexe: 'F',
+      dateNaissance: '1986-04-17',
+      lieuNaissance: { code: '12202', libelle: 'Rodez', estNeALEtranger: false },
+    },
     caf: {
-      numeroAllocataire: '0412345', role: 'ALLOCATAIRE', quotientFamilial: 569,
+      numeroAllocataire: '0412345',
+      role: 'ALLOCATAIRE',
+      quotientFamilial: 569,
       rsa: { etat: 'OUVERT_VERSE', codeEtat: 2, majore: false, soumisDroitsEtDevoirs: true, montantMensuel: 568.94, dateDebut: '2024-02-01' },
-      droits: [{ prestation: 'RSA', montantMensuel: 568.94, dateDebut: '2024-02-01' }, { prestation: 'APL', montantMensuel: 280, dateDebut: '2023-09-01' }],
+      droits: [
+        { prestation: 'RSA', montantMensuel: 568.94, dateDebut: '2024-02-01' },
+        { prestation: 'APL', montantMensuel: 280, dateDebut: '2023-09-01' },
+      ],
       paiementsRecents: [{ date: '2026-11-05', prestation: 'RSA', montant: 568.94 }, { date: '2026-11-05', prestation: 'APL', montant: 280 }, expect.objectContaining({ date: '2026-10-05' })],
     },
     cpam: cpam('SANS_PARTICIPATION'),
@@ -48,13 +60,30 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
   'couple-parent-1': {
     identite: { nomNaissance: 'Benali', prenoms: ['Karim'], sexe: 'M', lieuNaissance: { code: '31555', libelle: 'Toulouse', estNeALEtranger: false } },
     caf: {
-      numeroAllocataire: '0087654', role: 'ALLOCATAIRE', quotientFamilial: 641, rsa: null,
-      foyer: { nombreAdultes: 2, enfants: [{ prenom: 'Yanis', dateNaissance: '2012-03-14' }, { prenom: 'Lina', dateNaissance: '2015-08-02' }, { prenom: 'Adam', dateNaissance: '2020-01-27' }] },
-      droits: [{ prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 344.59, dateDebut: '2020-02-01' }, { prestation: 'ALF', montantMensuel: 194, dateDebut: '2021-05-01' }, { prestation: 'PRIME_ACTIVITE', montantMensuel: 118, dateDebut: '2025-01-01' }],
+      numeroAllocataire: '0087654',
+      role: 'ALLOCATAIRE',
+      quotientFamilial: 641,
+      rsa: null,
+      foyer: {
+        nombreAdultes: 2,
+        enfants: [
+          { prenom: 'Yanis', dateNaissance: '2012-03-14' },
+          { prenom: 'Lina', dateNaissance: '2015-08-02' },
+          { prenom: 'Adam', dateNaissance: '2020-01-27' },
+        ],
+      },
+      droits: [
+        { prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 344.59, dateDebut: '2020-02-01' },
+        { prestation: 'ALF', montantMensuel: 194, dateDebut: '2021-05-01' },
+        { prestation: 'PRIME_ACTIVITE', montantMensuel: 118, dateDebut: '2025-01-01' },
+      ],
     },
     cpam: cpam('AVEC_PARTICIPATION'),
     carsat: actif(76),
-    logementSocial: { AH: { rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0932', typologie: 'T4', solde: 0, moisImpayes: 0, enImpaye: false, planApurement: null }] }, RAH: aucun },
+    logementSocial: {
+      AH: { rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0932', typologie: 'T4', solde: 0, moisImpayes: 0, enImpaye: false, planApurement: null }] },
+      RAH: aucun,
+    },
   },
   'couple-parent-2': {
     identite: { nomNaissance: 'Vergnes', nomUsage: 'Benali', prenoms: ['Julie', 'Marie'] },
@@ -68,7 +97,10 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
     caf: { numeroAllocataire: '0203040', quotientFamilial: 612, rsa: null, droits: [{ prestation: 'ALS', montantMensuel: 179, dateDebut: '2018-04-01' }] },
     cpam: cpam('SANS_PARTICIPATION'),
     carsat: {
-      statut: 'RETRAITE', trimestresValides: 118, dateEffet: '2002-03-01', pensionMensuelle: 612,
+      statut: 'RETRAITE',
+      trimestresValides: 118,
+      dateEffet: '2002-03-01',
+      pensionMensuelle: 612,
       aspa: { montantMensuel: 422.28, dateDebut: '2019-01-01' },
       actionSociale: [{ type: 'AIDE_MENAGERE', heuresMensuelles: 12, dateDebut: '2026-05-01', dateFin: '2027-05-01' }],
     },
@@ -76,7 +108,14 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
   },
   'nom-usage': {
     identite: { nomNaissance: 'Fabré', nomUsage: 'Rouquette', prenoms: ['Marie-Hélène', 'Odette'], lieuNaissance: { code: '12145', libelle: 'Millau', estNeALEtranger: false } },
-    caf: { numeroAllocataire: '1100456', quotientFamilial: 1344, droits: [{ prestation: 'PRIME_ACTIVITE', montantMensuel: 163.5 }, { prestation: 'APL', montantMensuel: 142 }] },
+    caf: {
+      numeroAllocataire: '1100456',
+      quotientFamilial: 1344,
+      droits: [
+        { prestation: 'PRIME_ACTIVITE', montantMensuel: 163.5 },
+        { prestation: 'APL', montantMensuel: 142 },
+      ],
+    },
     cpam: cpam('NON'),
     carsat: actif(101),
     logementSocial: {
@@ -110,10 +149,19 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
   },
   'ne-a-l-etranger': {
     identite: { nomNaissance: 'El Idrissi', prenoms: ['Fatima', 'Zahra'], lieuNaissance: { code: '99350', libelle: 'Maroc', estNeALEtranger: true } },
-    caf: { numeroAllocataire: '0660123', quotientFamilial: 1033, droits: [{ prestation: 'AAH', montantMensuel: 1033.32 }, { prestation: 'APL', montantMensuel: 245 }] },
+    caf: {
+      numeroAllocataire: '0660123',
+      quotientFamilial: 1033,
+      droits: [
+        { prestation: 'AAH', montantMensuel: 1033.32 },
+        { prestation: 'APL', montantMensuel: 245 },
+      ],
+    },
     cpam: cpam('SANS_PARTICIPATION'),
     carsat: actif(38),
-    logementSocial: { AH: { rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0415', solde: 520, moisImpayes: 4, enImpaye: true, planApurement: { mensualite: 50, respecte: true } }] } },
+    logementSocial: {
+      AH: { rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0415', solde: 520, moisImpayes: 4, enImpaye: true, planApurement: { mensualite: 50, respecte: true } }] },
+    },
   },
   'exploitant-agricole': {
     identite: { nomNaissance: 'Bousquet', prenoms: ['Thierry', 'Henri'], lieuNaissance: { code: '12300', libelle: 'Villefranche-de-Rouergue' } },
@@ -146,7 +194,14 @@ export const expectedFiles: Record<PersonaKey, ExpectedFile> = {
   },
   'micro-entrepreneur': {
     identite: { nomNaissance: 'Costes', prenoms: ['Aurélie', 'Marie'], sexe: 'F', dateNaissance: '1991-06-14', lieuNaissance: { code: '46102', libelle: 'Figeac', estNeALEtranger: false } },
-    caf: { numeroAllocataire: '0734512', quotientFamilial: 935, droits: [{ prestation: 'PRIME_ACTIVITE', montantMensuel: 214.8, dateDebut: '2024-07-01' }, { prestation: 'APL', montantMensuel: 198, dateDebut: '2024-04-01' }] },
+    caf: {
+      numeroAllocataire: '0734512',
+      quotientFamilial: 935,
+      droits: [
+        { prestation: 'PRIME_ACTIVITE', montantMensuel: 214.8, dateDebut: '2024-07-01' },
+        { prestation: 'APL', montantMensuel: 198, dateDebut: '2024-04-01' },
+      ],
+    },
     cpam: cpam('AVEC_PARTICIPATION'),
     carsat: actif(34),
     logementSocial: null,

@@ -58,7 +58,12 @@ describe('the full file of every persona across every partner, as the usager rea
 
   it('finds a persona by pivot identity and by NIR, and both give the same id', async () => {
     const persona = federation.population.persona('ne-en-corse');
-    const search = await query<{ rechercherUsagers: Array<{ usager: { id: string }; score: number }> }>(federation, 'query { rechercherUsagers(identite: { nomNaissance: "SANTONI", prenoms: ["antoine"], dateNaissance: "1990-07-02" }) { score usager { id } } }', {}, asAccueil());
+    const search = await query<{ rechercherUsagers: Array<{ usager: { id: string }; score: number }> }>(
+      federation,
+      'query { rechercherUsagers(identite: { nomNaissance: "SANTONI", prenoms: ["antoine"], dateNaissance: "1990-07-02" }) { score usager { id } } }',
+      {},
+      asAccueil(),
+    );
     const byNir = await query<{ usagerParNir: { id: string } }>(federation, 'query($nir: String!) { usagerParNir(nir: $nir) { id } }', { nir: persona.nir }, asAccueil());
     expect(search.data?.rechercherUsagers[0]?.usager.id).toBe(testCodec.encode(persona.nir));
     expect(byNir.data?.usagerParNir.id).toBe(testCodec.encode(persona.nir));

@@ -45,9 +45,14 @@ const refusedInvalid = { status: 401, code: 'CONTEXTE_PASSERELLE_INVALIDE' };
 
 describe('subgraphs answer only the gateway', () => {
   it('the gateway’s signed contexts are accepted: a query across two subgraphs answers without error', async () => {
-    const answer = await query<{ usager: { identite: { nomNaissance: string }; caf: unknown } }>(federation, 'query($id: ID!) { usager(id: $id) { identite { nomNaissance } caf { numeroAllocataire } } }', {
-      id: testCodec.encode(federation.population.persona('rsa-isolee').nir),
-    }, asReferent('ref-001'));
+    const answer = await query<{ usager: { identite: { nomNaissance: string }; caf: unknown } }>(
+      federation,
+      'query($id: ID!) { usager(id: $id) { identite { nomNaissance } caf { numeroAllocataire } } }',
+      {
+        id: testCodec.encode(federation.population.persona('rsa-isolee').nir),
+      },
+      asReferent('ref-001'),
+    );
     expect(answer.status).toBe(200);
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.usager.caf).toEqual({ numeroAllocataire: '0412345' });

@@ -39,12 +39,26 @@ const idOf = (key: PersonaKey) => testCodec.encode(federation.population.persona
 
 /** What graphql-js answers for this introspection query on the API schema (getIntrospectionQuery's defaults, then the options). */
 const expectedFor = (options: IntrospectionOptions) =>
-  introspectionFromSchema(api, { descriptions: true, specifiedByUrl: false, directiveIsRepeatable: false, schemaDescription: false, inputValueDeprecation: false, experimentalDirectiveDeprecation: false, oneOf: false, ...options });
+  introspectionFromSchema(api, {
+    descriptions: true,
+    specifiedByUrl: false,
+    directiveIsRepeatable: false,
+    schemaDescription: false,
+    inputValueDeprecation: false,
+    experimentalDirectiveDeprecation: false,
+    oneOf: false,
+    ...options,
+  });
 
 /** The same value with every list and every object's keys in one order: introspection promises no order. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   return value;
 }
 
@@ -63,11 +77,14 @@ const journalRecords = () =>
 
 const callers: Array<[string, TestCaller | null]> = [
   ['without a token', null],
-  ['with a référent\'s token', asReferent('ref-001')],
+  ["with a référent's token", asReferent('ref-001')],
 ];
 const queries: Array<[string, IntrospectionOptions]> = [
   ['getIntrospectionQuery() (GraphiQL, IDE plugins)', {}],
-  ['the codegen query (descriptions, repeatable directives, schema description, deprecated input values)', { descriptions: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }],
+  [
+    'the codegen query (descriptions, repeatable directives, schema description, deprecated input values)',
+    { descriptions: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true },
+  ],
 ];
 
 describe.each(callers)('introspection in dev mode, %s', (_who, caller) => {

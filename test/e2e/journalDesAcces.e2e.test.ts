@@ -16,7 +16,16 @@ afterAll(async () => {
 });
 
 type Acces = { organisation: string; roles: string[]; finalite: string; date: string };
-const journal = /* GraphQL */ `{ monJournalDesAcces { organisation roles finalite date } }`;
+const journal = /* GraphQL */ `
+  {
+    monJournalDesAcces {
+      organisation
+      roles
+      finalite
+      date
+    }
+  }
+`;
 
 describe('monJournalDesAcces through the gateway', () => {
   it('shows a usager that her référent read her file, and shows it to nobody else', async () => {
@@ -76,7 +85,12 @@ describe('monJournalDesAcces through the gateway', () => {
   });
 
   it('records every usager of a caseload page a référent read', async () => {
-    const page = await query<{ monPortefeuille: { edges: Array<{ node: { id: string } }> } }>(federation, '{ monPortefeuille(referentId: "ref-001", premier: 5) { edges { node { id } } } }', {}, asReferent('ref-001'));
+    const page = await query<{ monPortefeuille: { edges: Array<{ node: { id: string } }> } }>(
+      federation,
+      '{ monPortefeuille(referentId: "ref-001", premier: 5) { edges { node { id } } } }',
+      {},
+      asReferent('ref-001'),
+    );
     expect(page.errors).toBeUndefined();
     const ids = page.data!.monPortefeuille.edges.map((e) => e.node.id);
     expect(ids.length).toBeGreaterThan(1);

@@ -13,17 +13,27 @@ import type { RunningFederation } from '@passerelle/dev';
 const registry = readPartnerRegistry(readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8'));
 /** The simulated systems each founding partner's subgraph calls (mocks/docs): the test's own knowledge of the simulator. */
 const founding: Readonly<Record<string, readonly string[]>> = {
-  caf: ['caf'], cpam: ['cpam'], carsat: ['carsat'], msa: ['msa'], 'france-travail': ['france-travail'], bailleurs: ['rah', 'ah'], siao: ['siao'], departement: ['departement'],
+  caf: ['caf'],
+  cpam: ['cpam'],
+  carsat: ['carsat'],
+  msa: ['msa'],
+  'france-travail': ['france-travail'],
+  bailleurs: ['rah', 'ah'],
+  siao: ['siao'],
+  departement: ['departement'],
 };
 /** A partner published since by its own folder: the systems its subgraphs' package.json `passerelle.legacy` blocks point at. */
 const discovered = discoverSubgraphs();
-const publishedSystems = (code: string) =>
-  (registry.partners.get(code)?.subgraphs ?? []).flatMap((name) => Object.values(discovered.find((s) => s.name === name)?.legacy ?? {}));
+const publishedSystems = (code: string) => (registry.partners.get(code)?.subgraphs ?? []).flatMap((name) => Object.values(discovered.find((s) => s.name === name)?.legacy ?? {}));
 const systemsOf: Readonly<Record<string, readonly string[]>> = {
-  ...Object.fromEntries(registry.opposables.filter((code) => !(code in founding)).flatMap((code) => {
-    const systems = publishedSystems(code);
-    return systems.length > 0 ? [[code, systems] as const] : [];
-  })),
+  ...Object.fromEntries(
+    registry.opposables
+      .filter((code) => !(code in founding))
+      .flatMap((code) => {
+        const systems = publishedSystems(code);
+        return systems.length > 0 ? [[code, systems] as const] : [];
+      }),
+  ),
   ...founding,
 };
 
@@ -55,7 +65,12 @@ describe.each(registry.opposables.filter((code) => code in systemsOf))('an objec
     expect(before.calls).toBeGreaterThan(0);
 
     // By code: the PartenaireSource enum lists the founding partners only (schema/PARTENAIRES.md).
-    const objection = await query(federation, 'mutation($u: ID!, $c: CodePartenaire!) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, c: code }, asReferent('ref-001'));
+    const objection = await query(
+      federation,
+      'mutation($u: ID!, $c: CodePartenaire!) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }',
+      { u: id, c: code },
+      asReferent('ref-001'),
+    );
     expect(objection.errors).toBeUndefined();
     const during = await read();
     // The Département's system is still asked once: for the access facts (référent, objections)
@@ -92,17 +107,34 @@ describe('objections name partners by their code', () => {
   it('refuses, before anything runs, a code no subgraph declares, in the document or in variables', async () => {
     const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
     federation.simulator.reset();
-    const inline = await query(federation, 'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "impots", recueilliePar: "Nadia Cayla") { rejoue } }', { u: id }, asReferent('ref-001'));
-    expect(inline).toMatchObject({ errors: [{ message: 'No partner of this federation has the code given in codePartenaire.', extensions: { code: 'ARGUMENT_INVALIDE', argument: 'codePartenaire' } }] });
+    const inline = await query(
+      federation,
+      'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "impots", recueilliePar: "Nadia Cayla") { rejoue } }',
+      { u: id },
+      asReferent('ref-001'),
+    );
+    expect(inline).toMatchObject({
+      errors: [{ message: 'No partner of this federation has the code given in codePartenaire.', extensions: { code: 'ARGUMENT_INVALIDE', argument: 'codePartenaire' } }],
+    });
     expect(inline.data ?? null).toBeNull();
-    const variable = await query(federation, 'mutation($u: ID!, $c: CodePartenaire) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id, c: 'impots' }, asReferent('ref-001'));
+    const variable = await query(
+      federation,
+      'mutation($u: ID!, $c: CodePartenaire) { enregistrerOpposition(usagerId: $u, codePartenaire: $c, recueilliePar: "Nadia Cayla") { rejoue } }',
+      { u: id, c: 'impots' },
+      asReferent('ref-001'),
+    );
     expect(variable.errors?.map((e) => e.extensions?.code)).toEqual(['ARGUMENT_INVALIDE']);
     expect(federation.simulator.stats().departement ?? 0).toBe(0);
   });
 
   it('refuses an objection naming the partner twice, or not at all', async () => {
     const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
-    const both = await query(federation, 'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "caf", partenaire: CAF, recueilliePar: "Nadia Cayla") { rejoue } }', { u: id }, asReferent('ref-001'));
+    const both = await query(
+      federation,
+      'mutation($u: ID!) { enregistrerOpposition(usagerId: $u, codePartenaire: "caf", partenaire: CAF, recueilliePar: "Nadia Cayla") { rejoue } }',
+      { u: id },
+      asReferent('ref-001'),
+    );
     expect(both.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([[['enregistrerOpposition'], 'ARGUMENT_INVALIDE', 'codePartenaire']]);
     const none = await query(federation, 'mutation($u: ID!) { leverOpposition(usagerId: $u) { rejoue } }', { u: id }, asReferent('ref-001'));
     expect(none.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.argument])).toEqual([[['leverOpposition'], 'ARGUMENT_INVALIDE', 'codePartenaire']]);

@@ -20,7 +20,14 @@ describe('no NIR and no name in any response or log line, whatever happens', () 
       keep(await query(federation, fullFileQuery, { id }, asReferent('ref-001')));
     }
     keep(await query(federation, `query { monPortefeuille(referentId: "ref-001", premier: 20) { edges { node { ${usagerFileFields} } } } }`, {}, asReferent('ref-001')));
-    keep(await query(federation, 'query { rechercherUsagers(identite: { nomNaissance: "martin", prenoms: ["jean"], dateNaissance: "1985-03-14" }) { score usager { id identite { nomNaissance } } } }', {}, asAccueil()));
+    keep(
+      await query(
+        federation,
+        'query { rechercherUsagers(identite: { nomNaissance: "martin", prenoms: ["jean"], dateNaissance: "1985-03-14" }) { score usager { id identite { nomNaissance } } } }',
+        {},
+        asAccueil(),
+      ),
+    );
     const persona = federation.population.persona('ne-en-corse');
     keep(await query(federation, 'query($nir: String!) { usagerParNir(nir: $nir) { id } }', { nir: `${persona.nir.slice(0, 13)}00` }, asAccueil()));
     keep(await query(federation, 'query($id: ID!) { usager(id: $id) { caf { quotientFamilial } } }', { id: 'u_forged-id-0000000000000000' }, asReferent('ref-001')));
@@ -28,7 +35,9 @@ describe('no NIR and no name in any response or log line, whatever happens', () 
     keep(await query(federation, fullFileQuery, { id: testCodec.encode(federation.population.persona('rsa-isolee').nir) }, asReferent('ref-001')));
     federation.simulator.setKnobs('caf', { down: false });
 
-    const names = personaKeys().flatMap((key) => [federation.population.persona(key).nomNaissance]).filter((name) => name.length > 3);
+    const names = personaKeys()
+      .flatMap((key) => [federation.population.persona(key).nomNaissance])
+      .filter((name) => name.length > 3);
     const logs = lines.join('');
     expect(lines.length).toBeGreaterThan(0);
     expect(nirsIn(logs)).toEqual([]);

@@ -28,7 +28,7 @@ beforeEach(() => running.federation.simulator.reset());
 const fullFile = `query($id: ID!) { usager(id: $id) { atelierInsertion { numeroDossier statut dateOuverture dateMiseAJour antenne } } }`;
 
 describe('npm run subgraph:new', () => {
-  it('changes nothing but the partner\'s folders, its API doc and the two composed schemas', () => {
+  it("changes nothing but the partner's folders, its API doc and the two composed schemas", () => {
     expect(partner.field).toBe('atelierInsertion');
     const changed = changedPaths(partner.root);
     const allowed = [`subgraphs/${code}/`, `mocks/src/simulators/${code}/`, `mocks/docs/${code}.md`, 'schema/supergraph.graphql', 'schema/api.graphql'];
@@ -52,19 +52,27 @@ describe('npm run subgraph:new', () => {
     expect(run.stderr).toContain('PASS test/atelierInsertion.integration.test.ts');
   }, 60_000);
 
-  it('creates files that pass the repository\'s lint, type-aware rules included', () => {
+  it("creates files that pass the repository's lint, type-aware rules included", () => {
     const eslint = path.join(partner.root, 'node_modules/.bin/eslint');
     const run = spawnSync(eslint, ['--max-warnings=0', `subgraphs/${code}`, `mocks/src/simulators/${code}`], { cwd: partner.root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect([run.status, run.stdout]).toEqual([0, '']);
   }, 60_000);
 });
 
-describe('the copy\'s federation with the new partner', () => {
-  it('serves the partner\'s file of a persona to her référent, with one call to its system', async () => {
+describe("the copy's federation with the new partner", () => {
+  it("serves the partner's file of a persona to her référent, with one call to its system", async () => {
     const answer = await running.query(fullFile, { id: running.personaId('rsa-isolee') }, asReferent('ref-001'));
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
-      usager: { atelierInsertion: { numeroDossier: 'AI-000101', statut: 'OUVERT', dateOuverture: '2025-03-12', dateMiseAJour: '2026-10-02', antenne: running.federation.population.persona('rsa-isolee').adresse.commune } },
+      usager: {
+        atelierInsertion: {
+          numeroDossier: 'AI-000101',
+          statut: 'OUVERT',
+          dateOuverture: '2025-03-12',
+          dateMiseAJour: '2026-10-02',
+          antenne: running.federation.population.persona('rsa-isolee').adresse.commune,
+        },
+      },
     });
     expect(running.legacyCalls()).toBe(1);
   });
@@ -77,10 +85,12 @@ describe('the copy\'s federation with the new partner', () => {
     expect(none.errors).toBeUndefined();
   });
 
-  it('gives a reception agent presence only: the file\'s fields are refused at their path', async () => {
+  it("gives a reception agent presence only: the file's fields are refused at their path", async () => {
     const answer = await running.query(`query($id: ID!) { usager(id: $id) { atelierInsertion { __typename numeroDossier } } }`, { id: running.personaId('rsa-isolee') }, asAccueil());
     expect(answer.data).toEqual({ usager: { atelierInsertion: { __typename: 'DossierAtelierInsertion', numeroDossier: null } } });
-    expect(answer.errors).toEqual([{ message: 'Not authorized to read DossierAtelierInsertion.numeroDossier', path: ['usager', 'atelierInsertion', 'numeroDossier'], extensions: { code: 'ACCES_REFUSE' } }]);
+    expect(answer.errors).toEqual([
+      { message: 'Not authorized to read DossierAtelierInsertion.numeroDossier', path: ['usager', 'atelierInsertion', 'numeroDossier'], extensions: { code: 'ACCES_REFUSE' } },
+    ]);
   });
 });
 
@@ -124,7 +134,8 @@ describe('the security layer applies to the new partner, with no edit outside it
   it('the audit: her journal records the référent’s read of the new partner’s file', async () => {
     const id = running.personaId('sans-domicile');
     const journal = '{ monJournalDesAcces(premier: 200) { organisation roles finalite } }';
-    const count = async () => ((await running.query<{ monJournalDesAcces: Array<{ roles: string[] }> }>(journal, {}, asUsager(id))).data?.monJournalDesAcces ?? []).filter((a) => a.roles.includes('referent')).length;
+    const count = async () =>
+      ((await running.query<{ monJournalDesAcces: Array<{ roles: string[] }> }>(journal, {}, asUsager(id))).data?.monJournalDesAcces ?? []).filter((a) => a.roles.includes('referent')).length;
     const before = await count();
     const read = await running.query(`{ usager(id: "${id}") { atelierInsertion { statut } } }`, {}, asReferent('ref-001'));
     expect(read.errors).toBeUndefined();

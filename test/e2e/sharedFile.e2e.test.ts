@@ -15,17 +15,75 @@ const idOf = (key: PersonaKey) => testCodec.encode(federation.population.persona
 const fileQuery = /* GraphQL */ `
   query Dossier($id: ID!) {
     usager(id: $id) {
-      rsa { orientation { type organisme date } }
-      referentDeParcours { referent { id } depuis }
-      historiqueReferents { referent { id } depuis jusqua }
-      dossierPartage {
-        objectifs { id theme intitule statut actions { id intitule statut echeance } }
-        notes { id auteur audience texte }
-        rendezVous { id date heure statut }
-        contratEngagement { dateDebut dateFin objectifs { id } }
+      rsa {
+        orientation {
+          type
+          organisme
+          date
+        }
       }
-      oppositions { partenaire active recueilliePar dateLevee }
-      orientations { motif precision cible { partenaire lieu { id } } }
+      referentDeParcours {
+        referent {
+          id
+        }
+        depuis
+      }
+      historiqueReferents {
+        referent {
+          id
+        }
+        depuis
+        jusqua
+      }
+      dossierPartage {
+        objectifs {
+          id
+          theme
+          intitule
+          statut
+          actions {
+            id
+            intitule
+            statut
+            echeance
+          }
+        }
+        notes {
+          id
+          auteur
+          audience
+          texte
+        }
+        rendezVous {
+          id
+          date
+          heure
+          statut
+        }
+        contratEngagement {
+          dateDebut
+          dateFin
+          objectifs {
+            id
+          }
+        }
+      }
+      oppositions {
+        partenaire
+        active
+        recueilliePar
+        dateLevee
+      }
+      orientations {
+        motif
+        precision
+        cible {
+          partenaire
+          lieu {
+            id
+          }
+        }
+      }
     }
   }
 `;
@@ -38,16 +96,20 @@ const readBack = async (id: string, as: TestCaller = nadia) => (await query<Doss
 const m = {
   designer: 'mutation($u: ID!, $r: ID!) { designerReferent(usagerId: $u, referentId: $r) { referentDeParcours { referent { id } } rejoue } }',
   changer: 'mutation($u: ID!, $r: ID!) { changerReferent(usagerId: $u, referentId: $r) { referentDeParcours { referent { id } } rejoue } }',
-  creer: 'mutation($u: ID!, $t: ThemeAccompagnement!, $i: String!, $k: String) { creerObjectif(usagerId: $u, theme: $t, intitule: $i, cleIdempotence: $k) { objectif { id theme intitule statut } rejoue } }',
+  creer:
+    'mutation($u: ID!, $t: ThemeAccompagnement!, $i: String!, $k: String) { creerObjectif(usagerId: $u, theme: $t, intitule: $i, cleIdempotence: $k) { objectif { id theme intitule statut } rejoue } }',
   ajouterAction: 'mutation($u: ID!, $o: ID!, $i: String!, $e: String) { ajouterAction(usagerId: $u, objectifId: $o, intitule: $i, echeance: $e) { action { id statut echeance } rejoue } }',
   statutAction: 'mutation($u: ID!, $a: ID!, $s: StatutAction!) { changerStatutAction(usagerId: $u, actionId: $a, statut: $s) { action { id statut } rejoue } }',
   note: 'mutation($u: ID!, $t: String!, $k: String) { ajouterNote(usagerId: $u, texte: $t, audience: EQUIPE, auteur: "Nadia Cayla", cleIdempotence: $k) { note { id texte } rejoue } }',
-  planifier: 'mutation($u: ID!, $d: String!, $h: String!) { planifierRendezVous(usagerId: $u, date: $d, heure: $h, lieu: "Maison des solidarités de Rodez", objet: "Bilan", avec: "Nadia Cayla") { rendezVous { id statut } rejoue } }',
+  planifier:
+    'mutation($u: ID!, $d: String!, $h: String!) { planifierRendezVous(usagerId: $u, date: $d, heure: $h, lieu: "Maison des solidarités de Rodez", objet: "Bilan", avec: "Nadia Cayla") { rendezVous { id statut } rejoue } }',
   annuler: 'mutation($u: ID!, $r: ID!) { annulerRendezVous(usagerId: $u, rendezVousId: $r) { rendezVous { id statut } rejoue } }',
-  contrat: 'mutation($u: ID!, $d: String!, $f: String!, $o: [ID!]!) { enregistrerContratEngagement(usagerId: $u, dateDebut: $d, dateFin: $f, objectifIds: $o) { contratEngagement { dateDebut dateFin } rejoue } }',
+  contrat:
+    'mutation($u: ID!, $d: String!, $f: String!, $o: [ID!]!) { enregistrerContratEngagement(usagerId: $u, dateDebut: $d, dateFin: $f, objectifIds: $o) { contratEngagement { dateDebut dateFin } rejoue } }',
   opposer: 'mutation($u: ID!, $p: PartenaireSource!) { enregistrerOpposition(usagerId: $u, partenaire: $p, recueilliePar: "Olivier Costes") { opposition { partenaire active } rejoue } }',
   lever: 'mutation($u: ID!, $p: PartenaireSource!) { leverOpposition(usagerId: $u, partenaire: $p) { opposition { partenaire active } rejoue } }',
-  orienter: 'mutation($u: ID!, $vers: CibleOrientationInput!, $k: String) { orienterUsager(usagerId: $u, vers: $vers, motif: LOGEMENT, cleIdempotence: $k) { orientation { motif cible { partenaire lieu { id } } } rejoue } }',
+  orienter:
+    'mutation($u: ID!, $vers: CibleOrientationInput!, $k: String) { orienterUsager(usagerId: $u, vers: $vers, motif: LOGEMENT, cleIdempotence: $k) { orientation { motif cible { partenaire lieu { id } } } rejoue } }',
 };
 const run = (mutation: keyof typeof m, variables: Record<string, unknown>, as: TestCaller = nadia) => query<Record<string, Record<string, unknown> | null>>(federation, m[mutation], variables, as);
 const ok = (answer: GraphQLAnswer<Record<string, Record<string, unknown> | null>>) => {
@@ -89,7 +151,13 @@ describe('the shared file through the gateway: mutations, read back in the same 
     ['an objective of 201 characters', 'rsa-isolee', 'creer', () => ({ t: 'EMPLOI', i: 'x'.repeat(201) }), refusal('ARGUMENT_INVALIDE', 'intitule')],
     ['an action on an unknown objective', 'rsa-isolee', 'ajouterAction', () => ({ o: 'OBJ-999999', i: 'x' }), refusal('OBJET_INTROUVABLE', 'objectifId')],
     ['an action due on 31 February', 'rsa-isolee', 'ajouterAction', (f) => ({ o: f.dossierPartage.objectifs[0]!.id, i: 'x', e: '2027-02-31' }), refusal('ARGUMENT_INVALIDE', 'echeance')],
-    ['closing a done action twice', 'rsa-isolee', 'statutAction', (f) => ({ a: f.dossierPartage.objectifs.flatMap((o) => o.actions).find((a) => a.statut === 'REALISEE')!.id, s: 'REALISEE' }), refusal('TRANSITION_INVALIDE')],
+    [
+      'closing a done action twice',
+      'rsa-isolee',
+      'statutAction',
+      (f) => ({ a: f.dossierPartage.objectifs.flatMap((o) => o.actions).find((a) => a.statut === 'REALISEE')!.id, s: 'REALISEE' }),
+      refusal('TRANSITION_INVALIDE'),
+    ],
     ['a note under a malformed key', 'rsa-isolee', 'note', () => ({ t: 'x', k: 'court' }), refusal('ARGUMENT_INVALIDE', 'cleIdempotence')],
     ['an appointment at 25:00', 'rsa-isolee', 'planifier', () => ({ d: '2026-12-03', h: '25:00' }), refusal('ARGUMENT_INVALIDE', 'heure')],
     ['a contract ending before it starts', 'rsa-isolee', 'contrat', (f) => ({ d: '2027-03-01', f: '2027-02-01', o: [f.dossierPartage.objectifs[0]!.id] }), refusal('ARGUMENT_INVALIDE', 'dateFin')],

@@ -29,7 +29,7 @@ function parseArgs(args: string[]): { name: string; libelle: string; port?: numb
     else if (name === undefined) name = arg;
     else throw new ScaffoldError(`one name only (got "${name}" and "${arg}").`);
   }
-  if (name === undefined) throw new ScaffoldError('the subgraph\'s name is missing.');
+  if (name === undefined) throw new ScaffoldError("the subgraph's name is missing.");
   if (libelle === undefined) throw new ScaffoldError('--partenaire "<the partner\'s name for people>" is missing.');
   return { name, libelle, root, ...(port === undefined ? {} : { port }) };
 }

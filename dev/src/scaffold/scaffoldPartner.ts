@@ -69,7 +69,16 @@ export function scaffoldPartner(root: string, request: ScaffoldRequest): Scaffol
     const discovered = discoverSubgraphs(root).find((s) => s.name === names.code);
     if (!discovered) throw new ScaffoldError(`subgraphs/${names.code} was written but is not discovered`);
     const readme = `subgraphs/${names.code}/README.md`;
-    writeFileSync(path.join(root, readme), subgraphReadme({ packageName: `@passerelle/subgraph-${names.code}`, description: (JSON.parse(files[0]![1]) as { description: string }).description, name: names.code, table: subgraphConfigTable(discovered.load(), root) }), { flag: 'wx' });
+    writeFileSync(
+      path.join(root, readme),
+      subgraphReadme({
+        packageName: `@passerelle/subgraph-${names.code}`,
+        description: (JSON.parse(files[0]![1]) as { description: string }).description,
+        name: names.code,
+        table: subgraphConfigTable(discovered.load(), root),
+      }),
+      { flag: 'wx' },
+    );
     written.push(readme);
     const composed = writeComposition(root);
     if (!composed.ok) throw new ScaffoldError(`composition failed, nothing was kept:\n${composed.errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -14,7 +14,12 @@ export function coordinateOwners(supergraphSdl: string): Map<string, string[]> {
   for (const definition of document.definitions) {
     if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
       for (const value of definition.values ?? []) {
-        const name = value.directives?.find((d) => d.name.value === 'join__graph') && argumentOf(value.directives.find((d) => d.name.value === 'join__graph')!, 'name');
+        const name =
+          value.directives?.find((d) => d.name.value === 'join__graph') &&
+          argumentOf(
+            value.directives.find((d) => d.name.value === 'join__graph')!,
+            'name',
+          );
         if (name?.kind === Kind.STRING) graphNames.set(value.name.value, name.value);
       }
     }
@@ -26,10 +31,19 @@ export function coordinateOwners(supergraphSdl: string): Map<string, string[]> {
   const owners = new Map<string, string[]>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-    const typeGraphs = (definition.directives ?? []).filter((d) => d.name.value === 'join__type').map(graphOf).filter((g): g is string => g !== undefined);
+    const typeGraphs = (definition.directives ?? [])
+      .filter((d) => d.name.value === 'join__type')
+      .map(graphOf)
+      .filter((g): g is string => g !== undefined);
     for (const field of definition.fields ?? []) {
       const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
-      const own = joins.filter((d) => { const external = argumentOf(d, 'external'); return !(external?.kind === Kind.BOOLEAN && external.value); }).map(graphOf).filter((g): g is string => g !== undefined);
+      const own = joins
+        .filter((d) => {
+          const external = argumentOf(d, 'external');
+          return !(external?.kind === Kind.BOOLEAN && external.value);
+        })
+        .map(graphOf)
+        .filter((g): g is string => g !== undefined);
       const graphs = joins.length > 0 ? own : typeGraphs;
       owners.set(`${definition.name.value}.${field.name.value}`, [...new Set(graphs)].sort());
     }

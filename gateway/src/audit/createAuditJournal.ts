@@ -40,7 +40,7 @@ export interface AuditJournal {
 
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');
-  for (let written = 0; written < bytes.length; ) {
+  for (let written = 0; written < bytes.length;) {
     const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
     written += bytesWritten;
   }

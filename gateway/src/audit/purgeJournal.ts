@@ -85,7 +85,10 @@ export async function purgeJournal(path: string, sealKey: string, options: { old
     await rename(temporary, path);
     const directory = await open(dirname(path), 'r');
     // Makes the rename durable; some platforms cannot fsync a directory, which is no reason to fail.
-    await directory.sync().catch(() => undefined).finally(() => directory.close());
+    await directory
+      .sync()
+      .catch(() => undefined)
+      .finally(() => directory.close());
     return { purged, kept: after.records };
   } finally {
     await unlink(temporary).catch(() => undefined);

@@ -13,7 +13,10 @@ export const defaultJwtAlgorithms: readonly JwtAlgorithm[] = ['ES256', 'RS256', 
  * refused by name, whatever their case, even when configured on purpose.
  */
 export const envJwtAlgorithms: EnvParser<readonly JwtAlgorithm[]> = (raw) => {
-  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const forbidden = names.filter((name) => name.toLowerCase() === 'none' || /^hs\d*$/i.test(name));
   if (forbidden.length > 0) {
     throw new Error(`${forbidden.join(', ')} refused: tokens must be signed with an asymmetric key (never \`none\` nor an HS* shared secret)`);

@@ -71,8 +71,7 @@ export function authorizeOperation({ document, operationName, schema, requiremen
       return requirement !== undefined && !requirementHolds(requirement, caller, finalite);
     });
   // A type's requirement, and, for an interface or a union, that of every type it may be at run time.
-  const typeCoordinates = (type: GraphQLNamedType): string[] =>
-    isAbstractType(type) ? [type.name, ...schema.getPossibleTypes(type).map((t) => t.name)] : [type.name];
+  const typeCoordinates = (type: GraphQLNamedType): string[] => (isAbstractType(type) ? [type.name, ...schema.getPossibleTypes(type).map((t) => t.name)] : [type.name]);
   const fieldCoordinates = (parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): string[] => [
     `${parent.name}.${field.name}`,
     ...(isAbstractType(parent) ? schema.getPossibleTypes(parent).map((t) => `${t.name}.${field.name}`) : []),
@@ -173,9 +172,7 @@ export function authorizeOperation({ document, operationName, schema, requiremen
     return { ...authorized, variableDefinitions: authorized.variableDefinitions?.filter((v) => used.has(v.variable.name.value)) };
   };
 
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName),
-  );
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName == null || d.name?.value === operationName));
   // A new document without `loc`: nothing downstream may read the original text for what now runs.
   return { document: { kind: Kind.DOCUMENT, definitions: operations.map(authorize) }, denials: [...denials.values()] };
 }

@@ -65,9 +65,7 @@ function parseUrl(url: string): { identity: string; name: string; version: strin
  * `as:`); a supergraph without one (a Federation 1 `@core` supergraph) is refused.
  */
 export function readLinkedFeatures(document: DocumentNode): LinkedFeature[] {
-  const applications = document.definitions.flatMap((d) =>
-    d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION ? (d.directives ?? []) : [],
-  );
+  const applications = document.definitions.flatMap((d) => (d.kind === Kind.SCHEMA_DEFINITION || d.kind === Kind.SCHEMA_EXTENSION ? (d.directives ?? []) : []));
   const bootstrap = applications.find((d) => {
     const url = d.arguments?.find((a) => a.name.value === 'url')?.value;
     return url?.kind === Kind.STRING && parseUrl(url.value).identity === linkSpecIdentity;

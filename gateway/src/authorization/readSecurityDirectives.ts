@@ -78,7 +78,8 @@ function requirementOf(kind: SecurityKind, node: ConstDirectiveNode, where: stri
     case 'requiresScopes': {
       const scopes = listOfLists(argument('scopes'), 'scopes', where);
       const malformed = scopes.flat().find((scope) => !isKnownScope(scope, partnerCodes));
-      if (malformed !== undefined) throw refuse(`${where}: scope "${malformed}" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares (@partenaire).`);
+      if (malformed !== undefined)
+        throw refuse(`${where}: scope "${malformed}" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares (@partenaire).`);
       return { authenticated: false, scopes, policies: null };
     }
     case 'policy': {
@@ -101,9 +102,7 @@ function addRequirement(requirements: Map<string, AuthRequirement>, coordinate: 
   const current = requirements.get(coordinate);
   requirements.set(
     coordinate,
-    current === undefined
-      ? added
-      : { authenticated: current.authenticated || added.authenticated, scopes: conjoin(current.scopes, added.scopes), policies: conjoin(current.policies, added.policies) },
+    current === undefined ? added : { authenticated: current.authenticated || added.authenticated, scopes: conjoin(current.scopes, added.scopes), policies: conjoin(current.policies, added.policies) },
   );
 }
 
@@ -121,8 +120,7 @@ export function readSecurityDirectives(supergraphSdl: string, partnerCodes: Read
   const enforced = checkFeatures(readLinkedFeatures(document));
   const kindByDirective = new Map<string, SecurityKind>(enforced.map((f) => [directiveNameOf(f), enforcedFeatures[f.identity]!.kind]));
   const linkNodes = new Set(enforced.map((f) => f.node));
-  const featureTypes = (name: string) =>
-    enforced.some((f) => name.startsWith(`${f.prefix}__`) || [...f.imports].some(([original, local]) => !original.startsWith('@') && local === name));
+  const featureTypes = (name: string) => enforced.some((f) => name.startsWith(`${f.prefix}__`) || [...f.imports].some(([original, local]) => !original.startsWith('@') && local === name));
 
   const requirements = new Map<string, AuthRequirement>();
   const read = (directives: readonly ConstDirectiveNode[] | undefined, coordinate: string, enforceable: boolean) => {

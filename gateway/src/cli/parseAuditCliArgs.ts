@@ -53,7 +53,13 @@ export function usageErrorMessage(error: unknown): string | null {
  * The audit CLIs' common start: the parsed context, or the exit status when there is nothing more
  * to do (usage printed for `--help`, or a usage error printed with the usage: 2).
  */
-export function auditCliContextOrExit(args: readonly string[], env: NodeJS.ProcessEnv, allowStrict: boolean, usage: string, output: { stdout(text: string): void; stderr(text: string): void }): AuditCliContext | number {
+export function auditCliContextOrExit(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  allowStrict: boolean,
+  usage: string,
+  output: { stdout(text: string): void; stderr(text: string): void },
+): AuditCliContext | number {
   let context: AuditCliContext;
   try {
     context = parseAuditCliArgs(args, env, allowStrict);

@@ -24,9 +24,7 @@ export async function runAuditVerify(args: readonly string[], env: NodeJS.Proces
     `Audit journal: ${context.file}`,
     `Records: ${result.records}, seals: ${result.seals}, problems: ${result.problems.length}`,
     ...result.problems.map((problem) => `  line ${problem.line}: ${problem.kind}: ${problem.detail}`),
-    result.ok
-      ? `Verified${result.problems.length > 0 ? ' (records after the last seal are not yet provably authentic)' : ''}.`
-      : `NOT VERIFIED${context.strict ? ' (strict)' : ''}.`,
+    result.ok ? `Verified${result.problems.length > 0 ? ' (records after the last seal are not yet provably authentic)' : ''}.` : `NOT VERIFIED${context.strict ? ' (strict)' : ''}.`,
   ];
   output.stdout(`${lines.join('\n')}\n`);
   return result.ok ? 0 : 1;

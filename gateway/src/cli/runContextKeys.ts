@@ -53,7 +53,7 @@ export function runContextKeys(args: readonly string[], output: CliOutput): numb
       const { kid, previousKid } = rotateContextKeys(file);
       output.stderr(
         `${file}: signing key ${kid}${previousKid ? `, previous key ${previousKid} still published` : ' (new file)'}.\n` +
-          'Give subgraphs the public keys (npm run context-keys -- --public <file>) unless they read the gateway\'s JWKS URL, then restart the gateway.\n',
+          "Give subgraphs the public keys (npm run context-keys -- --public <file>) unless they read the gateway's JWKS URL, then restart the gateway.\n",
       );
       return 0;
     }

@@ -20,7 +20,7 @@ export interface ContextSigner {
 export function createContextSigner(config: Pick<GatewayConfig, 'mode' | 'gatewayContextKeys' | 'gatewayContextTtlS'>): ContextSigner {
   const keys = readGatewayContextKeys(config.gatewayContextKeys, 'GATEWAY_CONTEXT_KEYS');
   if (config.mode === 'production' && keys.publicJwks.keys.some(isDevGatewayContextKey)) {
-    throw new ConfigError(['GATEWAY_CONTEXT_KEYS: the development keys are refused in production; create the gateway\'s own with npm run context-keys -- --rotate <file>']);
+    throw new ConfigError(["GATEWAY_CONTEXT_KEYS: the development keys are refused in production; create the gateway's own with npm run context-keys -- --rotate <file>"]);
   }
   const publicJwks: GatewayContextJwks = { keys: keys.publicJwks.keys.map((key) => ({ ...key })) };
   return {

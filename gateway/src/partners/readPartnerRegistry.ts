@@ -33,7 +33,8 @@ export function readPartnerRegistry(supergraph: string | DocumentNode): PartnerR
   const document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
   const feature = readLinkedFeatures(document).find((f) => f.identity === partnerSpecIdentity);
   if (feature === undefined) throw refuse(`it does not link ${partnerSpecIdentity}, so no subgraph declared which partner it speaks for.`);
-  if (feature.version === null || !knownVersions.includes(feature.version)) throw refuse(`${feature.url} is a version of the partner spec this gateway does not know (known: ${knownVersions.join(', ')}).`);
+  if (feature.version === null || !knownVersions.includes(feature.version))
+    throw refuse(`${feature.url} is a version of the partner spec this gateway does not know (known: ${knownVersions.join(', ')}).`);
   const directiveName = (feature.imports.get('@partenaire') ?? `@${feature.prefix}__partenaire`).replace(/^@/, '');
   const isPartenaire = (d: ConstDirectiveNode) => d.name.value === directiveName;
 
@@ -63,7 +64,10 @@ export function readPartnerRegistry(supergraph: string | DocumentNode): PartnerR
       if (marks.length > 1) throw refuse(`${where} is marked for several partners.`);
       const code = argumentValue(marks[0]!, 'code');
       if (typeof code !== 'string' || !declared.has(code)) throw refuse(`${where} names partner "${String(code)}", which no subgraph declares.`);
-      const owners = (field.directives ?? []).filter((d) => d.name.value === 'join__field' && argumentValue(d, 'external') !== true).map((d) => graphOfJoin(d, graphs)).filter((g): g is string => g !== undefined);
+      const owners = (field.directives ?? [])
+        .filter((d) => d.name.value === 'join__field' && argumentValue(d, 'external') !== true)
+        .map((d) => graphOfJoin(d, graphs))
+        .filter((g): g is string => g !== undefined);
       if (owners.length === 0) throw refuse(`${where} is marked for "${code}" but no subgraph resolves it.`);
       const entry = fields.get(code) ?? { subgraphs: new Set<string>(), usagerFields: [] };
       owners.forEach((owner) => {

@@ -48,45 +48,59 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
     apiSchema = schema;
   });
 
-  const wrap = (executor: GatewayExecutor): GatewayExecutor => async (requestContext) => {
-    const request = securityOf(requestContext.context);
-    const rules = options.rules();
-    const schema = apiSchema ?? requestContext.schema;
-    const operationName = requestContext.request.operationName ?? requestContext.operationName ?? null;
-    const source = requestContext.source ?? print(requestContext.document);
+  const wrap =
+    (executor: GatewayExecutor): GatewayExecutor =>
+    async (requestContext) => {
+      const request = securityOf(requestContext.context);
+      const rules = options.rules();
+      const schema = apiSchema ?? requestContext.schema;
+      const operationName = requestContext.request.operationName ?? requestContext.operationName ?? null;
+      const source = requestContext.source ?? print(requestContext.document);
 
-    // 1. Partners are the supergraph's: the caller's, if any, and any partner code an argument names.
-    const unknownPartner = checkCallerPartner(request, rules.registry);
-    if (unknownPartner) return { errors: [unknownPartner] };
-    const unknownCodes = checkPartnerCodes({ document: requestContext.document, schema, variables: requestContext.request.variables ?? {}, registry: rules.registry });
-    if (unknownCodes.length > 0) return { errors: unknownCodes };
+      // 1. Partners are the supergraph's: the caller's, if any, and any partner code an argument names.
+      const unknownPartner = checkCallerPartner(request, rules.registry);
+      if (unknownPartner) return { errors: [unknownPartner] };
+      const unknownCodes = checkPartnerCodes({ document: requestContext.document, schema, variables: requestContext.request.variables ?? {}, registry: rules.registry });
+      if (unknownCodes.length > 0) return { errors: unknownCodes };
 
-    // 2. Field authorization: fields the caller may not read are removed before planning.
-    const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
+      // 2. Field authorization: fields the caller may not read are removed before planning.
+      const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
 
-    // 3. Row authorization: root fields naming a usager the caller may not see are refused.
-    const guard = createRowGuard({ schema, registry: rules.registry, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)) });
-    const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
+      // 3. Row authorization: root fields naming a usager the caller may not see are refused.
+      const guard = createRowGuard({ schema, registry: rules.registry, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)) });
+      const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
 
-    // 4. The entity guard, for the data sources: no partner is asked about a usager withheld from it.
-    guardEntities(request, guard);
+      // 4. The entity guard, for the data sources: no partner is asked about a usager withheld from it.
+      guardEntities(request, guard);
 
-    // 5. The plan runs, fetches in parallel where it allows; a failing partner costs its own fields.
-    const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
+      // 5. The plan runs, fetches in parallel where it allows; a failing partner costs its own fields.
+      const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
 
-    // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
-    const answer = await filterAnswer({ request, guard, document, operationName, data: result.data ?? null, errors: result.errors, denials: fields.denials, refusedRoots: rows.removedKeys });
-    const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
+      // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
+      const answer = await filterAnswer({ request, guard, document, operationName, data: result.data ?? null, errors: result.errors, denials: fields.denials, refusedRoots: rows.removedKeys });
+      const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
 
-    // 7. The audit record: no trace, no data.
-    const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
-    const auditFailure = await recordAudit({ request, journal: options.journal, logger: options.logger, schema, document, source, operationName, owners: rules.owners, registry: rules.registry, refused: fields.denials.map((d) => d.coordinate), anyError });
-    if (auditFailure) return { errors: [auditFailure] };
+      // 7. The audit record: no trace, no data.
+      const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
+      const auditFailure = await recordAudit({
+        request,
+        journal: options.journal,
+        logger: options.logger,
+        schema,
+        document,
+        source,
+        operationName,
+        owners: rules.owners,
+        registry: rules.registry,
+        refused: fields.denials.map((d) => d.coordinate),
+        anyError,
+      });
+      if (auditFailure) return { errors: [auditFailure] };
 
-    // No data at all (e.g. variables that do not coerce) stays no data: Apollo answers 400 then.
-    const data = result.data === undefined ? undefined : (answer.data as typeof result.data);
-    return { ...result, data, errors: errors.length > 0 ? errors : undefined };
-  };
+      // No data at all (e.g. variables that do not coerce) stays no data: Apollo answers 400 then.
+      const data = result.data === undefined ? undefined : (answer.data as typeof result.data);
+      return { ...result, data, errors: errors.length > 0 ? errors : undefined };
+    };
 
   return {
     async load(loadOptions) {

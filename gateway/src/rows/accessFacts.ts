@@ -14,11 +14,20 @@ export type DepartementFetch = (query: string, variables: Record<string, unknown
 const factsQuery = /* GraphQL */ `
   query PasserelleAccessFacts($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Usager { referentDeParcours { referent { id } } oppositions { codePartenaire active } }
+      ... on Usager {
+        referentDeParcours {
+          referent {
+            id
+          }
+        }
+        oppositions {
+          codePartenaire
+          active
+        }
+      }
     }
   }
 `;
-
 
 type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ codePartenaire?: unknown; active?: unknown }> | null } | null;
 

@@ -94,12 +94,21 @@ export function createRowGuard(deps: RowGuardDeps) {
     const named = new Map<FieldNode, string[]>();
     for (const field of roots) {
       const name = field.name.value;
-      const raw = name === 'usager' ? [stringsOf(argument(field, 'id')?.value, variables)]
-        : name === 'usagers' ? (stringsOf(argument(field, 'ids')?.value, variables) as unknown[] | undefined) ?? []
-        : name === 'usagerParNir' ? [stringsOf(argument(field, 'nir')?.value, variables)]
-        : argument(field, 'usagerId') ? [stringsOf(argument(field, 'usagerId')?.value, variables)] : [];
+      const raw =
+        name === 'usager'
+          ? [stringsOf(argument(field, 'id')?.value, variables)]
+          : name === 'usagers'
+            ? ((stringsOf(argument(field, 'ids')?.value, variables) as unknown[] | undefined) ?? [])
+            : name === 'usagerParNir'
+              ? [stringsOf(argument(field, 'nir')?.value, variables)]
+              : argument(field, 'usagerId')
+                ? [stringsOf(argument(field, 'usagerId')?.value, variables)]
+                : [];
       const nirs = raw.map((value) => (name === 'usagerParNir' ? (typeof value === 'string' && checkNir(value).valide ? (checkNir(value) as { nir: string }).nir : null) : nirOfId(value)));
-      named.set(field, nirs.filter((n): n is string => n !== null));
+      named.set(
+        field,
+        nirs.filter((n): n is string => n !== null),
+      );
     }
     // Every usager an operation names is in its audit record, refused or not: an attempt is a trace too.
     for (const nir of [...named.values()].flat()) request.reach(nir);
@@ -114,7 +123,10 @@ export function createRowGuard(deps: RowGuardDeps) {
         const referentId = stringsOf(argument(field, 'referentId')?.value, variables);
         const active = activeRoles(caller, finalite);
         const allowed = (active.includes('referent') && referentId === caller.referentId) || (active.includes('agent') && caller.partenaire === 'departement');
-        if (!allowed) { removed.add(field); errors.push(refused([key])); }
+        if (!allowed) {
+          removed.add(field);
+          errors.push(refused([key]));
+        }
         continue;
       }
       if (field.name.value === 'usagers') {
@@ -136,18 +148,29 @@ export function createRowGuard(deps: RowGuardDeps) {
         }
         continue;
       }
-      if ((named.get(field) ?? []).some((nir) => !may(nir))) { removed.add(field); errors.push(refused([key])); }
+      if ((named.get(field) ?? []).some((nir) => !may(nir))) {
+        removed.add(field);
+        errors.push(refused([key]));
+      }
     }
     if (removed.size === 0 && rewritten.size === 0) return { document: input.document, variables, errors, removedKeys: [] };
-    const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s))).map((s) => (s.kind === Kind.FIELD ? rewritten.get(s) ?? s : s));
+    const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s))).map((s) => (s.kind === Kind.FIELD ? (rewritten.get(s) ?? s) : s));
     // An operation left empty keeps the same aliased __typename as field authorization's, removed from the answer.
     const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: placeholderAlias }, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
-    const document: DocumentNode = { ...input.document, definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)) };
+    const document: DocumentNode = {
+      ...input.document,
+      definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)),
+    };
     return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value) };
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
-  async function after(input: { document: DocumentNode; operationName: string | null | undefined; data: Record<string, unknown> | null | undefined; request: RequestSecurity }): Promise<GraphQLError[]> {
+  async function after(input: {
+    document: DocumentNode;
+    operationName: string | null | undefined;
+    data: Record<string, unknown> | null | undefined;
+    request: RequestSecurity;
+  }): Promise<GraphQLError[]> {
     const { request, data } = input;
     const { caller, finalite } = authenticated(request);
     const cache = request.facts;
@@ -156,7 +179,12 @@ export function createRowGuard(deps: RowGuardDeps) {
     walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
-    await factsFor([...nirOf.values()].filter((n): n is string => n !== null), request, caller, finalite);
+    await factsFor(
+      [...nirOf.values()].filter((n): n is string => n !== null),
+      request,
+      caller,
+      finalite,
+    );
     const callerNir = nirOfId(caller.usagerId);
     const errors: GraphQLError[] = [];
     const dropped = new Set<Record<string, unknown>>();
@@ -173,7 +201,11 @@ export function createRowGuard(deps: RowGuardDeps) {
         // that someone matched); elsewhere the usager becomes null with ACCES_REFUSE.
         const parent = visited.find((p) => p.typeName === 'CandidatUsager' && p.path.length === v.path.length - 1 && p.path.every((part, i) => part === v.path[i]));
         if (parent) dropped.add(parent.object);
-        else { setAt(data, v.path, null); nulled.push(v.path); errors.push(refused(v.path)); }
+        else {
+          setAt(data, v.path, null);
+          nulled.push(v.path);
+          errors.push(refused(v.path));
+        }
         continue;
       }
       // Reached: a search result, a caseload entry, a mutation's payload are consultations too.
@@ -187,15 +219,18 @@ export function createRowGuard(deps: RowGuardDeps) {
         if ((!partner && !synthese) || v.object[key] === undefined) continue;
         v.object[key] = null;
         nulled.push([...v.path, key]);
-        errors.push(new GraphQLError(
-          partner ? 'The usager objected to this partner’s data being shared.' : 'The summary is withheld: the usager objected to a partner’s data being shared.',
-          { path: [...v.path, key], extensions: { code: 'OPPOSITION_PARTAGE', ...(partner ? { partenaire: partner } : {}) } },
-        ));
+        errors.push(
+          new GraphQLError(partner ? 'The usager objected to this partner’s data being shared.' : 'The summary is withheld: the usager objected to a partner’s data being shared.', {
+            path: [...v.path, key],
+            extensions: { code: 'OPPOSITION_PARTAGE', ...(partner ? { partenaire: partner } : {}) },
+          }),
+        );
       }
     }
-    for (const v of visited) for (const [key, value] of Object.entries(v.object)) {
-      if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
-    }
+    for (const v of visited)
+      for (const [key, value] of Object.entries(v.object)) {
+        if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
+      }
     return errors;
   }
 

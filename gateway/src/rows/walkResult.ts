@@ -1,4 +1,17 @@
-import { getNamedType, isAbstractType, isObjectType, Kind, OperationTypeNode, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** One object of the response, with the type it has in the schema and where it sits. */
 export interface VisitedObject {
@@ -14,13 +27,20 @@ export interface VisitedObject {
  * its schema type and the field name behind each response key (aliases resolved, fragments
  * followed). Objects are visited parent first, so a visitor may prune what lies below.
  */
-export function walkResult(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, data: Record<string, unknown> | null | undefined, visit: (visited: VisitedObject) => void): void {
+export function walkResult(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  data: Record<string, unknown> | null | undefined,
+  visit: (visited: VisitedObject) => void,
+): void {
   if (!data) return;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return;
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-  const root = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return;
 
   const collect = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: Set<string>) => {

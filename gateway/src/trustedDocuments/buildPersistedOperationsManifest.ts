@@ -46,7 +46,9 @@ export function buildPersistedOperationsManifest(operationsDir: string, schema: 
   const problems: string[] = [];
   const operations: Array<{ file: string; node: OperationDefinitionNode }> = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
-  const files = readdirSync(operationsDir).filter((file) => file.endsWith('.graphql')).sort();
+  const files = readdirSync(operationsDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort();
   for (const file of files) {
     let definitions: readonly DefinitionNode[];
     try {

@@ -87,6 +87,9 @@ export function resign(line: string, key: string, change: Record<string, unknown
 /** A logger that keeps its lines. */
 export function recordingLogger(): { lines: Array<{ level: LogLevel; message: string; fields: LogFields }>; logger: Logger } {
   const lines: Array<{ level: LogLevel; message: string; fields: LogFields }> = [];
-  const log = (level: LogLevel) => (message: string, fields: LogFields = {}) => void lines.push({ level, message, fields });
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) =>
+      void lines.push({ level, message, fields });
   return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
 }

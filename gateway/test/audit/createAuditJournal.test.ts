@@ -25,7 +25,13 @@ describe('createAuditJournal', () => {
       prevHash = line.hash;
     }
     const seals = lines.filter((line) => line.type === 'sceau');
-    expect(seals.map((seal) => [seal.numero, seal.seq])).toEqual([[1, 64], [2, 128], [3, 192], [4, 256], [5, 300]]);
+    expect(seals.map((seal) => [seal.numero, seal.seq])).toEqual([
+      [1, 64],
+      [2, 128],
+      [3, 192],
+      [4, 256],
+      [5, 300],
+    ]);
     expect(lines.at(-1)?.type).toBe('sceau');
     expect(Object.keys(JSON.parse((await readLines(journalPath()))[0]!) as object)).toEqual(['type', 'seq', 'prevHash', 'hash', 'record']);
     await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 300, seals: 5, problems: [] });
@@ -40,8 +46,22 @@ describe('createAuditJournal', () => {
     await journal.close();
     const lines = parse(await readLines(journalPath()));
     expect(lines.map((line) => `${line.type}:${line.type === 'acces' ? line.seq : line.numero}`)).toEqual([
-      'acces:1', 'acces:2', 'acces:3', 'acces:4', 'sceau:1', 'acces:5', 'acces:6', 'acces:7', 'acces:8', 'sceau:2',
-      'acces:9', 'acces:10', 'sceau:3', 'acces:11', 'acces:12', 'sceau:4',
+      'acces:1',
+      'acces:2',
+      'acces:3',
+      'acces:4',
+      'sceau:1',
+      'acces:5',
+      'acces:6',
+      'acces:7',
+      'acces:8',
+      'sceau:2',
+      'acces:9',
+      'acces:10',
+      'sceau:3',
+      'acces:11',
+      'acces:12',
+      'sceau:4',
     ]);
     await expect(verifyJournal(journalPath(), sealKey)).resolves.toMatchObject({ ok: true, records: 12, seals: 4 });
   });
@@ -137,7 +157,12 @@ describe('createAuditJournal', () => {
     const journal = await createAuditJournal({ path: journalPath(), sealKey });
     const extra = { variables: { id: 'u_x' }, query: '{ usager { id } }' };
     await journal.append({
-      ...makeRecord(1, { usagers: ['u_b', 'u_a', 'u_b'], roles: ['referent', 'agent', 'referent'], refus: ['DossierCaf.rsa', 'DossierCaf.aah', 'DossierCaf.rsa'], lectures: { cpam: [], caf: ['Rsa.etat', 'DossierCaf.quotientFamilial', 'Rsa.etat'] } }),
+      ...makeRecord(1, {
+        usagers: ['u_b', 'u_a', 'u_b'],
+        roles: ['referent', 'agent', 'referent'],
+        refus: ['DossierCaf.rsa', 'DossierCaf.aah', 'DossierCaf.rsa'],
+        lectures: { cpam: [], caf: ['Rsa.etat', 'DossierCaf.quotientFamilial', 'Rsa.etat'] },
+      }),
       ...extra,
     });
     await journal.close();

@@ -44,7 +44,10 @@ describe('purgeJournal', () => {
     await journal.append(makeRecord(251));
     await journal.close();
     const last = (await readLines(journalPath())).map((line) => JSON.parse(line) as { type: string; seq: number; numero?: number }).slice(-2);
-    expect(last).toMatchObject([{ type: 'acces', seq: 251 }, { type: 'sceau', seq: 251, numero: 6 }]);
+    expect(last).toMatchObject([
+      { type: 'acces', seq: 251 },
+      { type: 'sceau', seq: 251, numero: 6 },
+    ]);
     // Seal no 4 (seq 200) follows the first record kept, so it is kept.
     await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 52, seals: 3, problems: [] });
   });

@@ -3,19 +3,7 @@ import type { Caller } from '@passerelle/subgraph-kit';
 import { createLocalJWKSet, SignJWT, type JWTPayload } from 'jose';
 import { createAuthenticator } from '../../src/auth/createAuthenticator';
 import { recordingLogger } from '../support/postGraphQL';
-import {
-  claimsIncomplete,
-  createTestKey,
-  defaultIdentityConfig,
-  expired,
-  malformedHeader,
-  notValid,
-  refusalOf,
-  signTestToken,
-  unavailable,
-  usagerId,
-  type TestKey,
-} from '../support/authTesting';
+import { claimsIncomplete, createTestKey, defaultIdentityConfig, expired, malformedHeader, notValid, refusalOf, signTestToken, unavailable, usagerId, type TestKey } from '../support/authTesting';
 
 let es256: TestKey;
 let rs256: TestKey;
@@ -48,8 +36,16 @@ describe('a valid token', () => {
       { sub: 'acct-7', roles: ['referent'], organisation: 'CD12', referent_id: 'ref-001' },
       { subject: 'acct-7', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null },
     ],
-    ['a reception agent', { sub: 'acct-8', roles: ['accueil'], organisation: 'CD12' }, { subject: 'acct-8', kind: 'agent', roles: ['accueil'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null }],
-    ['an analyst', { sub: 'acct-9', roles: ['analyste'], organisation: 'CD12' }, { subject: 'acct-9', kind: 'agent', roles: ['analyste'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null }],
+    [
+      'a reception agent',
+      { sub: 'acct-8', roles: ['accueil'], organisation: 'CD12' },
+      { subject: 'acct-8', kind: 'agent', roles: ['accueil'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null },
+    ],
+    [
+      'an analyst',
+      { sub: 'acct-9', roles: ['analyste'], organisation: 'CD12' },
+      { subject: 'acct-9', kind: 'agent', roles: ['analyste'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null },
+    ],
     [
       'a usager',
       { sub: usagerId, roles: ['usager'], organisation: 'usager', usager_id: usagerId },
@@ -244,5 +240,5 @@ it('a hand-rolled HS256 token is refused', async () => {
   const signingInput = `${base64url({ alg: 'HS256', typ: 'JWT', kid: 'k-es' })}.${base64url({ ...agentCaf, iss: defaultIdentityConfig.oidcIssuer, aud: 'passerelle', exp: now + 600 })}`;
   const signature = createHmac('sha256', 'secret-partage').update(signingInput).digest('base64url');
   expect(await refusalOf(authenticate(bearer(`${signingInput}.${signature}`)))).toEqual(notValid);
-    expect(lastReason()).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+  expect(lastReason()).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
 });

@@ -126,4 +126,3 @@ describe('npm run token', () => {
     await expect(access(env.DEV_IDP_KEY_FILE!)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
-

@@ -7,7 +7,11 @@ import { readableBy } from './readableBy';
  * a field added without its directive, or a directive weakened, changes what some profile can
  * reach from the roots, and fails here.
  */
-const usagerFields = (profile: ProfileName) => [...readableBy(profile).fields].filter((f) => f.startsWith('Usager.')).map((f) => f.slice('Usager.'.length)).sort();
+const usagerFields = (profile: ProfileName) =>
+  [...readableBy(profile).fields]
+    .filter((f) => f.startsWith('Usager.'))
+    .map((f) => f.slice('Usager.'.length))
+    .sort();
 
 const identite = ['id', 'identite'];
 // With the Usager fields of partners published since by their own folder (classified like the others: presence:<code>).
@@ -47,7 +51,7 @@ describe('what each profile can read of a usager', () => {
     expect(usagerFields(profile)).toEqual(expected);
   });
 
-  it('gives the reception agent presence only: no field of any partner file but the landlords\' match outcome', () => {
+  it("gives the reception agent presence only: no field of any partner file but the landlords' match outcome", () => {
     const presence = Object.keys(fichesPartenaires).flatMap((p) => readableOf('accueil', p));
     expect(presence).toEqual(['Bailleur.code', 'Bailleur.nom', 'LogementSocial.bailleurs', 'Rapprochement.statut', 'SituationBailleur.bailleur', 'SituationBailleur.rapprochement']);
   });
@@ -56,7 +60,7 @@ describe('what each profile can read of a usager', () => {
     ['agent caf (instruction)', 'caf'],
     ['agent cpam (instruction)', 'cpam'],
     ['agent departement (accompagnement)', 'departement'],
-  ])('gives %s its own partner\'s file whole, and nothing of the others\'', (profile, own) => {
+  ])("gives %s its own partner's file whole, and nothing of the others'", (profile, own) => {
     for (const [partenaire, types] of Object.entries(fichesPartenaires)) {
       const readable = readableOf(profile, partenaire);
       if (partenaire !== own) expect([partenaire, readable]).toEqual([partenaire, []]);

@@ -8,11 +8,7 @@ describe('applyDenials', () => {
   it('sets null in every object along the path, through lists and aliases, and drops the placeholders', () => {
     const result = {
       data: {
-        premiers: [
-          { id: 'u1', caf: { [placeholderAlias]: 'DossierCaf' } },
-          null,
-          { id: 'u3', caf: null },
-        ],
+        premiers: [{ id: 'u1', caf: { [placeholderAlias]: 'DossierCaf' } }, null, { id: 'u3', caf: null }],
         autres: [{ id: 'u1', droitsCaf: { [placeholderAlias]: 'DossierCaf' }, rsa: { etat: 'CLOS' } }],
       },
     };
@@ -40,7 +36,16 @@ describe('applyDenials', () => {
 
   it('goes through lists of lists', () => {
     const result = { data: { pages: [[{ a: 1 }, { a: 2 }], [], [{ a: 3 }]] } };
-    expect(applyDenials(result, [refused(['pages', 'b'], 'T.b')]).data).toEqual({ pages: [[{ a: 1, b: null }, { a: 2, b: null }], [], [{ a: 3, b: null }]] });
+    expect(applyDenials(result, [refused(['pages', 'b'], 'T.b')]).data).toEqual({
+      pages: [
+        [
+          { a: 1, b: null },
+          { a: 2, b: null },
+        ],
+        [],
+        [{ a: 3, b: null }],
+      ],
+    });
   });
 
   it('answers null for every root field of an operation entirely denied, after the errors already there', () => {

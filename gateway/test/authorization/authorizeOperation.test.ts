@@ -24,18 +24,68 @@ const dossier = `
     }
   }`;
 
-describe('authorizeOperation: one usager\'s file, for each caller', () => {
+describe("authorizeOperation: one usager's file, for each caller", () => {
   it.each<[ProfileName, string[]]>([
     ['anonyme', ['usager Query.usager NON_AUTHENTIFIE']],
-    ['accueil', ['usager.caf.numeroAllocataire DossierCaf.numeroAllocataire ACCES_REFUSE', 'usager.caf.droits DossierCaf.droits ACCES_REFUSE', 'usager.cpam.c2s CouvertureSante.c2s ACCES_REFUSE', 'usager.rsa Usager.rsa ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
+    [
+      'accueil',
+      [
+        'usager.caf.numeroAllocataire DossierCaf.numeroAllocataire ACCES_REFUSE',
+        'usager.caf.droits DossierCaf.droits ACCES_REFUSE',
+        'usager.cpam.c2s CouvertureSante.c2s ACCES_REFUSE',
+        'usager.rsa Usager.rsa ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
     ['referent', []],
     ['usager', []],
-    ['agent caf (instruction)', ['usager.cpam Usager.cpam ACCES_REFUSE', 'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE', 'usager.rsa Usager.rsa ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
-    ['agent caf (controle)', ['usager.caf Usager.caf ACCES_REFUSE', 'usager.cpam Usager.cpam ACCES_REFUSE', 'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE', 'usager.rsa Usager.rsa ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
-    ['agent cpam (instruction)', ['usager.caf Usager.caf ACCES_REFUSE', 'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE', 'usager.rsa Usager.rsa ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
+    [
+      'agent caf (instruction)',
+      [
+        'usager.cpam Usager.cpam ACCES_REFUSE',
+        'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE',
+        'usager.rsa Usager.rsa ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
+    [
+      'agent caf (controle)',
+      [
+        'usager.caf Usager.caf ACCES_REFUSE',
+        'usager.cpam Usager.cpam ACCES_REFUSE',
+        'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE',
+        'usager.rsa Usager.rsa ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
+    [
+      'agent cpam (instruction)',
+      [
+        'usager.caf Usager.caf ACCES_REFUSE',
+        'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE',
+        'usager.rsa Usager.rsa ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
     // The CPAM's data is not data "exchanged to inform people of their rights" under CRPA L114-8 II: controle reaches it.
-    ['agent cpam (controle)', ['usager.caf Usager.caf ACCES_REFUSE', 'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE', 'usager.rsa Usager.rsa ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
-    ['agent departement (accompagnement)', ['usager.caf Usager.caf ACCES_REFUSE', 'usager.cpam Usager.cpam ACCES_REFUSE', 'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE', 'usager.synthese Usager.synthese ACCES_REFUSE']],
+    [
+      'agent cpam (controle)',
+      [
+        'usager.caf Usager.caf ACCES_REFUSE',
+        'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE',
+        'usager.rsa Usager.rsa ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
+    [
+      'agent departement (accompagnement)',
+      [
+        'usager.caf Usager.caf ACCES_REFUSE',
+        'usager.cpam Usager.cpam ACCES_REFUSE',
+        'usager.presencePartenaires Usager.presencePartenaires ACCES_REFUSE',
+        'usager.synthese Usager.synthese ACCES_REFUSE',
+      ],
+    ],
     ['analyste', ['usager Query.usager ACCES_REFUSE']],
     ['referent sans finalite', ['usager Query.usager ACCES_REFUSE']],
   ])('%s', (profile, expected) => {
@@ -257,7 +307,22 @@ describe('authorizeOperation: introspection', () => {
   it('inlines a fragment on an introspection type, and one spread in it, keeping their directives', () => {
     const { printed } = authorize('anonyme', '{ __schema { types { ...T @include(if: true) } } } fragment T on __Type { name fields { ...F } } fragment F on __Field { name }');
     expect(printed).toBe(
-      ['{', '  __schema {', '    types {', '      ... on __Type @include(if: true) {', '        name', '        fields {', '          ... on __Field {', '            name', '          }', '        }', '      }', '    }', '  }', '}'].join('\n'),
+      [
+        '{',
+        '  __schema {',
+        '    types {',
+        '      ... on __Type @include(if: true) {',
+        '        name',
+        '        fields {',
+        '          ... on __Field {',
+        '            name',
+        '          }',
+        '        }',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
     );
   });
 

@@ -30,7 +30,10 @@ const categories = new Map<string, string>([
   [sig({ authenticated: false, scopes: alternatives(['role:analyste']), policies: null }), 'agregat'],
   [sig({ authenticated: false, scopes: alternatives(['role:usager']), policies: null }), 'journal-acces'],
   ...partners.flatMap((p): Array<[string, string]> => [
-    [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }), `presence:${p}`],
+    [
+      sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }),
+      `presence:${p}`,
+    ],
     [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }), `donnees-partenaire:${p}`],
   ]),
 ]);

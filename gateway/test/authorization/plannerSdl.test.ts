@@ -15,12 +15,18 @@ function fakeSubgraphs(fetches: Fetch[]) {
   const answers: Record<string, (query: string, variables: Record<string, unknown>) => Record<string, unknown>> = {
     identite: () => ({
       usager: {
-        __typename: 'Usager', id: 'u1', nir: '286041220200135', identite: { nomNaissance: 'DELMAS' },
+        __typename: 'Usager',
+        id: 'u1',
+        nir: '286041220200135',
+        identite: { nomNaissance: 'DELMAS' },
         identitePivot: { nomNaissance: 'DELMAS', nomUsage: null, prenoms: ['Séverine'], sexe: 'F', dateNaissance: '1986-04-17', codeLieuNaissance: '12202' },
       },
     }),
     caf: (_query, variables) => ({
-      _entities: (variables.representations as unknown[]).map(() => ({ __typename: 'Usager', caf: { __typename: 'DossierCaf', connu: true, _passerelleAutorisation: 'DossierCaf', numeroAllocataire: '0412345' } })),
+      _entities: (variables.representations as unknown[]).map(() => ({
+        __typename: 'Usager',
+        caf: { __typename: 'DossierCaf', connu: true, _passerelleAutorisation: 'DossierCaf', numeroAllocataire: '0412345' },
+      })),
     }),
   };
   return ({ name }: { name: string }): GraphQLDataSource => ({
@@ -72,12 +78,19 @@ describe('the supergraph and @apollo/gateway', () => {
     await server.start();
     try {
       const { caller, finalite } = profiles.accueil!;
-      const authorized = authorizeOperation({ document: parse('{ usager(id: "u1") { presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs } } }'), schema: apiSchema, requirements, caller, finalite });
+      const authorized = authorizeOperation({
+        document: parse('{ usager(id: "u1") { presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs } } }'),
+        schema: apiSchema,
+        requirements,
+        caller,
+        finalite,
+      });
       expect(authorized.denials).toEqual([]);
       await server.executeOperation({ query: print(authorized.document) });
       const partners = fetches.filter((f) => ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'etat'].includes(f.subgraph));
       expect(partners.map((f) => f.subgraph).sort()).toEqual(['caf', 'carsat', 'cpam', 'etat', 'france-travail', 'msa']);
-      for (const fetch of partners) expect([fetch.subgraph, fetch.query]).toEqual([fetch.subgraph, expect.stringMatching(/\{\.\.\.on Usager\{(caf|msa|franceTravail|cpam|carsat|hebergement)\{connu\}\}\}\}$/)]);
+      for (const fetch of partners)
+        expect([fetch.subgraph, fetch.query]).toEqual([fetch.subgraph, expect.stringMatching(/\{\.\.\.on Usager\{(caf|msa|franceTravail|cpam|carsat|hebergement)\{connu\}\}\}\}$/)]);
     } finally {
       await server.stop();
     }

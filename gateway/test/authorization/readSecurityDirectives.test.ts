@@ -97,10 +97,18 @@ describe('readSecurityDirectives fails closed', () => {
   it.each([
     ['a security feature it does not enforce', withLink('@link(url: "https://specs.apollo.dev/rateLimit/v0.1", for: SECURITY)'), 'https://specs.apollo.dev/rateLimit/v0.1 is linked for SECURITY'],
     ['an execution feature nobody implements', withLink('@link(url: "https://example.org/cache/v1.0", for: EXECUTION)'), 'https://example.org/cache/v1.0 is linked for EXECUTION'],
-    ['a version of a known security feature it does not know', supergraphSdl.replace('requiresScopes/v0.1', 'requiresScopes/v0.2'), 'https://specs.apollo.dev/requiresScopes/v0.2 is a version of requiresScopes'],
+    [
+      'a version of a known security feature it does not know',
+      supergraphSdl.replace('requiresScopes/v0.1', 'requiresScopes/v0.2'),
+      'https://specs.apollo.dev/requiresScopes/v0.2 is a version of requiresScopes',
+    ],
     ['a purpose the link spec does not define', withLink('@link(url: "https://example.org/x/v1.0", for: AUDIT)'), 'for AUDIT'],
     ['an unknown policy', supergraphSdl.replace('"finalite-hors-controle"', '"finalite-quelconque"'), 'policy "finalite-quelconque" is not one the gateway knows'],
-    ['an unknown role', supergraphSdl.replace('"role:referent"', '"role:administrateur"'), 'scope "role:administrateur" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares'],
+    [
+      'an unknown role',
+      supergraphSdl.replace('"role:referent"', '"role:administrateur"'),
+      'scope "role:administrateur" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares',
+    ],
     ['a partner no subgraph declares', supergraphSdl.replace('"partenaire:caf"', '"partenaire:urssaf"'), 'scope "partenaire:urssaf"'],
     ['a scope of another shape', supergraphSdl.replace('"role:accueil"', '"accueil"'), 'scope "accueil"'],
     ['an empty alternative, which would let anyone in', supergraphSdl.replace('@requiresScopes(scopes: [["role:referent"]])', '@requiresScopes(scopes: [[]])'), 'must be a non-empty list'],
@@ -121,6 +129,8 @@ describe('readSecurityDirectives: partners are those the supergraph declares', (
   });
 
   it('refuses it for a partner no subgraph declares', () => {
-    expect(() => readSecurityDirectives(withUrssaf, partnerCodes)).toThrow('scope "partenaire:urssaf" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares');
+    expect(() => readSecurityDirectives(withUrssaf, partnerCodes)).toThrow(
+      'scope "partenaire:urssaf" is neither role:<role> of the security model nor partenaire:<code> of a partner the supergraph declares',
+    );
   });
 });

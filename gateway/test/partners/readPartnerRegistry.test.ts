@@ -9,8 +9,17 @@ describe('readPartnerRegistry on the committed supergraph', () => {
 
   it('knows every partner, its name and whether a usager may object to it', () => {
     const founding = [
-      ['accueil', false], ['bailleurs', true], ['caf', true], ['carsat', true], ['cpam', true], ['departement', true],
-      ['france-travail', true], ['identite', false], ['journal', false], ['msa', true], ['siao', true],
+      ['accueil', false],
+      ['bailleurs', true],
+      ['caf', true],
+      ['carsat', true],
+      ['cpam', true],
+      ['departement', true],
+      ['france-travail', true],
+      ['identite', false],
+      ['journal', false],
+      ['msa', true],
+      ['siao', true],
     ];
     const known = [...registry.partners.values()].map((p) => [p.code, p.opposable]).sort();
     // A partner published since by its own folder (npm run subgraph:new) adds its own line, opposable: the founding ones are always there.
@@ -44,7 +53,11 @@ describe('readPartnerRegistry fails closed', () => {
     composeSupergraph({ identite: `${link('identite', false)}\n type Query { usager(id: ID!): Usager } type Usager @key(fields: "id") { id: ID! nom: String! }`, caf, cpam });
 
   it.each([
-    ['a supergraph without the partner spec', committed.replace(/@link\(url: "https:\/\/passerelle\.aveyron\.fr\/partenaire\/v0\.1"[^)]*\)/, ''), 'does not link https://passerelle.aveyron.fr/partenaire'],
+    [
+      'a supergraph without the partner spec',
+      committed.replace(/@link\(url: "https:\/\/passerelle\.aveyron\.fr\/partenaire\/v0\.1"[^)]*\)/, ''),
+      'does not link https://passerelle.aveyron.fr/partenaire',
+    ],
     ['a version of the spec it does not know', committed.replace('partenaire/v0.1', 'partenaire/v0.2'), 'is a version of the partner spec this gateway does not know'],
     ['a malformed code', supergraphOf(`${link('CAF 12')}\n${usager('CAF 12', 'caf')}`), 'code must match'],
     ['a code declared twice, differently', supergraphOf(`${link('cpam').replace('Test partner cpam', 'Another label')}\n${usager('cpam', 'caf')}`), 'partner "cpam" is declared by two subgraphs'],

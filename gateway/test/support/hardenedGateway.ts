@@ -23,8 +23,16 @@ export const dossiersTypeDefs = /* GraphQL */ `
     usagersParStatut(statut: Statut!): [Usager!]!
     panne: String
   }
-  type Usager { id: ID! nom: String! statut: Statut! proches: [Usager!]! }
-  enum Statut { OUVERT FERME }
+  type Usager {
+    id: ID!
+    nom: String!
+    statut: Statut!
+    proches: [Usager!]!
+  }
+  enum Statut {
+    OUVERT
+    FERME
+  }
 `;
 
 export const leakyFailure = 'ECONNREFUSED http://legacy.caf.internal:8080/api/v2/allocataires?nir=185057800608436 SELECT * FROM allocataires';
@@ -102,20 +110,17 @@ export function hardenedGatewayEnv(dir: string): NodeJS.ProcessEnv {
 }
 
 /** Starts a gateway over the partner on port 0, its files in `dir`, `env` on top of `hardenedGatewayEnv`. */
-export async function startHardenedGateway(
-  dir: string,
-  subgraph: RunningHttpServer,
-  env: NodeJS.ProcessEnv,
-  logger: Logger = silentLogger,
-): Promise<RunningGateway> {
+export async function startHardenedGateway(dir: string, subgraph: RunningHttpServer, env: NodeJS.ProcessEnv, logger: Logger = silentLogger): Promise<RunningGateway> {
   const { supergraphPath, manifestPath } = writeGatewayFiles(dir);
-  const config = loadGatewayConfig(withTestJournal({
-    ...hardenedGatewayEnv(dir),
-    SUPERGRAPH_PATH: supergraphPath,
-    SUBGRAPH_URLS: `dossiers=${subgraph.url}/graphql`,
-    PERSISTED_OPERATIONS_PATH: manifestPath,
-    ...env,
-  }));
+  const config = loadGatewayConfig(
+    withTestJournal({
+      ...hardenedGatewayEnv(dir),
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_URLS: `dossiers=${subgraph.url}/graphql`,
+      PERSISTED_OPERATIONS_PATH: manifestPath,
+      ...env,
+    }),
+  );
   return createServer(config, logger);
 }
 

@@ -29,6 +29,9 @@ export async function eventually(probe: () => Promise<boolean> | boolean, timeou
 /** A logger that keeps its lines, so a test can wait for one. */
 export function recordingLogger(): { lines: { level: LogLevel; message: string; fields: LogFields }[]; logger: Logger } {
   const lines: { level: LogLevel; message: string; fields: LogFields }[] = [];
-  const log = (level: LogLevel) => (message: string, fields: LogFields = {}) => void lines.push({ level, message, fields });
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) =>
+      void lines.push({ level, message, fields });
   return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
 }

@@ -31,9 +31,7 @@ export const cafSdlWithoutQuotient = subgraphSdl.caf.replace(' quotientFamilial:
  * SUBGRAPH_URLS, which proves the overrides are applied.
  */
 export function composeSupergraph(sdl: Record<SubgraphName, string>): string {
-  const result = composeServices(
-    Object.entries(sdl).map(([name, typeDefs]) => ({ name, typeDefs: parse(typeDefs), url: 'http://127.0.0.1:9/graphql' })),
-  );
+  const result = composeServices(Object.entries(sdl).map(([name, typeDefs]) => ({ name, typeDefs: parse(typeDefs), url: 'http://127.0.0.1:9/graphql' })));
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.supergraphSdl;
 }

@@ -25,7 +25,13 @@ export function deriveDossierFranceTravail(faker: Faker, personne: Personne, ide
   return {
     personne: personne.ref,
     identifiant,
-    categorie: faker.helpers.weightedArrayElement([{ value: 1 as const, weight: 60 }, { value: 2 as const, weight: 8 }, { value: 3 as const, weight: 7 }, { value: 4 as const, weight: 10 }, { value: 5 as const, weight: 15 }]),
+    categorie: faker.helpers.weightedArrayElement([
+      { value: 1 as const, weight: 60 },
+      { value: 2 as const, weight: 8 },
+      { value: 3 as const, weight: 7 },
+      { value: 4 as const, weight: 10 },
+      { value: 5 as const, weight: 15 },
+    ]),
     dateInscription,
     indemnisation,
     paiements: indemnisation ? [1, 2, 3].map((back) => ({ date: monthsBefore(back - 1, 2), allocation: indemnisation.allocation, montantCents: indemnisation.montantJournalierCents * 30 })) : [],

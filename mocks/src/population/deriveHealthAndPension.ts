@@ -35,7 +35,15 @@ export function deriveCareer(faker: Faker, personne: Personne, menage: Menage): 
   if (age < 20) return null;
   const trimestres = Math.min(172, Math.round((Math.min(age, 64) - 20) * 4 * faker.number.float({ min: 0.55, max: 1 })));
   if (age < 62) {
-    return { personne: personne.ref, trimestresValides: trimestres, statut: age >= 61 && faker.datatype.boolean(0.3) ? 'DEMANDE_EN_COURS' : 'ACTIF', dateEffet: null, pensionMensuelleCents: null, aspa: null, actionSociale: [] };
+    return {
+      personne: personne.ref,
+      trimestresValides: trimestres,
+      statut: age >= 61 && faker.datatype.boolean(0.3) ? 'DEMANDE_EN_COURS' : 'ACTIF',
+      dateEffet: null,
+      pensionMensuelleCents: null,
+      aspa: null,
+      actionSociale: [],
+    };
   }
   const pension = faker.number.int({ min: 55_000, max: 240_000 });
   const poor = menage.ressourcesCents / menage.adultes.length < scale2025.aspaSeul;

@@ -64,7 +64,11 @@ export function deriveDemande(faker: Faker, menage: Menage, demandeur: Personne,
     demandeur: declaredIdentity(faker, demandeur, bailleur),
     dateDepot,
     dateRenouvellement: dateDepot < monthsBefore(12) ? monthsBefore(faker.number.int({ min: 0, max: 11 }), 10) : null,
-    statut: faker.helpers.weightedArrayElement([{ value: 'ACTIVE' as const, weight: 80 }, { value: 'PROPOSITION' as const, weight: 10 }, { value: 'RADIEE' as const, weight: 10 }]),
+    statut: faker.helpers.weightedArrayElement([
+      { value: 'ACTIVE' as const, weight: 80 },
+      { value: 'PROPOSITION' as const, weight: 10 },
+      { value: 'RADIEE' as const, weight: 10 },
+    ]),
     typologieSouhaitee: typologyFor(menage),
   };
 }

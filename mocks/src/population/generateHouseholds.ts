@@ -61,7 +61,11 @@ function lastName(faker: Faker): string {
 }
 
 function firstNames(faker: Faker, sexe: 1 | 2): string[] {
-  const count = faker.helpers.weightedArrayElement([{ value: 1, weight: 4 }, { value: 2, weight: 4 }, { value: 3, weight: 2 }]);
+  const count = faker.helpers.weightedArrayElement([
+    { value: 1, weight: 4 },
+    { value: 2, weight: 4 },
+    { value: 3, weight: 2 },
+  ]);
   const sex = sexe === 1 ? 'male' : 'female';
   return Array.from({ length: count }, () => faker.person.firstName(sex)).filter((n, i, all) => all.indexOf(n) === i);
 }

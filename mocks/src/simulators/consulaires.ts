@@ -51,5 +51,8 @@ export function workingAgeAdults(population: Population, salt: string): Array<{ 
 
 /** Upper case without accents, as older registers typed names. */
 export function registerCase(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
 }

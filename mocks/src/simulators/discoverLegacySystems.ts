@@ -10,7 +10,14 @@ export function simulatorsDirOf(root: string): string {
 function isLegacySystem(value: unknown): value is LegacySystem {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Record<string, unknown>;
-  return typeof s.name === 'string' && typeof s.prefix === 'string' && typeof s.apiKeyHeader === 'string' && typeof s.devApiKey === 'string' && typeof s.maxBatchSize === 'number' && typeof s.handlers === 'function';
+  return (
+    typeof s.name === 'string' &&
+    typeof s.prefix === 'string' &&
+    typeof s.apiKeyHeader === 'string' &&
+    typeof s.devApiKey === 'string' &&
+    typeof s.maxBatchSize === 'number' &&
+    typeof s.handlers === 'function'
+  );
 }
 
 /**
@@ -21,7 +28,10 @@ function isLegacySystem(value: unknown): value is LegacySystem {
  */
 export function discoverLegacySystems(dir: string = __dirname): LegacySystem[] {
   const systems: LegacySystem[] = [];
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const folder of folders) {
     const entry = path.join(dir, folder, 'index.ts');
     if (!existsSync(entry)) throw new Error(`mocks/src/simulators/${folder} has no index.ts exporting its \`system\``);

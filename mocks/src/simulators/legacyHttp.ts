@@ -8,7 +8,7 @@ export function legacyError(status: number, code: string, libelle: string): Resp
 
 /** 401 unless the request carries the expected API key. */
 export function checkApiKey(request: Request, header: string, expected: string): Response | null {
-  return request.headers.get(header) === expected ? null : legacyError(401, 'AUTH_REFUSEE', 'Clé d\'API absente ou invalide');
+  return request.headers.get(header) === expected ? null : legacyError(401, 'AUTH_REFUSEE', "Clé d'API absente ou invalide");
 }
 
 /** Parses and validates a JSON body; a 400 legacy error otherwise. */

@@ -21,7 +21,10 @@ export function recordLegacyCalls(legacy: SetupServer, system: string): LegacyCa
   let started: Array<Promise<unknown>> = [];
   legacy.events.on('request:start', ({ request }) => {
     if (!request.url.startsWith(base)) return;
-    const body = request.clone().text().then((text): unknown => JSON.parse(text));
+    const body = request
+      .clone()
+      .text()
+      .then((text): unknown => JSON.parse(text));
     // A test that only counts never awaits the body: don't let a non-JSON one fail the run.
     body.catch(() => undefined);
     started.push(body);

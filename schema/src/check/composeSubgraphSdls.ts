@@ -10,9 +10,7 @@ export interface CompositionProblem {
   subgraph?: string;
 }
 
-export type SubgraphComposition =
-  | { ok: true; supergraphSdl: string; apiSdl: string; apiSchema: GraphQLSchema; hints: string[] }
-  | { ok: false; problems: CompositionProblem[] };
+export type SubgraphComposition = { ok: true; supergraphSdl: string; apiSdl: string; apiSchema: GraphQLSchema; hints: string[] } | { ok: false; problems: CompositionProblem[] };
 
 /**
  * Composes SDL texts (not files: the check and its tests pass them explicitly). A subgraph that

@@ -17,7 +17,9 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, breakingChang
   else {
     out.push(`FAILED: ${report.composition.errors.length} error(s)`);
     for (const error of report.composition.errors) {
-      const where = [error.subgraphs.length > 0 ? `subgraph(s) ${error.subgraphs.join(', ')}` : 'subgraph not named', error.coordinates.length > 0 ? error.coordinates.join(', ') : undefined].filter(Boolean).join(' — ');
+      const where = [error.subgraphs.length > 0 ? `subgraph(s) ${error.subgraphs.join(', ')}` : 'subgraph not named', error.coordinates.length > 0 ? error.coordinates.join(', ') : undefined]
+        .filter(Boolean)
+        .join(' — ');
       out.push(`  ✗ ${error.code} — ${where}`);
       if (error.explanation) out.push(`    ${error.explanation}`);
       out.push(...`composition says: ${error.message}`.split('\n').map((line) => `    | ${line}`));
@@ -50,17 +52,28 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, breakingChang
     if (changes.onDisk !== undefined) {
       const extra = changes.onDisk.notComposed.filter((c) => !changes.changes.some((d) => changeKey(d) === changeKey(c)));
       if (changes.onDisk.notComposed.length === 0) out.push(`${changes.onDisk.label} is up to date with the subgraphs`);
-      else out.push(`${changes.onDisk.label} is stale: ${changes.onDisk.notComposed.length} change(s) not written yet — run \`npm run compose\` and commit schema/api.graphql and schema/supergraph.graphql`);
+      else
+        out.push(
+          `${changes.onDisk.label} is stale: ${changes.onDisk.notComposed.length} change(s) not written yet — run \`npm run compose\` and commit schema/api.graphql and schema/supergraph.graphql`,
+        );
       for (const change of extra) out.push(`  (on disk only) ${change.type} ${change.path}: ${change.message}`);
     }
-    for (const unused of changes.unused) out.push(`acknowledged in ${breakingChangesFile}, not a change against this base: ${unused.type} ${unused.path} (already in the base, or a type/path that does not match)`);
+    for (const unused of changes.unused)
+      out.push(`acknowledged in ${breakingChangesFile}, not a change against this base: ${unused.type} ${unused.path} (already in the base, or a type/path that does not match)`);
     if (changes.unacknowledged.length > 0) {
       out.push(
         '',
         `${changes.unacknowledged.length} breaking change(s) not acknowledged. A breaking change passes only once the front-ends are known not to use it:`,
         `check with their teams, then add to "acknowledgements" in ${breakingChangesFile} (and commit it):`,
         ...JSON.stringify(
-          changes.unacknowledged.map((c) => ({ type: c.type, path: c.path, message: c.message, reason: '<why no front-end breaks, or how they migrate>', date: today(), acknowledgedBy: '<your name>' })),
+          changes.unacknowledged.map((c) => ({
+            type: c.type,
+            path: c.path,
+            message: c.message,
+            reason: '<why no front-end breaks, or how they migrate>',
+            date: today(),
+            acknowledgedBy: '<your name>',
+          })),
           null,
           2,
         )

@@ -50,14 +50,16 @@ export function lintClassification(subgraph: string, document: DocumentNode, own
     const type = definition.name.value;
     if ('fields' in definition && objectKinds.has(definition.kind)) fieldsByType.set(type, [...(fieldsByType.get(type) ?? []), ...((definition.fields ?? []) as readonly FieldDefinitionNode[])]);
     const directives = 'directives' in definition ? definition.directives : undefined;
-    if (categoryOf(requirementOf(directives, names), ownPartner) === undefined) report(type, `${type}'s requirement is no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
+    if (categoryOf(requirementOf(directives, names), ownPartner) === undefined)
+      report(type, `${type}'s requirement is no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
   }
 
   const categoryOfField = (field: FieldDefinitionNode) => categoryOf(requirementOf(field.directives, names), ownPartner);
   const resolvedAndSelectable = (field: FieldDefinitionNode) => !has(field.directives, names.external) && !has(field.directives, names.inaccessible);
   for (const [type, fields] of fieldsByType) {
     for (const field of fields) {
-      if (categoryOfField(field) === undefined) report(`${type}.${field.name.value}`, `${type}.${field.name.value}'s directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
+      if (categoryOfField(field) === undefined)
+        report(`${type}.${field.name.value}`, `${type}.${field.name.value}'s directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category`);
     }
   }
 
@@ -65,7 +67,10 @@ export function lintClassification(subgraph: string, document: DocumentNode, own
     const category = categoryOfField(field);
     if (field.name.value === 'id' || category === undefined) continue;
     if (category === 'public' || category === 'reseau') {
-      report(`Usager.${field.name.value}`, `Usager.${field.name.value} is about a person but carries ${category === 'public' ? 'no security directive' : 'only @authenticated (reseau)'}: give it the directives of its category (schema/AUTHORIZATION.md), e.g. presence:<partner> ${directivesOf('presence:caf').replace(/caf/g, '<partner>')}`);
+      report(
+        `Usager.${field.name.value}`,
+        `Usager.${field.name.value} is about a person but carries ${category === 'public' ? 'no security directive' : 'only @authenticated (reseau)'}: give it the directives of its category (schema/AUTHORIZATION.md), e.g. presence:<partner> ${directivesOf('presence:caf').replace(/caf/g, '<partner>')}`,
+      );
     }
     const partner = /^presence:(.+)$/.exec(category)?.[1];
     if (partner === undefined) continue;
@@ -82,7 +87,10 @@ export function lintClassification(subgraph: string, document: DocumentNode, own
 
   for (const field of (fieldsByType.get('Mutation') ?? []).filter(resolvedAndSelectable)) {
     if (categoryOfField(field) !== 'public') continue;
-    report(`Mutation.${field.name.value}`, `Mutation.${field.name.value} carries no security directive: a mutation writes about someone and is never public; give it the directives of its category (schema/AUTHORIZATION.md, e.g. dossier-partage-ecriture ${directivesOf('dossier-partage-ecriture')})`);
+    report(
+      `Mutation.${field.name.value}`,
+      `Mutation.${field.name.value} carries no security directive: a mutation writes about someone and is never public; give it the directives of its category (schema/AUTHORIZATION.md, e.g. dossier-partage-ecriture ${directivesOf('dossier-partage-ecriture')})`,
+    );
   }
   return findings;
 }
@@ -100,5 +108,11 @@ export function lintSupergraphClassification(supergraph: DocumentNode): LintFind
   if (usager === undefined || usager.kind !== Kind.OBJECT_TYPE_DEFINITION) return [];
   const category = categoryOf(requirementOf(usager.directives, names));
   if (category === 'identite') return [];
-  return [{ rule: 'classification', coordinate: 'Usager', message: `the composed Usager type is ${category ?? 'of no category'}, not identite: the identite subgraph's Usager must carry ${directivesOf('identite')} (schema/AUTHORIZATION.md)` }];
+  return [
+    {
+      rule: 'classification',
+      coordinate: 'Usager',
+      message: `the composed Usager type is ${category ?? 'of no category'}, not identite: the identite subgraph's Usager must carry ${directivesOf('identite')} (schema/AUTHORIZATION.md)`,
+    },
+  ];
 }

@@ -34,11 +34,18 @@ export function lintPartnerDeclaration(subgraph: string, document: DocumentNode)
   const declarations = schemaDirectives.filter((d) => d.name.value === local);
   const composed = schemaDirectives.some((d) => d.name.value === composeDirective && argumentsOf(d).name === `@${local}`);
   if (partenaire === undefined && declarations.length === 0 && !composed) {
-    report('schema', `declares no partner: add to \`extend schema\` @link(url: "${partnerSpecUrl}v0.1", import: ["@partenaire"]) @composeDirective(name: "@partenaire") @partenaire(code: "<code>", libelle: "<the partner's name>"), and the directive's definition (see the partner spec)`);
+    report(
+      'schema',
+      `declares no partner: add to \`extend schema\` @link(url: "${partnerSpecUrl}v0.1", import: ["@partenaire"]) @composeDirective(name: "@partenaire") @partenaire(code: "<code>", libelle: "<the partner's name>"), and the directive's definition (see the partner spec)`,
+    );
     return { findings };
   }
   if (partenaire === undefined) report('schema', `no @link to the partner spec: add @link(url: "${partnerSpecUrl}v0.1", import: ["@partenaire"]) to \`extend schema\``);
-  if (!composed) report('schema', `no @composeDirective(name: "@${local}"): without it composition drops the partner declaration from the supergraph; add it to \`extend schema\` (and import @composeDirective from federation)`);
+  if (!composed)
+    report(
+      'schema',
+      `no @composeDirective(name: "@${local}"): without it composition drops the partner declaration from the supergraph; add it to \`extend schema\` (and import @composeDirective from federation)`,
+    );
 
   let code: string | undefined;
   if (declarations.length === 0) {
@@ -57,7 +64,13 @@ export function lintPartnerDeclaration(subgraph: string, document: DocumentNode)
   // A malformed code is reported above; field-level declarations are only compared with a valid one.
   const ownCode = code !== undefined && partnerCodePattern.test(code) ? code : undefined;
   for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue;
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+      definition.kind !== Kind.INTERFACE_TYPE_EXTENSION
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       const coordinate = `${definition.name.value}.${field.name.value}`;
       for (const application of (field.directives ?? []).filter((d) => d.name.value === local)) {
@@ -80,5 +93,10 @@ export function lintPartnerCodesUnique(declarations: ReadonlyArray<{ subgraph: s
   for (const { subgraph, code } of declarations) if (code !== undefined) byCode.set(code, [...(byCode.get(code) ?? []), subgraph]);
   return [...byCode]
     .filter(([, subgraphs]) => subgraphs.length > 1)
-    .map(([code, subgraphs]) => ({ rule: 'partner-declaration' as const, subgraph: subgraphs.join(', '), coordinate: 'schema', message: `partner code "${code}" is declared by ${subgraphs.length} subgraphs (${subgraphs.join(', ')}): each partner code belongs to one subgraph` }));
+    .map(([code, subgraphs]) => ({
+      rule: 'partner-declaration' as const,
+      subgraph: subgraphs.join(', '),
+      coordinate: 'schema',
+      message: `partner code "${code}" is declared by ${subgraphs.length} subgraphs (${subgraphs.join(', ')}): each partner code belongs to one subgraph`,
+    }));
 }

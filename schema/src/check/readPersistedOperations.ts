@@ -22,7 +22,9 @@ export function readPersistedOperations(operationsDir: string, manifestPath: str
   if (!existsSync(operationsDir)) throw new Error(`The operations folder ${shown(operationsDir)} does not exist.`);
   const operations: Array<{ file: string; node: DefinitionNode & { kind: Kind.OPERATION_DEFINITION } }> = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const file of readdirSync(operationsDir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(operationsDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const full = path.join(operationsDir, file);
     let definitions: readonly DefinitionNode[];
     try {

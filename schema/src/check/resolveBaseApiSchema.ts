@@ -16,7 +16,12 @@ export class BaseRefError extends Error {}
 export function resolveBaseApiSchema(apiSchemaFile: string, base?: string): ApiSchemaSource {
   const cwd = path.dirname(apiSchemaFile);
   const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  const onDisk = (why: string): ApiSchemaSource => ({ sdl: readFileSync(apiSchemaFile, 'utf8'), label: `${path.basename(apiSchemaFile)} on disk`, fromDisk: true, note: `${why}: comparing with the file on disk instead, which shows only changes not composed yet` });
+  const onDisk = (why: string): ApiSchemaSource => ({
+    sdl: readFileSync(apiSchemaFile, 'utf8'),
+    label: `${path.basename(apiSchemaFile)} on disk`,
+    fromDisk: true,
+    note: `${why}: comparing with the file on disk instead, which shows only changes not composed yet`,
+  });
 
   let root: string;
   try {

@@ -57,7 +57,10 @@ describe('readPersistedOperations', () => {
     mkdirSync(path.join(root, 'operations'));
     writeFileSync(path.join(root, 'operations', 'Dossier.graphql'), 'query Dossier($id: ID!) { usager(id: $id) { ...Caf } }');
     writeFileSync(path.join(root, 'operations', 'fragments.graphql'), 'fragment Caf on Usager { caf { statut } }\nfragment Inutile on Usager { id }');
-    writeFileSync(path.join(root, 'manifest.json'), JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'x', name: 'Liste', type: 'query', body: 'query Liste { usagers(ids: []) { id } }' }] }));
+    writeFileSync(
+      path.join(root, 'manifest.json'),
+      JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'x', name: 'Liste', type: 'query', body: 'query Liste { usagers(ids: []) { id } }' }] }),
+    );
     expect(readPersistedOperations(path.join(root, 'operations'), path.join(root, 'manifest.json'), root)).toEqual([
       { name: 'Dossier', source: 'operations/Dossier.graphql', body: 'query Dossier($id: ID!) {\n  usager(id: $id) {\n    ...Caf\n  }\n}\n\nfragment Caf on Usager {\n  caf {\n    statut\n  }\n}' },
       { name: 'Liste', source: 'manifest.json', body: 'query Liste { usagers(ids: []) { id } }' },

@@ -13,7 +13,9 @@ describe('lint on a clean federation', () => {
 
 describe('lint: documentation', () => {
   it('names the subgraph and coordinate of an undocumented field', async () => {
-    expect(await lintOf({ caf: edit(cafSdl, '  "Quotient familial."\n', '') })).toEqual([{ rule: 'documentation', subgraph: 'caf', coordinate: 'DossierCaf.quotientFamilial', message: 'DossierCaf.quotientFamilial has no description' }]);
+    expect(await lintOf({ caf: edit(cafSdl, '  "Quotient familial."\n', '') })).toEqual([
+      { rule: 'documentation', subgraph: 'caf', coordinate: 'DossierCaf.quotientFamilial', message: 'DossierCaf.quotientFamilial has no description' },
+    ]);
   });
 
   it('finds an undocumented argument and enum value', async () => {
@@ -25,7 +27,8 @@ describe('lint: documentation', () => {
   });
 
   it('blames the composed API for a type every subgraph only extends, and accepts it once one subgraph defines it with a description', async () => {
-    const mutation = (definition: string) => `\n${definition} {\n  "Records something."\n  enregistrer("What." quoi: String!): Boolean @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:departement"]])\n}\n`;
+    const mutation = (definition: string) =>
+      `\n${definition} {\n  "Records something."\n  enregistrer("What." quoi: String!): Boolean @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:departement"]])\n}\n`;
     expect(await lintOf({ caf: cafSdl + mutation('extend type Mutation') })).toEqual([
       { rule: 'documentation', coordinate: 'Mutation', message: expect.stringContaining('Mutation has no description in the composed API') },
     ]);
@@ -37,7 +40,12 @@ describe('lint: classification (schema/AUTHORIZATION.md)', () => {
   it('refuses a requirement that is no category', async () => {
     const sdl = edit(cafSdl, `quotientFamilial: Int! ${donneesCaf}`, 'quotientFamilial: Int! @requiresScopes(scopes: [["role:agent"]])');
     expect(await lintOf({ caf: sdl })).toEqual([
-      { rule: 'classification', subgraph: 'caf', coordinate: 'DossierCaf.quotientFamilial', message: "DossierCaf.quotientFamilial's directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category" },
+      {
+        rule: 'classification',
+        subgraph: 'caf',
+        coordinate: 'DossierCaf.quotientFamilial',
+        message: "DossierCaf.quotientFamilial's directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category",
+      },
     ]);
   });
 
@@ -69,15 +77,26 @@ describe('lint: classification (schema/AUTHORIZATION.md)', () => {
     // The CAF fixture re-declared as a new partner (npm run subgraph:new), without the CRPA policy only CAF, MSA and France Travail carry.
     const published = cafSdl.replaceAll(' @policy(policies: [["finalite-hors-controle"]])', '').replaceAll('"caf"', '"mission-locale"').replaceAll('partenaire:caf', 'partenaire:mission-locale');
     expect(await lintOf({ caf: published })).toEqual([]);
-    const otherCode = edit(published, 'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:mission-locale"], ["role:usager"]])', 'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:cci"], ["role:usager"]])');
+    const otherCode = edit(
+      published,
+      'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:mission-locale"], ["role:usager"]])',
+      'quotientFamilial: Int! @requiresScopes(scopes: [["role:referent"], ["role:agent", "partenaire:cci"], ["role:usager"]])',
+    );
     expect(await lintOf({ caf: otherCode })).toEqual([
-      { rule: 'classification', subgraph: 'caf', coordinate: 'DossierCaf.quotientFamilial', message: "DossierCaf.quotientFamilial's directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category" },
+      {
+        rule: 'classification',
+        subgraph: 'caf',
+        coordinate: 'DossierCaf.quotientFamilial',
+        message: "DossierCaf.quotientFamilial's directives are no category of schema/AUTHORIZATION.md: give it exactly the directives of its category",
+      },
     ]);
   });
 
   it('refuses a public mutation', async () => {
     const sdl = `${cafSdl}\n"Writes."\ntype Mutation {\n  "Records something."\n  enregistrer("What." quoi: String!): Boolean\n}\n`;
-    expect(await lintOf({ caf: sdl })).toEqual([{ rule: 'classification', subgraph: 'caf', coordinate: 'Mutation.enregistrer', message: expect.stringContaining('a mutation writes about someone and is never public') }]);
+    expect(await lintOf({ caf: sdl })).toEqual([
+      { rule: 'classification', subgraph: 'caf', coordinate: 'Mutation.enregistrer', message: expect.stringContaining('a mutation writes about someone and is never public') },
+    ]);
   });
 
   /** A partner published since by its own folder, which the convention's table does not list: `caf`'s fixture under its own code, without CAF's policy. */
@@ -113,7 +132,8 @@ describe('lint: classification (schema/AUTHORIZATION.md)', () => {
 });
 
 describe('lint: partner declaration', () => {
-  const partnerFindings = async (changes: Parameters<typeof inputWith>[0]) => (await lintOf(changes)).filter((f) => f.rule === 'partner-declaration').map(({ subgraph, coordinate, message }) => ({ subgraph, coordinate, message }));
+  const partnerFindings = async (changes: Parameters<typeof inputWith>[0]) =>
+    (await lintOf(changes)).filter((f) => f.rule === 'partner-declaration').map(({ subgraph, coordinate, message }) => ({ subgraph, coordinate, message }));
 
   it('reports a subgraph without any declaration once', async () => {
     const bare = cafSdl
@@ -123,11 +143,15 @@ describe('lint: partner declaration', () => {
       .replace(' @partenaire(code: "caf")', '')
       .replace(/\n"Passerelle's partner declaration."[\s\S]*?on SCHEMA \| FIELD_DEFINITION\n/, '');
     expect(bare).not.toContain('@partenaire');
-    expect(await partnerFindings({ caf: bare })).toEqual([{ subgraph: 'caf', coordinate: 'schema', message: expect.stringContaining('declares no partner: add to `extend schema` @link(url: "https://passerelle.aveyron.fr/partenaire/v0.1"') }]);
+    expect(await partnerFindings({ caf: bare })).toEqual([
+      { subgraph: 'caf', coordinate: 'schema', message: expect.stringContaining('declares no partner: add to `extend schema` @link(url: "https://passerelle.aveyron.fr/partenaire/v0.1"') },
+    ]);
   });
 
   it('refuses a declaration without @composeDirective', async () => {
-    expect(await partnerFindings({ caf: edit(cafSdl, '  @composeDirective(name: "@partenaire")\n', '') })).toEqual([{ subgraph: 'caf', coordinate: 'schema', message: expect.stringContaining('no @composeDirective(name: "@partenaire")') }]);
+    expect(await partnerFindings({ caf: edit(cafSdl, '  @composeDirective(name: "@partenaire")\n', '') })).toEqual([
+      { subgraph: 'caf', coordinate: 'schema', message: expect.stringContaining('no @composeDirective(name: "@partenaire")') },
+    ]);
   });
 
   it('refuses two schema-level declarations', async () => {
@@ -144,9 +168,11 @@ describe('lint: partner declaration', () => {
   });
 
   it('refuses a code two subgraphs declare', async () => {
-    expect(await partnerFindings({ identite: edit(identiteSdl, '@partenaire(code: "identite", libelle', '@partenaire(code: "caf", libelle').replace('@partenaire(code: "identite")', '@partenaire(code: "caf")') })).toEqual([
-      { subgraph: 'identite, caf', coordinate: 'schema', message: 'partner code "caf" is declared by 2 subgraphs (identite, caf): each partner code belongs to one subgraph' },
-    ]);
+    expect(
+      await partnerFindings({
+        identite: edit(identiteSdl, '@partenaire(code: "identite", libelle', '@partenaire(code: "caf", libelle').replace('@partenaire(code: "identite")', '@partenaire(code: "caf")'),
+      }),
+    ).toEqual([{ subgraph: 'identite, caf', coordinate: 'schema', message: 'partner code "caf" is declared by 2 subgraphs (identite, caf): each partner code belongs to one subgraph' }]);
   });
 
   it("refuses a field-level declaration with another partner's code", async () => {
@@ -162,14 +188,22 @@ describe('lint: partner declaration', () => {
   });
 
   it('refuses a field-level declaration on a field the subgraph does not resolve', async () => {
-    const sdl = edit(cafSdl, '  "The CAF file."', '  "Civil name, from identite."\n  nom: String! @external @partenaire(code: "caf")\n  "Computed."\n  initiale: String @requires(fields: "nom") @requiresScopes(scopes: [["role:accueil"], ["role:referent"], ["role:agent"], ["role:usager"]])\n  "The CAF file."').replace('"@external"', '"@external", "@requires"');
-    expect(await partnerFindings({ caf: sdl })).toEqual([{ subgraph: 'caf', coordinate: 'Usager.nom', message: '@partenaire on Usager.nom, which this subgraph does not resolve (@external): declare it in the subgraph that resolves it' }]);
+    const sdl = edit(
+      cafSdl,
+      '  "The CAF file."',
+      '  "Civil name, from identite."\n  nom: String! @external @partenaire(code: "caf")\n  "Computed."\n  initiale: String @requires(fields: "nom") @requiresScopes(scopes: [["role:accueil"], ["role:referent"], ["role:agent"], ["role:usager"]])\n  "The CAF file."',
+    ).replace('"@external"', '"@external", "@requires"');
+    expect(await partnerFindings({ caf: sdl })).toEqual([
+      { subgraph: 'caf', coordinate: 'Usager.nom', message: '@partenaire on Usager.nom, which this subgraph does not resolve (@external): declare it in the subgraph that resolves it' },
+    ]);
   });
 });
 
 describe('lint: no nir', () => {
   it('refuses a field named nir in the API', async () => {
     const sdl = edit(cafSdl, '  "Always true."', `  "The allocataire's NIR."\n  nir: String! ${donneesCaf}\n  "Always true."`);
-    expect(await lintOf({ caf: sdl })).toEqual([{ rule: 'no-nir', coordinate: 'DossierCaf.nir', message: 'DossierCaf.nir exposes a field named nir to clients: mark it @inaccessible in its subgraph and give clients Usager.id' }]);
+    expect(await lintOf({ caf: sdl })).toEqual([
+      { rule: 'no-nir', coordinate: 'DossierCaf.nir', message: 'DossierCaf.nir exposes a field named nir to clients: mark it @inaccessible in its subgraph and give clients Usager.id' },
+    ]);
   });
 });

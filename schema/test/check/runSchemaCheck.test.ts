@@ -3,7 +3,13 @@ import { formatSchemaCheckReport, runSchemaCheck, type BreakingChangeAcknowledge
 import { cafSdl, edit, inputWith } from './fixtures';
 
 const withoutCodePostal = edit(cafSdl, /\n {2}"Postcode of the household."\n {2}codePostal: String! [^\n]*/.exec(cafSdl)![0], '');
-const ack = (type: string, path: string): BreakingChangeAcknowledgement => ({ type, path, reason: 'No front-end reads it (checked with both teams).', date: '2025-06-02', acknowledgedBy: 'Camille Martin' });
+const ack = (type: string, path: string): BreakingChangeAcknowledgement => ({
+  type,
+  path,
+  reason: 'No front-end reads it (checked with both teams).',
+  date: '2025-06-02',
+  acknowledgedBy: 'Camille Martin',
+});
 
 describe('runSchemaCheck: changes', () => {
   it('passes a clean federation with no change', async () => {
@@ -45,9 +51,17 @@ describe('runSchemaCheck: changes', () => {
     const report = await runSchemaCheck(inputWith({ caf: edit(cafSdl, '  "Closed."\n  CLOS\n', '  "Closed."\n  CLOS\n  "Suspended."\n  SUSPENDU\n') }));
     expect(report.ok).toBe(true);
     expect(report.changes?.changes.filter((c) => c.severity !== 'SAFE')).toEqual([
-      { severity: 'DANGEROUS', type: 'ENUM_VALUE_ADDED', path: 'StatutCaf.SUSPENDU', message: "Enum value 'SUSPENDU' was added to enum 'StatutCaf'", reason: expect.stringContaining('Adding an enum value may break existing clients') },
+      {
+        severity: 'DANGEROUS',
+        type: 'ENUM_VALUE_ADDED',
+        path: 'StatutCaf.SUSPENDU',
+        message: "Enum value 'SUSPENDU' was added to enum 'StatutCaf'",
+        reason: expect.stringContaining('Adding an enum value may break existing clients'),
+      },
     ]);
-    expect(formatSchemaCheckReport(report)).toContain("DANGEROUS (1): pass, but check the front-ends handle them\n  ! ENUM_VALUE_ADDED StatutCaf.SUSPENDU: Enum value 'SUSPENDU' was added to enum 'StatutCaf'");
+    expect(formatSchemaCheckReport(report)).toContain(
+      "DANGEROUS (1): pass, but check the front-ends handle them\n  ! ENUM_VALUE_ADDED StatutCaf.SUSPENDU: Enum value 'SUSPENDU' was added to enum 'StatutCaf'",
+    );
   });
 
   it('fails a change that breaks a persisted operation, even when acknowledged', async () => {
@@ -68,7 +82,9 @@ describe('runSchemaCheck: changes', () => {
     expect(report.changes?.unacknowledged).toEqual([]);
     expect(report.operations).toEqual({
       checked: 2,
-      failures: [{ name: 'Dossier', sources: ['gateway/operations/Dossier.graphql', 'gateway/persisted-operations.json'], errors: ['Cannot query field "statut" on type "DossierCaf". (line 1, column 51)'] }],
+      failures: [
+        { name: 'Dossier', sources: ['gateway/operations/Dossier.graphql', 'gateway/persisted-operations.json'], errors: ['Cannot query field "statut" on type "DossierCaf". (line 1, column 51)'] },
+      ],
     });
     const text = formatSchemaCheckReport(report);
     expect(text).toContain('✗ Dossier (gateway/operations/Dossier.graphql, gateway/persisted-operations.json)\n      Cannot query field "statut" on type "DossierCaf". (line 1, column 51)');
@@ -112,18 +128,37 @@ describe('runSchemaCheck: composition errors', () => {
   });
 
   it('explains a field resolved by two subgraphs without @shareable', async () => {
-    const report = await runSchemaCheck(inputWith({ caf: edit(cafSdl, '  "The CAF file."', `  "Civil name."\n  nom: String! @requiresScopes(scopes: [["role:accueil"], ["role:referent"], ["role:agent"], ["role:usager"]])\n  "The CAF file."`) }));
-    expect(report.composition).toMatchObject({ ok: false, errors: [{ code: 'INVALID_FIELD_SHARING', subgraphs: ['caf', 'identite'], coordinates: ['Usager.nom'], explanation: expect.stringContaining('@shareable') }] });
+    const report = await runSchemaCheck(
+      inputWith({
+        caf: edit(cafSdl, '  "The CAF file."', `  "Civil name."\n  nom: String! @requiresScopes(scopes: [["role:accueil"], ["role:referent"], ["role:agent"], ["role:usager"]])\n  "The CAF file."`),
+      }),
+    );
+    expect(report.composition).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_FIELD_SHARING', subgraphs: ['caf', 'identite'], coordinates: ['Usager.nom'], explanation: expect.stringContaining('@shareable') }],
+    });
   });
 
   it('names the subgraph that is not valid GraphQL', async () => {
     const report = await runSchemaCheck(inputWith({ caf: cafSdl.replace('type DossierCaf {', 'type DossierCaf {{') }));
-    expect(report.composition).toMatchObject({ ok: false, errors: [{ code: 'INVALID_GRAPHQL', subgraphs: ['caf'], explanation: expect.stringContaining('not valid GraphQL'), message: expect.stringMatching(/^\[caf\] Syntax Error/) }] });
+    expect(report.composition).toMatchObject({
+      ok: false,
+      errors: [{ code: 'INVALID_GRAPHQL', subgraphs: ['caf'], explanation: expect.stringContaining('not valid GraphQL'), message: expect.stringMatching(/^\[caf\] Syntax Error/) }],
+    });
   });
 
   it('explains a @requires on fields the subgraph does not declare', async () => {
-    const requires = edit(edit(cafSdl, '"@external"', '"@external", "@requires"'), '  "The CAF file."', '  "Computed."\n  calcul: Int @requires(fields: "inconnu") @requiresScopes(scopes: [["role:referent"]])\n  "The CAF file."');
+    const requires = edit(
+      edit(cafSdl, '"@external"', '"@external", "@requires"'),
+      '  "The CAF file."',
+      '  "Computed."\n  calcul: Int @requires(fields: "inconnu") @requiresScopes(scopes: [["role:referent"]])\n  "The CAF file."',
+    );
     const report = await runSchemaCheck(inputWith({ caf: requires }));
-    expect(report.composition).toMatchObject({ ok: false, errors: [{ code: 'REQUIRES_INVALID_FIELDS', subgraphs: ['caf'], coordinates: ['Usager.calcul'], explanation: expect.stringContaining('Declare each required field in this subgraph with @external') }] });
+    expect(report.composition).toMatchObject({
+      ok: false,
+      errors: [
+        { code: 'REQUIRES_INVALID_FIELDS', subgraphs: ['caf'], coordinates: ['Usager.calcul'], explanation: expect.stringContaining('Declare each required field in this subgraph with @external') },
+      ],
+    });
   });
 });

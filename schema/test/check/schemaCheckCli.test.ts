@@ -8,7 +8,11 @@ const run = (...args: string[]) => spawnSync(process.execPath, [tsx, cli, ...arg
 describe('npm run schema:check (CLI)', () => {
   it('exits 2 with the usage on an unknown argument', () => {
     const result = run('--nope');
-    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({ status: 2, stderr: 'unknown or incomplete argument --nope\nusage: npm run schema:check [-- --base <git ref>]\n', stdout: '' });
+    expect({ status: result.status, stderr: result.stderr, stdout: result.stdout }).toEqual({
+      status: 2,
+      stderr: 'unknown or incomplete argument --nope\nusage: npm run schema:check [-- --base <git ref>]\n',
+      stdout: '',
+    });
   });
 
   it('exits 2 naming a --base git cannot resolve', () => {

@@ -16,7 +16,14 @@ const ids = createUsagerIdCodec(accueilEnv.usagerIdSecret.default);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const calls = () => bed.calls('accueil').count();
 const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(bed.server, query, variables);
-const orientationsOf = async (nirs: string[]) => (await queryEntities<{ orientations: unknown[] }>(bed.server, nirs.map((nir) => ({ nir })), 'orientations { id motif }')).data?._entities;
+const orientationsOf = async (nirs: string[]) =>
+  (
+    await queryEntities<{ orientations: unknown[] }>(
+      bed.server,
+      nirs.map((nir) => ({ nir })),
+      'orientations { id motif }',
+    )
+  ).data?._entities;
 const lieuIds = async (args: string) => {
   const result = await gql<{ lieuxAccueil: Array<{ id: string }> }>(`{ lieuxAccueil${args} { id } }`);
   expect(result.errors).toBeUndefined();
@@ -35,7 +42,10 @@ const invalidArgument = (argument: string) => ({ code: 'ARGUMENT_INVALIDE', argu
 
 // Only Date is faked (to date the referrals); msw's and the server's timers run for real.
 beforeAll(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-12T10:00:00Z'), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  jest.useFakeTimers({
+    now: new Date('2026-11-12T10:00:00Z'),
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
 });
 afterAll(() => jest.useRealTimers());
 
@@ -65,37 +75,44 @@ describe('accueil subgraph: the directory', () => {
     expect(calls()).toBe(0);
   });
 
-  it('serves a place with its hours grouped by day, its services and the partners\' office hours', async () => {
+  it("serves a place with its hours grouped by day, its services and the partners' office hours", async () => {
     const result = await gql(`{ lieuAccueil(id: "TLS-RODEZ") {
       id nom type telephone adresse { ligne codePostal commune codeCommune }
       horaires { jour plages { debut fin } } services
       permanences { partenaire jour debut fin periodicite surRendezVous }
     } }`);
-    expect(result).toEqual({ data: { lieuAccueil: {
-      id: 'TLS-RODEZ',
-      nom: 'Tiers-lieu solidaire Le Relais',
-      type: 'TIERS_LIEU',
-      telephone: null,
-      adresse: { ligne: '21 rue des Ateliers', codePostal: '12000', commune: 'Rodez', codeCommune: '12202' },
-      horaires: [
-        { jour: 'MARDI', plages: [{ debut: '10:00', fin: '18:00' }] },
-        { jour: 'MERCREDI', plages: [{ debut: '10:00', fin: '18:00' }] },
-        { jour: 'JEUDI', plages: [{ debut: '10:00', fin: '18:00' }] },
-        { jour: 'SAMEDI', plages: [{ debut: '10:00', fin: '13:00' }] },
-      ],
-      services: ['ACCUEIL_GENERAL', 'ESPACE_RENCONTRE', 'AIDE_NUMERIQUE', 'EMPLOI'],
-      permanences: [
-        { partenaire: 'FRANCE_TRAVAIL', jour: 'MARDI', debut: '14:00', fin: '17:00', periodicite: 'HEBDOMADAIRE', surRendezVous: false },
-        { partenaire: 'DEPARTEMENT', jour: 'JEUDI', debut: '09:30', fin: '12:30', periodicite: 'HEBDOMADAIRE', surRendezVous: false },
-        { partenaire: 'SIAO', jour: 'MERCREDI', debut: '14:00', fin: '16:00', periodicite: 'BIMENSUELLE', surRendezVous: false },
-      ],
-    } } });
+    expect(result).toEqual({
+      data: {
+        lieuAccueil: {
+          id: 'TLS-RODEZ',
+          nom: 'Tiers-lieu solidaire Le Relais',
+          type: 'TIERS_LIEU',
+          telephone: null,
+          adresse: { ligne: '21 rue des Ateliers', codePostal: '12000', commune: 'Rodez', codeCommune: '12202' },
+          horaires: [
+            { jour: 'MARDI', plages: [{ debut: '10:00', fin: '18:00' }] },
+            { jour: 'MERCREDI', plages: [{ debut: '10:00', fin: '18:00' }] },
+            { jour: 'JEUDI', plages: [{ debut: '10:00', fin: '18:00' }] },
+            { jour: 'SAMEDI', plages: [{ debut: '10:00', fin: '13:00' }] },
+          ],
+          services: ['ACCUEIL_GENERAL', 'ESPACE_RENCONTRE', 'AIDE_NUMERIQUE', 'EMPLOI'],
+          permanences: [
+            { partenaire: 'FRANCE_TRAVAIL', jour: 'MARDI', debut: '14:00', fin: '17:00', periodicite: 'HEBDOMADAIRE', surRendezVous: false },
+            { partenaire: 'DEPARTEMENT', jour: 'JEUDI', debut: '09:30', fin: '12:30', periodicite: 'HEBDOMADAIRE', surRendezVous: false },
+            { partenaire: 'SIAO', jour: 'MERCREDI', debut: '14:00', fin: '16:00', periodicite: 'BIMENSUELLE', surRendezVous: false },
+          ],
+        },
+      },
+    });
   });
 
   it('gives a day with two periods both of them, in order, and skips closed days', async () => {
     const result = await gql<{ lieuAccueil: { horaires: Array<{ jour: string; plages: unknown[] }> } }>('{ lieuAccueil(id: "FS-LUC") { horaires { jour plages { debut fin } } } }');
     expect(result.data?.lieuAccueil.horaires.map((h) => h.jour)).toEqual(['LUNDI', 'MARDI', 'MERCREDI', 'JEUDI', 'VENDREDI']);
-    expect(result.data?.lieuAccueil.horaires[0]?.plages).toEqual([{ debut: '09:00', fin: '12:00' }, { debut: '14:00', fin: '17:00' }]);
+    expect(result.data?.lieuAccueil.horaires[0]?.plages).toEqual([
+      { debut: '09:00', fin: '12:00' },
+      { debut: '14:00', fin: '17:00' },
+    ]);
     expect(result.data?.lieuAccueil.horaires[2]?.plages).toEqual([{ debut: '09:00', fin: '12:00' }]);
   });
 
@@ -118,7 +135,25 @@ describe('accueil subgraph: the directory', () => {
   });
 
   it('reports a directory entry with an undocumented service code as PARTENAIRE_REPONSE_INVALIDE', async () => {
-    bed.legacy.use(http.get(`${base}/annuaire/v1/lieux`, () => HttpResponse.json({ nb_lieux: 1, lieux: [{ code_lieu: 'X', libelle: 'X', type_lieu: 'MDS', adresse: { voie: 'v', code_postal: '12000', commune: 'Rodez', code_insee: '12202' }, telephone: null, horaires: [], services: ['CAFE'], permanences: [] }] })));
+    bed.legacy.use(
+      http.get(`${base}/annuaire/v1/lieux`, () =>
+        HttpResponse.json({
+          nb_lieux: 1,
+          lieux: [
+            {
+              code_lieu: 'X',
+              libelle: 'X',
+              type_lieu: 'MDS',
+              adresse: { voie: 'v', code_postal: '12000', commune: 'Rodez', code_insee: '12202' },
+              telephone: null,
+              horaires: [],
+              services: ['CAFE'],
+              permanences: [],
+            },
+          ],
+        }),
+      ),
+    );
     const result = await gql('{ lieuxAccueil { id } }');
     expect(result.errors?.map((e) => e.extensions)).toEqual([invalidPayload]);
   });
@@ -127,11 +162,45 @@ describe('accueil subgraph: the directory', () => {
 describe('accueil subgraph: the tiers-lieu events', () => {
   it('serves the events between two days, both included, with their place (one events call, one directory call)', async () => {
     const result = await gql('{ evenementsTiersLieu(depuis: "2026-11-10", jusqua: "2026-11-25") { id date debut fin titre partenaire placesTotal placesRestantes lieu { id } } }');
-    expect(result).toEqual({ data: { evenementsTiersLieu: [
-      { id: 'EVT-2611-02', date: '2026-11-10', debut: '09:30', fin: '11:30', titre: 'Petit-déjeuner emploi', partenaire: 'FRANCE_TRAVAIL', placesTotal: 20, placesRestantes: 0, lieu: { id: 'TLS-RODEZ' } },
-      { id: 'EVT-2611-03', date: '2026-11-18', debut: '14:00', fin: '16:30', titre: 'Café des usagers et des référents', partenaire: null, placesTotal: 15, placesRestantes: 15, lieu: { id: 'TLS-RODEZ' } },
-      { id: 'EVT-2611-04', date: '2026-11-25', debut: '14:00', fin: '16:00', titre: 'Information : la complémentaire santé solidaire', partenaire: 'CPAM', placesTotal: 12, placesRestantes: 7, lieu: { id: 'TLS-RODEZ' } },
-    ] } });
+    expect(result).toEqual({
+      data: {
+        evenementsTiersLieu: [
+          {
+            id: 'EVT-2611-02',
+            date: '2026-11-10',
+            debut: '09:30',
+            fin: '11:30',
+            titre: 'Petit-déjeuner emploi',
+            partenaire: 'FRANCE_TRAVAIL',
+            placesTotal: 20,
+            placesRestantes: 0,
+            lieu: { id: 'TLS-RODEZ' },
+          },
+          {
+            id: 'EVT-2611-03',
+            date: '2026-11-18',
+            debut: '14:00',
+            fin: '16:30',
+            titre: 'Café des usagers et des référents',
+            partenaire: null,
+            placesTotal: 15,
+            placesRestantes: 15,
+            lieu: { id: 'TLS-RODEZ' },
+          },
+          {
+            id: 'EVT-2611-04',
+            date: '2026-11-25',
+            debut: '14:00',
+            fin: '16:00',
+            titre: 'Information : la complémentaire santé solidaire',
+            partenaire: 'CPAM',
+            placesTotal: 12,
+            placesRestantes: 7,
+            lieu: { id: 'TLS-RODEZ' },
+          },
+        ],
+      },
+    });
     expect(calls()).toBe(2);
   });
 
@@ -173,7 +242,9 @@ describe('accueil subgraph: referrals', () => {
     };
     expect(result.data).toEqual({ orienterUsager: { rejoue: false, orientation } });
     const readBack = await queryEntities(bed.server, [{ nir }], 'orientations { id date motif precision auteur cible { partenaire lieu { id } } }');
-    expect(readBack).toEqual({ data: { _entities: [{ orientations: [{ ...orientation, id: result.data?.orienterUsager?.orientation.id, cible: { partenaire: null, lieu: { id: 'TLS-RODEZ' } } }] }] } });
+    expect(readBack).toEqual({
+      data: { _entities: [{ orientations: [{ ...orientation, id: result.data?.orienterUsager?.orientation.id, cible: { partenaire: null, lieu: { id: 'TLS-RODEZ' } } }] }] },
+    });
   });
 
   it('answers a retry with the same key with the same referral, marked as a replay, and records one', async () => {
@@ -194,7 +265,14 @@ describe('accueil subgraph: referrals', () => {
     const conflict = await gql<OrienterAnswer>(orienter, { ...variables, motif: 'LOGEMENT' });
     expect(conflict).toEqual({
       data: { orienterUsager: null },
-      errors: [{ message: 'This idempotency key was already used for another referral.', locations: expect.any(Array), path: ['orienterUsager'], extensions: { code: 'CONFLIT_IDEMPOTENCE', argument: 'cleIdempotence', retryable: false } }],
+      errors: [
+        {
+          message: 'This idempotency key was already used for another referral.',
+          locations: expect.any(Array),
+          path: ['orienterUsager'],
+          extensions: { code: 'CONFLIT_IDEMPOTENCE', argument: 'cleIdempotence', retryable: false },
+        },
+      ],
     });
     expect(await orientationsOf([nir])).toEqual([{ orientations: [{ id: expect.any(String), motif: 'ACCES_AUX_DROITS' }] }]);
   });
@@ -202,14 +280,18 @@ describe('accueil subgraph: referrals', () => {
   it('refuses an unknown place and records nothing', async () => {
     const nir = nirOf('couple-parent-1');
     const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nir), vers: { lieuId: 'MDS-MILLAU' }, motif: 'LOGEMENT' });
-    expect(result.errors).toEqual([{ message: 'No reception place has this id.', locations: expect.any(Array), path: ['orienterUsager'], extensions: { code: 'OBJET_INTROUVABLE', argument: 'vers', retryable: false } }]);
+    expect(result.errors).toEqual([
+      { message: 'No reception place has this id.', locations: expect.any(Array), path: ['orienterUsager'], extensions: { code: 'OBJET_INTROUVABLE', argument: 'vers', retryable: false } },
+    ]);
     expect(calls()).toBe(1);
     expect(await orientationsOf([nir])).toEqual([{ orientations: [] }]);
   });
 
   it('rejects a malformed place id as unknown, without a legacy call', async () => {
     const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers: { lieuId: 'mds rodez' }, motif: 'AUTRE' });
-    expect(result.errors).toEqual([{ message: 'No reception place has this id.', locations: expect.any(Array), path: ['orienterUsager'], extensions: { code: 'OBJET_INTROUVABLE', argument: 'vers', retryable: false } }]);
+    expect(result.errors).toEqual([
+      { message: 'No reception place has this id.', locations: expect.any(Array), path: ['orienterUsager'], extensions: { code: 'OBJET_INTROUVABLE', argument: 'vers', retryable: false } },
+    ]);
     expect(calls()).toBe(0);
   });
 
@@ -244,7 +326,10 @@ describe('accueil subgraph: referrals', () => {
   it('turns an outage of the referral endpoint into PARTENAIRE_INDISPONIBLE', async () => {
     bed.legacy.use(http.post(`${base}/orientations/v1/orientations`, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' });
-    expect(result).toEqual({ data: { orienterUsager: null }, errors: [{ message: 'The accueil system is unavailable.', locations: expect.any(Array), path: ['orienterUsager'], extensions: unavailable }] });
+    expect(result).toEqual({
+      data: { orienterUsager: null },
+      errors: [{ message: 'The accueil system is unavailable.', locations: expect.any(Array), path: ['orienterUsager'], extensions: unavailable }],
+    });
   });
 
   it('turns a refused API key on the referral endpoint into PARTENAIRE_ACCES_REFUSE', async () => {
@@ -255,7 +340,10 @@ describe('accueil subgraph: referrals', () => {
 
   it('turns a referral endpoint that never answers into PARTENAIRE_DELAI_DEPASSE after the configured timeout', async () => {
     bed.legacy.use(http.post(`${base}/orientations/v1/orientations`, () => delay('infinite')));
-    const impatient = await createServer(loadAccueilConfig({ ACCUEIL_PORT: '0', ACCUEIL_LEGACY_URL: base, ACCUEIL_LEGACY_API_KEY: legacySystem('accueil').devApiKey, ACCUEIL_LEGACY_TIMEOUT_MS: '100' }), silentLogger);
+    const impatient = await createServer(
+      loadAccueilConfig({ ACCUEIL_PORT: '0', ACCUEIL_LEGACY_URL: base, ACCUEIL_LEGACY_API_KEY: legacySystem('accueil').devApiKey, ACCUEIL_LEGACY_TIMEOUT_MS: '100' }),
+      silentLogger,
+    );
     try {
       const result = await postGraphQL(impatient, orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' });
       expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'accueil', retryable: true }]);
@@ -266,7 +354,14 @@ describe('accueil subgraph: referrals', () => {
 
   it('reports a malformed referral answer as PARTENAIRE_REPONSE_INVALIDE, without quoting it', async () => {
     const nir = nirOf('ne-en-corse');
-    bed.legacy.use(http.post(`${base}/orientations/v1/orientations`, () => HttpResponse.json({ orientation: { id_orientation: 'ORI-1', nir, type_cible: 'PART', code_cible: 'CAF', code_motif: 'ZZZ', motif_libre: null, auteur: 'passerelle', date_orientation: '20261112' } }, { status: 201 })));
+    bed.legacy.use(
+      http.post(`${base}/orientations/v1/orientations`, () =>
+        HttpResponse.json(
+          { orientation: { id_orientation: 'ORI-1', nir, type_cible: 'PART', code_cible: 'CAF', code_motif: 'ZZZ', motif_libre: null, auteur: 'passerelle', date_orientation: '20261112' } },
+          { status: 201 },
+        ),
+      ),
+    );
     const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nir), vers: { partenaire: 'CAF' }, motif: 'AUTRE' });
     expect(result.errors?.map((e) => e.extensions)).toEqual([invalidPayload]);
     expect(JSON.stringify(result)).not.toContain(nir);
@@ -274,17 +369,29 @@ describe('accueil subgraph: referrals', () => {
 
   it('reads the referrals of 60 usagers with two calls (50 + 10), an empty list for unknown and malformed NIRs', async () => {
     // Not the personas: other tests of this file refer some of them.
-    const nirs = [...population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 58).map((p) => p.nir), unknownNir(1), 'pas-un-nir'];
+    const nirs = [
+      ...population.personnes
+        .filter((p) => !p.ref.startsWith('persona:'))
+        .slice(0, 58)
+        .map((p) => p.nir),
+      unknownNir(1),
+      'pas-un-nir',
+    ];
     const result = await orientationsOf(nirs);
     expect(result).toEqual(nirs.map(() => ({ orientations: [] })));
     expect(calls()).toBe(2);
   });
 
   it('turns an outage of the referral search into PARTENAIRE_INDISPONIBLE for each usager', async () => {
-    bed.legacy.use(http.post(`${base}/orientations/v1/orientations/recherche`, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
+    bed.legacy.use(
+      http.post(`${base}/orientations/v1/orientations/recherche`, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })),
+    );
     const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee') }, { nir: nirOf('ne-en-corse') }], 'orientations { id }');
     expect(result.data).toEqual({ _entities: [null, null] });
-    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'orientations'], unavailable], [['_entities', 1, 'orientations'], unavailable]]);
+    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['_entities', 0, 'orientations'], unavailable],
+      [['_entities', 1, 'orientations'], unavailable],
+    ]);
     expect(calls()).toBe(1);
   });
 });
@@ -294,12 +401,32 @@ describe('accueil subgraph: which partners know a usager', () => {
   const situation = (...statuts: Array<string | null>) => ({ bailleurs: statuts.map((statut) => (statut === null ? null : { rapprochement: { statut } })) });
 
   it.each<[string, Record<string, unknown>, Record<string, boolean | null>]>([
-    ['rsa-isolee: CAF, CPAM and RAH know her', { caf: { numeroAllocataire: '0412345' }, cpam: { caisse: "CPAM de l'Aveyron" }, carsat: null, logementSocial: situation('CERTAIN', 'AUCUN') }, { caf: true, cpam: true, carsat: false, bailleurs: true }],
-    ['retraite-aspa: everyone knows him', { caf: { numeroAllocataire: '0203040' }, cpam: { caisse: "CPAM de l'Aveyron" }, carsat: { trimestresValides: 132 }, logementSocial: situation('AUCUN', 'CERTAIN') }, { caf: true, cpam: true, carsat: true, bailleurs: true }],
-    ['homonyme-rodez: the landlord\'s match is ambiguous, so it does not count', { caf: { numeroAllocataire: '0555001' }, cpam: null, carsat: null, logementSocial: situation('AMBIGU', 'AUCUN') }, { caf: true, cpam: false, carsat: false, bailleurs: false }],
+    [
+      'rsa-isolee: CAF, CPAM and RAH know her',
+      { caf: { numeroAllocataire: '0412345' }, cpam: { caisse: "CPAM de l'Aveyron" }, carsat: null, logementSocial: situation('CERTAIN', 'AUCUN') },
+      { caf: true, cpam: true, carsat: false, bailleurs: true },
+    ],
+    [
+      'retraite-aspa: everyone knows him',
+      { caf: { numeroAllocataire: '0203040' }, cpam: { caisse: "CPAM de l'Aveyron" }, carsat: { trimestresValides: 132 }, logementSocial: situation('AUCUN', 'CERTAIN') },
+      { caf: true, cpam: true, carsat: true, bailleurs: true },
+    ],
+    [
+      "homonyme-rodez: the landlord's match is ambiguous, so it does not count",
+      { caf: { numeroAllocataire: '0555001' }, cpam: null, carsat: null, logementSocial: situation('AMBIGU', 'AUCUN') },
+      { caf: true, cpam: false, carsat: false, bailleurs: false },
+    ],
     ['registre-seul: nobody knows her', { caf: null, cpam: null, carsat: null, logementSocial: null }, { caf: false, cpam: false, carsat: false, bailleurs: false }],
-    ['a landlord unreachable and the other not knowing the person: cannot tell', { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'AUCUN') }, { caf: false, cpam: false, carsat: false, bailleurs: null }],
-    ['a landlord unreachable but the other knowing the person', { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'PROBABLE') }, { caf: false, cpam: false, carsat: false, bailleurs: true }],
+    [
+      'a landlord unreachable and the other not knowing the person: cannot tell',
+      { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'AUCUN') },
+      { caf: false, cpam: false, carsat: false, bailleurs: null },
+    ],
+    [
+      'a landlord unreachable but the other knowing the person',
+      { caf: null, cpam: null, carsat: null, logementSocial: situation(null, 'PROBABLE') },
+      { caf: false, cpam: false, carsat: false, bailleurs: true },
+    ],
   ])('computes presence from the required fields, without a legacy call: %s', async (_case, requis, expected) => {
     const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee'), ...requis }], presence);
     expect(result).toEqual({ data: { _entities: [{ presencePartenaires: expected }] } });
@@ -307,7 +434,15 @@ describe('accueil subgraph: which partners know a usager', () => {
   });
 
   it('counts MSA, France Travail and the SIAO, and nothing of what they hold reaches the answer', async () => {
-    const requis = { caf: null, cpam: null, carsat: null, logementSocial: null, msa: { numeroAdherent: 'MSA0012345' }, franceTravail: { identifiant: '0402951R' }, hebergement: { demandes: [{ reference: 'SIAO-12-00042' }] } };
+    const requis = {
+      caf: null,
+      cpam: null,
+      carsat: null,
+      logementSocial: null,
+      msa: { numeroAdherent: 'MSA0012345' },
+      franceTravail: { identifiant: '0402951R' },
+      hebergement: { demandes: [{ reference: 'SIAO-12-00042' }] },
+    };
     const result = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee'), ...requis }], 'presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs }');
     expect(result).toEqual({ data: { _entities: [{ presencePartenaires: { caf: false, msa: true, franceTravail: true, cpam: false, carsat: false, siao: true, bailleurs: false } }] } });
     const none = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee') }], 'presencePartenaires { msa franceTravail siao }');

@@ -27,7 +27,12 @@ const bed = useSubgraphTestBed({
 const rahCalls = async () => (await bed.calls('rah').bodies()).map((body) => (body as { date_naissance: string }).date_naissance);
 const ahCalls = async () => (await bed.calls('ah').bodies()).map((body) => (body as { datesNaissance: string[] }).datesNaissance);
 
-type Situation = { bailleur: { code: string; nom: string }; rapprochement: { statut: string; score: number | null; criteres: string[]; explication: string }; baux: Array<Record<string, unknown>>; demandes: Array<Record<string, unknown>> };
+type Situation = {
+  bailleur: { code: string; nom: string };
+  rapprochement: { statut: string; score: number | null; criteres: string[]; explication: string };
+  baux: Array<Record<string, unknown>>;
+  demandes: Array<Record<string, unknown>>;
+};
 type Entity = { logementSocial: { bailleurs: Array<Situation | null> } | null };
 type Answer = GraphQLAnswer<{ _entities: Array<Entity | null> }>;
 
@@ -49,7 +54,12 @@ const pivotOf = (p: Personne) => ({
 });
 
 /** Resolves usagers by the pivot identity the register gave, as the gateway asks this subgraph; `server` is another instance of it, if given. */
-const entities = (pivots: unknown[], selection = full, server: SubgraphTarget = bed.server) => queryEntities<Entity>(server, pivots.map((identitePivot) => ({ identitePivot })), selection);
+const entities = (pivots: unknown[], selection = full, server: SubgraphTarget = bed.server) =>
+  queryEntities<Entity>(
+    server,
+    pivots.map((identitePivot) => ({ identitePivot })),
+    selection,
+  );
 const of = (...keys: PersonaKey[]) => entities(keys.map((k) => pivotOf(population.persona(k))));
 const byCode = (answer: Answer, index = 0) => Object.fromEntries((answer.data?._entities[index]?.logementSocial?.bailleurs ?? []).map((b, i) => [b?.bailleur.code ?? `null@${i}`, b]));
 
@@ -65,29 +75,40 @@ describe('bailleurs subgraph', () => {
   it('finds the single RSA recipient’s lease at RAH, 3 months in arrears with a plan not kept, and nothing at AH', async () => {
     const result = await of('rsa-isolee');
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{
-      logementSocial: {
-        bailleurs: [
-          {
-            bailleur: { code: 'RAH', nom: 'Rodez Agglo Habitat' },
-            rapprochement: {
-              statut: 'CERTAIN',
-              score: 1,
-              criteres: exact,
-              explication: 'Rodez Agglo Habitat : rapprochement certain pour 1 bail (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par le bailleur).',
+    expect(result.data?._entities).toEqual([
+      {
+        logementSocial: {
+          bailleurs: [
+            {
+              bailleur: { code: 'RAH', nom: 'Rodez Agglo Habitat' },
+              rapprochement: {
+                statut: 'CERTAIN',
+                score: 1,
+                criteres: exact,
+                explication: 'Rodez Agglo Habitat : rapprochement certain pour 1 bail (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par le bailleur).',
+              },
+              baux: [
+                {
+                  reference: 'RAH-2023-00417',
+                  typologie: 'T2',
+                  surface: 48.5,
+                  adresse: { ligne: '14 rue de Laumière', codePostal: '12000', commune: 'Rodez' },
+                  loyer: 317,
+                  charges: 45,
+                  solde: 246,
+                  moisImpayes: 3,
+                  enImpaye: true,
+                  planApurement: { mensualite: 40, dateDebut: '2026-07-01', dateFin: '2027-02-01', respecte: false },
+                  dateEntree: '2023-09-01',
+                },
+              ],
+              demandes: [],
             },
-            baux: [{
-              reference: 'RAH-2023-00417', typologie: 'T2', surface: 48.5, adresse: { ligne: '14 rue de Laumière', codePostal: '12000', commune: 'Rodez' },
-              loyer: 317, charges: 45, solde: 246, moisImpayes: 3, enImpaye: true,
-              planApurement: { mensualite: 40, dateDebut: '2026-07-01', dateFin: '2027-02-01', respecte: false },
-              dateEntree: '2023-09-01',
-            }],
-            demandes: [],
-          },
-          aucun('AH', 'Aveyron Habitat'),
-        ],
+            aucun('AH', 'Aveyron Habitat'),
+          ],
+        },
       },
-    }]);
+    ]);
   });
 
   it('finds the usage-name persona at RAH despite "ROUQUETTE-FABRE Marie Helene": compound name in part, accents and hyphens normalised', async () => {
@@ -101,12 +122,24 @@ describe('bailleurs subgraph', () => {
         // The lease's record is the weakest retained: 0.45 × 0.9 (compound name in part) + 0.35 + 0.2.
         score: 0.955,
         criteres: ['NOM_COMPOSE_PARTIEL', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
-        explication: 'Rodez Agglo Habitat : rapprochement certain pour 1 bail et 1 demande de logement social (nom composé enregistré en partie, même prénom, même date de naissance, lieu de naissance non enregistré par le bailleur).',
+        explication:
+          'Rodez Agglo Habitat : rapprochement certain pour 1 bail et 1 demande de logement social (nom composé enregistré en partie, même prénom, même date de naissance, lieu de naissance non enregistré par le bailleur).',
       },
-      baux: [{
-        reference: 'RAH-2021-01960', typologie: 'T2', surface: 45, adresse: { ligne: '22 avenue Tarayre', codePostal: '12000', commune: 'Rodez' },
-        loyer: 338, charges: 40, solde: 0, moisImpayes: 0, enImpaye: false, planApurement: null, dateEntree: '2021-12-01',
-      }],
+      baux: [
+        {
+          reference: 'RAH-2021-01960',
+          typologie: 'T2',
+          surface: 45,
+          adresse: { ligne: '22 avenue Tarayre', codePostal: '12000', commune: 'Rodez' },
+          loyer: 338,
+          charges: 40,
+          solde: 0,
+          moisImpayes: 0,
+          enImpaye: false,
+          planApurement: null,
+          dateEntree: '2021-12-01',
+        },
+      ],
       demandes: [{ numeroUnique: '012250300417G', dateDepot: '2025-03-12', dateRenouvellement: null, statut: 'ACTIVE', typologieSouhaitee: 'T3' }],
     });
     expect(AH).toEqual(aucun('AH', 'Aveyron Habitat'));
@@ -146,12 +179,21 @@ describe('bailleurs subgraph', () => {
         criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_IDENTIQUE'],
         explication: 'Aveyron Habitat : rapprochement certain pour 1 bail (même nom, même prénom, même date de naissance, même lieu de naissance).',
       },
-      baux: [{
-        reference: 'AH/12176/0415', typologie: 'T3', surface: 64, adresse: { ligne: '18 rue des Coquelicots', codePostal: '12850', commune: 'Onet-le-Château' },
-        loyer: 389, charges: 60, solde: 520, moisImpayes: 4, enImpaye: true,
-        planApurement: { mensualite: 50, dateDebut: '2026-06-01', dateFin: '2027-05-01', respecte: true },
-        dateEntree: '2016-11-01',
-      }],
+      baux: [
+        {
+          reference: 'AH/12176/0415',
+          typologie: 'T3',
+          surface: 64,
+          adresse: { ligne: '18 rue des Coquelicots', codePostal: '12850', commune: 'Onet-le-Château' },
+          loyer: 389,
+          charges: 60,
+          solde: 520,
+          moisImpayes: 4,
+          enImpaye: true,
+          planApurement: { mensualite: 50, dateDebut: '2026-06-01', dateFin: '2027-05-01', respecte: true },
+          dateEntree: '2016-11-01',
+        },
+      ],
       demandes: [],
     });
   });
@@ -160,8 +202,17 @@ describe('bailleurs subgraph', () => {
     const result = await of('couple-parent-2', 'couple-parent-1');
     expect(result.errors).toBeUndefined();
     const bail = {
-      reference: 'AH/12176/0932', typologie: 'T4', surface: 82, adresse: { ligne: '3 allée des Genêts', codePostal: '12850', commune: 'Onet-le-Château' },
-      loyer: 435, charges: 80, solde: 0, moisImpayes: 0, enImpaye: false, planApurement: null, dateEntree: '2019-07-01',
+      reference: 'AH/12176/0932',
+      typologie: 'T4',
+      surface: 82,
+      adresse: { ligne: '3 allée des Genêts', codePostal: '12850', commune: 'Onet-le-Château' },
+      loyer: 435,
+      charges: 80,
+      solde: 0,
+      moisImpayes: 0,
+      enImpaye: false,
+      planApurement: null,
+      dateEntree: '2019-07-01',
     };
     expect(byCode(result, 0).AH).toEqual({
       bailleur: { code: 'AH', nom: 'Aveyron Habitat' },
@@ -174,7 +225,10 @@ describe('bailleurs subgraph', () => {
       baux: [bail],
       demandes: [],
     });
-    expect(byCode(result, 1).AH).toMatchObject({ rapprochement: { statut: 'CERTAIN', score: 1, criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_IDENTIQUE'] }, baux: [bail] });
+    expect(byCode(result, 1).AH).toMatchObject({
+      rapprochement: { statut: 'CERTAIN', score: 1, criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_IDENTIQUE'] },
+      baux: [bail],
+    });
     expect(byCode(result, 0).RAH).toEqual(aucun('RAH', 'Rodez Agglo Habitat'));
   });
 
@@ -210,18 +264,23 @@ describe('bailleurs subgraph', () => {
   });
 
   it('keeps RAH calls within BAILLEURS_RAH_LEGACY_MAX_CONCURRENCY', async () => {
-    const bounded = await createServer(loadBailleursConfig({ BAILLEURS_PORT: '0', BAILLEURS_RAH_LEGACY_URL: testUrlOf('rah'), BAILLEURS_RAH_LEGACY_MAX_CONCURRENCY: '2', BAILLEURS_AH_LEGACY_URL: testUrlOf('ah') }), silentLogger);
+    const bounded = await createServer(
+      loadBailleursConfig({ BAILLEURS_PORT: '0', BAILLEURS_RAH_LEGACY_URL: testUrlOf('rah'), BAILLEURS_RAH_LEGACY_MAX_CONCURRENCY: '2', BAILLEURS_AH_LEGACY_URL: testUrlOf('ah') }),
+      silentLogger,
+    );
     let inFlight = 0;
     let most = 0;
-    bed.legacy.use(http.post(rahUrl, async ({ request }) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      const { date_naissance } = (await request.json()) as { date_naissance: string };
-      // Yield a few turns of the event loop so that unbounded calls would pile up here.
-      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
-      inFlight -= 1;
-      return HttpResponse.json({ DATE_NAISSANCE: date_naissance, LOCATAIRES: [], DEMANDEURS: [] });
-    }));
+    bed.legacy.use(
+      http.post(rahUrl, async ({ request }) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        const { date_naissance } = (await request.json()) as { date_naissance: string };
+        // Yield a few turns of the event loop so that unbounded calls would pile up here.
+        for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return HttpResponse.json({ DATE_NAISSANCE: date_naissance, LOCATAIRES: [], DEMANDEURS: [] });
+      }),
+    );
     try {
       const people = population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 12);
       const result = await entities(people.map(pivotOf), 'logementSocial { bailleurs { bailleur { code } } }', bounded);
@@ -246,12 +305,14 @@ describe('bailleurs subgraph', () => {
     const bailleurs = result.data?._entities[0]?.logementSocial?.bailleurs;
     expect(bailleurs?.[0]).toBeNull();
     expect(bailleurs?.[1]).toMatchObject({ bailleur: { code: 'AH' }, rapprochement: { statut: 'CERTAIN' }, baux: [{ reference: 'AH/12176/0932' }] });
-    expect(result.errors).toEqual([{
-      message: 'The rah system is unavailable.',
-      locations: expect.any(Array),
-      path: ['_entities', 0, 'logementSocial', 'bailleurs', 0],
-      extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'rah', retryable: true },
-    }]);
+    expect(result.errors).toEqual([
+      {
+        message: 'The rah system is unavailable.',
+        locations: expect.any(Array),
+        path: ['_entities', 0, 'logementSocial', 'bailleurs', 0],
+        extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'rah', retryable: true },
+      },
+    ]);
     expect(JSON.stringify(result)).not.toContain('legacy.test');
   });
 
@@ -278,9 +339,46 @@ describe('bailleurs subgraph', () => {
   });
 
   it.each([
-    ['rah', rahUrl, { DATE_NAISSANCE: '19860417', LOCATAIRES: [{ NOM: 'DELMAS', PRENOM: 'Séverine', DATE_NAISSANCE: '19860417', LIEU_NAISSANCE: null, BAUX: [{ REF_BAIL: 'RAH-2023-00417', LOYER: '317,00' }] }], DEMANDEURS: [] }, 1],
-    ['rah', rahUrl, { DATE_NAISSANCE: '19860417', LOCATAIRES: [], DEMANDEURS: [{ NOM: 'DELMAS', PRENOM: 'Séverine', DATE_NAISSANCE: '19860417', LIEU_NAISSANCE: null, DEMANDE: { NUM_UNIQUE: 'X', DATE_DEPOT: '20250312', DATE_RENOUV: null, CODE_STATUT: 'EN_COURS', TYPE_LGT_SOUHAITE: 'T3' } }] }, 1],
-    ['ah', ahUrl, { page: 1, taillePage: 200, nbResultats: 1, nbPages: 1, resultats: [{ typeFiche: 'GARAGE', personne: { nom: 'DELMAS', prenom: 'SEVERINE', dateNaissance: '19860417', codeInseeNaissance: null }, bail: null, demande: null }] }, 0],
+    [
+      'rah',
+      rahUrl,
+      {
+        DATE_NAISSANCE: '19860417',
+        LOCATAIRES: [{ NOM: 'DELMAS', PRENOM: 'Séverine', DATE_NAISSANCE: '19860417', LIEU_NAISSANCE: null, BAUX: [{ REF_BAIL: 'RAH-2023-00417', LOYER: '317,00' }] }],
+        DEMANDEURS: [],
+      },
+      1,
+    ],
+    [
+      'rah',
+      rahUrl,
+      {
+        DATE_NAISSANCE: '19860417',
+        LOCATAIRES: [],
+        DEMANDEURS: [
+          {
+            NOM: 'DELMAS',
+            PRENOM: 'Séverine',
+            DATE_NAISSANCE: '19860417',
+            LIEU_NAISSANCE: null,
+            DEMANDE: { NUM_UNIQUE: 'X', DATE_DEPOT: '20250312', DATE_RENOUV: null, CODE_STATUT: 'EN_COURS', TYPE_LGT_SOUHAITE: 'T3' },
+          },
+        ],
+      },
+      1,
+    ],
+    [
+      'ah',
+      ahUrl,
+      {
+        page: 1,
+        taillePage: 200,
+        nbResultats: 1,
+        nbPages: 1,
+        resultats: [{ typeFiche: 'GARAGE', personne: { nom: 'DELMAS', prenom: 'SEVERINE', dateNaissance: '19860417', codeInseeNaissance: null }, bail: null, demande: null }],
+      },
+      0,
+    ],
     ['ah', ahUrl, { page: 1, nbResultats: 0, resultats: [] }, 0],
   ] as const)('reports a malformed %s payload as PARTENAIRE_REPONSE_INVALIDE at that landlord only', async (partenaire, url, payload, intact) => {
     bed.legacy.use(http.post(url, () => HttpResponse.json(payload)));
@@ -288,7 +386,9 @@ describe('bailleurs subgraph', () => {
     const bailleurs = result.data?._entities[0]?.logementSocial?.bailleurs;
     expect(bailleurs?.[1 - intact]).toBeNull();
     expect(bailleurs?.[intact]).not.toBeNull();
-    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'logementSocial', 'bailleurs', 1 - intact], { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire, retryable: false }]]);
+    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['_entities', 0, 'logementSocial', 'bailleurs', 1 - intact], { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire, retryable: false }],
+    ]);
     expect(JSON.stringify(result)).not.toMatch(/DELMAS|Séverine/);
   });
 

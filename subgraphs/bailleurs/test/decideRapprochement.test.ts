@@ -8,7 +8,16 @@ const marieHelene: IdentitePivot = { nomNaissance: 'Fabré', nomUsage: 'Rouquett
 const jean: IdentitePivot = { nomNaissance: 'Martin', nomUsage: null, prenoms: ['Jean'], sexe: 'M', dateNaissance: '1985-03-14', codeLieuNaissance: '12202' };
 
 const bail = (reference: string): Bail => ({
-  reference, typologie: 'T2', surface: 45, adresse: { ligne: '1 rue A', codePostal: '12000', commune: 'Rodez' }, loyer: 338, charges: 40, solde: 0, moisImpayes: 0, planApurement: null, dateEntree: '2021-12-01',
+  reference,
+  typologie: 'T2',
+  surface: 45,
+  adresse: { ligne: '1 rue A', codePostal: '12000', commune: 'Rodez' },
+  loyer: 338,
+  charges: 40,
+  solde: 0,
+  moisImpayes: 0,
+  planApurement: null,
+  dateEntree: '2021-12-01',
 });
 const demande = (numeroUnique: string): DemandeLogementSocial => ({ numeroUnique, dateDepot: '2025-03-12', dateRenouvellement: null, statut: 'ACTIVE', typologieSouhaitee: 'T3' });
 const typed = (nom: string, prenom: string, dateNaissance: string, codeLieuNaissance: string | null = null): IdentiteDeclaree => ({ nom, prenom, dateNaissance, codeLieuNaissance });
@@ -18,10 +27,7 @@ const dossier = (locataires: FicheLocataire[], demandeurs: FicheDemandeur[] = []
 
 describe('decideRapprochement', () => {
   it('retains a compound name typed whole, and an application typed with the usage name, reporting the weaker of the two', () => {
-    const d = decideRapprochement(marieHelene, dossier(
-      [locataire(typed('ROUQUETTE-FABRE', 'Marie Helene', '1979-11-23'), 'L1')],
-      [demandeur(typed('ROUQUETTE', 'Marie-Hélène', '1979-11-23'), 'S1')],
-    ));
+    const d = decideRapprochement(marieHelene, dossier([locataire(typed('ROUQUETTE-FABRE', 'Marie Helene', '1979-11-23'), 'L1')], [demandeur(typed('ROUQUETTE', 'Marie-Hélène', '1979-11-23'), 'S1')]));
     expect(d).toEqual({
       statut: 'CERTAIN',
       score: 0.955,
@@ -33,18 +39,21 @@ describe('decideRapprochement', () => {
   });
 
   it('is only PROBABLE when the weakest record retained is (a secondary first name only)', () => {
-    const d = decideRapprochement(marieHelene, dossier(
-      [locataire(typed('FABRE', 'Marie-Hélène', '1979-11-23'), 'L1')],
-      [demandeur(typed('FABRE', 'ODETTE', '1979-11-23'), 'S1')],
-    ));
-    expect(d).toMatchObject({ statut: 'PROBABLE', score: 0.948, criteres: ['NOM_IDENTIQUE', 'PRENOM_SECONDAIRE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'], baux: [bail('L1')], demandes: [demande('S1')] });
+    const d = decideRapprochement(marieHelene, dossier([locataire(typed('FABRE', 'Marie-Hélène', '1979-11-23'), 'L1')], [demandeur(typed('FABRE', 'ODETTE', '1979-11-23'), 'S1')]));
+    expect(d).toMatchObject({
+      statut: 'PROBABLE',
+      score: 0.948,
+      criteres: ['NOM_IDENTIQUE', 'PRENOM_SECONDAIRE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
+      baux: [bail('L1')],
+      demandes: [demande('S1')],
+    });
   });
 
   it('refuses two tenant records that match equally well: AMBIGU, nothing retained, not even a matching application', () => {
-    const d = decideRapprochement(jean, dossier(
-      [locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L1'), locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L2')],
-      [demandeur(typed('MARTIN', 'Jean', '1985-03-14'), 'S1')],
-    ));
+    const d = decideRapprochement(
+      jean,
+      dossier([locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L1'), locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L2')], [demandeur(typed('MARTIN', 'Jean', '1985-03-14'), 'S1')]),
+    );
     expect(d).toEqual({
       statut: 'AMBIGU',
       score: 1,
@@ -56,7 +65,10 @@ describe('decideRapprochement', () => {
   });
 
   it('refuses two applications that match equally well, even with a single tenant record', () => {
-    const d = decideRapprochement(jean, dossier([locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L1')], [demandeur(typed('MARTIN', 'JEAN', '1985-03-14'), 'S1'), demandeur(typed('MARTIN', 'Jean', '1985-03-14'), 'S2')]));
+    const d = decideRapprochement(
+      jean,
+      dossier([locataire(typed('MARTIN', 'Jean', '1985-03-14'), 'L1')], [demandeur(typed('MARTIN', 'JEAN', '1985-03-14'), 'S1'), demandeur(typed('MARTIN', 'Jean', '1985-03-14'), 'S2')]),
+    );
     expect(d).toMatchObject({ statut: 'AMBIGU', baux: [], demandes: [], ambiguite: { fiches: 'demandeurs', candidats: 2 } });
   });
 
@@ -84,7 +96,14 @@ describe('decideRapprochement', () => {
     ['another first name', typed('MARTIN', 'Paul', '1985-03-14')],
     ['another name', typed('DURAND', 'Jean', '1985-03-14')],
   ])('answers AUCUN for a record with %s', (_case, identite) => {
-    expect(decideRapprochement(jean, dossier([locataire(identite, 'L1')], [demandeur(identite, 'S1')]))).toEqual({ statut: 'AUCUN', score: null, criteres: [], baux: [], demandes: [], ambiguite: null });
+    expect(decideRapprochement(jean, dossier([locataire(identite, 'L1')], [demandeur(identite, 'S1')]))).toEqual({
+      statut: 'AUCUN',
+      score: null,
+      criteres: [],
+      baux: [],
+      demandes: [],
+      ambiguite: null,
+    });
   });
 });
 
@@ -107,7 +126,14 @@ describe('explainRapprochement', () => {
   });
 
   it('explains an ambiguous applicant match with a count only', () => {
-    expect(explainRapprochement('Rodez Agglo Habitat', { ...base, criteres: ['NOM_APPROCHANT', 'PRENOM_SECONDAIRE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'], statut: 'AMBIGU', ambiguite: { fiches: 'demandeurs', candidats: 3 } })).toBe(
+    expect(
+      explainRapprochement('Rodez Agglo Habitat', {
+        ...base,
+        criteres: ['NOM_APPROCHANT', 'PRENOM_SECONDAIRE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
+        statut: 'AMBIGU',
+        ambiguite: { fiches: 'demandeurs', candidats: 3 },
+      }),
+    ).toBe(
       "Rodez Agglo Habitat : 3 demandes de logement correspondent aussi bien à cette identité (nom d'orthographe proche, second prénom, même date de naissance, lieu de naissance non enregistré par le bailleur) " +
         "et le bailleur ne permet pas de les distinguer : aucune donnée n'est affichée, pour ne pas confondre deux personnes. Vérifier l'identité directement auprès du bailleur.",
     );

@@ -16,7 +16,7 @@ function resultat(overrides: Partial<Resultat['DOSSIER']> = {}, role: Resultat['
 }
 
 describe('CAF → graph mappers', () => {
-  it('maps a single parent\'s majoré RSA, payment suspended, not subject to rights and duties', () => {
+  it("maps a single parent's majoré RSA, payment suspended, not subject to rights and duties", () => {
     expect(toDossierCaf(resultat({ DROITS: [rsa('4', '1', '0')] }))).toEqual({
       numeroAllocataire: '0000042',
       codePostal: '12000',
@@ -41,26 +41,36 @@ describe('CAF → graph mappers', () => {
     expect(toDroitRsa(rsa(code))).toMatchObject({ etat, codeEtat: Number(code) });
   });
 
-  it('maps the conjoint\'s role and leaves rsa null without an RSA right', () => {
+  it("maps the conjoint's role and leaves rsa null without an RSA right", () => {
     const dossier = toDossierCaf(resultat({ NB_ADULTES: 2, DROITS: [{ CODE_PRESTATION: 'AF', MONTANT_MENSUEL: 15_105, DATE_DEBUT: '20190101', DETAIL_RSA: null }] }, 'CJT'));
     expect(dossier).toMatchObject({ role: 'CONJOINT', foyer: { nombreAdultes: 2 }, rsa: null, droits: [{ prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 151.05, dateDebut: '2019-01-01' }] });
   });
 
   it('names every CAF benefit code readably', () => {
     expect(prestationCaf).toEqual({
-      RSA: 'RSA', PPA: 'PRIME_ACTIVITE', AAH: 'AAH', APL: 'APL', ALF: 'ALF', ALS: 'ALS', AF: 'ALLOCATIONS_FAMILIALES', ASF: 'ASF', CF: 'COMPLEMENT_FAMILIAL',
+      RSA: 'RSA',
+      PPA: 'PRIME_ACTIVITE',
+      AAH: 'AAH',
+      APL: 'APL',
+      ALF: 'ALF',
+      ALS: 'ALS',
+      AF: 'ALLOCATIONS_FAMILIALES',
+      ASF: 'ASF',
+      CF: 'COMPLEMENT_FAMILIAL',
     });
   });
 
-  it('orders payments most recent first whatever CAF\'s order, keeping CAF\'s order within a day', () => {
-    const dossier = toDossierCaf(resultat({
-      PAIEMENTS: [
-        { DATE_PAIEMENT: '20260905', CODE_PRESTATION: 'CF', MONTANT: 17_500 },
-        { DATE_PAIEMENT: '20261105', CODE_PRESTATION: 'ASF', MONTANT: 20_078 },
-        { DATE_PAIEMENT: '20261005', CODE_PRESTATION: 'ASF', MONTANT: 20_078 },
-        { DATE_PAIEMENT: '20261105', CODE_PRESTATION: 'CF', MONTANT: 17_500 },
-      ],
-    }));
+  it("orders payments most recent first whatever CAF's order, keeping CAF's order within a day", () => {
+    const dossier = toDossierCaf(
+      resultat({
+        PAIEMENTS: [
+          { DATE_PAIEMENT: '20260905', CODE_PRESTATION: 'CF', MONTANT: 17_500 },
+          { DATE_PAIEMENT: '20261105', CODE_PRESTATION: 'ASF', MONTANT: 20_078 },
+          { DATE_PAIEMENT: '20261005', CODE_PRESTATION: 'ASF', MONTANT: 20_078 },
+          { DATE_PAIEMENT: '20261105', CODE_PRESTATION: 'CF', MONTANT: 17_500 },
+        ],
+      }),
+    );
     expect(dossier.paiements).toEqual([
       { date: '2026-11-05', prestation: 'ASF', montant: 200.78 },
       { date: '2026-11-05', prestation: 'COMPLEMENT_FAMILIAL', montant: 175 },
@@ -71,7 +81,9 @@ describe('CAF → graph mappers', () => {
   });
 
   it.each([0, 25, null])('refuses paiementsRecents(limite: %p) with ARGUMENT_INVALIDE', (limite) => {
-    expect(() => DossierCaf.paiementsRecents(toDossierCaf(resultat()), { limite })).toThrow(expect.objectContaining({ extensions: { code: 'ARGUMENT_INVALIDE', argument: 'limite', retryable: false } }));
+    expect(() => DossierCaf.paiementsRecents(toDossierCaf(resultat()), { limite })).toThrow(
+      expect.objectContaining({ extensions: { code: 'ARGUMENT_INVALIDE', argument: 'limite', retryable: false } }),
+    );
   });
 });
 

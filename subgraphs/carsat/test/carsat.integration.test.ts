@@ -14,7 +14,12 @@ const bed = useSubgraphTestBed({
 /** The size of each batch sent to Carsat during the current test, in call order. */
 const carsatCalls = async () => (await bed.calls('carsat').bodies()).map((body) => (body as { nir_assures: string[] }).nir_assures.length);
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ carsat: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) =>
+  queryEntities<{ carsat: Record<string, unknown> | null }>(
+    bed.server,
+    nirs.map((nir) => ({ nir })),
+    selection,
+  );
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCarsat = 'carsat { trimestresValides statut dateEffet pensionMensuelle aspa { montantMensuel dateDebut } actionSociale { type heuresMensuelles dateDebut dateFin } }';
 const actif = (trimestresValides: number) => ({ trimestresValides, statut: 'ACTIF', dateEffet: null, pensionMensuelle: null, aspa: null, actionSociale: [] });
@@ -23,16 +28,18 @@ describe('carsat subgraph', () => {
   it('serves the retiree’s pension, ASPA and home help in euros and ISO dates', async () => {
     const result = await entities([nirOf('retraite-aspa')], fullCarsat);
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{
-      carsat: {
-        trimestresValides: 118,
-        statut: 'RETRAITE',
-        dateEffet: '2002-03-01',
-        pensionMensuelle: 612,
-        aspa: { montantMensuel: 422.28, dateDebut: '2019-01-01' }, // ASPA single 1,034.28 − pension 612.00
-        actionSociale: [{ type: 'AIDE_MENAGERE', heuresMensuelles: 12, dateDebut: '2026-05-01', dateFin: '2027-05-01' }],
+    expect(result.data?._entities).toEqual([
+      {
+        carsat: {
+          trimestresValides: 118,
+          statut: 'RETRAITE',
+          dateEffet: '2002-03-01',
+          pensionMensuelle: 612,
+          aspa: { montantMensuel: 422.28, dateDebut: '2019-01-01' }, // ASPA single 1,034.28 − pension 612.00
+          actionSociale: [{ type: 'AIDE_MENAGERE', heuresMensuelles: 12, dateDebut: '2026-05-01', dateFin: '2027-05-01' }],
+        },
       },
-    }]);
+    ]);
   });
 
   it.each<[PersonaKey, Record<string, unknown> | null]>([
@@ -79,7 +86,10 @@ describe('carsat subgraph', () => {
     bed.legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await entities([nirOf('retraite-aspa'), nirOf('rsa-isolee')], 'carsat { statut }');
     expect(result.data?._entities).toEqual([{ carsat: null }, { carsat: null }]);
-    expect(result.errors?.map((e) => e.path)).toEqual([['_entities', 0, 'carsat'], ['_entities', 1, 'carsat']]);
+    expect(result.errors?.map((e) => e.path)).toEqual([
+      ['_entities', 0, 'carsat'],
+      ['_entities', 1, 'carsat'],
+    ]);
     for (const error of result.errors ?? []) expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'carsat', retryable: true });
     expect(JSON.stringify(result)).not.toContain('legacy.test');
   });
@@ -92,9 +102,24 @@ describe('carsat subgraph', () => {
 
   it.each([
     ['a field of the wrong type', { dossiers: [{ nir: 1 }], nb_inconnus: 0 }],
-    ['an undocumented file state', { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'DCD', date_effet: null, montant_mensuel_brut: null, aspa: null, actions_sociales: [] }], nb_inconnus: 0 }],
-    ['an amount in euros instead of cents', { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '20020301', montant_mensuel_brut: 612.5, aspa: null, actions_sociales: [] }], nb_inconnus: 0 }],
-    ['an ISO date', { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '2002-03-01', montant_mensuel_brut: 61200, aspa: null, actions_sociales: [] }], nb_inconnus: 0 }],
+    [
+      'an undocumented file state',
+      { dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'DCD', date_effet: null, montant_mensuel_brut: null, aspa: null, actions_sociales: [] }], nb_inconnus: 0 },
+    ],
+    [
+      'an amount in euros instead of cents',
+      {
+        dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '20020301', montant_mensuel_brut: 612.5, aspa: null, actions_sociales: [] }],
+        nb_inconnus: 0,
+      },
+    ],
+    [
+      'an ISO date',
+      {
+        dossiers: [{ nir: '142021226400158', nb_trimestres_valides: 118, etat_dossier: 'RET', date_effet: '2002-03-01', montant_mensuel_brut: 61200, aspa: null, actions_sociales: [] }],
+        nb_inconnus: 0,
+      },
+    ],
   ])('reports a Carsat payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, payload) => {
     bed.legacy.use(http.post(lotUrl, () => HttpResponse.json(payload)));
     const result = await entities([nirOf('retraite-aspa')], 'carsat { statut }');

@@ -7,14 +7,18 @@ function dossier(overrides: Partial<DossierLegacy> = {}): DossierLegacy {
 
 describe('Carsat → graph mappers', () => {
   it('maps a retiree with ASPA and two aids to euros and ISO dates', () => {
-    expect(toDossierRetraite(dossier({
-      montant_mensuel_brut: 70_001,
-      aspa: { montant_mensuel: 33_427, date_debut: '20250101' },
-      actions_sociales: [
-        { code_aide: 'ARDH', nb_heures_mois: 7.5, date_debut: '20260301', date_fin: '20260601' },
-        { code_aide: 'PRD', nb_heures_mois: 0, date_debut: '20260601', date_fin: '20261231' },
-      ],
-    }))).toEqual({
+    expect(
+      toDossierRetraite(
+        dossier({
+          montant_mensuel_brut: 70_001,
+          aspa: { montant_mensuel: 33_427, date_debut: '20250101' },
+          actions_sociales: [
+            { code_aide: 'ARDH', nb_heures_mois: 7.5, date_debut: '20260301', date_fin: '20260601' },
+            { code_aide: 'PRD', nb_heures_mois: 0, date_debut: '20260601', date_fin: '20261231' },
+          ],
+        }),
+      ),
+    ).toEqual({
       trimestresValides: 160,
       statut: 'RETRAITE',
       dateEffet: '2024-07-01',
@@ -29,7 +33,12 @@ describe('Carsat → graph mappers', () => {
 
   it('leaves the pension fields null while the person is still working or claiming', () => {
     expect(toDossierRetraite(dossier({ etat_dossier: 'LIQ', nb_trimestres_valides: 171, date_effet: null, montant_mensuel_brut: null }))).toEqual({
-      trimestresValides: 171, statut: 'DEMANDE_EN_COURS', dateEffet: null, pensionMensuelle: null, aspa: null, actionSociale: [],
+      trimestresValides: 171,
+      statut: 'DEMANDE_EN_COURS',
+      dateEffet: null,
+      pensionMensuelle: null,
+      aspa: null,
+      actionSociale: [],
     });
   });
 

@@ -11,7 +11,7 @@ export interface Chambre {
 
 /** The chambers consulted, in the order `ChambresConsulaires.chambres` lists them. */
 export const chambres: ReadonlyArray<Chambre & { systeme: Systeme }> = [
-  { code: 'CCI', nom: "CCI Aveyron", systeme: 'cci' },
+  { code: 'CCI', nom: 'CCI Aveyron', systeme: 'cci' },
   { code: 'CMA', nom: "Chambre de métiers et de l'artisanat de l'Aveyron", systeme: 'cma' },
   { code: 'CHAMBRE_AGRICULTURE', nom: "Chambre d'agriculture de l'Aveyron", systeme: 'chambre-agriculture' },
 ];

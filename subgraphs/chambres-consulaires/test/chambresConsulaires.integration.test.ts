@@ -31,7 +31,13 @@ const bed = useSubgraphTestBed({
     ),
 });
 
-type Situation = { chambre: { code: string; nom: string }; rapprochement: { statut: string; score: number | null; criteres: string[]; explication: string }; entreprises: Array<Record<string, unknown>>; accompagnements: Array<Record<string, unknown>>; exploitantEnDifficulte: Record<string, unknown> | null };
+type Situation = {
+  chambre: { code: string; nom: string };
+  rapprochement: { statut: string; score: number | null; criteres: string[]; explication: string };
+  entreprises: Array<Record<string, unknown>>;
+  accompagnements: Array<Record<string, unknown>>;
+  exploitantEnDifficulte: Record<string, unknown> | null;
+};
 type Entity = { chambresConsulaires: { chambres: Array<Situation | null> } | null };
 type Answer = GraphQLAnswer<{ _entities: Array<Entity | null> }>;
 
@@ -44,8 +50,20 @@ const full = `chambresConsulaires { chambres {
 } }`;
 
 /** The representation the gateway sends: the pivot identity the register resolved. */
-const pivotOf = (p: Personne) => ({ nomNaissance: p.nomNaissance, nomUsage: p.nomUsage, prenoms: p.prenoms, sexe: p.sexe === 1 ? 'M' : 'F', dateNaissance: p.dateNaissance, codeLieuNaissance: p.lieuNaissance.code });
-const entities = (pivots: unknown[], selection = full) => queryEntities<Entity>(bed.server, pivots.map((identitePivot) => ({ identitePivot })), selection);
+const pivotOf = (p: Personne) => ({
+  nomNaissance: p.nomNaissance,
+  nomUsage: p.nomUsage,
+  prenoms: p.prenoms,
+  sexe: p.sexe === 1 ? 'M' : 'F',
+  dateNaissance: p.dateNaissance,
+  codeLieuNaissance: p.lieuNaissance.code,
+});
+const entities = (pivots: unknown[], selection = full) =>
+  queryEntities<Entity>(
+    bed.server,
+    pivots.map((identitePivot) => ({ identitePivot })),
+    selection,
+  );
 const of = (...keys: PersonaKey[]) => entities(keys.map((k) => pivotOf(population.persona(k))));
 const chambresOf = (answer: Answer, index = 0) => answer.data?._entities[index]?.chambresConsulaires?.chambres;
 const callCounts = () => systemes.map((s) => bed.calls(s).count());
@@ -71,15 +89,58 @@ describe('chambres-consulaires subgraph', () => {
       {
         chambre: cma.chambre,
         rapprochement: {
-          statut: 'CERTAIN', score: 1, criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_IDENTIQUE'],
+          statut: 'CERTAIN',
+          score: 1,
+          criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_IDENTIQUE'],
           explication: "Chambre de métiers et de l'artisanat de l'Aveyron : rapprochement certain pour 1 entreprise (même nom, même prénom, même date de naissance, même lieu de naissance).",
         },
-        entreprises: [{ siren: '924518301', denomination: 'AURELIE COIFFURE A DOMICILE', forme: 'MICRO_ENTREPRENEUR', formeJuridique: null, codeActivite: '96.02A', activite: 'COIFFURE A DOMICILE', qualificationArtisanale: 'ARTISAN', dateImmatriculation: '2024-03-04', etat: 'ACTIVE', dateRadiation: null }],
+        entreprises: [
+          {
+            siren: '924518301',
+            denomination: 'AURELIE COIFFURE A DOMICILE',
+            forme: 'MICRO_ENTREPRENEUR',
+            formeJuridique: null,
+            codeActivite: '96.02A',
+            activite: 'COIFFURE A DOMICILE',
+            qualificationArtisanale: 'ARTISAN',
+            dateImmatriculation: '2024-03-04',
+            etat: 'ACTIVE',
+            dateRadiation: null,
+          },
+        ],
         accompagnements: [
-          { type: 'INFORMATION', intitule: 'Réunion d’information « Créer son entreprise artisanale »', dateDebut: '2023-11-16', dateFin: '2023-11-16', enCours: false, structure: `${cmaService}, service Création-Reprise` },
-          { type: 'FORMATION_CREATION', intitule: 'Stage de préparation à l’installation (5 jours)', dateDebut: '2024-01-22', dateFin: '2024-01-26', enCours: false, structure: `${cmaService}, service Formation` },
-          { type: 'FORMALITES', intitule: 'Pack micro-entrepreneur : aide aux formalités sur le guichet unique', dateDebut: '2024-02-20', dateFin: '2024-02-20', enCours: false, structure: `${cmaService}, service Création-Reprise` },
-          { type: 'SUIVI_POST_CREATION', intitule: 'Suivi post-création (diagnostic à 12 mois, point chiffre d’affaires)', dateDebut: '2025-03-10', dateFin: null, enCours: true, structure: `${cmaService}, service Développement économique` },
+          {
+            type: 'INFORMATION',
+            intitule: 'Réunion d’information « Créer son entreprise artisanale »',
+            dateDebut: '2023-11-16',
+            dateFin: '2023-11-16',
+            enCours: false,
+            structure: `${cmaService}, service Création-Reprise`,
+          },
+          {
+            type: 'FORMATION_CREATION',
+            intitule: 'Stage de préparation à l’installation (5 jours)',
+            dateDebut: '2024-01-22',
+            dateFin: '2024-01-26',
+            enCours: false,
+            structure: `${cmaService}, service Formation`,
+          },
+          {
+            type: 'FORMALITES',
+            intitule: 'Pack micro-entrepreneur : aide aux formalités sur le guichet unique',
+            dateDebut: '2024-02-20',
+            dateFin: '2024-02-20',
+            enCours: false,
+            structure: `${cmaService}, service Création-Reprise`,
+          },
+          {
+            type: 'SUIVI_POST_CREATION',
+            intitule: 'Suivi post-création (diagnostic à 12 mois, point chiffre d’affaires)',
+            dateDebut: '2025-03-10',
+            dateFin: null,
+            enCours: true,
+            structure: `${cmaService}, service Développement économique`,
+          },
         ],
         exploitantEnDifficulte: null,
       },
@@ -96,13 +157,33 @@ describe('chambres-consulaires subgraph', () => {
     expect(a).toEqual({
       chambre: agri.chambre,
       rapprochement: expect.objectContaining({ statut: 'CERTAIN', criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'] }),
-      entreprises: [{ siren: '404383218', denomination: 'BOUSQUET THIERRY', forme: 'ENTREPRISE_INDIVIDUELLE', formeJuridique: null, codeActivite: '01.45Z', activite: 'Ovins lait (brebis laitières)', qualificationArtisanale: null, dateImmatriculation: '1996-04-01', etat: 'ACTIVE', dateRadiation: null }],
+      entreprises: [
+        {
+          siren: '404383218',
+          denomination: 'BOUSQUET THIERRY',
+          forme: 'ENTREPRISE_INDIVIDUELLE',
+          formeJuridique: null,
+          codeActivite: '01.45Z',
+          activite: 'Ovins lait (brebis laitières)',
+          qualificationArtisanale: null,
+          dateImmatriculation: '1996-04-01',
+          etat: 'ACTIVE',
+          dateRadiation: null,
+        },
+      ],
       accompagnements: [
         expect.objectContaining({ type: 'INSTALLATION_AGRICOLE', intitule: 'Point accueil installation', dateDebut: '1995-09-12' }),
         expect.objectContaining({ type: 'INSTALLATION_AGRICOLE', intitule: 'Plan de professionnalisation personnalisé' }),
         expect.objectContaining({ type: 'DIFFICULTES_AGRICOLES', dateDebut: '2026-02-10', enCours: false }),
         expect.objectContaining({ type: 'DIFFICULTES_AGRICOLES', intitule: 'Audit global de l’exploitation' }),
-        { type: 'DIFFICULTES_AGRICOLES', intitule: 'Suivi technico-économique du plan de restructuration', dateDebut: '2026-09-15', dateFin: null, enCours: true, structure: "Chambre d'agriculture de l'Aveyron – service Entreprise" },
+        {
+          type: 'DIFFICULTES_AGRICOLES',
+          intitule: 'Suivi technico-économique du plan de restructuration',
+          dateDebut: '2026-09-15',
+          dateFin: null,
+          enCours: true,
+          structure: "Chambre d'agriculture de l'Aveyron – service Entreprise",
+        },
       ],
       exploitantEnDifficulte: { etat: 'PLAN_RESTRUCTURATION', enCours: true, dispositif: 'AREA', dateSignalement: '2026-01-27', dateEtat: '2026-09-15' },
     });
@@ -120,8 +201,11 @@ describe('chambres-consulaires subgraph', () => {
       expect(chambresOf(result, index)?.[1]).toEqual({
         ...cma,
         rapprochement: {
-          statut: 'AMBIGU', score: expect.any(Number), criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
-          explication: "Chambre de métiers et de l'artisanat de l'Aveyron : 2 fiches correspondent aussi bien à cette identité (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par la chambre) et la chambre ne permet pas de les distinguer : aucune donnée n'est affichée, pour ne pas confondre deux personnes. Vérifier l'identité directement auprès de la chambre.",
+          statut: 'AMBIGU',
+          score: expect.any(Number),
+          criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
+          explication:
+            "Chambre de métiers et de l'artisanat de l'Aveyron : 2 fiches correspondent aussi bien à cette identité (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par la chambre) et la chambre ne permet pas de les distinguer : aucune donnée n'est affichée, pour ne pas confondre deux personnes. Vérifier l'identité directement auprès de la chambre.",
         },
       });
     }
@@ -151,12 +235,14 @@ describe('chambres-consulaires subgraph', () => {
     expect(bousquet[index]).toBeNull();
     if (systeme !== 'cma') expect(costes[1]).toMatchObject({ rapprochement: { statut: 'CERTAIN' }, entreprises: [{ siren: '924518301' }] });
     if (systeme !== 'chambre-agriculture') expect(bousquet[2]).toMatchObject({ exploitantEnDifficulte: { etat: 'PLAN_RESTRUCTURATION' } });
-    expect(result.errors).toEqual([0, 1].map((entity) => ({
-      message: `The ${systeme} system is unavailable.`,
-      locations: expect.any(Array),
-      path: ['_entities', entity, 'chambresConsulaires', 'chambres', index],
-      extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: systeme, retryable: true },
-    })));
+    expect(result.errors).toEqual(
+      [0, 1].map((entity) => ({
+        message: `The ${systeme} system is unavailable.`,
+        locations: expect.any(Array),
+        path: ['_entities', entity, 'chambresConsulaires', 'chambres', index],
+        extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: systeme, retryable: true },
+      })),
+    );
     expect(JSON.stringify(result)).not.toContain('legacy.test');
   });
 
@@ -164,26 +250,53 @@ describe('chambres-consulaires subgraph', () => {
     bed.legacy.use(http.post(urls.cci, () => HttpResponse.json({ code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' }, { status: 500 })));
     const result = await of('registre-seul');
     expect(chambresOf(result)).toEqual([null, cma, agri]);
-    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'chambresConsulaires', 'chambres', 0], { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'cci', retryable: true }]]);
+    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['_entities', 0, 'chambresConsulaires', 'chambres', 0], { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'cci', retryable: true }],
+    ]);
   });
 
   it('reports a chamber refusing the credentials as PARTENAIRE_ACCES_REFUSE, not retryable', async () => {
     bed.legacy.use(http.post(urls['chambre-agriculture'], () => HttpResponse.json({ code_erreur: 'AUTH_REFUSEE', libelle: "Clé d'API absente ou invalide" }, { status: 401 })));
     const result = await of('exploitant-agricole');
-    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'chambresConsulaires', 'chambres', 2], { code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'chambre-agriculture', retryable: false }]]);
+    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['_entities', 0, 'chambresConsulaires', 'chambres', 2], { code: 'PARTENAIRE_ACCES_REFUSE', partenaire: 'chambre-agriculture', retryable: false }],
+    ]);
   });
 
   it.each([
-    ['cci', 0, { ressortissants: [{ identite: { nomNaissance: 'COSTES', nomUsage: null, prenoms: ['Aurélie'], dateNaissance: '14/06/1991', codeCommuneNaissance: '46102' }, entreprises: [], prestations: [] }] }],
+    [
+      'cci',
+      0,
+      {
+        ressortissants: [{ identite: { nomNaissance: 'COSTES', nomUsage: null, prenoms: ['Aurélie'], dateNaissance: '14/06/1991', codeCommuneNaissance: '46102' }, entreprises: [], prestations: [] }],
+      },
+    ],
     ['cma', 1, { NB: 1, ARTISANS: [{ NOM: 'COSTES', NOM_USAGE: null, PRENOMS: 'AURELIE', DATE_NAISS: '19910614', LIEU_NAISS: '46102', ENTREPRISES: [], PRESTATIONS: [] }] }],
-    ['chambre-agriculture', 2, { exploitants: [{ nom: 'COSTES', prenom: 'Aurélie', naissance: '14/06/1991', exploitations: [], accompagnements: [], suiviDifficulte: { etape: 'LIQUIDATION', dispositif: 'AREA', dateSignalement: '01/01/2026', dateEtape: '01/02/2026' } }] }],
+    [
+      'chambre-agriculture',
+      2,
+      {
+        exploitants: [
+          {
+            nom: 'COSTES',
+            prenom: 'Aurélie',
+            naissance: '14/06/1991',
+            exploitations: [],
+            accompagnements: [],
+            suiviDifficulte: { etape: 'LIQUIDATION', dispositif: 'AREA', dateSignalement: '01/01/2026', dateEtape: '01/02/2026' },
+          },
+        ],
+      },
+    ],
   ] as const)('reports a malformed %s payload as PARTENAIRE_REPONSE_INVALIDE at that chamber only, quoting no name', async (systeme, index, payload) => {
     bed.legacy.use(http.post(urls[systeme], () => HttpResponse.json(payload)));
     const result = await of('micro-entrepreneur');
     const chambres = chambresOf(result)!;
     expect(chambres[index]).toBeNull();
     expect(chambres.filter((c) => c !== null)).toHaveLength(2);
-    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0, 'chambresConsulaires', 'chambres', index], { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: systeme, retryable: false }]]);
+    expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([
+      [['_entities', 0, 'chambresConsulaires', 'chambres', index], { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: systeme, retryable: false }],
+    ]);
     expect(JSON.stringify(result.errors)).not.toMatch(/COSTES|Aurélie|AURELIE/);
   });
 
@@ -194,7 +307,11 @@ describe('chambres-consulaires subgraph', () => {
   });
 
   it('refuses a representation without a valid pivot identity at its own index, the others answered', async () => {
-    const result = await queryEntities<Entity>(bed.server, [{ nir: '286041220200135' }, { identitePivot: pivotOf(population.persona('micro-entrepreneur')) }], 'chambresConsulaires { chambres { chambre { code } } }');
+    const result = await queryEntities<Entity>(
+      bed.server,
+      [{ nir: '286041220200135' }, { identitePivot: pivotOf(population.persona('micro-entrepreneur')) }],
+      'chambresConsulaires { chambres { chambre { code } } }',
+    );
     expect(result.data?._entities[0]).toBeNull();
     expect(result.data?._entities[1]?.chambresConsulaires?.chambres).toHaveLength(3);
     expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['_entities', 0], { code: 'ARGUMENT_INVALIDE', argument: 'representations', retryable: false }]]);

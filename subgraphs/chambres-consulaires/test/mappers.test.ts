@@ -10,9 +10,36 @@ import { fromCma } from '../src/records/fromCma';
 const cci = {
   identite: { nomNaissance: 'FABRE', nomUsage: 'ROUX', prenoms: ['Luc', 'Pierre'], dateNaissance: '1978-02-11', codeCommuneNaissance: '12202' },
   entreprises: [
-    { siren: '100123454', denomination: 'FABRE Luc', categorieJuridique: '1000', microEntrepreneur: true, codeNaf: '47.81Z', activite: 'Commerce sur marchés', dateImmatriculation: '2019-05-02', dateRadiation: null },
-    { siren: '813402955', denomination: 'SARL FABRE', categorieJuridique: '5499', microEntrepreneur: false, codeNaf: '56.10A', activite: 'Restauration traditionnelle', dateImmatriculation: '2010-01-04', dateRadiation: '2018-12-31' },
-    { siren: '830177648', denomination: 'FABRE Luc', categorieJuridique: '1000', microEntrepreneur: false, codeNaf: '56.30Z', activite: 'Débit de boissons', dateImmatriculation: '2005-03-01', dateRadiation: null },
+    {
+      siren: '100123454',
+      denomination: 'FABRE Luc',
+      categorieJuridique: '1000',
+      microEntrepreneur: true,
+      codeNaf: '47.81Z',
+      activite: 'Commerce sur marchés',
+      dateImmatriculation: '2019-05-02',
+      dateRadiation: null,
+    },
+    {
+      siren: '813402955',
+      denomination: 'SARL FABRE',
+      categorieJuridique: '5499',
+      microEntrepreneur: false,
+      codeNaf: '56.10A',
+      activite: 'Restauration traditionnelle',
+      dateImmatriculation: '2010-01-04',
+      dateRadiation: '2018-12-31',
+    },
+    {
+      siren: '830177648',
+      denomination: 'FABRE Luc',
+      categorieJuridique: '1000',
+      microEntrepreneur: false,
+      codeNaf: '56.30Z',
+      activite: 'Débit de boissons',
+      dateImmatriculation: '2005-03-01',
+      dateRadiation: null,
+    },
   ],
   prestations: [
     { code: 'SUIVI', libelle: 'Suivi post-création', debut: '2019-11-01', fin: null, service: 'CCI Aveyron – Espace Entreprendre' },
@@ -21,7 +48,11 @@ const cci = {
 } as const;
 
 const cma = {
-  NOM: 'COSTES', NOM_USAGE: '', PRENOMS: 'AURELIE MARIE', DATE_NAISS: '19910614', LIEU_NAISS: '',
+  NOM: 'COSTES',
+  NOM_USAGE: '',
+  PRENOMS: 'AURELIE MARIE',
+  DATE_NAISS: '19910614',
+  LIEU_NAISS: '',
   ENTREPRISES: [
     { SIREN: '924518301', ENSEIGNE: 'AURELIE COIFFURE', FORME: 'ME', CODE_NAF: '9602A', ACTIVITE: 'COIFFURE A DOMICILE', QUALIF: 'ART', DATE_IMMAT: '20240304', DATE_RAD: '', ETAT: 'A' },
     { SIREN: '404383218', ENSEIGNE: 'COSTES SARL', FORME: 'SOC', CODE_NAF: '9602B', ACTIVITE: 'SOINS DE BEAUTE', QUALIF: 'NQ', DATE_IMMAT: '20150101', DATE_RAD: '20200630', ETAT: 'R' },
@@ -30,8 +61,12 @@ const cma = {
 } as const;
 
 const agri = {
-  nom: 'BOUSQUET', prenom: 'Thierry', naissance: '09/05/1971',
-  exploitations: [{ siren: '404383218', raisonSociale: 'GAEC BOUSQUET', statutJuridique: 'GAEC', codeNaf: '01.45Z', production: 'Ovins lait', dateInstallation: '01/04/1996', dateCessation: null, dja: true }],
+  nom: 'BOUSQUET',
+  prenom: 'Thierry',
+  naissance: '09/05/1971',
+  exploitations: [
+    { siren: '404383218', raisonSociale: 'GAEC BOUSQUET', statutJuridique: 'GAEC', codeNaf: '01.45Z', production: 'Ovins lait', dateInstallation: '01/04/1996', dateCessation: null, dja: true },
+  ],
   accompagnements: [{ type: 'AUDIT', libelle: 'Audit global', debut: '07/04/2026', fin: '30/06/2026', service: 'Chambre, service Entreprise' }],
   suiviDifficulte: { etape: 'PLAN', dispositif: 'AREA', dateSignalement: '27/01/2026', dateEtape: '15/09/2026' },
 } as const;
@@ -67,10 +102,34 @@ describe('fromCma', () => {
     const fiche = fromCma(artisanCmaSchema.parse(cma));
     expect(fiche.identite).toEqual({ noms: ['COSTES'], prenoms: ['AURELIE', 'MARIE'], dateNaissance: '1991-06-14', codeLieuNaissance: null });
     expect(fiche.entreprises).toEqual([
-      { siren: '924518301', denomination: 'AURELIE COIFFURE', forme: 'MICRO_ENTREPRENEUR', formeJuridique: null, codeActivite: '96.02A', activite: 'COIFFURE A DOMICILE', qualificationArtisanale: 'ARTISAN', dateImmatriculation: '2024-03-04', etat: 'ACTIVE', dateRadiation: null },
-      { siren: '404383218', denomination: 'COSTES SARL', forme: 'SOCIETE', formeJuridique: null, codeActivite: '96.02B', activite: 'SOINS DE BEAUTE', qualificationArtisanale: 'SANS_QUALIFICATION', dateImmatriculation: '2015-01-01', etat: 'RADIEE', dateRadiation: '2020-06-30' },
+      {
+        siren: '924518301',
+        denomination: 'AURELIE COIFFURE',
+        forme: 'MICRO_ENTREPRENEUR',
+        formeJuridique: null,
+        codeActivite: '96.02A',
+        activite: 'COIFFURE A DOMICILE',
+        qualificationArtisanale: 'ARTISAN',
+        dateImmatriculation: '2024-03-04',
+        etat: 'ACTIVE',
+        dateRadiation: null,
+      },
+      {
+        siren: '404383218',
+        denomination: 'COSTES SARL',
+        forme: 'SOCIETE',
+        formeJuridique: null,
+        codeActivite: '96.02B',
+        activite: 'SOINS DE BEAUTE',
+        qualificationArtisanale: 'SANS_QUALIFICATION',
+        dateImmatriculation: '2015-01-01',
+        etat: 'RADIEE',
+        dateRadiation: '2020-06-30',
+      },
     ]);
-    expect(fiche.accompagnements).toEqual([{ type: 'FORMATION_CREATION', intitule: 'Stage de préparation à l’installation', dateDebut: '2024-01-22', dateFin: '2024-01-26', enCours: false, structure: 'CMA, service Formation' }]);
+    expect(fiche.accompagnements).toEqual([
+      { type: 'FORMATION_CREATION', intitule: 'Stage de préparation à l’installation', dateDebut: '2024-01-22', dateFin: '2024-01-26', enCours: false, structure: 'CMA, service Formation' },
+    ]);
   });
 
   it.each([
@@ -87,8 +146,23 @@ describe('fromChambreAgriculture', () => {
   it('maps the farm, DD/MM/YYYY dates and the follow-up of a farmer in difficulty', () => {
     const fiche = fromChambreAgriculture(exploitantSchema.parse(agri));
     expect(fiche.identite).toEqual({ noms: ['BOUSQUET'], prenoms: ['Thierry'], dateNaissance: '1971-05-09', codeLieuNaissance: null });
-    expect(fiche.entreprises).toEqual([{ siren: '404383218', denomination: 'GAEC BOUSQUET', forme: 'SOCIETE', formeJuridique: 'GAEC', codeActivite: '01.45Z', activite: 'Ovins lait', qualificationArtisanale: null, dateImmatriculation: '1996-04-01', etat: 'ACTIVE', dateRadiation: null }]);
-    expect(fiche.accompagnements).toEqual([{ type: 'DIFFICULTES_AGRICOLES', intitule: 'Audit global', dateDebut: '2026-04-07', dateFin: '2026-06-30', enCours: false, structure: 'Chambre, service Entreprise' }]);
+    expect(fiche.entreprises).toEqual([
+      {
+        siren: '404383218',
+        denomination: 'GAEC BOUSQUET',
+        forme: 'SOCIETE',
+        formeJuridique: 'GAEC',
+        codeActivite: '01.45Z',
+        activite: 'Ovins lait',
+        qualificationArtisanale: null,
+        dateImmatriculation: '1996-04-01',
+        etat: 'ACTIVE',
+        dateRadiation: null,
+      },
+    ]);
+    expect(fiche.accompagnements).toEqual([
+      { type: 'DIFFICULTES_AGRICOLES', intitule: 'Audit global', dateDebut: '2026-04-07', dateFin: '2026-06-30', enCours: false, structure: 'Chambre, service Entreprise' },
+    ]);
     expect(fiche.exploitantEnDifficulte).toEqual({ etat: 'PLAN_RESTRUCTURATION', enCours: true, dispositif: 'AREA', dateSignalement: '2026-01-27', dateEtat: '2026-09-15' });
   });
 
@@ -117,7 +191,9 @@ describe('decideRapprochement and its explanation', () => {
   it('retains the one record matching the identity, tolerant to case and accents, and says so in French', () => {
     const decision = decideRapprochement(pivot, [fiche]);
     expect(decision).toMatchObject({ statut: 'CERTAIN', criteres: ['NOM_IDENTIQUE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'], fiche });
-    expect(explainRapprochement('CMA', decision)).toBe('CMA : rapprochement certain pour 2 entreprises (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par la chambre).');
+    expect(explainRapprochement('CMA', decision)).toBe(
+      'CMA : rapprochement certain pour 2 entreprises (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par la chambre).',
+    );
   });
 
   it('refuses two records that match equally well, naming nobody', () => {

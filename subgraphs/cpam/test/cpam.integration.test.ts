@@ -14,7 +14,12 @@ const bed = useSubgraphTestBed({
 /** The calls CPAM received during the current test. */
 const cpamCalls = () => bed.calls('cpam').count();
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ cpam: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) =>
+  queryEntities<{ cpam: Record<string, unknown> | null }>(
+    bed.server,
+    nirs.map((nir) => ({ nir })),
+    selection,
+  );
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullCpam = 'cpam { regime caisse dateDebutDroits c2s { statut dateFin } medecinTraitantDeclare indemnitesJournalieresEnCours }';
 const couverture = (statut: string, dateFin: string | null) => ({
@@ -70,7 +75,10 @@ describe('cpam subgraph', () => {
 
   it('asks once per distinct NIR', async () => {
     const nir = nirOf('rsa-isolee');
-    const result = await entities(Array.from({ length: 60 }, () => nir), 'cpam { c2s { statut } }');
+    const result = await entities(
+      Array.from({ length: 60 }, () => nir),
+      'cpam { c2s { statut } }',
+    );
     expect(result.data?._entities).toHaveLength(60);
     expect(cpamCalls()).toBe(1);
   });
@@ -97,8 +105,32 @@ describe('cpam subgraph', () => {
 
   it.each([
     ['a field of the wrong type', { beneficiaires: [{ nir: 1 }], nb_inconnus: 0 }],
-    ['a yes/no flag as a boolean', { beneficiaires: [{ nir: '286041220200135', code_regime: '01', code_caisse: '121', date_ouverture_droits: '20100101', c2s: { code_statut: '1', date_fin: '20270501' }, medecin_traitant: true, ij_en_cours: 'N' }], nb_inconnus: 0 }],
-    ['an undocumented C2S code', { beneficiaires: [{ nir: '286041220200135', code_regime: '01', code_caisse: '121', date_ouverture_droits: '20100101', c2s: { code_statut: '3', date_fin: null }, medecin_traitant: 'O', ij_en_cours: 'N' }], nb_inconnus: 0 }],
+    [
+      'a yes/no flag as a boolean',
+      {
+        beneficiaires: [
+          {
+            nir: '286041220200135',
+            code_regime: '01',
+            code_caisse: '121',
+            date_ouverture_droits: '20100101',
+            c2s: { code_statut: '1', date_fin: '20270501' },
+            medecin_traitant: true,
+            ij_en_cours: 'N',
+          },
+        ],
+        nb_inconnus: 0,
+      },
+    ],
+    [
+      'an undocumented C2S code',
+      {
+        beneficiaires: [
+          { nir: '286041220200135', code_regime: '01', code_caisse: '121', date_ouverture_droits: '20100101', c2s: { code_statut: '3', date_fin: null }, medecin_traitant: 'O', ij_en_cours: 'N' },
+        ],
+        nb_inconnus: 0,
+      },
+    ],
   ])('reports a CPAM payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, payload) => {
     bed.legacy.use(http.post(droitsUrl, () => HttpResponse.json(payload)));
     const result = await entities([nirOf('rsa-isolee')], 'cpam { regime }');

@@ -11,7 +11,9 @@ describe('argument checks', () => {
     const codec = createUsagerIdCodec('passerelle-dev-only-usager-id-secret');
     expect(nirOfUsagerId(codec, codec.encode('286041220200135'))).toBe('286041220200135');
     const other = createUsagerIdCodec('another-secret-of-16-chars');
-    expect(() => nirOfUsagerId(codec, other.encode('286041220200135'))).toThrow(expect.objectContaining({ extensions: { code: 'IDENTIFIANT_USAGER_INVALIDE', argument: 'usagerId', retryable: false } }));
+    expect(() => nirOfUsagerId(codec, other.encode('286041220200135'))).toThrow(
+      expect.objectContaining({ extensions: { code: 'IDENTIFIANT_USAGER_INVALIDE', argument: 'usagerId', retryable: false } }),
+    );
   });
 
   it.each([null, undefined, 'abcdefgh', 'A_b-0123'.repeat(8)])('accepts the idempotency key %p', (key) => {
@@ -28,7 +30,10 @@ describe('argument checks', () => {
     expect(() => texte('x'.repeat(201), 'objet', 200)).toThrow(argumentError('objet'));
   });
 
-  it.each([['2024-02-29', '20240229'], ['2026-12-31', '20261231']])('turns the date %s into %s', (iso, legacy) => {
+  it.each([
+    ['2024-02-29', '20240229'],
+    ['2026-12-31', '20261231'],
+  ])('turns the date %s into %s', (iso, legacy) => {
     expect(dateIso(iso, 'echeance')).toBe(legacy);
   });
 
@@ -59,7 +64,12 @@ describe('caseload cursors', () => {
 
 describe('config', () => {
   it('runs on the simulator by default, with the identity subgraph’s default secret', () => {
-    expect(loadDepartementConfig({})).toMatchObject({ port: 4009, legacyUrl: 'http://127.0.0.1:4100/departement', legacyApiKey: 'dev-cd12-8f3a40', usagerIdSecret: 'passerelle-dev-only-usager-id-secret' });
+    expect(loadDepartementConfig({})).toMatchObject({
+      port: 4009,
+      legacyUrl: 'http://127.0.0.1:4100/departement',
+      legacyApiKey: 'dev-cd12-8f3a40',
+      usagerIdSecret: 'passerelle-dev-only-usager-id-secret',
+    });
   });
 
   it('names a malformed variable', () => {

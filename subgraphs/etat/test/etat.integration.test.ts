@@ -29,7 +29,14 @@ const full = `hebergement {
 }`;
 
 /** The pivot identity the register resolved, which the gateway adds for `hebergement`'s @requires. */
-const pivotOf = (p: Personne) => ({ nomNaissance: p.nomNaissance, nomUsage: p.nomUsage, prenoms: p.prenoms, sexe: p.sexe === 1 ? 'M' : 'F', dateNaissance: p.dateNaissance, codeLieuNaissance: p.lieuNaissance.code });
+const pivotOf = (p: Personne) => ({
+  nomNaissance: p.nomNaissance,
+  nomUsage: p.nomUsage,
+  prenoms: p.prenoms,
+  sexe: p.sexe === 1 ? 'M' : 'F',
+  dateNaissance: p.dateNaissance,
+  codeLieuNaissance: p.lieuNaissance.code,
+});
 const representationOf = (p: Personne) => ({ nir: p.nir, identitePivot: pivotOf(p) });
 const entities = (representations: Array<Record<string, unknown>>, selection = full): Promise<GraphQLAnswer<{ _entities: Array<Entity | null> }>> =>
   queryEntities<Entity>(bed.server, representations, selection);
@@ -40,8 +47,19 @@ const membresSansNir = sansNir.personnes.map((ref) => population.personneParRef.
 
 /** A SI-SIAO person as its API returns it, for the tests that replace its answers. */
 const personneSiao = (over: Record<string, unknown> = {}) => ({
-  nir: null, nom_naissance: 'ROUX', nom_usage: null, prenom: 'Mickaël', cd_sexe: '1', dt_naissance: '19790826',
-  demande_en_cours: { num_demande: 'SIAO-12-00042', dt_demande: '20250214', cd_type: 'U', cd_statut: 'HEB', orientation: { cd_dispositif: 'CHRS', lib_structure: 'CHRS Rodez Agglomération', dt_orientation: '20250303' } },
+  nir: null,
+  nom_naissance: 'ROUX',
+  nom_usage: null,
+  prenom: 'Mickaël',
+  cd_sexe: '1',
+  dt_naissance: '19790826',
+  demande_en_cours: {
+    num_demande: 'SIAO-12-00042',
+    dt_demande: '20250214',
+    cd_type: 'U',
+    cd_statut: 'HEB',
+    orientation: { cd_dispositif: 'CHRS', lib_structure: 'CHRS Rodez Agglomération', dt_orientation: '20250303' },
+  },
   historique: [],
   ...over,
 });
@@ -52,7 +70,13 @@ describe('etat subgraph', () => {
   it('serves the homeless persona’s sheltered emergency request, found by NIR with one call and no identity search', async () => {
     const result = await entities([representationOf(persona('sans-domicile'))]);
     expect(result.errors).toBeUndefined();
-    const demande = { reference: 'SIAO-12-00042', dateDemande: '2025-02-14', type: 'URGENCE', statut: 'HEBERGEE', orientation: { dispositif: 'CHRS', structure: 'CHRS Rodez Agglomération', date: '2025-03-03' } };
+    const demande = {
+      reference: 'SIAO-12-00042',
+      dateDemande: '2025-02-14',
+      type: 'URGENCE',
+      statut: 'HEBERGEE',
+      orientation: { dispositif: 'CHRS', structure: 'CHRS Rodez Agglomération', date: '2025-03-03' },
+    };
     expect(result.data?._entities).toEqual([{ hebergement: { demandeEnCours: demande, demandes: [demande], rapprochement: null } }]);
     expect(await calls()).toEqual({ nir: [1], identite: 0 });
   });
@@ -62,14 +86,35 @@ describe('etat subgraph', () => {
     const result = await entities(membresSansNir.map(representationOf));
     expect(result.errors).toBeUndefined();
     const o = sansNir.orientation!;
-    const demande = { reference: sansNir.reference, dateDemande: sansNir.dateDemande, type: sansNir.type, statut: sansNir.statut, orientation: { dispositif: o.dispositif, structure: o.structure, date: o.date } };
+    const demande = {
+      reference: sansNir.reference,
+      dateDemande: sansNir.dateDemande,
+      type: sansNir.type,
+      statut: sansNir.statut,
+      orientation: { dispositif: o.dispositif, structure: o.structure, date: o.date },
+    };
     const explication = "SIAO : rapprochement certain sans NIR, sur l'identité déclarée, pour 1 demande (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par le SIAO).";
     expect(result.data?._entities).toEqual(membresSansNir.map(() => ({ hebergement: { demandeEnCours: demande, demandes: [demande], rapprochement: { statut: 'CERTAIN', score: 1, explication } } })));
     expect(await calls()).toEqual({ nir: [3], identite: 3 });
   });
 
   it('answers null for the twelve other personas: one NIR call, then one identity search per distinct identity', async () => {
-    const others = (['rsa-isolee', 'couple-parent-1', 'couple-parent-2', 'retraite-aspa', 'nom-usage', 'homonyme-rodez', 'homonyme-millau', 'ne-en-corse', 'ne-a-l-etranger', 'registre-seul', 'exploitant-agricole', 'demandeur-emploi'] as const).map(persona);
+    const others = (
+      [
+        'rsa-isolee',
+        'couple-parent-1',
+        'couple-parent-2',
+        'retraite-aspa',
+        'nom-usage',
+        'homonyme-rodez',
+        'homonyme-millau',
+        'ne-en-corse',
+        'ne-a-l-etranger',
+        'registre-seul',
+        'exploitant-agricole',
+        'demandeur-emploi',
+      ] as const
+    ).map(persona);
     const result = await entities(others.map(representationOf), 'hebergement { demandes { reference } }');
     expect(result).toEqual({ data: { _entities: others.map(() => ({ hebergement: null })) } });
     // The two Jean Martin born on 14 March 1985 make the same search: it is asked once.
@@ -81,7 +126,9 @@ describe('etat subgraph', () => {
     const people = [...generated.slice(0, 57), persona('sans-domicile'), ...membresSansNir.slice(0, 2)];
     people.splice(20, 0, people.pop()!);
     const byNir = people.filter((p) => population.demandesSiaoParRef.get(p.ref)?.some((d) => d.nirConnu));
-    const expected = people.map((p) => ({ hebergement: population.demandesSiaoParRef.has(p.ref) ? { demandes: population.demandesSiaoParRef.get(p.ref)!.map((d) => ({ reference: d.reference })) } : null }));
+    const expected = people.map((p) => ({
+      hebergement: population.demandesSiaoParRef.has(p.ref) ? { demandes: population.demandesSiaoParRef.get(p.ref)!.map((d) => ({ reference: d.reference })) } : null,
+    }));
     expect(expected.filter((e) => e.hebergement !== null).length).toBeGreaterThanOrEqual(3);
     const result = await entities(people.map(representationOf), 'hebergement { demandes { reference } }');
     expect(result.errors).toBeUndefined();
@@ -96,41 +143,55 @@ describe('etat subgraph', () => {
     identityAnswers([personneSiao(), personneSiao({ demande_en_cours: null, historique: [] })]);
     const result = await entities([representationOf(persona('sans-domicile'))]);
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{
-      hebergement: {
-        demandeEnCours: null,
-        demandes: [],
-        rapprochement: {
-          statut: 'AMBIGU',
-          score: 1,
-          explication:
-            "SIAO : 2 personnes connues du SIAO correspondent aussi bien à cette identité (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par le SIAO) et le SIAO n'a pas leur NIR pour les distinguer : aucune demande n'est affichée, pour ne pas confondre deux personnes. Vérifier l'identité directement auprès du SIAO.",
+    expect(result.data?._entities).toEqual([
+      {
+        hebergement: {
+          demandeEnCours: null,
+          demandes: [],
+          rapprochement: {
+            statut: 'AMBIGU',
+            score: 1,
+            explication:
+              "SIAO : 2 personnes connues du SIAO correspondent aussi bien à cette identité (même nom, même prénom, même date de naissance, lieu de naissance non enregistré par le SIAO) et le SIAO n'a pas leur NIR pour les distinguer : aucune demande n'est affichée, pour ne pas confondre deux personnes. Vérifier l'identité directement auprès du SIAO.",
+          },
         },
       },
-    }]);
+    ]);
   });
 
   it('retains a match on a secondary first name as PROBABLE, and lists past requests after the current one', async () => {
     noneByNir();
-    const cloturee = { num_demande: 'SIAO-12-00007', dt_demande: '20230110', cd_type: 'I', cd_statut: 'CLO', orientation: { cd_dispositif: 'PF', lib_structure: 'Pension de famille Le Faubourg', dt_orientation: '20230301' } };
+    const cloturee = {
+      num_demande: 'SIAO-12-00007',
+      dt_demande: '20230110',
+      cd_type: 'I',
+      cd_statut: 'CLO',
+      orientation: { cd_dispositif: 'PF', lib_structure: 'Pension de famille Le Faubourg', dt_orientation: '20230301' },
+    };
     identityAnswers([personneSiao({ prenom: 'Paul', historique: [cloturee] })]);
     const pivot = { ...pivotOf(persona('sans-domicile')), prenoms: ['Mickaël', 'Paul'] };
-    const result = await entities([{ nir: unknownNir(), identitePivot: pivot }], 'hebergement { demandeEnCours { reference } demandes { reference type statut orientation { dispositif date } } rapprochement { statut score explication } }');
+    const result = await entities(
+      [{ nir: unknownNir(), identitePivot: pivot }],
+      'hebergement { demandeEnCours { reference } demandes { reference type statut orientation { dispositif date } } rapprochement { statut score explication } }',
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{
-      hebergement: {
-        demandeEnCours: { reference: 'SIAO-12-00042' },
-        demandes: [
-          { reference: 'SIAO-12-00042', type: 'URGENCE', statut: 'HEBERGEE', orientation: { dispositif: 'CHRS', date: '2025-03-03' } },
-          { reference: 'SIAO-12-00007', type: 'INSERTION', statut: 'CLOTUREE', orientation: { dispositif: 'PENSION_DE_FAMILLE', date: '2023-03-01' } },
-        ],
-        rapprochement: {
-          statut: 'PROBABLE',
-          score: 0.948,
-          explication: "SIAO : rapprochement probable sans NIR, sur l'identité déclarée, pour 2 demandes (même nom, second prénom, même date de naissance, lieu de naissance non enregistré par le SIAO). À confirmer avec la personne avant d'agir.",
+    expect(result.data?._entities).toEqual([
+      {
+        hebergement: {
+          demandeEnCours: { reference: 'SIAO-12-00042' },
+          demandes: [
+            { reference: 'SIAO-12-00042', type: 'URGENCE', statut: 'HEBERGEE', orientation: { dispositif: 'CHRS', date: '2025-03-03' } },
+            { reference: 'SIAO-12-00007', type: 'INSERTION', statut: 'CLOTUREE', orientation: { dispositif: 'PENSION_DE_FAMILLE', date: '2023-03-01' } },
+          ],
+          rapprochement: {
+            statut: 'PROBABLE',
+            score: 0.948,
+            explication:
+              "SIAO : rapprochement probable sans NIR, sur l'identité déclarée, pour 2 demandes (même nom, second prénom, même date de naissance, lieu de naissance non enregistré par le SIAO). À confirmer avec la personne avant d'agir.",
+          },
         },
       },
-    }]);
+    ]);
   });
 
   it('leaves out an identity candidate whose recorded NIR is someone else’s', async () => {
@@ -142,10 +203,13 @@ describe('etat subgraph', () => {
 
   it('spends no NIR call on a malformed NIR and no identity search on a partial date of birth', async () => {
     const roux = persona('sans-domicile');
-    const result = await entities([
-      { nir: 'not-a-nir', identitePivot: pivotOf(roux) },
-      { nir: unknownNir(), identitePivot: { ...pivotOf(roux), dateNaissance: '1979-08' } },
-    ], 'hebergement { demandes { reference } rapprochement { statut } }');
+    const result = await entities(
+      [
+        { nir: 'not-a-nir', identitePivot: pivotOf(roux) },
+        { nir: unknownNir(), identitePivot: { ...pivotOf(roux), dateNaissance: '1979-08' } },
+      ],
+      'hebergement { demandes { reference } rapprochement { statut } }',
+    );
     expect(result).toEqual({ data: { _entities: [{ hebergement: { demandes: [{ reference: 'SIAO-12-00042' }], rapprochement: { statut: 'CERTAIN' } } }, { hebergement: null }] } });
     expect(await calls()).toEqual({ nir: [1], identite: 1 });
   });
@@ -170,7 +234,12 @@ describe('etat subgraph', () => {
 
   it.each([
     ['a NIR answer without its count', nirUrl, { personnes: [] }, persona('sans-domicile')],
-    ['an undocumented status code', nirUrl, { personnes: [personneSiao({ nir: persona('sans-domicile').nir, demande_en_cours: { ...personneSiao().demande_en_cours, cd_statut: 'HBG' } })], nb_non_trouves: 0 }, persona('sans-domicile')],
+    [
+      'an undocumented status code',
+      nirUrl,
+      { personnes: [personneSiao({ nir: persona('sans-domicile').nir, demande_en_cours: { ...personneSiao().demande_en_cours, cd_statut: 'HBG' } })], nb_non_trouves: 0 },
+      persona('sans-domicile'),
+    ],
     ['an ISO date in an identity answer', identiteUrl, { personnes: [personneSiao({ dt_naissance: '1979-08-26' })] }, persona('rsa-isolee')],
   ])('reports a SIAO payload with %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, url, payload, who) => {
     bed.legacy.use(http.post(url, () => HttpResponse.json(payload)));

@@ -3,12 +3,7 @@
  * that fails costs its own keys only: each of them maps to that chunk's error (which the kit's
  * batch loader hands to DataLoader, which rejects those keys alone).
  */
-export async function loadInChunks<K, V, C>(
-  keys: readonly K[],
-  chunkSize: number,
-  keyOf: (key: K) => C,
-  loadChunk: (chunk: readonly K[]) => Promise<ReadonlyMap<C, V>>,
-): Promise<Map<C, V | Error>> {
+export async function loadInChunks<K, V, C>(keys: readonly K[], chunkSize: number, keyOf: (key: K) => C, loadChunk: (chunk: readonly K[]) => Promise<ReadonlyMap<C, V>>): Promise<Map<C, V | Error>> {
   const chunks: K[][] = [];
   for (let start = 0; start < keys.length; start += chunkSize) chunks.push(keys.slice(start, start + chunkSize));
   const answers = await Promise.allSettled(chunks.map(loadChunk));

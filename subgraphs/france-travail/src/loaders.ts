@@ -21,8 +21,11 @@ export function createLoaders(franceTravail: FranceTravailClient) {
       maxBatchSize: Number.POSITIVE_INFINITY,
       cacheKeyFn: individuKey,
       load: (individus) =>
-        loadInChunks(individus, franceTravailMaxBatch, individuKey, async (chunk) =>
-          new Map((await franceTravail.identifier(chunk)).map((i) => [individuKey({ nir: i.nir, dateNaissance: parseLegacyDate(i.date_naissance) }), i.identifiant])),
+        loadInChunks(
+          individus,
+          franceTravailMaxBatch,
+          individuKey,
+          async (chunk) => new Map((await franceTravail.identifier(chunk)).map((i) => [individuKey({ nir: i.nir, dateNaissance: parseLegacyDate(i.date_naissance) }), i.identifiant])),
         ),
     }),
     /** Step 2, the file by identifiant: one call per 50 distinct identifiants of the request. */

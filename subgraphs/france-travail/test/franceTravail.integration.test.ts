@@ -12,10 +12,7 @@ const bed = useSubgraphTestBed({
   population,
   systems: ['france-travail'],
   start: () =>
-    createServer(
-      loadFranceTravailConfig({ FRANCE_TRAVAIL_PORT: '0', FRANCE_TRAVAIL_LEGACY_URL: base, FRANCE_TRAVAIL_LEGACY_API_KEY: legacySystem('france-travail').devApiKey }),
-      silentLogger,
-    ),
+    createServer(loadFranceTravailConfig({ FRANCE_TRAVAIL_PORT: '0', FRANCE_TRAVAIL_LEGACY_URL: base, FRANCE_TRAVAIL_LEGACY_API_KEY: legacySystem('france-travail').devApiKey }), silentLogger),
 });
 
 interface Bodies {
@@ -38,8 +35,7 @@ const batchSizes = async () => {
 /** The representation the gateway sends: the NIR key and the date of birth `franceTravail` @requires from the identity register. */
 const rep = (p: Pick<Personne, 'nir' | 'dateNaissance'>, dateNaissance = p.dateNaissance) => ({ nir: p.nir, identitePivot: { dateNaissance } });
 const persona = (key: PersonaKey) => population.persona(key);
-const entities = (keys: Array<Record<string, unknown>>, selection: string) =>
-  queryEntities<{ franceTravail: Record<string, unknown> | null }>(bed.server, keys, selection);
+const entities = (keys: Array<Record<string, unknown>>, selection: string) => queryEntities<{ franceTravail: Record<string, unknown> | null }>(bed.server, keys, selection);
 const fullFile = `franceTravail {
   identifiant
   inscription { categorie libelleCategorie dateInscription }
@@ -58,16 +54,18 @@ describe('france-travail subgraph', () => {
     const result = await entities([rep(persona('demandeur-emploi'))], fullFile);
     expect(result.errors).toBeUndefined();
     const paiement = (date: string) => ({ date, allocation: 'ARE', montant: 1449 });
-    expect(result.data?._entities).toEqual([{
-      franceTravail: {
-        identifiant: '0388214B',
-        inscription: { ...categorie1, dateInscription: '2026-06-15' },
-        indemnisation: { allocation: 'ARE', montantJournalier: 48.3, dateDebut: '2026-06-22', dateFinDroits: '2027-12-21' },
-        paiementsRecents: [paiement('2026-11-02'), paiement('2026-10-02'), paiement('2026-09-02')],
-        conseiller: { nom: 'Julien Vaysse', agence: 'France Travail Onet-le-Château' },
-        diagnostic: { date: '2026-07-02', contraintes: ['MOBILITE'], besoins: ['PERMIS_CONDUIRE', 'FORMATION'] },
+    expect(result.data?._entities).toEqual([
+      {
+        franceTravail: {
+          identifiant: '0388214B',
+          inscription: { ...categorie1, dateInscription: '2026-06-15' },
+          indemnisation: { allocation: 'ARE', montantJournalier: 48.3, dateDebut: '2026-06-22', dateFinDroits: '2027-12-21' },
+          paiementsRecents: [paiement('2026-11-02'), paiement('2026-10-02'), paiement('2026-09-02')],
+          conseiller: { nom: 'Julien Vaysse', agence: 'France Travail Onet-le-Château' },
+          diagnostic: { date: '2026-07-02', contraintes: ['MOBILITE'], besoins: ['PERMIS_CONDUIRE', 'FORMATION'] },
+        },
       },
-    }]);
+    ]);
     expect(await calls()).toEqual({
       identification: [{ individus: [{ nir: persona('demandeur-emploi').nir, date_naissance: '19951201' }] }],
       dossiers: [{ identifiants: ['0388214B'] }],
@@ -75,14 +73,28 @@ describe('france-travail subgraph', () => {
   });
 
   it.each<[PersonaKey, Record<string, unknown> | null]>([
-    ['rsa-isolee', {
-      identifiant: '0411723K', inscription: { ...categorie1, dateInscription: '2024-03-11' }, indemnisation: null, paiementsRecents: [], conseiller: claireBouyssou,
-      diagnostic: { date: '2024-03-11', contraintes: ['MOBILITE', 'FINANCIERE'], besoins: ['PERMIS_CONDUIRE'] },
-    }],
-    ['sans-domicile', {
-      identifiant: '0402951R', inscription: { ...categorie1, dateInscription: '2025-04-02' }, indemnisation: null, paiementsRecents: [], conseiller: claireBouyssou,
-      diagnostic: { date: '2025-04-02', contraintes: ['LOGEMENT', 'SANTE', 'FINANCIERE'], besoins: ['ACCOMPAGNEMENT_RENFORCE'] },
-    }],
+    [
+      'rsa-isolee',
+      {
+        identifiant: '0411723K',
+        inscription: { ...categorie1, dateInscription: '2024-03-11' },
+        indemnisation: null,
+        paiementsRecents: [],
+        conseiller: claireBouyssou,
+        diagnostic: { date: '2024-03-11', contraintes: ['MOBILITE', 'FINANCIERE'], besoins: ['PERMIS_CONDUIRE'] },
+      },
+    ],
+    [
+      'sans-domicile',
+      {
+        identifiant: '0402951R',
+        inscription: { ...categorie1, dateInscription: '2025-04-02' },
+        indemnisation: null,
+        paiementsRecents: [],
+        conseiller: claireBouyssou,
+        diagnostic: { date: '2025-04-02', contraintes: ['LOGEMENT', 'SANTE', 'FINANCIERE'], besoins: ['ACCOMPAGNEMENT_RENFORCE'] },
+      },
+    ],
     ['registre-seul', null],
     ['exploitant-agricole', null],
   ])('serves persona %s as documented', async (key, expected) => {
@@ -107,7 +119,10 @@ describe('france-travail subgraph', () => {
 
   it('answers null without any call for a malformed NIR, a wrong key and a partial date of birth', async () => {
     const kevin = persona('demandeur-emploi');
-    const result = await entities([{ nir: 'not-a-nir', identitePivot: { dateNaissance: '1995-12-01' } }, rep({ ...kevin, nir: `${kevin.nir.slice(0, 13)}00` }), rep(kevin, '1995-12'), rep(kevin, '1995')], 'franceTravail { identifiant }');
+    const result = await entities(
+      [{ nir: 'not-a-nir', identitePivot: { dateNaissance: '1995-12-01' } }, rep({ ...kevin, nir: `${kevin.nir.slice(0, 13)}00` }), rep(kevin, '1995-12'), rep(kevin, '1995')],
+      'franceTravail { identifiant }',
+    );
     expect(result).toEqual({ data: { _entities: [{ franceTravail: null }, { franceTravail: null }, { franceTravail: null }, { franceTravail: null }] } });
     expect(bed.calls('france-travail').count()).toBe(0);
   });
@@ -133,11 +148,16 @@ describe('france-travail subgraph', () => {
     // As over a real network, the two identification answers arrive at different times: the second
     // one a few event-loop turns after the first (no timer), then the simulator answers it.
     let answered = 0;
-    bed.legacy.use(http.post(identificationUrl, async () => {
-      answered += 1;
-      for (let turn = 0; turn < answered * 3; turn += 1) await new Promise(setImmediate);
-    }));
-    const result = await entities(people.map((p) => rep(p)), 'franceTravail { identifiant inscription { categorie } }');
+    bed.legacy.use(
+      http.post(identificationUrl, async () => {
+        answered += 1;
+        for (let turn = 0; turn < answered * 3; turn += 1) await new Promise(setImmediate);
+      }),
+    );
+    const result = await entities(
+      people.map((p) => rep(p)),
+      'franceTravail { identifiant inscription { categorie } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual(expected);
     expect(await batchSizes()).toEqual({ identification: [50, 50], dossiers: [20] });
@@ -145,12 +165,17 @@ describe('france-travail subgraph', () => {
 
   it('answers 100 usagers, 60 of them followed, with 2 identification calls and 2 file calls', async () => {
     const people = [...suivis.slice(0, 60), ...nonSuivis.slice(0, 40)];
-    const result = await entities(people.map((p) => rep(p)), 'franceTravail { identifiant }');
+    const result = await entities(
+      people.map((p) => rep(p)),
+      'franceTravail { identifiant }',
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual(people.map((p) => {
-      const dossier = population.dossierFranceTravailParRef.get(p.ref);
-      return { franceTravail: dossier ? { identifiant: dossier.identifiant } : null };
-    }));
+    expect(result.data?._entities).toEqual(
+      people.map((p) => {
+        const dossier = population.dossierFranceTravailParRef.get(p.ref);
+        return { franceTravail: dossier ? { identifiant: dossier.identifiant } : null };
+      }),
+    );
     expect(await batchSizes()).toEqual({ identification: [50, 50], dossiers: [50, 10] });
   });
 
@@ -197,7 +222,10 @@ describe('france-travail subgraph', () => {
     const failing = persona('demandeur-emploi').nir;
     bed.legacy.use(http.post(identificationUrl, async ({ request }) => ((await request.clone().text()).includes(failing) ? unavailable() : undefined)));
     const people = [persona('demandeur-emploi'), ...nonSuivis.slice(0, 49), persona('rsa-isolee'), persona('sans-domicile')];
-    const result = await entities(people.map((p) => rep(p)), 'franceTravail { identifiant }');
+    const result = await entities(
+      people.map((p) => rep(p)),
+      'franceTravail { identifiant }',
+    );
     expect(result.data?._entities.slice(50)).toEqual([{ franceTravail: { identifiant: '0411723K' } }, { franceTravail: { identifiant: '0402951R' } }]);
     expect(result.data?._entities.slice(0, 50).every((e) => e?.franceTravail === null)).toBe(true);
     expect(result.errors?.map((e) => e.path?.[1])).toEqual(Array.from({ length: 50 }, (_, i) => i));
@@ -207,11 +235,63 @@ describe('france-travail subgraph', () => {
 
   const kevinNir = () => persona('demandeur-emploi').nir;
   it.each<[string, string, () => Record<string, unknown>]>([
-    ['an identification with a lower-case identifiant', identificationUrl, () => ({ individus_identifies: [{ nir: kevinNir(), date_naissance: '19951201', identifiant: '0388214b' }], nb_non_identifies: 0 })],
+    [
+      'an identification with a lower-case identifiant',
+      identificationUrl,
+      () => ({ individus_identifies: [{ nir: kevinNir(), date_naissance: '19951201', identifiant: '0388214b' }], nb_non_identifies: 0 }),
+    ],
     ['an identification without its count', identificationUrl, () => ({ individus_identifies: [] })],
-    ['a file with a daily amount in euros', dossiersUrl, () => ({ dossiers: [{ identifiant: '0388214B', inscription: { code_categorie: '1', date_inscription: '20260615' }, indemnisation: { code_allocation: 'ARE', montant_journalier: 48.3, date_debut: '20260622', date_fin_droits: '20271221' }, paiements: [], conseiller: { nom: 'Julien Vaysse', agence: 'FT' }, diagnostic: { date_diagnostic: '20260702', contraintes: [], besoins: [] } }], identifiants_inconnus: [] })],
-    ['a file with category 6', dossiersUrl, () => ({ dossiers: [{ identifiant: '0388214B', inscription: { code_categorie: '6', date_inscription: '20260615' }, indemnisation: null, paiements: [], conseiller: { nom: 'Julien Vaysse', agence: 'FT' }, diagnostic: { date_diagnostic: '20260702', contraintes: [], besoins: [] } }], identifiants_inconnus: [] })],
-    ['a file with an undocumented constraint code', dossiersUrl, () => ({ dossiers: [{ identifiant: '0388214B', inscription: { code_categorie: '1', date_inscription: '20260615' }, indemnisation: null, paiements: [], conseiller: { nom: 'Julien Vaysse', agence: 'FT' }, diagnostic: { date_diagnostic: '20260702', contraintes: ['TRANSPORT'], besoins: [] } }], identifiants_inconnus: [] })],
+    [
+      'a file with a daily amount in euros',
+      dossiersUrl,
+      () => ({
+        dossiers: [
+          {
+            identifiant: '0388214B',
+            inscription: { code_categorie: '1', date_inscription: '20260615' },
+            indemnisation: { code_allocation: 'ARE', montant_journalier: 48.3, date_debut: '20260622', date_fin_droits: '20271221' },
+            paiements: [],
+            conseiller: { nom: 'Julien Vaysse', agence: 'FT' },
+            diagnostic: { date_diagnostic: '20260702', contraintes: [], besoins: [] },
+          },
+        ],
+        identifiants_inconnus: [],
+      }),
+    ],
+    [
+      'a file with category 6',
+      dossiersUrl,
+      () => ({
+        dossiers: [
+          {
+            identifiant: '0388214B',
+            inscription: { code_categorie: '6', date_inscription: '20260615' },
+            indemnisation: null,
+            paiements: [],
+            conseiller: { nom: 'Julien Vaysse', agence: 'FT' },
+            diagnostic: { date_diagnostic: '20260702', contraintes: [], besoins: [] },
+          },
+        ],
+        identifiants_inconnus: [],
+      }),
+    ],
+    [
+      'a file with an undocumented constraint code',
+      dossiersUrl,
+      () => ({
+        dossiers: [
+          {
+            identifiant: '0388214B',
+            inscription: { code_categorie: '1', date_inscription: '20260615' },
+            indemnisation: null,
+            paiements: [],
+            conseiller: { nom: 'Julien Vaysse', agence: 'FT' },
+            diagnostic: { date_diagnostic: '20260702', contraintes: ['TRANSPORT'], besoins: [] },
+          },
+        ],
+        identifiants_inconnus: [],
+      }),
+    ],
   ])('reports %s as PARTENAIRE_REPONSE_INVALIDE', async (_case, url, payload) => {
     bed.legacy.use(http.post(url, () => HttpResponse.json(payload())));
     const result = await entities([rep(persona('demandeur-emploi'))], 'franceTravail { identifiant }');

@@ -15,12 +15,24 @@ describe('loadInChunks', () => {
     });
     expect(chunks).toEqual([[1, 2], [3, 4], [5]]);
     expect(maxInFlight).toBe(3);
-    expect(found).toEqual(new Map([['1', 10], ['3', 30], ['5', 50]]));
+    expect(found).toEqual(
+      new Map([
+        ['1', 10],
+        ['3', 30],
+        ['5', 50],
+      ]),
+    );
   });
 
   it('gives a failed chunk’s error to its own keys only', async () => {
     const failure = new Error('down');
     const found = await loadInChunks([1, 2, 3], 2, String, (chunk) => (chunk.includes(1) ? Promise.reject(failure) : Promise.resolve(new Map(chunk.map((n) => [String(n), n])))));
-    expect(found).toEqual(new Map<string, number | Error>([['1', failure], ['2', failure], ['3', 3]]));
+    expect(found).toEqual(
+      new Map<string, number | Error>([
+        ['1', failure],
+        ['2', failure],
+        ['3', 3],
+      ]),
+    );
   });
 });

@@ -42,13 +42,15 @@ describe('France Travail → graph mappers', () => {
   });
 
   it('orders payments most recent first whatever France Travail’s order, and cuts them at limite', () => {
-    const parent = toDossierFranceTravail(dossier({
-      paiements: [
-        { date_paiement: '20250902', code_allocation: 'ASS', montant: 57_210 },
-        { date_paiement: '20251102', code_allocation: 'ASS', montant: 57_210 },
-        { date_paiement: '20251002', code_allocation: 'ASS', montant: 59_117 },
-      ],
-    }));
+    const parent = toDossierFranceTravail(
+      dossier({
+        paiements: [
+          { date_paiement: '20250902', code_allocation: 'ASS', montant: 57_210 },
+          { date_paiement: '20251102', code_allocation: 'ASS', montant: 57_210 },
+          { date_paiement: '20251002', code_allocation: 'ASS', montant: 59_117 },
+        ],
+      }),
+    );
     expect(parent.paiements).toEqual([
       { date: '2025-11-02', allocation: 'ASS', montant: 572.1 },
       { date: '2025-10-02', allocation: 'ASS', montant: 591.17 },

@@ -10,7 +10,8 @@ const population = createPopulation({ size: 300, seed: 7 });
 const bed = useSubgraphTestBed({
   population,
   systems: ['sngi'],
-  start: () => createServer(loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret }), silentLogger),
+  start: () =>
+    createServer(loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret }), silentLogger),
 });
 
 const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(bed.server, query, variables);
@@ -18,11 +19,20 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => postGrap
 describe('identite subgraph', () => {
   it('resolves a usager by opaque id with the civil identity of the register', async () => {
     const persona = population.persona('nom-usage');
-    const result = await gql('query($id: ID!) { usager(id: $id) { id identite { nomNaissance nomUsage prenoms sexe dateNaissance lieuNaissance { code libelle estNeALEtranger } } } }', { id: codec.encode(persona.nir) });
+    const result = await gql('query($id: ID!) { usager(id: $id) { id identite { nomNaissance nomUsage prenoms sexe dateNaissance lieuNaissance { code libelle estNeALEtranger } } } }', {
+      id: codec.encode(persona.nir),
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.usager).toEqual({
       id: codec.encode(persona.nir),
-      identite: { nomNaissance: 'Fabré', nomUsage: 'Rouquette', prenoms: ['Marie-Hélène', 'Odette'], sexe: 'F', dateNaissance: '1979-11-23', lieuNaissance: { code: '12145', libelle: 'Millau', estNeALEtranger: false } },
+      identite: {
+        nomNaissance: 'Fabré',
+        nomUsage: 'Rouquette',
+        prenoms: ['Marie-Hélène', 'Odette'],
+        sexe: 'F',
+        dateNaissance: '1979-11-23',
+        lieuNaissance: { code: '12145', libelle: 'Millau', estNeALEtranger: false },
+      },
     });
   });
 
@@ -72,7 +82,11 @@ describe('identite subgraph', () => {
       i: { nomNaissance: 'ROUQUETTE', prenoms: ['marie helene'], dateNaissance: '1979-11-23' },
     });
     const candidates = result.data?.rechercherUsagers as Array<{ usager: { id: string }; score: number; criteres: string[] }>;
-    expect(candidates[0]).toEqual({ usager: { id: codec.encode(persona.nir) }, score: expect.any(Number), criteres: ['NOM_USAGE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'] });
+    expect(candidates[0]).toEqual({
+      usager: { id: codec.encode(persona.nir) },
+      score: expect.any(Number),
+      criteres: ['NOM_USAGE', 'PRENOM_IDENTIQUE', 'DATE_NAISSANCE_IDENTIQUE', 'LIEU_NAISSANCE_NON_COMPARE'],
+    });
     expect(candidates[0]!.score).toBeGreaterThanOrEqual(0.95);
   });
 

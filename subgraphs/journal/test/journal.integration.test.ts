@@ -34,7 +34,10 @@ function journalText(records: Array<Record<string, unknown>>): string {
   return records
     .map((rec, index) => {
       const seq = index + 1;
-      const hash = createHash('sha256').update(prevHash).update(canonicalJson({ seq, record: rec })).digest('hex');
+      const hash = createHash('sha256')
+        .update(prevHash)
+        .update(canonicalJson({ seq, record: rec }))
+        .digest('hex');
       const line = JSON.stringify({ type: 'acces', seq, prevHash, hash, record: rec });
       prevHash = hash;
       return `${line}\n`;
@@ -60,9 +63,14 @@ beforeEach(async () => {
 
 type Answer = { monJournalDesAcces: Array<Record<string, unknown>> };
 const ask = (caller: Caller | null, premier?: number, selection = 'date organisation roles finalite') =>
-  postGraphQL<Answer>(server, premier === undefined ? `{ monJournalDesAcces { ${selection} } }` : `query($p: Int) { monJournalDesAcces(premier: $p) { ${selection} } }`, premier === undefined ? {} : { p: premier }, {
-    appel: { caller, finalite: caller?.kind === 'usager' ? 'information' : 'accompagnement' },
-  });
+  postGraphQL<Answer>(
+    server,
+    premier === undefined ? `{ monJournalDesAcces { ${selection} } }` : `query($p: Int) { monJournalDesAcces(premier: $p) { ${selection} } }`,
+    premier === undefined ? {} : { p: premier },
+    {
+      appel: { caller, finalite: caller?.kind === 'usager' ? 'information' : 'accompagnement' },
+    },
+  );
 
 describe('journal subgraph: monJournalDesAcces', () => {
   it('lists who consulted the caller’s own file, newest first, without the agent’s id or other usagers', async () => {

@@ -9,12 +9,23 @@ describe('createBatchLoader', () => {
       load: (keys) => {
         calls.push([...keys]);
         // The legacy system answers in its own order and omits what it does not know.
-        return Promise.resolve(indexBy(keys.filter((k) => k !== 'unknown').reverse().map((k) => ({ k })), (v) => v.k));
+        return Promise.resolve(
+          indexBy(
+            keys
+              .filter((k) => k !== 'unknown')
+              .reverse()
+              .map((k) => ({ k })),
+            (v) => v.k,
+          ),
+        );
       },
     });
     const results = await Promise.all(['a', 'b', 'unknown', 'a', 'c', 'd'].map((k) => loader.load(k)));
     expect(results).toEqual([{ k: 'a' }, { k: 'b' }, null, { k: 'a' }, { k: 'c' }, { k: 'd' }]);
-    expect(calls).toEqual([['a', 'b', 'unknown'], ['c', 'd']]);
+    expect(calls).toEqual([
+      ['a', 'b', 'unknown'],
+      ['c', 'd'],
+    ]);
   });
 
   it('rejects every key of a failed batch with the same error, and only that batch', async () => {

@@ -127,7 +127,14 @@ describe('createSubgraphServer and the gateway context', () => {
 
   it('does not start in production mode on the development keys embedded in the kit', async () => {
     const start = createSubgraphServer<SubgraphRequestContext>({
-      name: 'essai', typeDefs, resolvers: {}, port: 0, host: '127.0.0.1', logger: createLogger('essai', 'error', () => {}), gatewayContext: { jwks: '', ttlS: 60, mode: 'production' }, createContext: (base) => base,
+      name: 'essai',
+      typeDefs,
+      resolvers: {},
+      port: 0,
+      host: '127.0.0.1',
+      logger: createLogger('essai', 'error', () => {}),
+      gatewayContext: { jwks: '', ttlS: 60, mode: 'production' },
+      createContext: (base) => base,
     });
     await expect(start).rejects.toEqual(new ConfigError(['GATEWAY_CONTEXT_JWKS: the development keys embedded in the kit are refused in production']));
   });

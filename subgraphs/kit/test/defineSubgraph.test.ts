@@ -41,7 +41,9 @@ describe('defineSubgraph', () => {
   it('reads its configuration with the kit, naming every malformed variable', () => {
     expect(essai.loadConfig({ ESSAI_GREETING: 'salut' })).toMatchObject({ port: 0, host: '127.0.0.1', greeting: 'salut' });
     expect(() => essai.loadConfig({ ESSAI_PORT: 'x', ESSAI_GREETING: 'a' })).toThrow(ConfigError);
-    expect(() => essai.loadConfig({ ESSAI_PORT: 'x', ESSAI_GREETING: 'a' })).toThrow('Invalid configuration:\n  - ESSAI_PORT: expected an integer between 0 and 65535\n  - ESSAI_GREETING: expected at least 3 characters');
+    expect(() => essai.loadConfig({ ESSAI_PORT: 'x', ESSAI_GREETING: 'a' })).toThrow(
+      'Invalid configuration:\n  - ESSAI_PORT: expected an integer between 0 and 65535\n  - ESSAI_GREETING: expected at least 3 characters',
+    );
   });
 
   it('takes the gateway-context options from gatewayContextOptionsOf', () => {
@@ -53,7 +55,9 @@ describe('defineSubgraph', () => {
     const server = await essai.createServer(essai.loadConfig({ ESSAI_GREETING: 'salut' }), silentLogger);
     try {
       expect(server.name).toBe('essai');
-      const signed = { [gatewayContextHeader]: await signGatewayContext({ requestId: 'r-1', caller: null, finalite: null }, { key: readGatewayContextKeys(devGatewayContextKeysPath).signing, audience: 'essai' }) };
+      const signed = {
+        [gatewayContextHeader]: await signGatewayContext({ requestId: 'r-1', caller: null, finalite: null }, { key: readGatewayContextKeys(devGatewayContextKeysPath).signing, audience: 'essai' }),
+      };
       expect(await greeting(server.url, signed)).toEqual({ status: 200, body: { data: { greeting: `salut #${before.count + 1}` } } });
       expect(await greeting(server.url, signed)).toEqual({ status: 200, body: { data: { greeting: `salut #${before.count + 2}` } } });
       expect((await greeting(server.url, {})).status).toBe(401);

@@ -33,7 +33,10 @@ function handMade(payload: JWTPayload, { alg = 'ES256', typ = 'passerelle-contex
 const claims = (overrides: JWTPayload = {}): JWTPayload => ({ requestId: 'r-1', caller: null, finalite: null, iss: 'passerelle-gateway', aud: 'caf', iat: now(), exp: now() + 60, ...overrides });
 
 async function reasonOf(token: string, by = verifier): Promise<string> {
-  const error = await verifyGatewayContext(token, by).then(() => undefined, (reason: unknown) => reason);
+  const error = await verifyGatewayContext(token, by).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   if (!(error instanceof GatewayContextError)) throw new Error(`expected a GatewayContextError, got ${String(error)}`);
   expect(error.message).toBe('The gateway context is invalid.');
   return error.reason;

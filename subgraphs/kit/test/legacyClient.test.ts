@@ -35,7 +35,11 @@ describe('createLegacyClient', () => {
 
   it('sends a command with its idempotency key and hands back an accepted answer and its headers', async () => {
     server.use(http.post(`${base}/commandes`, ({ request }) => HttpResponse.json({ cle: request.headers.get('Idempotency-Key') }, { status: 201, headers: { 'X-Rejeu': 'O' } })));
-    await expect(client.command('/commandes', {}, { idempotencyKey: 'cle-000001', refusals: [409] })).resolves.toEqual({ status: 201, body: { cle: 'cle-000001' }, headers: expect.objectContaining({ 'x-rejeu': 'O' }) });
+    await expect(client.command('/commandes', {}, { idempotencyKey: 'cle-000001', refusals: [409] })).resolves.toEqual({
+      status: 201,
+      body: { cle: 'cle-000001' },
+      headers: expect.objectContaining({ 'x-rejeu': 'O' }),
+    });
   });
 
   it('hands back the refusals the caller interprets, and maps any other status like every call', async () => {
@@ -46,7 +50,12 @@ describe('createLegacyClient', () => {
   });
 
   it('maps a timeout to PARTENAIRE_DELAI_DEPASSE', async () => {
-    server.use(http.get(`${base}/slow`, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    server.use(
+      http.get(`${base}/slow`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
     const error = await client.get('/slow', schema).catch((e: unknown) => e);
     expect((error as { extensions: unknown }).extensions).toEqual({ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'caf', retryable: true });
   });

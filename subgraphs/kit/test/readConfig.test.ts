@@ -17,7 +17,11 @@ describe('readConfig', () => {
 
   it('parses typed values and trims the trailing slash of URLs', () => {
     expect(readConfig(spec, { X_PORT: '0', X_URL: 'https://caf.example/api/', X_DEBUG: 'yes', X_LEVEL: 'warn', X_COUNT: '10' })).toEqual({
-      port: 0, url: 'https://caf.example/api', debug: true, level: 'warn', count: 10,
+      port: 0,
+      url: 'https://caf.example/api',
+      debug: true,
+      level: 'warn',
+      count: 10,
     });
   });
 

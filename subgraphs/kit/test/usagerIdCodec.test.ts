@@ -23,7 +23,13 @@ describe('usager id codec', () => {
 
   it.each([
     ['issued under another secret', createUsagerIdCodec('another-secret-16chars').encode(nir)],
-    ['tampered with', (() => { const id = codec.encode(nir); return id.slice(0, 10) + (id[10] === 'A' ? 'B' : 'A') + id.slice(11); })()],
+    [
+      'tampered with',
+      (() => {
+        const id = codec.encode(nir);
+        return id.slice(0, 10) + (id[10] === 'A' ? 'B' : 'A') + id.slice(11);
+      })(),
+    ],
     ['without prefix', codec.encode(nir).slice(2)],
     ['truncated', codec.encode(nir).slice(0, 20)],
     ['garbage', 'u_!!!'],

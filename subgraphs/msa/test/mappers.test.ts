@@ -31,14 +31,18 @@ describe('MSA → graph mappers', () => {
   });
 
   it('maps the conjoint’s view of a family file, with an RSA majoré suspended and its other rights in MSA’s order', () => {
-    expect(toPrestationsFamilialesMsa(famille({
-      enfants: [{ prenom: 'Zoé', dt_naissance: '20230105' }],
-      prestations: [
-        { cd_prestation: 'ALF', mt_mensuel: 19_400, dt_effet: '20210501', rsa: null },
-        { cd_prestation: 'RSA', mt_mensuel: 110_694, dt_effet: '20240301', rsa: { etatdosrsa: '4', ind_majoration: 'O', ind_droits_devoirs: 'N' } },
-        { cd_prestation: 'CF', mt_mensuel: 19_901, dt_effet: '20240101', rsa: null },
-      ],
-    }))).toEqual({
+    expect(
+      toPrestationsFamilialesMsa(
+        famille({
+          enfants: [{ prenom: 'Zoé', dt_naissance: '20230105' }],
+          prestations: [
+            { cd_prestation: 'ALF', mt_mensuel: 19_400, dt_effet: '20210501', rsa: null },
+            { cd_prestation: 'RSA', mt_mensuel: 110_694, dt_effet: '20240301', rsa: { etatdosrsa: '4', ind_majoration: 'O', ind_droits_devoirs: 'N' } },
+            { cd_prestation: 'CF', mt_mensuel: 19_901, dt_effet: '20240101', rsa: null },
+          ],
+        }),
+      ),
+    ).toEqual({
       role: 'CONJOINT',
       foyer: { nombreAdultes: 2, enfants: [{ prenom: 'Zoé', dateNaissance: '2023-01-05' }] },
       quotientFamilial: 812,
@@ -79,9 +83,18 @@ describe('MSA → graph mappers', () => {
   });
 
   it.each([
-    [{ cd_etat: 'SER', mt_brut_mensuel: 82_570, dt_effet: '19970701' }, { statut: 'RETRAITE', pensionMensuelle: 825.7, dateEffet: '1997-07-01' }],
-    [{ cd_etat: 'INS', mt_brut_mensuel: null, dt_effet: null }, { statut: 'DEMANDE_EN_COURS', pensionMensuelle: null, dateEffet: null }],
-    [{ cd_etat: 'ACT', mt_brut_mensuel: null, dt_effet: null }, { statut: 'ACTIF', pensionMensuelle: null, dateEffet: null }],
+    [
+      { cd_etat: 'SER', mt_brut_mensuel: 82_570, dt_effet: '19970701' },
+      { statut: 'RETRAITE', pensionMensuelle: 825.7, dateEffet: '1997-07-01' },
+    ],
+    [
+      { cd_etat: 'INS', mt_brut_mensuel: null, dt_effet: null },
+      { statut: 'DEMANDE_EN_COURS', pensionMensuelle: null, dateEffet: null },
+    ],
+    [
+      { cd_etat: 'ACT', mt_brut_mensuel: null, dt_effet: null },
+      { statut: 'ACTIF', pensionMensuelle: null, dateEffet: null },
+    ],
   ] as const)('maps pension %o', (pension, retraite) => {
     expect(toRetraiteMsa(pension)).toEqual(retraite);
   });

@@ -14,7 +14,12 @@ const bed = useSubgraphTestBed({
 /** The size of each batch sent to MSA during the current test, in call order. */
 const msaBatches = async () => (await bed.calls('msa').bodies()).map((body) => (body as { nirs_recherches: string[] }).nirs_recherches.length);
 /** Resolves usagers by NIR, as the gateway asks this subgraph. */
-const entities = (nirs: string[], selection: string) => queryEntities<{ msa: Record<string, unknown> | null }>(bed.server, nirs.map((nir) => ({ nir })), selection);
+const entities = (nirs: string[], selection: string) =>
+  queryEntities<{ msa: Record<string, unknown> | null }>(
+    bed.server,
+    nirs.map((nir) => ({ nir })),
+    selection,
+  );
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const fullMsa = `msa {
   numeroAdherent qualite activite
@@ -35,25 +40,33 @@ describe('msa subgraph', () => {
     expect(result.errors).toBeUndefined();
     // RSA for a parent with two children minus the household's 800 € of resources.
     expect((scale2025.rsaCoupleOuParentUnEnfant + scale2025.rsaParEnfantSupplementaire - 80_000) / 100).toBe(428.38);
-    expect(result.data?._entities).toEqual([{
-      msa: {
-        numeroAdherent: 'MSA0012345',
-        qualite: 'ASSURE',
-        activite: 'EXPLOITANT',
-        prestationsFamiliales: {
-          role: 'ALLOCATAIRE',
-          quotientFamilial: 460,
-          foyer: { nombreAdultes: 1, enfants: [{ prenom: 'Léa', dateNaissance: '2011-09-17' }, { prenom: 'Hugo', dateNaissance: '2014-02-03' }] },
-          droits: [
-            { prestation: 'RSA', montantMensuel: 428.38, dateDebut: '2025-04-01' },
-            { prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 151.05, dateDebut: '2014-03-01' },
-          ],
-          rsa: { etat: 'OUVERT_VERSE', codeEtat: 2, majore: false, soumisDroitsEtDevoirs: true, montantMensuel: 428.38, dateDebut: '2025-04-01' },
+    expect(result.data?._entities).toEqual([
+      {
+        msa: {
+          numeroAdherent: 'MSA0012345',
+          qualite: 'ASSURE',
+          activite: 'EXPLOITANT',
+          prestationsFamiliales: {
+            role: 'ALLOCATAIRE',
+            quotientFamilial: 460,
+            foyer: {
+              nombreAdultes: 1,
+              enfants: [
+                { prenom: 'Léa', dateNaissance: '2011-09-17' },
+                { prenom: 'Hugo', dateNaissance: '2014-02-03' },
+              ],
+            },
+            droits: [
+              { prestation: 'RSA', montantMensuel: 428.38, dateDebut: '2025-04-01' },
+              { prestation: 'ALLOCATIONS_FAMILIALES', montantMensuel: 151.05, dateDebut: '2014-03-01' },
+            ],
+            rsa: { etat: 'OUVERT_VERSE', codeEtat: 2, majore: false, soumisDroitsEtDevoirs: true, montantMensuel: 428.38, dateDebut: '2025-04-01' },
+          },
+          couvertureSante: c2sAvecParticipation,
+          retraite: null,
         },
-        couvertureSante: c2sAvecParticipation,
-        retraite: null,
       },
-    }]);
+    ]);
   });
 
   it('serves the farmer’s children as ayants droit: same number and cover, no activity, no family file', async () => {
@@ -79,9 +92,16 @@ describe('msa subgraph', () => {
     const pension = dossier.retraites[0]!;
     const result = await entities([population.personneParRef.get(pension.personne)!.nir], 'msa { numeroAdherent qualite activite retraite { statut pensionMensuelle dateEffet } }');
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual([{
-      msa: { numeroAdherent: dossier.numeroAdherent, qualite: 'ASSURE', activite: 'RETRAITE', retraite: { statut: 'RETRAITE', pensionMensuelle: pension.pensionMensuelleCents! / 100, dateEffet: pension.dateEffet } },
-    }]);
+    expect(result.data?._entities).toEqual([
+      {
+        msa: {
+          numeroAdherent: dossier.numeroAdherent,
+          qualite: 'ASSURE',
+          activite: 'RETRAITE',
+          retraite: { statut: 'RETRAITE', pensionMensuelle: pension.pensionMensuelleCents! / 100, dateEffet: pension.dateEffet },
+        },
+      },
+    ]);
   });
 
   it('answers msa: null without error for an unknown NIR and a malformed NIR, spending no call on the malformed one', async () => {
@@ -96,7 +116,10 @@ describe('msa subgraph', () => {
 
   it('answers 100 representations in order, every MSA member and unknown ones included, with one MSA call', async () => {
     const members = [...population.dossierMsaParRef.keys()].map((ref) => population.personneParRef.get(ref)!.nir);
-    const others = population.personnes.filter((p) => !population.dossierMsaParRef.has(p.ref)).slice(0, 98 - members.length).map((p) => p.nir);
+    const others = population.personnes
+      .filter((p) => !population.dossierMsaParRef.has(p.ref))
+      .slice(0, 98 - members.length)
+      .map((p) => p.nir);
     const nirs = [...others.slice(0, 40), ...members, unknownNir(1), ...others.slice(40), unknownNir(2)];
     expect(nirs).toHaveLength(100);
     const expected = nirs.map((nir) => {
@@ -116,7 +139,10 @@ describe('msa subgraph', () => {
   });
 
   it('splits 101 distinct NIRs into two MSA calls', async () => {
-    const result = await entities(population.personnes.slice(0, 101).map((p) => p.nir), 'msa { numeroAdherent }');
+    const result = await entities(
+      population.personnes.slice(0, 101).map((p) => p.nir),
+      'msa { numeroAdherent }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toHaveLength(101);
     expect((await msaBatches()).sort((a, b) => b - a)).toEqual([100, 1]);
@@ -126,7 +152,10 @@ describe('msa subgraph', () => {
     bed.legacy.use(http.post(lotUrl, () => HttpResponse.json({ code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' }, { status: 503 })));
     const result = await entities([nirOf('exploitant-agricole'), nirOf('rsa-isolee')], 'msa { numeroAdherent }');
     expect(result.data?._entities).toEqual([{ msa: null }, { msa: null }]);
-    expect(result.errors?.map((e) => e.path)).toEqual([['_entities', 0, 'msa'], ['_entities', 1, 'msa']]);
+    expect(result.errors?.map((e) => e.path)).toEqual([
+      ['_entities', 0, 'msa'],
+      ['_entities', 1, 'msa'],
+    ]);
     for (const error of result.errors ?? []) expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'msa', retryable: true });
     expect(JSON.stringify(result)).not.toContain('legacy.test');
     expect(bed.calls('msa').count()).toBe(1);
@@ -140,8 +169,14 @@ describe('msa subgraph', () => {
   });
 
   const adherent = (overrides: Record<string, unknown>) => ({
-    nir: '171051230000130', no_adherent: 'MSA0012345', cd_qualite: 'ASS', cd_activite: 'EXP', famille: null,
-    sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' }, pension: null, ...overrides,
+    nir: '171051230000130',
+    no_adherent: 'MSA0012345',
+    cd_qualite: 'ASS',
+    cd_activite: 'EXP',
+    famille: null,
+    sante: { css: { cd_css: 'P', dt_fin: '20270501' }, ind_medecin_traitant: 'O' },
+    pension: null,
+    ...overrides,
   });
   const famille = (prestations: unknown[]) => ({ cd_role: 'RESP', nb_adultes: 1, enfants: [], qf: 460, prestations });
 

@@ -4,14 +4,27 @@ import { toDossierStagiaireRegion } from '../src/resolvers/DossierStagiaireRegio
 import { toFormationSuivie } from '../src/resolvers/FormationSuivie';
 
 const action: InscriptionLegacy['action'] = {
-  codeAction: '25QP12-0208', intitule: 'Assistant de vie aux familles', dispositif: 'QPRO', certification: { codeRncp: 'RNCP35506', intitule: 'Titre professionnel Assistant de vie aux familles' },
-  organisme: { raisonSociale: 'Institut des métiers de l\'Aveyron', siret: '52033918100035' }, lieu: { commune: 'Rodez', codeInsee: '12202' },
-  dateDebut: '03/11/2025', dateFin: '29/05/2026', dureeHeures: 735,
+  codeAction: '25QP12-0208',
+  intitule: 'Assistant de vie aux familles',
+  dispositif: 'QPRO',
+  certification: { codeRncp: 'RNCP35506', intitule: 'Titre professionnel Assistant de vie aux familles' },
+  organisme: { raisonSociale: "Institut des métiers de l'Aveyron", siret: '52033918100035' },
+  lieu: { commune: 'Rodez', codeInsee: '12202' },
+  dateDebut: '03/11/2025',
+  dateFin: '29/05/2026',
+  dureeHeures: 735,
 };
 const paid: InscriptionLegacy = {
-  action, codeStatut: '30', dateEntree: '03/11/2025', dateSortie: '13/02/2026', heuresRealisees: 370, regimeRemuneration: 'REG',
+  action,
+  codeStatut: '30',
+  dateEntree: '03/11/2025',
+  dateSortie: '13/02/2026',
+  heuresRealisees: 370,
+  regimeRemuneration: 'REG',
   remuneration: {
-    codeBareme: 'J25', montantMensuel: '500,00', etat: 'CLO',
+    codeBareme: 'J25',
+    montantMensuel: '500,00',
+    etat: 'CLO',
     // Sent oldest first: the mapper orders them.
     versements: [
       { periode: '12/2025', dateVersement: '06/01/2026', montant: '500,00' },
@@ -22,11 +35,15 @@ const paid: InscriptionLegacy = {
 };
 const projetPro: InscriptionLegacy = {
   action: { ...action, codeAction: '26PP12-0198', intitule: 'Projet Pro — remobilisation', dispositif: 'PPRO', certification: null, dateDebut: '16/11/2026', dateFin: '12/03/2027', dureeHeures: 450 },
-  codeStatut: '10', dateEntree: '16/11/2026', dateSortie: null, heuresRealisees: 0, regimeRemuneration: 'REG',
+  codeStatut: '10',
+  dateEntree: '16/11/2026',
+  dateSortie: null,
+  heuresRealisees: 0,
+  regimeRemuneration: 'REG',
   remuneration: { codeBareme: 'J25A', montantMensuel: '685,00', etat: 'INS', versements: [] },
 };
 
-describe('the Région\'s formats', () => {
+describe("the Région's formats", () => {
   it('reads JJ/MM/AAAA dates, MM/AAAA months and euros with a decimal comma, and writes dates of birth its way', () => {
     expect(parseDateFr('06/07/2026')).toBe('2026-07-06');
     expect(parseMoisFr('07/2026')).toBe('2026-07');
@@ -40,13 +57,26 @@ describe('toFormationSuivie', () => {
   it('maps an abandoned qualifying training paid by the Région: codes to enums, ISO dates, euros, payments most recent first', () => {
     expect(toFormationSuivie(inscriptionSchema.parse(paid))).toEqual({
       action: {
-        codeAction: '25QP12-0208', intitule: 'Assistant de vie aux familles', dispositif: 'QUALIF_PRO', qualifiante: true,
+        codeAction: '25QP12-0208',
+        intitule: 'Assistant de vie aux familles',
+        dispositif: 'QUALIF_PRO',
+        qualifiante: true,
         certification: { codeRncp: 'RNCP35506', intitule: 'Titre professionnel Assistant de vie aux familles' },
-        organisme: { raisonSociale: 'Institut des métiers de l\'Aveyron', siret: '52033918100035' }, lieu: 'Rodez', dateDebut: '2025-11-03', dateFin: '2026-05-29', dureeHeures: 735,
+        organisme: { raisonSociale: "Institut des métiers de l'Aveyron", siret: '52033918100035' },
+        lieu: 'Rodez',
+        dateDebut: '2025-11-03',
+        dateFin: '2026-05-29',
+        dureeHeures: 735,
       },
-      statut: 'ABANDON', dateEntree: '2025-11-03', dateSortie: '2026-02-13', heuresRealisees: 370, regimeRemuneration: 'REGION',
+      statut: 'ABANDON',
+      dateEntree: '2025-11-03',
+      dateSortie: '2026-02-13',
+      heuresRealisees: 370,
+      regimeRemuneration: 'REGION',
       remuneration: {
-        montantMensuel: 500, bareme: 'DE_18_A_25_ANS', etat: 'CLOSE',
+        montantMensuel: 500,
+        bareme: 'DE_18_A_25_ANS',
+        etat: 'CLOSE',
         versements: [
           { periode: '2026-02', dateVersement: '2026-03-06', montant: 216.67 },
           { periode: '2026-01', dateVersement: '2026-02-06', montant: 500 },

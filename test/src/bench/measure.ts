@@ -36,5 +36,13 @@ export async function measure(call: () => Promise<boolean>, total: number, concu
   const seconds = (performance.now() - begin) / 1000;
   const sorted = [...durations].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { requests: durations.length, seconds: round(seconds), perSecond: round(durations.length / seconds), p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1) ?? 0), failures };
+  return {
+    requests: durations.length,
+    seconds: round(seconds),
+    perSecond: round(durations.length / seconds),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted.at(-1) ?? 0),
+    failures,
+  };
 }

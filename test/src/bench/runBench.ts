@@ -52,7 +52,10 @@ async function main() {
     const full = combine(rounds[0]!, rounds[2]!);
     const bare = combine(rounds[1]!, rounds[3]!);
 
-    const ids = federation.population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 100).map((p) => codec.encode(p.nir));
+    const ids = federation.population.personnes
+      .filter((p) => !p.ref.startsWith('persona:'))
+      .slice(0, 100)
+      .map((p) => codec.encode(p.nir));
     const presenceQuery = 'query Liste($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance prenoms } presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs } } }';
     const reception = await as({ sub: 'bench-accueil', roles: ['accueil'], organisation: 'CD12' }, 'premier-accueil');
     federation.simulator.reset();
@@ -86,7 +89,15 @@ async function main() {
 function combine(a: Measurement, b: Measurement): Measurement {
   const requests = a.requests + b.requests;
   const seconds = a.seconds + b.seconds;
-  return { requests, seconds, perSecond: Math.round((requests / seconds) * 10) / 10, p50: Math.round(((a.p50 + b.p50) / 2) * 10) / 10, p95: Math.max(a.p95, b.p95), max: Math.max(a.max, b.max), failures: a.failures + b.failures };
+  return {
+    requests,
+    seconds,
+    perSecond: Math.round((requests / seconds) * 10) / 10,
+    p50: Math.round(((a.p50 + b.p50) / 2) * 10) / 10,
+    p95: Math.max(a.p95, b.p95),
+    max: Math.max(a.max, b.max),
+    failures: a.failures + b.failures,
+  };
 }
 
 void main().catch((error: unknown) => {

@@ -17,8 +17,7 @@ export async function startBaselineGateway(config: GatewayConfig): Promise<Runni
   const contextSigner = createContextSigner(config);
   const gateway = new ApolloGateway({
     supergraphSdl: plannerSdl,
-    buildService: ({ name, url }) =>
-      new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, contextSigner }),
+    buildService: ({ name, url }) => new PartnerDataSource({ name, url: config.subgraphUrls.get(name) ?? url!, timeoutMs: config.subgraphTimeoutMs, logger: silentLogger, contextSigner }),
   });
   const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
   await apollo.start();

@@ -74,7 +74,13 @@ export async function tokenFor(federation: RunningFederation, caller: TestCaller
  * POSTs an operation to the gateway as `caller` (a token and a purpose; `null`: anonymous) and
  * keeps the raw body, so tests can scan it for NIRs.
  */
-export async function query<T = Record<string, unknown>>(federation: RunningFederation, document: string, variables: Record<string, unknown> = {}, caller: TestCaller | null = null, extraHeaders: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+export async function query<T = Record<string, unknown>>(
+  federation: RunningFederation,
+  document: string,
+  variables: Record<string, unknown> = {},
+  caller: TestCaller | null = null,
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLAnswer<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (caller) {
     headers.authorization = `Bearer ${await tokenFor(federation, caller)}`;

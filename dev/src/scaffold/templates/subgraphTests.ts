@@ -7,7 +7,10 @@ const iso = (legacy: string) => `${legacy.slice(0, 4)}-${legacy.slice(4, 6)}-${l
 /** test/<camel>.integration.test.ts: the subgraph on port 0, its legacy system through msw (the kit's testing helpers in mocks/src/testing). */
 export function integrationTestTs(n: PartnerNames): string {
   const personaCases = personaRecords
-    .map((r) => `    ['${r.persona}', { numeroDossier: '${n.numberPrefix}-${String(r.numero).padStart(6, '0')}', statut: '${statut[r.etat]}', dateOuverture: '${iso(r.ouverture)}', dateMiseAJour: '${iso(r.maj)}' }],`)
+    .map(
+      (r) =>
+        `    ['${r.persona}', { numeroDossier: '${n.numberPrefix}-${String(r.numero).padStart(6, '0')}', statut: '${statut[r.etat]}', dateOuverture: '${iso(r.ouverture)}', dateMiseAJour: '${iso(r.maj)}' }],`,
+    )
     .join('\n');
   return `import { createPopulation, legacySystem, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
 import { silentLogger } from '@passerelle/subgraph-kit';

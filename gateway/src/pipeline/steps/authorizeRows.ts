@@ -8,7 +8,13 @@ import type { RequestSecurity } from '../RequestSecurity';
  * anything is fetched; every usager named is recorded for the audit. Anonymous operations have
  * no rows to authorize: field authorization already kept them to public fields.
  */
-export async function authorizeRows(input: { request: RequestSecurity; guard: ReturnType<typeof createRowGuard>; document: DocumentNode; operationName: string | null; variables: Record<string, unknown> }): Promise<GuardedOperation> {
+export async function authorizeRows(input: {
+  request: RequestSecurity;
+  guard: ReturnType<typeof createRowGuard>;
+  document: DocumentNode;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+}): Promise<GuardedOperation> {
   const { request, guard, document, operationName, variables } = input;
   if (request.caller === null || request.finalite === null) return { document, variables, errors: [], removedKeys: [] };
   return guard.before({ document, operationName, variables, request });

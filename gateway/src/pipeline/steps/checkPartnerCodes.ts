@@ -22,15 +22,18 @@ function codesIn(value: ValueNode, variables: Record<string, unknown>): unknown[
 export function checkPartnerCodes(input: { document: DocumentNode; schema: GraphQLSchema; variables: Record<string, unknown>; registry: PartnerRegistry }): GraphQLError[] {
   const typeInfo = new TypeInfo(input.schema);
   const errors: GraphQLError[] = [];
-  visit(input.document, visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const type = typeInfo.getArgument()?.type;
-      if (type === undefined || getNamedType(type).name !== partnerCodeScalar) return;
-      for (const code of codesIn(node.value, input.variables)) {
-        if (code === null || code === undefined || (typeof code === 'string' && input.registry.partners.has(code))) continue;
-        errors.push(new GraphQLError(`No partner of this federation has the code given in ${node.name.value}.`, { extensions: { code: 'ARGUMENT_INVALIDE', argument: node.name.value } }));
-      }
-    },
-  }));
+  visit(
+    input.document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const type = typeInfo.getArgument()?.type;
+        if (type === undefined || getNamedType(type).name !== partnerCodeScalar) return;
+        for (const code of codesIn(node.value, input.variables)) {
+          if (code === null || code === undefined || (typeof code === 'string' && input.registry.partners.has(code))) continue;
+          errors.push(new GraphQLError(`No partner of this federation has the code given in ${node.name.value}.`, { extensions: { code: 'ARGUMENT_INVALIDE', argument: node.name.value } }));
+        }
+      },
+    }),
+  );
   return errors;
 }

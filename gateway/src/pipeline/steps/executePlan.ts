@@ -8,7 +8,14 @@ import { injectUsagerIds } from '../../rows/injectUsagerIds';
  * under an alias so the answer can be checked usager by usager. ApolloGateway's plan cache is
  * keyed on the rewritten text, so two callers allowed different fields never share a plan.
  */
-export async function executePlan(input: { executor: GatewayExecutor; requestContext: GatewayGraphQLRequestContext; document: DocumentNode; operationName: string | null; variables: Record<string, unknown>; schema: GraphQLSchema }) {
+export async function executePlan(input: {
+  executor: GatewayExecutor;
+  requestContext: GatewayGraphQLRequestContext;
+  document: DocumentNode;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+  schema: GraphQLSchema;
+}) {
   const { executor, requestContext, operationName, variables } = input;
   const document = injectUsagerIds(input.document, input.schema);
   const text = print(document);

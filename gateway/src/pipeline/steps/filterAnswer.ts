@@ -14,7 +14,20 @@ type Formatted = { message: string; path?: ReadonlyArray<string | number>; exten
  * with their errors, and the gateway's own aliases gone. Every usager left in it is recorded for
  * the audit.
  */
-export async function filterAnswer(input: { request: RequestSecurity; guard: ReturnType<typeof createRowGuard>; document: DocumentNode; operationName: string | null; data: Record<string, unknown> | null; errors: readonly GraphQLError[] | undefined; denials: readonly Denial[]; refusedRoots: readonly string[] }): Promise<{ data: Record<string, unknown> | null; /** The plan's errors and field refusals. */ errors: GraphQLError[]; /** Row authorization's and objections' refusals in the answer. */ rowErrors: GraphQLError[] }> {
+export async function filterAnswer(input: {
+  request: RequestSecurity;
+  guard: ReturnType<typeof createRowGuard>;
+  document: DocumentNode;
+  operationName: string | null;
+  data: Record<string, unknown> | null;
+  errors: readonly GraphQLError[] | undefined;
+  denials: readonly Denial[];
+  refusedRoots: readonly string[];
+}): Promise<{
+  data: Record<string, unknown> | null;
+  /** The plan's errors and field refusals. */ errors: GraphQLError[];
+  /** Row authorization's and objections' refusals in the answer. */ rowErrors: GraphQLError[];
+}> {
   const { request, guard, document, operationName, data } = input;
   const rowErrors = request.caller !== null && request.finalite !== null ? await guard.after({ document, operationName, data, request }) : (stripInjectedIds(data), []);
   const withDenials = applyDenials({ data, errors: input.errors }, [...input.denials]);

@@ -16,7 +16,14 @@ const nir = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
 const rechercheBody = z.object({ liste_nir: z.array(nir).min(1) });
 const orientationBody = z.discriminatedUnion('type_cible', [
   z.object({ nir, type_cible: z.literal('PART'), code_cible: z.enum(codesPartenaire), code_motif: z.enum(codesMotif), motif_libre: z.string().max(500).nullable(), auteur: z.string().min(1).max(64) }),
-  z.object({ nir, type_cible: z.literal('LIEU'), code_cible: z.string().regex(/^[A-Z0-9-]{1,32}$/), code_motif: z.enum(codesMotif), motif_libre: z.string().max(500).nullable(), auteur: z.string().min(1).max(64) }),
+  z.object({
+    nir,
+    type_cible: z.literal('LIEU'),
+    code_cible: z.string().regex(/^[A-Z0-9-]{1,32}$/),
+    code_motif: z.enum(codesMotif),
+    motif_libre: z.string().max(500).nullable(),
+    auteur: z.string().min(1).max(64),
+  }),
 ]);
 /** Visible ASCII, as HTTP allows in a header value the system stores. */
 const idempotencyKey = /^[\x21-\x7e]{1,255}$/;
@@ -45,7 +52,10 @@ export const accueil: LegacySystem = {
         if (denied) return denied;
         const params = new URL(request.url).searchParams;
         const [du, au] = [params.get('date_debut'), params.get('date_fin')];
-        for (const [name, value] of [['date_debut', du], ['date_fin', au]] as const) {
+        for (const [name, value] of [
+          ['date_debut', du],
+          ['date_fin', au],
+        ] as const) {
           if (value !== null && !legacyDate.safeParse(value).success) return legacyError(400, 'REQUETE_INVALIDE', `Paramètre invalide : ${name}`);
         }
         const retenus = evenements.filter((e) => (du === null || e.date_evt >= du) && (au === null || e.date_evt <= au));
@@ -56,14 +66,14 @@ export const accueil: LegacySystem = {
         const denied = auth(request);
         if (denied) return denied;
         const cle = request.headers.get('Idempotency-Key');
-        if (cle !== null && !idempotencyKey.test(cle)) return legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', "En-tête Idempotency-Key invalide");
+        if (cle !== null && !idempotencyKey.test(cle)) return legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', 'En-tête Idempotency-Key invalide');
         const read = await readBody(request, orientationBody);
         if (!read.ok) return read.response;
         // From here to the answer nothing awaits: checking the key, the place and recording are one atomic step.
         const demande = read.body;
-        if (demande.type_cible === 'LIEU' && !lieux.some((l) => l.code_lieu === demande.code_cible)) return legacyError(422, 'LIEU_INCONNU', 'Lieu inconnu de l\'annuaire');
+        if (demande.type_cible === 'LIEU' && !lieux.some((l) => l.code_lieu === demande.code_cible)) return legacyError(422, 'LIEU_INCONNU', "Lieu inconnu de l'annuaire");
         const resultat = store.enregistrer(demande, cle, aujourdhui());
-        if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', 'Clé d\'idempotence déjà utilisée pour une autre demande');
+        if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
         return HttpResponse.json({ orientation: resultat.orientation }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
       }),
 

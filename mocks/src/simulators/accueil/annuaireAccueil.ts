@@ -57,8 +57,7 @@ export interface EvenementLegacy {
 }
 
 /** Monday to Friday, the same periods every day. */
-const semaine = (...periodes: Array<[string, string]>): CreneauLegacy[] =>
-  [1, 2, 3, 4, 5].flatMap((jour) => periodes.map(([ouverture, fermeture]) => ({ jour, ouverture, fermeture })));
+const semaine = (...periodes: Array<[string, string]>): CreneauLegacy[] => [1, 2, 3, 4, 5].flatMap((jour) => periodes.map(([ouverture, fermeture]) => ({ jour, ouverture, fermeture })));
 
 const rodez = { code_postal: '12000', commune: 'Rodez', code_insee: '12202' };
 const onet = { code_postal: '12850', commune: 'Onet-le-Château', code_insee: '12176' };
@@ -154,10 +153,70 @@ export const lieux: readonly LieuLegacy[] = [
 
 /** Events of the tiers-lieu, in chronological order, around the population's observation date (Nov. 2026). */
 export const evenements: readonly EvenementLegacy[] = [
-  { id_evenement: 'EVT-2611-01', code_lieu: 'TLS-RODEZ', date_evt: '20261104', heure_debut: '1400', heure_fin: '1600', titre: 'Atelier : mon espace personnel sur caf.fr', code_partenaire: 'CAF', places_total: 12, places_restantes: 3 },
-  { id_evenement: 'EVT-2611-02', code_lieu: 'TLS-RODEZ', date_evt: '20261110', heure_debut: '0930', heure_fin: '1130', titre: 'Petit-déjeuner emploi', code_partenaire: 'FT', places_total: 20, places_restantes: 0 },
-  { id_evenement: 'EVT-2611-03', code_lieu: 'TLS-RODEZ', date_evt: '20261118', heure_debut: '1400', heure_fin: '1630', titre: 'Café des usagers et des référents', code_partenaire: null, places_total: 15, places_restantes: 15 },
-  { id_evenement: 'EVT-2611-04', code_lieu: 'TLS-RODEZ', date_evt: '20261125', heure_debut: '1400', heure_fin: '1600', titre: 'Information : la complémentaire santé solidaire', code_partenaire: 'CPAM', places_total: 12, places_restantes: 7 },
-  { id_evenement: 'EVT-2612-01', code_lieu: 'TLS-RODEZ', date_evt: '20261202', heure_debut: '1000', heure_fin: '1200', titre: 'Atelier budget et impayés de loyer', code_partenaire: 'BAIL', places_total: 10, places_restantes: 4 },
-  { id_evenement: 'EVT-2612-02', code_lieu: 'TLS-RODEZ', date_evt: '20261209', heure_debut: '1400', heure_fin: '1600', titre: 'Préparer son départ à la retraite', code_partenaire: 'CARSAT', places_total: 12, places_restantes: 12 },
+  {
+    id_evenement: 'EVT-2611-01',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261104',
+    heure_debut: '1400',
+    heure_fin: '1600',
+    titre: 'Atelier : mon espace personnel sur caf.fr',
+    code_partenaire: 'CAF',
+    places_total: 12,
+    places_restantes: 3,
+  },
+  {
+    id_evenement: 'EVT-2611-02',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261110',
+    heure_debut: '0930',
+    heure_fin: '1130',
+    titre: 'Petit-déjeuner emploi',
+    code_partenaire: 'FT',
+    places_total: 20,
+    places_restantes: 0,
+  },
+  {
+    id_evenement: 'EVT-2611-03',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261118',
+    heure_debut: '1400',
+    heure_fin: '1630',
+    titre: 'Café des usagers et des référents',
+    code_partenaire: null,
+    places_total: 15,
+    places_restantes: 15,
+  },
+  {
+    id_evenement: 'EVT-2611-04',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261125',
+    heure_debut: '1400',
+    heure_fin: '1600',
+    titre: 'Information : la complémentaire santé solidaire',
+    code_partenaire: 'CPAM',
+    places_total: 12,
+    places_restantes: 7,
+  },
+  {
+    id_evenement: 'EVT-2612-01',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261202',
+    heure_debut: '1000',
+    heure_fin: '1200',
+    titre: 'Atelier budget et impayés de loyer',
+    code_partenaire: 'BAIL',
+    places_total: 10,
+    places_restantes: 4,
+  },
+  {
+    id_evenement: 'EVT-2612-02',
+    code_lieu: 'TLS-RODEZ',
+    date_evt: '20261209',
+    heure_debut: '1400',
+    heure_fin: '1600',
+    titre: 'Préparer son départ à la retraite',
+    code_partenaire: 'CARSAT',
+    places_total: 12,
+    places_restantes: 12,
+  },
 ];

@@ -74,17 +74,25 @@ function derivedRessortissant(p: Personne, hash: number): RessortissantCci | nul
   if (hash % 4 === 0 && immat > '2024-01-01') prestations.push({ code: 'SUIVI', libelle: 'Suivi post-création', debut: addDays(immat, 180), fin: null, service: espaceEntreprendre });
   const individuel = categorie === '1000';
   return {
-    identite: { nomNaissance: p.nomNaissance.toUpperCase(), nomUsage: p.nomUsage?.toUpperCase() ?? null, prenoms: p.prenoms, dateNaissance: p.dateNaissance, codeCommuneNaissance: p.lieuNaissance.code },
-    entreprises: [{
-      siren: sirenOf(hash),
-      denomination: individuel ? `${p.nomNaissance.toUpperCase()} ${p.prenoms[0]}` : `SARL ${p.nomNaissance.toUpperCase()} ${activite.split(' ')[0]!.toUpperCase()}`,
-      categorieJuridique: categorie,
-      microEntrepreneur: individuel && hash % 2 === 0,
-      codeNaf,
-      activite,
-      dateImmatriculation: immat,
-      dateRadiation: radiation === null ? null : radiation < dateObservation ? radiation : dateObservation,
-    }],
+    identite: {
+      nomNaissance: p.nomNaissance.toUpperCase(),
+      nomUsage: p.nomUsage?.toUpperCase() ?? null,
+      prenoms: p.prenoms,
+      dateNaissance: p.dateNaissance,
+      codeCommuneNaissance: p.lieuNaissance.code,
+    },
+    entreprises: [
+      {
+        siren: sirenOf(hash),
+        denomination: individuel ? `${p.nomNaissance.toUpperCase()} ${p.prenoms[0]}` : `SARL ${p.nomNaissance.toUpperCase()} ${activite.split(' ')[0]!.toUpperCase()}`,
+        categorieJuridique: categorie,
+        microEntrepreneur: individuel && hash % 2 === 0,
+        codeNaf,
+        activite,
+        dateImmatriculation: immat,
+        dateRadiation: radiation === null ? null : radiation < dateObservation ? radiation : dateObservation,
+      },
+    ],
     prestations: prestations.filter((s) => s.debut <= dateObservation),
   };
 }

@@ -71,7 +71,18 @@ function personaExploitant(p: Personne): ExploitantChambre {
     nom: p.nomNaissance.toUpperCase(),
     prenom: p.prenoms[0]!,
     naissance: toChambreDate(p.dateNaissance),
-    exploitations: [{ siren: '404383218', raisonSociale: 'BOUSQUET THIERRY', statutJuridique: 'INDIVIDUEL', codeNaf: '01.45Z', production: 'Ovins lait (brebis laitières)', dateInstallation: '01/04/1996', dateCessation: null, dja: true }],
+    exploitations: [
+      {
+        siren: '404383218',
+        raisonSociale: 'BOUSQUET THIERRY',
+        statutJuridique: 'INDIVIDUEL',
+        codeNaf: '01.45Z',
+        production: 'Ovins lait (brebis laitières)',
+        dateInstallation: '01/04/1996',
+        dateCessation: null,
+        dja: true,
+      },
+    ],
     accompagnements: [
       { type: 'PAI', libelle: 'Point accueil installation', debut: '12/09/1995', fin: '12/09/1995', service: service.installation },
       { type: 'PPP', libelle: 'Plan de professionnalisation personnalisé', debut: '02/10/1995', fin: '29/03/1996', service: service.installation },
@@ -95,25 +106,40 @@ function derivedExploitant(p: Personne): ExploitantChambre {
   const installation = addDays(`${Number(p.dateNaissance.slice(0, 4)) + 24}-01-01`, hash % 3000);
   const installee = installation < dateObservation ? installation : addDays(dateObservation, -400);
   const nom = p.nomNaissance.toUpperCase();
-  const accompagnements: AccompagnementChambre[] = hash % 2 === 0
-    ? [{ type: 'PAI', libelle: 'Point accueil installation', debut: toChambreDate(addDays(installee, -200)), fin: toChambreDate(addDays(installee, -200)), service: service.installation }]
-    : [];
+  const accompagnements: AccompagnementChambre[] =
+    hash % 2 === 0
+      ? [{ type: 'PAI', libelle: 'Point accueil installation', debut: toChambreDate(addDays(installee, -200)), fin: toChambreDate(addDays(installee, -200)), service: service.installation }]
+      : [];
   let suiviDifficulte: SuiviDifficulteChambre | null = null;
   if (hash % 10 === 3) {
     const signalement = addDays(dateObservation, -(30 + (hash % 700)));
     const etape = (['SIGNALEMENT', 'ECOUTE', 'AUDIT', 'PLAN', 'SUIVI', 'CLOS'] as const)[hash % 6]!;
     const dispositif = etape === 'PLAN' || etape === 'SUIVI' ? 'AREA' : hash % 13 === 0 ? 'PROC_COLLECTIVE' : 'REAGIR';
     suiviDifficulte = { etape, dispositif, dateSignalement: toChambreDate(signalement), dateEtape: toChambreDate(addDays(signalement, 20 + (hash % 10))) };
-    accompagnements.push({ type: 'REAGIR', libelle: 'Écoute et pré-diagnostic de l’exploitation', debut: toChambreDate(addDays(signalement, 14)), fin: etape === 'SIGNALEMENT' ? null : toChambreDate(addDays(signalement, 20)), service: service.difficulte });
+    accompagnements.push({
+      type: 'REAGIR',
+      libelle: 'Écoute et pré-diagnostic de l’exploitation',
+      debut: toChambreDate(addDays(signalement, 14)),
+      fin: etape === 'SIGNALEMENT' ? null : toChambreDate(addDays(signalement, 20)),
+      service: service.difficulte,
+    });
   }
   return {
     nom,
     prenom: p.prenoms[0]!,
     naissance: toChambreDate(p.dateNaissance),
-    exploitations: [{
-      siren: sirenOf(hash), raisonSociale: statut === 'INDIVIDUEL' ? `${nom} ${p.prenoms[0]!.toUpperCase()}` : `${statut} ${nom}`,
-      statutJuridique: statut, codeNaf, production, dateInstallation: toChambreDate(installee), dateCessation: null, dja: hash % 3 === 0,
-    }],
+    exploitations: [
+      {
+        siren: sirenOf(hash),
+        raisonSociale: statut === 'INDIVIDUEL' ? `${nom} ${p.prenoms[0]!.toUpperCase()}` : `${statut} ${nom}`,
+        statutJuridique: statut,
+        codeNaf,
+        production,
+        dateInstallation: toChambreDate(installee),
+        dateCessation: null,
+        dja: hash % 3 === 0,
+      },
+    ],
     accompagnements,
     suiviDifficulte,
   };

@@ -59,7 +59,13 @@ const activites = [
 ] as const;
 
 function identiteOf(p: Personne, lieuEnregistre: boolean): Pick<ArtisanCma, 'NOM' | 'NOM_USAGE' | 'PRENOMS' | 'DATE_NAISS' | 'LIEU_NAISS'> {
-  return { NOM: registerCase(p.nomNaissance), NOM_USAGE: p.nomUsage ? registerCase(p.nomUsage) : '', PRENOMS: registerCase(p.prenoms.join(' ')), DATE_NAISS: legacy(p.dateNaissance), LIEU_NAISS: lieuEnregistre ? p.lieuNaissance.code : '' };
+  return {
+    NOM: registerCase(p.nomNaissance),
+    NOM_USAGE: p.nomUsage ? registerCase(p.nomUsage) : '',
+    PRENOMS: registerCase(p.prenoms.join(' ')),
+    DATE_NAISS: legacy(p.dateNaissance),
+    LIEU_NAISS: lieuEnregistre ? p.lieuNaissance.code : '',
+  };
 }
 
 /** The documented personas the CMA knows, as its agents recorded them. */
@@ -74,7 +80,19 @@ function personaArtisans(population: Population): ArtisanCma[] {
   return [
     {
       ...identiteOf(of('micro-entrepreneur'), true),
-      ENTREPRISES: [{ SIREN: '924518301', ENSEIGNE: 'AURELIE COIFFURE A DOMICILE', FORME: 'ME', CODE_NAF: '9602A', ACTIVITE: 'COIFFURE A DOMICILE', QUALIF: 'ART', DATE_IMMAT: '20240304', DATE_RAD: '', ETAT: 'A' }],
+      ENTREPRISES: [
+        {
+          SIREN: '924518301',
+          ENSEIGNE: 'AURELIE COIFFURE A DOMICILE',
+          FORME: 'ME',
+          CODE_NAF: '9602A',
+          ACTIVITE: 'COIFFURE A DOMICILE',
+          QUALIF: 'ART',
+          DATE_IMMAT: '20240304',
+          DATE_RAD: '',
+          ETAT: 'A',
+        },
+      ],
       PRESTATIONS: [
         { CODE: 'INFO', LIBELLE: 'Réunion d’information « Créer son entreprise artisanale »', DATE_DEB: '20231116', DATE_FIN: '20231116', SERVICE: service.creation },
         { CODE: 'SPI', LIBELLE: 'Stage de préparation à l’installation (5 jours)', DATE_DEB: '20240122', DATE_FIN: '20240126', SERVICE: service.formation },
@@ -100,15 +118,24 @@ function derivedArtisan(p: Personne, hash: number): ArtisanCma | null {
   const radiee = hash % 7 === 0 && immat < '2025-01-01';
   const radiation = addDays(immat, 700 + (hash % 900));
   const prestations: PrestationCma[] = [];
-  if (hash % 3 === 0) prestations.push({ CODE: 'DIAG', LIBELLE: 'Diagnostic du projet de création', DATE_DEB: legacy(addDays(immat, -60)), DATE_FIN: legacy(addDays(immat, -60)), SERVICE: service.creation });
+  if (hash % 3 === 0)
+    prestations.push({ CODE: 'DIAG', LIBELLE: 'Diagnostic du projet de création', DATE_DEB: legacy(addDays(immat, -60)), DATE_FIN: legacy(addDays(immat, -60)), SERVICE: service.creation });
   if (hash % 5 === 0 && immat > '2023-06-01') prestations.push({ CODE: 'SUIVI', LIBELLE: 'Suivi post-création', DATE_DEB: legacy(addDays(immat, 300)), DATE_FIN: '', SERVICE: service.economique });
   return {
     ...identiteOf(p, hash % 4 !== 0),
-    ENTREPRISES: [{
-      SIREN: sirenOf(hash), ENSEIGNE: forme === 'SOC' ? `${registerCase(p.nomNaissance)} ${activite.split(' ')[0]} SARL` : `${registerCase(p.nomNaissance)} ${registerCase(p.prenoms[0]!)}`,
-      FORME: forme, CODE_NAF: code, ACTIVITE: activite, QUALIF: (['ART', 'ART', 'ART', 'NQ', 'NQ', 'MA', 'AA'] as const)[hash % 7]!,
-      DATE_IMMAT: legacy(immat), DATE_RAD: radiee ? legacy(radiation < dateObservation ? radiation : dateObservation) : '', ETAT: radiee ? 'R' : 'A',
-    }],
+    ENTREPRISES: [
+      {
+        SIREN: sirenOf(hash),
+        ENSEIGNE: forme === 'SOC' ? `${registerCase(p.nomNaissance)} ${activite.split(' ')[0]} SARL` : `${registerCase(p.nomNaissance)} ${registerCase(p.prenoms[0]!)}`,
+        FORME: forme,
+        CODE_NAF: code,
+        ACTIVITE: activite,
+        QUALIF: (['ART', 'ART', 'ART', 'NQ', 'NQ', 'MA', 'AA'] as const)[hash % 7]!,
+        DATE_IMMAT: legacy(immat),
+        DATE_RAD: radiee ? legacy(radiation < dateObservation ? radiation : dateObservation) : '',
+        ETAT: radiee ? 'R' : 'A',
+      },
+    ],
     PRESTATIONS: prestations,
   };
 }

@@ -21,9 +21,7 @@ export const commandSchemas = {
   'ajout-note': z.object({ nir, auteur: texte(100), cd_audience: z.enum(['REF', 'EQU', 'USA']), texte: texte(2000) }),
   'planification-rdv': z.object({ nir, dt_rdv: date, hr_rdv: z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/), lieu: texte(200), objet: texte(200), avec: texte(100) }),
   'annulation-rdv': z.object({ nir, id_rdv: id }),
-  'contrat-engagement': z
-    .object({ nir, dt_debut: date, dt_fin: date, objectifs: z.array(id).min(1).max(10) })
-    .refine((b) => b.dt_fin > b.dt_debut, { path: ['dt_fin'] }),
+  'contrat-engagement': z.object({ nir, dt_debut: date, dt_fin: date, objectifs: z.array(id).min(1).max(10) }).refine((b) => b.dt_fin > b.dt_debut, { path: ['dt_fin'] }),
   opposition: z.object({ nir, cd_partenaire: z.string().regex(codePartenairePattern), recueillie_par: texte(100) }),
   'levee-opposition': z.object({ nir, cd_partenaire: z.string().regex(codePartenairePattern) }),
 } as const;

@@ -22,10 +22,7 @@ function lignes(dossier: DossierCaf, payeur: FichierRsa['payeur'], population: P
 
 /** Every adult of an RSA household, from the CAF files then the MSA family files, in the population's order. */
 export function fichiersRsa(population: Population): FichierRsa[] {
-  return [
-    ...population.caf.flatMap((d) => lignes(d, 'CAF', population)),
-    ...population.msa.flatMap((d) => (d.famille ? lignes(d.famille, 'MSA', population) : [])),
-  ];
+  return [...population.caf.flatMap((d) => lignes(d, 'CAF', population)), ...population.msa.flatMap((d) => (d.famille ? lignes(d.famille, 'MSA', population) : []))];
 }
 
 /** True when the Département owes the person an orientation and a référent: an open right (states 2–4) subject to rights and duties. */

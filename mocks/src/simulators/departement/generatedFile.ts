@@ -29,15 +29,37 @@ export function generatedSharedFile(draw: number, referent: ReferentDirectoire, 
   if (draw % 3 === 0) {
     const theme = codesTheme[draw % codesTheme.length]!;
     const id = nextId(seq, 'OBJ');
-    partage.objectifs.push({ id_objectif: id, cd_theme: theme, intitule: intitules[theme], cd_statut: 'ENC', dt_creation: legacy(depuis), actions: [
-      { id_action: nextId(seq, 'ACT'), intitule: 'Premier rendez-vous avec la structure partenaire', cd_statut: 'REAL', dt_echeance: legacy(addDays(depuis, 30)) },
-      { id_action: nextId(seq, 'ACT'), intitule: 'Constitution du dossier', cd_statut: draw % 2 === 0 ? 'ENCO' : 'PREV', dt_echeance: legacy(addDays(aujourdhui, 60)) },
-    ] });
+    partage.objectifs.push({
+      id_objectif: id,
+      cd_theme: theme,
+      intitule: intitules[theme],
+      cd_statut: 'ENC',
+      dt_creation: legacy(depuis),
+      actions: [
+        { id_action: nextId(seq, 'ACT'), intitule: 'Premier rendez-vous avec la structure partenaire', cd_statut: 'REAL', dt_echeance: legacy(addDays(depuis, 30)) },
+        { id_action: nextId(seq, 'ACT'), intitule: 'Constitution du dossier', cd_statut: draw % 2 === 0 ? 'ENCO' : 'PREV', dt_echeance: legacy(addDays(aujourdhui, 60)) },
+      ],
+    });
     if (draw % 8 === 0) partage.contrat = { dt_debut: legacy(depuis), dt_fin: legacy(addDays(addDays(depuis, 365), -1)), objectifs: [id] };
   }
-  if (draw % 4 === 0) partage.notes.push({ id_note: nextId(seq, 'NOT'), auteur: referent.nom, dt_note: legacy(addDays(depuis, 15)), cd_audience: 'EQU', texte: 'Premier entretien réalisé, diagnostic partagé avec la personne.' });
+  if (draw % 4 === 0)
+    partage.notes.push({
+      id_note: nextId(seq, 'NOT'),
+      auteur: referent.nom,
+      dt_note: legacy(addDays(depuis, 15)),
+      cd_audience: 'EQU',
+      texte: 'Premier entretien réalisé, diagnostic partagé avec la personne.',
+    });
   if (draw % 6 === 0) {
-    partage.rendez_vous.push({ id_rdv: nextId(seq, 'RDV'), dt_rdv: legacy(addDays(aujourdhui, 1 + (draw % 20))), hr_rdv: '1000', lieu: referent.structure, objet: "Point d'étape", avec: referent.nom, cd_statut: 'PLA' });
+    partage.rendez_vous.push({
+      id_rdv: nextId(seq, 'RDV'),
+      dt_rdv: legacy(addDays(aujourdhui, 1 + (draw % 20))),
+      hr_rdv: '1000',
+      lieu: referent.structure,
+      objet: "Point d'étape",
+      avec: referent.nom,
+      cd_statut: 'PLA',
+    });
   }
   return partage;
 }

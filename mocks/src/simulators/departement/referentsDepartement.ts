@@ -16,7 +16,7 @@ const mdsRodez = 'Département – Maison des solidarités de Rodez';
 const mdsOnet = "Département – Maison des solidarités d'Onet-le-Château";
 const mdsLuc = 'Département – Maison des solidarités de Luc-la-Primaube';
 const ftRodez = 'France Travail Rodez';
-const ftOnet = "France Travail Onet-le-Château";
+const ftOnet = 'France Travail Onet-le-Château';
 
 const r = (n: number, nom: string, structure: string, orientations: readonly CodeOrientation[], agricole = false): ReferentDirectoire => ({
   id_referent: `ref-${String(n).padStart(3, '0')}`,

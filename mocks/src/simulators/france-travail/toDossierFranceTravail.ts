@@ -15,9 +15,7 @@ export function toDossierFranceTravail(d: DossierFranceTravail) {
         }
       : null,
     // Most recent first, as the partner lists them.
-    paiements: [...d.paiements]
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((p) => ({ date_paiement: toLegacyDate(p.date), code_allocation: p.allocation, montant: p.montantCents })),
+    paiements: [...d.paiements].sort((a, b) => b.date.localeCompare(a.date)).map((p) => ({ date_paiement: toLegacyDate(p.date), code_allocation: p.allocation, montant: p.montantCents })),
     conseiller: { nom: d.conseiller.nom, agence: d.conseiller.agence },
     diagnostic: { date_diagnostic: toLegacyDate(d.diagnostic.date), contraintes: [...d.diagnostic.contraintes], besoins: [...d.diagnostic.besoins] },
   };

@@ -24,7 +24,12 @@ function toBail(b: Bail) {
     SOLDE: b.soldeCents,
     NB_MOIS_IMPAYES: b.moisImpayes,
     PLAN_APUREMENT: b.planApurement
-      ? { MENSUALITE: b.planApurement.mensualiteCents, DATE_DEBUT: toLegacyDate(b.planApurement.dateDebut), DATE_FIN: toLegacyDate(b.planApurement.dateFin), TOP_RESPECTE: b.planApurement.respecte ? '1' : '0' }
+      ? {
+          MENSUALITE: b.planApurement.mensualiteCents,
+          DATE_DEBUT: toLegacyDate(b.planApurement.dateDebut),
+          DATE_FIN: toLegacyDate(b.planApurement.dateFin),
+          TOP_RESPECTE: b.planApurement.respecte ? '1' : '0',
+        }
       : null,
     DATE_ENTREE: toLegacyDate(b.dateEntree),
   };

@@ -93,7 +93,12 @@ const personaRecords: ReadonlyArray<{ persona: PersonaKey; numeroStagiaire: stri
       const action = actionsRegion.projetProServices;
       const bareme = baremeOf(p.dateNaissance, action.dateDebut, false);
       return {
-        action, statut: '20', dateEntree: action.dateDebut, dateSortie: null, heuresRealisees: 392, regime: 'REG',
+        action,
+        statut: '20',
+        dateEntree: action.dateDebut,
+        dateSortie: null,
+        heuresRealisees: 392,
+        regime: 'REG',
         remuneration: { bareme, etat: 'PAI', versements: versementsOf(baremeMensuelCents[bareme], action.dateDebut, action.dateFin) },
       };
     },
@@ -101,7 +106,15 @@ const personaRecords: ReadonlyArray<{ persona: PersonaKey; numeroStagiaire: stri
   {
     persona: 'demandeur-emploi',
     numeroStagiaire: 'R760052817',
-    inscription: () => ({ action: actionsRegion.agentMagasinier, statut: '20', dateEntree: actionsRegion.agentMagasinier.dateDebut, dateSortie: null, heuresRealisees: 112, regime: 'AREF', remuneration: null }),
+    inscription: () => ({
+      action: actionsRegion.agentMagasinier,
+      statut: '20',
+      dateEntree: actionsRegion.agentMagasinier.dateDebut,
+      dateSortie: null,
+      heuresRealisees: 112,
+      regime: 'AREF',
+      remuneration: null,
+    }),
   },
 ];
 

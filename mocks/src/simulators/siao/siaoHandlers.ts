@@ -14,7 +14,13 @@ const nirBody = z.object({ nirs: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d
 const identiteBody = z.object({ nom_naissance: z.string().trim().min(1), prenom: z.string().trim().min(1), dt_naissance: legacyDate });
 
 /** True when the body is a JSON list: refused with the batch error callers of a batch API would expect. */
-const isList = async (request: Request) => Array.isArray(await request.clone().json().catch(() => null));
+const isList = async (request: Request) =>
+  Array.isArray(
+    await request
+      .clone()
+      .json()
+      .catch(() => null),
+  );
 
 /** Everyone in a SIAO request (members of the household included), once each. */
 function personnesConnues(population: Population): Personne[] {
@@ -31,10 +37,7 @@ function candidats(population: Population, c: z.infer<typeof identiteBody>) {
   const debut = siaoName(c.nom_naissance).slice(0, 3);
   const initiale = siaoName(c.prenom).slice(0, 1);
   return personnesConnues(population).filter(
-    (p) =>
-      p.dateNaissance === date &&
-      [p.nomNaissance, p.nomUsage].some((nom) => nom !== null && siaoName(nom).startsWith(debut)) &&
-      p.prenoms.some((prenom) => siaoName(prenom).startsWith(initiale)),
+    (p) => p.dateNaissance === date && [p.nomNaissance, p.nomUsage].some((nom) => nom !== null && siaoName(nom).startsWith(debut)) && p.prenoms.some((prenom) => siaoName(prenom).startsWith(initiale)),
   );
 }
 

@@ -21,7 +21,11 @@ function toDemande(d: DemandeSiao) {
 }
 
 /** Upper-case, without accents: how SI-SIAO stores names. */
-export const siaoName = (name: string) => name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toUpperCase();
+export const siaoName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toUpperCase();
 
 /**
  * A person as SI-SIAO returns them (see mocks/docs/siao.md): the identity as declared, the NIR

@@ -54,8 +54,26 @@ export const evenementsResponseSchema = z.object({ nb_evenements: z.number().int
 
 /** A referral: `type_cible` `PART` (then `code_cible` is a partner code) or `LIEU` (a place code). */
 export const orientationSchema = z.discriminatedUnion('type_cible', [
-  z.object({ id_orientation: z.string().min(1), nir: z.string(), type_cible: z.literal('PART'), code_cible: codePartenaireSchema, code_motif: codeMotifSchema, motif_libre: z.string().nullable(), auteur: z.string(), date_orientation: legacyDate }),
-  z.object({ id_orientation: z.string().min(1), nir: z.string(), type_cible: z.literal('LIEU'), code_cible: z.string().min(1), code_motif: codeMotifSchema, motif_libre: z.string().nullable(), auteur: z.string(), date_orientation: legacyDate }),
+  z.object({
+    id_orientation: z.string().min(1),
+    nir: z.string(),
+    type_cible: z.literal('PART'),
+    code_cible: codePartenaireSchema,
+    code_motif: codeMotifSchema,
+    motif_libre: z.string().nullable(),
+    auteur: z.string(),
+    date_orientation: legacyDate,
+  }),
+  z.object({
+    id_orientation: z.string().min(1),
+    nir: z.string(),
+    type_cible: z.literal('LIEU'),
+    code_cible: z.string().min(1),
+    code_motif: codeMotifSchema,
+    motif_libre: z.string().nullable(),
+    auteur: z.string(),
+    date_orientation: legacyDate,
+  }),
 ]);
 export type OrientationLegacy = z.infer<typeof orientationSchema>;
 

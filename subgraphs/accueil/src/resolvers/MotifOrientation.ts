@@ -1,8 +1,7 @@
 import type { CodeMotif } from '../legacy/types';
 
 /** The `MotifOrientation` enum values. */
-export type MotifOrientation =
-  | 'ACCES_AUX_DROITS' | 'LOGEMENT' | 'HEBERGEMENT_URGENCE' | 'EMPLOI' | 'SANTE' | 'RETRAITE' | 'DIFFICULTES_FINANCIERES' | 'NUMERIQUE' | 'ACCOMPAGNEMENT_SOCIAL' | 'AUTRE';
+export type MotifOrientation = 'ACCES_AUX_DROITS' | 'LOGEMENT' | 'HEBERGEMENT_URGENCE' | 'EMPLOI' | 'SANTE' | 'RETRAITE' | 'DIFFICULTES_FINANCIERES' | 'NUMERIQUE' | 'ACCOMPAGNEMENT_SOCIAL' | 'AUTRE';
 
 /** Referral reason code → `MotifOrientation`. */
 export const motifDeCode: Readonly<Record<CodeMotif, MotifOrientation>> = {

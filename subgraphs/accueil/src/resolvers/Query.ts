@@ -44,4 +44,3 @@ export const Query = {
     return evenements.map(toEvenementTiersLieu).sort((a, b) => a.date.localeCompare(b.date) || a.debut.localeCompare(b.debut));
   },
 };
-

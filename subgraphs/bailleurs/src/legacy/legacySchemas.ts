@@ -7,4 +7,7 @@ export const cents = z.number().int().min(0);
 /** A balance in integer cents: negative when the tenant is in credit. */
 export const balanceCents = z.number().int();
 /** INSEE code of a birth place (`99xxx` abroad), or null when the landlord did not record it. */
-export const birthPlace = z.string().regex(/^(\d{5}|2[AB]\d{3})$/).nullable();
+export const birthPlace = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/)
+  .nullable();

@@ -54,7 +54,10 @@ export function decideRapprochement(pivot: IdentitePivot, dossier: DossierBaille
   const locataire = decide(dossier.locataires);
   const demandeur = decide(dossier.demandeurs);
 
-  for (const [decision, fiches] of [[locataire, 'locataires'], [demandeur, 'demandeurs']] as const) {
+  for (const [decision, fiches] of [
+    [locataire, 'locataires'],
+    [demandeur, 'demandeurs'],
+  ] as const) {
     if (decision.statut === 'AMBIGU') {
       return { statut: 'AMBIGU', score: decision.score, criteres: decision.criteres, baux: [], demandes: [], ambiguite: { fiches, candidats: decision.candidats } };
     }

@@ -26,7 +26,10 @@ export function explainRapprochement(nomBailleur: string, d: DecisionBailleur): 
     }
     case 'CERTAIN':
     case 'PROBABLE': {
-      const found = [...(d.baux.length ? [count(d.baux.length, 'bail', 'baux')] : []), ...(d.demandes.length ? [count(d.demandes.length, 'demande de logement social', 'demandes de logement social')] : [])];
+      const found = [
+        ...(d.baux.length ? [count(d.baux.length, 'bail', 'baux')] : []),
+        ...(d.demandes.length ? [count(d.demandes.length, 'demande de logement social', 'demandes de logement social')] : []),
+      ];
       const sure = d.statut === 'CERTAIN' ? 'rapprochement certain' : 'rapprochement probable';
       const confirm = d.statut === 'PROBABLE' ? " À confirmer avec la personne avant d'agir." : '';
       const what = found.length ? ` pour ${found.join(' et ')}` : '';

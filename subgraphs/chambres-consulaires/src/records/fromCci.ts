@@ -39,7 +39,12 @@ export function toAccompagnementCci(p: PrestationCci): AccompagnementConsulaire 
 export function fromCci(r: RessortissantCci): FicheConsulaire {
   const { identite } = r;
   return {
-    identite: { noms: [identite.nomNaissance, ...(identite.nomUsage ? [identite.nomUsage] : [])], prenoms: identite.prenoms, dateNaissance: identite.dateNaissance, codeLieuNaissance: identite.codeCommuneNaissance },
+    identite: {
+      noms: [identite.nomNaissance, ...(identite.nomUsage ? [identite.nomUsage] : [])],
+      prenoms: identite.prenoms,
+      dateNaissance: identite.dateNaissance,
+      codeLieuNaissance: identite.codeCommuneNaissance,
+    },
     entreprises: r.entreprises.map(toEntrepriseCci),
     accompagnements: r.prestations.map(toAccompagnementCci).sort(byDateDebut),
     exploitantEnDifficulte: null,

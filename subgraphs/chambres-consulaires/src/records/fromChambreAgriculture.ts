@@ -1,4 +1,14 @@
-import { fromChambreDate, type AccompagnementAgri, type DispositifDifficulteAgri, type EtapeDifficulte, type Exploitant, type Exploitation, type StatutJuridique, type SuiviDifficulteAgri, type TypeAccompagnementAgri } from '../legacy/chambreAgricultureTypes';
+import {
+  fromChambreDate,
+  type AccompagnementAgri,
+  type DispositifDifficulteAgri,
+  type EtapeDifficulte,
+  type Exploitant,
+  type Exploitation,
+  type StatutJuridique,
+  type SuiviDifficulteAgri,
+  type TypeAccompagnementAgri,
+} from '../legacy/chambreAgricultureTypes';
 import {
   byDateDebut,
   type AccompagnementConsulaire,
@@ -48,7 +58,14 @@ export function toExploitation(e: Exploitation): EntrepriseConsulaire {
 }
 
 export function toAccompagnementAgri(a: AccompagnementAgri): AccompagnementConsulaire {
-  return { type: typeAccompagnementAgri[a.type], intitule: a.libelle, dateDebut: fromChambreDate(a.debut), dateFin: a.fin === null ? null : fromChambreDate(a.fin), enCours: a.fin === null, structure: a.service };
+  return {
+    type: typeAccompagnementAgri[a.type],
+    intitule: a.libelle,
+    dateDebut: fromChambreDate(a.debut),
+    dateFin: a.fin === null ? null : fromChambreDate(a.fin),
+    enCours: a.fin === null,
+    structure: a.service,
+  };
 }
 
 export function toSuiviDifficulte(s: SuiviDifficulteAgri): SuiviExploitantEnDifficulte {

@@ -1,6 +1,14 @@
 import { parseLegacyDate } from '@passerelle/subgraph-kit';
 import type { ArtisanCma, CodePrestationCma, EntrepriseCma, FormeCma, PrestationCma, QualifCma } from '../legacy/cmaTypes';
-import { byDateDebut, type AccompagnementConsulaire, type EntrepriseConsulaire, type FicheConsulaire, type FormeEntreprise, type QualificationArtisanale, type TypeAccompagnement } from './FicheConsulaire';
+import {
+  byDateDebut,
+  type AccompagnementConsulaire,
+  type EntrepriseConsulaire,
+  type FicheConsulaire,
+  type FormeEntreprise,
+  type QualificationArtisanale,
+  type TypeAccompagnement,
+} from './FicheConsulaire';
 
 export const formeCma: Readonly<Record<FormeCma, FormeEntreprise>> = { ME: 'MICRO_ENTREPRENEUR', EI: 'ENTREPRISE_INDIVIDUELLE', SOC: 'SOCIETE' };
 export const qualificationCma: Readonly<Record<QualifCma, QualificationArtisanale>> = { ART: 'ARTISAN', MA: 'MAITRE_ARTISAN', AA: 'ARTISAN_D_ART', NQ: 'SANS_QUALIFICATION' };

@@ -12,7 +12,14 @@ export const codeAudienceSchema = z.enum(['REF', 'EQU', 'USA']);
 export const codePartenaireSchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,30}$/);
 
 const actionSchema = z.object({ id_action: z.string(), intitule: z.string(), cd_statut: codeStatutActionSchema, dt_echeance: legacyDate.nullable() });
-const objectifSchema = z.object({ id_objectif: z.string(), cd_theme: codeThemeSchema, intitule: z.string(), cd_statut: codeStatutObjectifSchema, dt_creation: legacyDate, actions: z.array(actionSchema) });
+const objectifSchema = z.object({
+  id_objectif: z.string(),
+  cd_theme: codeThemeSchema,
+  intitule: z.string(),
+  cd_statut: codeStatutObjectifSchema,
+  dt_creation: legacyDate,
+  actions: z.array(actionSchema),
+});
 
 /** One usager's file in the Département's system (mocks/docs/departement.md). */
 export const beneficiaireSchema = z.object({
@@ -28,7 +35,17 @@ export const beneficiaireSchema = z.object({
   referents: z.array(z.object({ id_referent: z.string(), nom: z.string(), structure: z.string(), dt_debut: legacyDate, dt_fin: legacyDate.nullable() })),
   objectifs: z.array(objectifSchema),
   notes: z.array(z.object({ id_note: z.string(), auteur: z.string(), dt_note: legacyDate, cd_audience: codeAudienceSchema, texte: z.string() })),
-  rendez_vous: z.array(z.object({ id_rdv: z.string(), dt_rdv: legacyDate, hr_rdv: z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/), lieu: z.string(), objet: z.string(), avec: z.string(), cd_statut: z.enum(['PLA', 'ANN']) })),
+  rendez_vous: z.array(
+    z.object({
+      id_rdv: z.string(),
+      dt_rdv: legacyDate,
+      hr_rdv: z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/),
+      lieu: z.string(),
+      objet: z.string(),
+      avec: z.string(),
+      cd_statut: z.enum(['PLA', 'ANN']),
+    }),
+  ),
   contrat: z.object({ dt_debut: legacyDate, dt_fin: legacyDate, objectifs: z.array(z.string()) }).nullable(),
   oppositions: z.array(z.object({ cd_partenaire: codePartenaireSchema, dt_opposition: legacyDate, recueillie_par: z.string(), dt_levee: legacyDate.nullable() })),
 });
@@ -38,7 +55,13 @@ export type ActionLegacy = z.infer<typeof actionSchema>;
 
 export const lotResponseSchema = z.object({ beneficiaires: z.array(beneficiaireSchema), nb_inconnus: z.number().int() });
 
-export const portefeuilleResponseSchema = z.object({ id_referent: z.string(), total: z.number().int().min(0), debut: z.number().int().min(0), nombre: z.number().int(), beneficiaires: z.array(beneficiaireSchema) });
+export const portefeuilleResponseSchema = z.object({
+  id_referent: z.string(),
+  total: z.number().int().min(0),
+  debut: z.number().int().min(0),
+  nombre: z.number().int(),
+  beneficiaires: z.array(beneficiaireSchema),
+});
 export type PagePortefeuille = z.infer<typeof portefeuilleResponseSchema>;
 
 /** A command's answer: the id of what it created or changed, and the whole file after it. */

@@ -42,11 +42,9 @@ const referentOf = (b: Beneficiaire) => ({ referentDeParcours: found(referentAct
 type Ctx = DepartementContext;
 
 export const Mutation = {
-  designerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) =>
-    runCommande(ctx, a, { nom: 'designation-referent', corps: { id_referent: a.referentId } }, referentOf),
+  designerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) => runCommande(ctx, a, { nom: 'designation-referent', corps: { id_referent: a.referentId } }, referentOf),
 
-  changerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) =>
-    runCommande(ctx, a, { nom: 'changement-referent', corps: { id_referent: a.referentId } }, referentOf),
+  changerReferent: (_: unknown, a: CommandeArgs & { referentId: string }, ctx: Ctx) => runCommande(ctx, a, { nom: 'changement-referent', corps: { id_referent: a.referentId } }, referentOf),
 
   orienter: (_: unknown, a: CommandeArgs & { type: Valeur<typeof typeOrientation>; organisme: string }, ctx: Ctx) => {
     const corps = { cd_type: codeOf(typeOrientation, a.type), lib_organisme: texte(a.organisme, 'organisme', 200) };
@@ -82,8 +80,7 @@ export const Mutation = {
     return runCommande(ctx, a, { nom: 'planification-rdv', corps }, rendezVousOf);
   },
 
-  annulerRendezVous: (_: unknown, a: CommandeArgs & { rendezVousId: string }, ctx: Ctx) =>
-    runCommande(ctx, a, { nom: 'annulation-rdv', corps: { id_rdv: a.rendezVousId } }, rendezVousOf),
+  annulerRendezVous: (_: unknown, a: CommandeArgs & { rendezVousId: string }, ctx: Ctx) => runCommande(ctx, a, { nom: 'annulation-rdv', corps: { id_rdv: a.rendezVousId } }, rendezVousOf),
 
   enregistrerContratEngagement: (_: unknown, a: CommandeArgs & { dateDebut: string; dateFin: string; objectifIds: string[] }, ctx: Ctx) => {
     const corps = { dt_debut: dateIso(a.dateDebut, 'dateDebut'), dt_fin: dateIso(a.dateFin, 'dateFin'), objectifs: objectifIds(a.objectifIds) };

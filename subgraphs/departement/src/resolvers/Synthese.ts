@@ -40,7 +40,16 @@ export interface DroitOuvert {
   dateFin: string | null;
 }
 export interface Alerte {
-  type: 'RSA_SUSPENDU' | 'SANS_REFERENT' | 'IMPAYE_LOYER' | 'PLAN_APUREMENT_NON_RESPECTE' | 'DEMANDE_HEBERGEMENT' | 'FORMATION_ABANDONNEE' | 'REMUNERATION_SUSPENDUE' | 'EXPLOITANT_EN_DIFFICULTE' | 'ACTIVITE_INDEPENDANTE';
+  type:
+    | 'RSA_SUSPENDU'
+    | 'SANS_REFERENT'
+    | 'IMPAYE_LOYER'
+    | 'PLAN_APUREMENT_NON_RESPECTE'
+    | 'DEMANDE_HEBERGEMENT'
+    | 'FORMATION_ABANDONNEE'
+    | 'REMUNERATION_SUSPENDUE'
+    | 'EXPLOITANT_EN_DIFFICULTE'
+    | 'ACTIVITE_INDEPENDANTE';
   partenaire: PartenaireSource;
   message: string;
 }
@@ -97,8 +106,12 @@ function aspa(carsat: DonneesRequises['carsat']): DroitOuvert[] {
 function logement(l: DonneesRequises['logementSocial']): Alerte[] {
   return (l?.bailleurs ?? []).flatMap((situation) =>
     (situation?.baux ?? []).flatMap((bail): Alerte[] => [
-      ...(bail.moisImpayes > 0 ? [{ type: 'IMPAYE_LOYER' as const, partenaire: 'BAILLEURS' as const, message: `${bail.moisImpayes} mois de loyer impayés chez ${situation!.bailleur.nom} (solde ${euros(bail.solde)}).` }] : []),
-      ...(bail.planApurement?.respecte === false ? [{ type: 'PLAN_APUREMENT_NON_RESPECTE' as const, partenaire: 'BAILLEURS' as const, message: `Plan d'apurement non respecté chez ${situation!.bailleur.nom}.` }] : []),
+      ...(bail.moisImpayes > 0
+        ? [{ type: 'IMPAYE_LOYER' as const, partenaire: 'BAILLEURS' as const, message: `${bail.moisImpayes} mois de loyer impayés chez ${situation!.bailleur.nom} (solde ${euros(bail.solde)}).` }]
+        : []),
+      ...(bail.planApurement?.respecte === false
+        ? [{ type: 'PLAN_APUREMENT_NON_RESPECTE' as const, partenaire: 'BAILLEURS' as const, message: `Plan d'apurement non respecté chez ${situation!.bailleur.nom}.` }]
+        : []),
     ]),
   );
 }
@@ -108,7 +121,7 @@ const statutsSiao = { EN_ATTENTE: 'en attente de place', ORIENTEE: 'orientée, p
 function hebergement(h: DonneesRequises['hebergement']): Alerte[] {
   const d = h?.demandeEnCours;
   if (!d || d.statut === 'CLOTUREE') return [];
-  const type = d.type === 'URGENCE' ? "d'hébergement d'urgence" : "de logement adapté";
+  const type = d.type === 'URGENCE' ? "d'hébergement d'urgence" : 'de logement adapté';
   return [{ type: 'DEMANDE_HEBERGEMENT', partenaire: 'SIAO', message: `Demande ${type} au SIAO ${d.reference} : ${statutsSiao[d.statut]}.` }];
 }
 
@@ -137,10 +150,22 @@ function consulaire(c: DonneesRequises['chambresConsulaires']): Alerte[] {
     if (!situation) return [];
     const suivi = situation.exploitantEnDifficulte;
     return [
-      ...(suivi?.enCours ? [{ type: 'EXPLOITANT_EN_DIFFICULTE' as const, partenaire: 'CHAMBRES_CONSULAIRES' as const, message: `Exploitant en difficulté suivi par ${chambres[situation.chambre.code]} (${dispositifsDifficulte[suivi.dispositif]}).` }] : []),
+      ...(suivi?.enCours
+        ? [
+            {
+              type: 'EXPLOITANT_EN_DIFFICULTE' as const,
+              partenaire: 'CHAMBRES_CONSULAIRES' as const,
+              message: `Exploitant en difficulté suivi par ${chambres[situation.chambre.code]} (${dispositifsDifficulte[suivi.dispositif]}).`,
+            },
+          ]
+        : []),
       ...situation.entreprises
         .filter((e) => e.etat === 'ACTIVE')
-        .map((e) => ({ type: 'ACTIVITE_INDEPENDANTE' as const, partenaire: 'CHAMBRES_CONSULAIRES' as const, message: `Activité indépendante active (${formes[e.forme]}) immatriculée auprès de ${chambres[situation.chambre.code]} : revenus à déclarer.` })),
+        .map((e) => ({
+          type: 'ACTIVITE_INDEPENDANTE' as const,
+          partenaire: 'CHAMBRES_CONSULAIRES' as const,
+          message: `Activité indépendante active (${formes[e.forme]}) immatriculée auprès de ${chambres[situation.chambre.code]} : revenus à déclarer.`,
+        })),
     ];
   });
 }

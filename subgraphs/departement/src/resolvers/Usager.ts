@@ -17,10 +17,12 @@ async function fileOf(u: UsagerReference, ctx: DepartementContext): Promise<Bene
 }
 
 /** A field computed from the file, null when there is none. */
-const fromFile = <T>(map: (b: Beneficiaire) => T) => async (u: UsagerReference, _args: unknown, ctx: DepartementContext): Promise<T | null> => {
-  const b = await fileOf(u, ctx);
-  return b ? map(b) : null;
-};
+const fromFile =
+  <T>(map: (b: Beneficiaire) => T) =>
+  async (u: UsagerReference, _args: unknown, ctx: DepartementContext): Promise<T | null> => {
+    const b = await fileOf(u, ctx);
+    return b ? map(b) : null;
+  };
 
 export const Usager = {
   // Every usager resolves, keeping the required fields the gateway sent: whether the Département knows them is each field's business.

@@ -21,10 +21,24 @@ export const theme = {
   FORMATION: 'FORMATION',
 } as const satisfies Record<Code<typeof codeThemeSchema>, string>;
 export const statutObjectif = { ENC: 'EN_COURS', ATT: 'ATTEINT', ABA: 'ABANDONNE' } as const satisfies Record<Code<typeof codeStatutObjectifSchema>, string>;
-export const statutAction = { PREV: 'PREVUE', ENCO: 'EN_COURS', REAL: 'REALISEE', ATTE: 'EN_ATTENTE', ABAN: 'ABANDONNEE', ANNU: 'ANNULEE' } as const satisfies Record<Code<typeof codeStatutActionSchema>, string>;
+export const statutAction = { PREV: 'PREVUE', ENCO: 'EN_COURS', REAL: 'REALISEE', ATTE: 'EN_ATTENTE', ABAN: 'ABANDONNEE', ANNU: 'ANNULEE' } as const satisfies Record<
+  Code<typeof codeStatutActionSchema>,
+  string
+>;
 export const audience = { REF: 'REFERENT', EQU: 'EQUIPE', USA: 'USAGER' } as const satisfies Record<Code<typeof codeAudienceSchema>, string>;
 /** The `PartenaireSource` values by legacy code (the founding partners and those the summary shows); other partners have none (use `codePartenaire`). */
-export const partenaire: Readonly<Record<string, PartenaireSource>> = { CAF: 'CAF', MSA: 'MSA', CPAM: 'CPAM', CARSAT: 'CARSAT', FT: 'FRANCE_TRAVAIL', BAILLEURS: 'BAILLEURS', SIAO: 'SIAO', CD: 'DEPARTEMENT', REGION: 'REGION', CHAMBRES_CONSULAIRES: 'CHAMBRES_CONSULAIRES' };
+export const partenaire: Readonly<Record<string, PartenaireSource>> = {
+  CAF: 'CAF',
+  MSA: 'MSA',
+  CPAM: 'CPAM',
+  CARSAT: 'CARSAT',
+  FT: 'FRANCE_TRAVAIL',
+  BAILLEURS: 'BAILLEURS',
+  SIAO: 'SIAO',
+  CD: 'DEPARTEMENT',
+  REGION: 'REGION',
+  CHAMBRES_CONSULAIRES: 'CHAMBRES_CONSULAIRES',
+};
 
 export type PartenaireSource = 'CAF' | 'MSA' | 'CPAM' | 'CARSAT' | 'FRANCE_TRAVAIL' | 'BAILLEURS' | 'SIAO' | 'DEPARTEMENT' | 'REGION' | 'CHAMBRES_CONSULAIRES';
 

@@ -76,7 +76,13 @@ export const Query = {
       .map((individu) => {
         ctx.loaders.individu.prime(individu.NIR, individu);
         const pivot = toIdentitePivot(individu);
-        const match = matchIdentity(sought, { noms: [pivot.nomNaissance, ...(pivot.nomUsage ? [pivot.nomUsage] : [])], prenoms: pivot.prenoms, sexe: pivot.sexe, dateNaissance: pivot.dateNaissance, codeLieuNaissance: pivot.codeLieuNaissance });
+        const match = matchIdentity(sought, {
+          noms: [pivot.nomNaissance, ...(pivot.nomUsage ? [pivot.nomUsage] : [])],
+          prenoms: pivot.prenoms,
+          sexe: pivot.sexe,
+          dateNaissance: pivot.dateNaissance,
+          codeLieuNaissance: pivot.codeLieuNaissance,
+        });
         return { usager: toUsager(individu, ctx.codec), score: match.score, criteres: match.criteres };
       })
       .filter((c) => c.score >= minimumCandidateScore)
@@ -84,4 +90,3 @@ export const Query = {
     return scored.slice(0, limite);
   },
 };
-

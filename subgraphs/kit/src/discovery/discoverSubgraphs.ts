@@ -58,7 +58,9 @@ function loader(name: string, dir: string, port: number, packageName: string): (
     if (exported.name !== name) throw new SubgraphDiscoveryError(`${packageName}: its descriptor is named "${exported.name}" but its package.json declares "passerelle.subgraph": "${name}"`);
     const defaultPort = (exported.env as Record<string, { env: string; default: unknown } | undefined>).port;
     if (defaultPort?.default !== port) {
-      throw new SubgraphDiscoveryError(`${packageName}: ${defaultPort?.env ?? 'its port variable'} defaults to ${String(defaultPort?.default)} but its package.json declares "passerelle.port": ${port}`);
+      throw new SubgraphDiscoveryError(
+        `${packageName}: ${defaultPort?.env ?? 'its port variable'} defaults to ${String(defaultPort?.default)} but its package.json declares "passerelle.port": ${port}`,
+      );
     }
     return exported;
   };
@@ -74,7 +76,9 @@ export function discoverSubgraphs(root: string = repositoryRoot): DiscoveredSubg
   const subgraphsDir = path.join(root, 'subgraphs');
   if (!existsSync(subgraphsDir)) throw new SubgraphDiscoveryError(`${root} has no subgraphs/ directory`);
   const found: DiscoveredSubgraph[] = [];
-  for (const entry of readdirSync(subgraphsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(subgraphsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const dir = path.join(subgraphsDir, entry.name);
     const packageFile = path.join(dir, 'package.json');
     if (!existsSync(packageFile)) continue;

@@ -19,7 +19,8 @@ export function parsePasserelleBlock(raw: unknown): PasserelleBlock {
   const unknownKeys = Object.keys(block).filter((key) => !['subgraph', 'port', 'legacy'].includes(key));
   if (unknownKeys.length > 0) throw new Error(`"passerelle" has unknown keys: ${unknownKeys.join(', ')} (expected subgraph, port, legacy)`);
   const { subgraph, port, legacy = {} } = block;
-  if (typeof subgraph !== 'string' || !subgraphNamePattern.test(subgraph)) throw new Error('"passerelle.subgraph" must be lower-case letters, digits and hyphens (2 to 31 characters, starting with a letter)');
+  if (typeof subgraph !== 'string' || !subgraphNamePattern.test(subgraph))
+    throw new Error('"passerelle.subgraph" must be lower-case letters, digits and hyphens (2 to 31 characters, starting with a letter)');
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new Error('"passerelle.port" must be an integer between 1 and 65535');
   if (typeof legacy !== 'object' || legacy === null || Array.isArray(legacy)) throw new Error('"passerelle.legacy" must be an object { "<VARIABLE>": "<simulated system>" }');
   for (const [variable, system] of Object.entries(legacy)) {

@@ -41,7 +41,7 @@ export const errorCodes = {
     retryable: false,
   },
   TRANSITION_INVALIDE: {
-    meaning: "The change is not allowed from the current state (e.g. closing an action already done, lifting an objection that is not active); nothing was changed.",
+    meaning: 'The change is not allowed from the current state (e.g. closing an action already done, lifting an objection that is not active); nothing was changed.',
     retryable: false,
   },
   REFERENT_DEJA_ACTIF: {
@@ -77,7 +77,8 @@ export const errorCodes = {
     retryable: false,
   },
   OPERATION_TROP_COMPLEXE: {
-    meaning: "The operation exceeds one of the gateway's limits (depth, aliases, directives, tokens or cost); the message names which one, never the limit nor the value measured. Simplify or split it; nothing was executed.",
+    meaning:
+      "The operation exceeds one of the gateway's limits (depth, aliases, directives, tokens or cost); the message names which one, never the limit nor the value measured. Simplify or split it; nothing was executed.",
     retryable: false,
   },
   REQUETE_TROP_VOLUMINEUSE: {
@@ -93,7 +94,8 @@ export const errorCodes = {
     retryable: false,
   },
   JETON_INVALIDE: {
-    meaning: 'The access token (`Authorization: Bearer`) is refused (HTTP 401): malformed header, expired, not yet valid, another issuer or audience, an algorithm not allowed, a bad signature or unknown key, or claims incomplete for its roles. Get a new token.',
+    meaning:
+      'The access token (`Authorization: Bearer`) is refused (HTTP 401): malformed header, expired, not yet valid, another issuer or audience, an algorithm not allowed, a bad signature or unknown key, or claims incomplete for its roles. Get a new token.',
     retryable: false,
   },
   AUTHENTIFICATION_INDISPONIBLE: {

@@ -69,9 +69,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
  * Serves an Apollo Server over Node's http module, with a body-size limit and plain
  * routes beside the GraphQL endpoint. Used by every subgraph and by the gateway.
  */
-export async function createGraphQLHttpServer<TContext extends BaseContext>(
-  options: GraphQLHttpServerOptions<TContext>,
-): Promise<RunningHttpServer> {
+export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<RunningHttpServer> {
   const { apollo, routes = {}, maxBodyBytes = 1_000_000, graphqlPath = '/graphql' } = options;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

@@ -50,8 +50,7 @@ function compareNames(a: string[], b: string[]): { score: number; critere?: Crit
       const [ta, tb] = [nameTokens(nameA), nameTokens(nameB)];
       let candidate: { score: number; critere?: CritereRapprochement } = { score: 0 };
       if (na === nb) candidate = { score: usage ? 0.97 : 1, critere: usage ? 'NOM_USAGE' : 'NOM_IDENTIQUE' };
-      else if (ta.length !== tb.length && (ta.every((t) => tb.includes(t)) || tb.every((t) => ta.includes(t))))
-        candidate = { score: 0.9, critere: 'NOM_COMPOSE_PARTIEL' };
+      else if (ta.length !== tb.length && (ta.every((t) => tb.includes(t)) || tb.every((t) => ta.includes(t)))) candidate = { score: 0.9, critere: 'NOM_COMPOSE_PARTIEL' };
       else if (similarity(na, nb) >= 0.8) candidate = { score: 0.85 * similarity(na, nb), critere: 'NOM_APPROCHANT' };
       if (candidate.score > best.score) best = candidate;
     }),
@@ -89,11 +88,6 @@ export function matchIdentity(a: IdentityForMatching, b: IdentityForMatching): M
   const score = Math.min(1, 0.45 * name.score + 0.35 * first.score + 0.2 * dateScore);
   return {
     score: Math.round(score * 1000) / 1000,
-    criteres: [
-      name.critere,
-      first.critere,
-      date === 'same' ? 'DATE_NAISSANCE_IDENTIQUE' : 'DATE_NAISSANCE_PARTIELLE',
-      placeKnown ? 'LIEU_NAISSANCE_IDENTIQUE' : 'LIEU_NAISSANCE_NON_COMPARE',
-    ],
+    criteres: [name.critere, first.critere, date === 'same' ? 'DATE_NAISSANCE_IDENTIQUE' : 'DATE_NAISSANCE_PARTIELLE', placeKnown ? 'LIEU_NAISSANCE_IDENTIQUE' : 'LIEU_NAISSANCE_NON_COMPARE'],
   };
 }

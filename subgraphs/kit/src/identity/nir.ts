@@ -36,8 +36,6 @@ export function checkNir(raw: string): NirCheck {
 
 /** Builds a full NIR (with its key) from its parts; used by the simulators. */
 export function buildNir(parts: { sexe: 1 | 2; annee: number; mois: number; lieu: string; ordre: number }): string {
-  const first13 =
-    `${parts.sexe}${String(parts.annee % 100).padStart(2, '0')}${String(parts.mois).padStart(2, '0')}` +
-    `${parts.lieu}${String(parts.ordre).padStart(3, '0')}`;
+  const first13 = `${parts.sexe}${String(parts.annee % 100).padStart(2, '0')}${String(parts.mois).padStart(2, '0')}` + `${parts.lieu}${String(parts.ordre).padStart(3, '0')}`;
   return first13 + computeNirKey(first13);
 }

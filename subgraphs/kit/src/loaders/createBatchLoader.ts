@@ -37,14 +37,8 @@ export function createBatchLoader<K, V, C = K>(options: BatchLoaderOptions<K, V,
 }
 
 /** A loader for systems that only answer one key per call: calls run in parallel, deduplicated per request. */
-export function createSingleLoader<K, V, C = K>(
-  loadOne: (key: K) => Promise<V | null>,
-  cacheKeyFn?: (key: K) => C,
-): DataLoader<K, V | null, C> {
-  return new DataLoader<K, V | null, C>(
-    (keys) => Promise.all(keys.map((key) => loadOne(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
-    { cacheKeyFn },
-  );
+export function createSingleLoader<K, V, C = K>(loadOne: (key: K) => Promise<V | null>, cacheKeyFn?: (key: K) => C): DataLoader<K, V | null, C> {
+  return new DataLoader<K, V | null, C>((keys) => Promise.all(keys.map((key) => loadOne(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))), { cacheKeyFn });
 }
 
 /** Builds the result map of a batch from the values the legacy system returned. */

@@ -21,11 +21,13 @@ const nirLike = /\b[1278]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2A|2B)\s?\d{3}\s?\d{3}\s?\d
  * their request) cannot be logged by accident.
  */
 export function createLogger(service: string, level: LogLevel = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const log = (lineLevel: LogLevel) => (message: string, fields: LogFields = {}) => {
-    if (order[lineLevel] < order[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, service, message, ...fields });
-    write(`${line.replace(nirLike, '[NIR]')}\n`);
-  };
+  const log =
+    (lineLevel: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      if (order[lineLevel] < order[level]) return;
+      const line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, service, message, ...fields });
+      write(`${line.replace(nirLike, '[NIR]')}\n`);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
