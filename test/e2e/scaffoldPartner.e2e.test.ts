@@ -57,6 +57,16 @@ describe('npm run subgraph:new', () => {
     const run = spawnSync(eslint, ['--max-warnings=0', `subgraphs/${code}`, `mocks/src/simulators/${code}`], { cwd: partner.root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect([run.status, run.stdout]).toEqual([0, '']);
   }, 60_000);
+
+  it("writes them in the house style: the repository's format check passes on them", () => {
+    const prettier = path.join(partner.root, 'node_modules/.bin/prettier');
+    const run = spawnSync(prettier, ['--check', `subgraphs/${code}`, `mocks/src/simulators/${code}`, `mocks/docs/${code}.md`], {
+      cwd: partner.root,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    expect([run.status, run.stderr]).toEqual([0, '']);
+  });
 });
 
 describe("the copy's federation with the new partner", () => {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import { scaffoldPartner } from '../scaffold/scaffoldPartner';
@@ -37,6 +39,10 @@ function parseArgs(args: string[]): { name: string; libelle: string; port?: numb
 try {
   const { root, ...request } = parseArgs(process.argv.slice(2));
   const { names, files } = scaffoldPartner(root, request);
+  // In the house style (Prettier, .prettierrc.json), so that `npm run format:check` passes as it is;
+  // the files Prettier ignores (generated schemas, the README's table) are left as written.
+  const prettier = path.join(root, 'node_modules/.bin/prettier');
+  if (existsSync(prettier)) execFileSync(prettier, ['--write', '--log-level', 'warn', '--ignore-unknown', ...files], { cwd: root, stdio: 'inherit' });
   process.stdout.write(
     `Created the ${names.code} subgraph (port ${names.port}), its simulator and its API doc, and composed:\n${files.map((f) => `  ${f}`).join('\n')}\n\n` +
       `Next: npm start serves Usager.${names.camel}; npm test runs its tests. Before committing, \`npm install\` records the new workspace in package-lock.json (docs/publish-your-subgraph.md).\n`,
