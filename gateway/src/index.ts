@@ -11,3 +11,4 @@ export { devIdpEnv, devIdpIssuer, devIdpJwksUrl, loadDevIdpConfig, type DevIdpCo
 export * from './auth/index';
 export { readPartnerRegistry } from './partners/readPartnerRegistry';
 export type { PartnerRegistry, PartnerDeclaration } from './partners/PartnerRegistry';
+export { RequestSecurity } from './pipeline/RequestSecurity';

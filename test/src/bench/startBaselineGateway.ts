@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { createContextSigner, PartnerDataSource, readPartnerRegistry, readSecurityDirectives, type GatewayConfig } from '@passerelle/gateway';
-import { silentLogger } from '@passerelle/subgraph-kit';
+import { createContextSigner, PartnerDataSource, readPartnerRegistry, readSecurityDirectives, RequestSecurity, type GatewayConfig } from '@passerelle/gateway';
+import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { readFileSync } from 'node:fs';
 
@@ -21,5 +21,8 @@ export async function startBaselineGateway(config: GatewayConfig): Promise<Runni
   });
   const apollo = new ApolloServer<BaseContext>({ gateway, introspection: false });
   await apollo.start();
-  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: () => Promise.resolve({}), routes: {} });
+  const codec = createUsagerIdCodec(config.usagerIdSecret);
+  // The data sources read the request's security object (gateway/src/pipeline/RequestSecurity.ts):
+  // here an anonymous one with no entity guard, so nothing is withheld and nothing is checked.
+  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: (_req, requestId) => Promise.resolve(new RequestSecurity({ requestId, caller: null, codec })), routes: {} });
 }
