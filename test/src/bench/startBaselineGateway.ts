@@ -24,5 +24,11 @@ export async function startBaselineGateway(config: GatewayConfig): Promise<Runni
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   // The data sources read the request's security object (gateway/src/pipeline/RequestSecurity.ts):
   // here an anonymous one with no entity guard, so nothing is withheld and nothing is checked.
-  return createGraphQLHttpServer<BaseContext>({ apollo, port: 0, host: '127.0.0.1', context: (_req, requestId) => Promise.resolve(new RequestSecurity({ requestId, caller: null, codec })), routes: {} });
+  return createGraphQLHttpServer<BaseContext>({
+    apollo,
+    port: 0,
+    host: '127.0.0.1',
+    context: (_req, requestId) => Promise.resolve(new RequestSecurity({ requestId, caller: null, codec })),
+    routes: {},
+  });
 }
