@@ -1,12 +1,10 @@
-import { passerelleError } from '@passerelle/subgraph-kit';
+import { passerelleError, requireAuteur } from '@passerelle/subgraph-kit';
 import type { AccueilContext } from '../context';
 import type { DemandeOrientation } from '../legacy/types';
 import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
 import { toOrientation, type OrientationParent } from './Orientation';
 import { codeDePartenaire, type Partenaire } from './Partenaire';
 
-/** Who the Département's system records as a referral's author: Passerelle does not yet pass it the caller's identity. */
-export const auteurParDefaut = 'passerelle';
 /** Longest free text the Département's system stores. */
 export const precisionMax = 500;
 /** What a client may choose as idempotency key. */
@@ -26,13 +24,13 @@ interface OrienterArgs {
 }
 
 /** The referral to record, once every argument is checked; nothing is sent before. */
-function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs): DemandeOrientation {
+function demandeOf(nir: string, auteur: string, { vers, motif, precision = null }: OrienterArgs): DemandeOrientation {
   const { partenaire = null, lieuId = null } = vers;
   if ((partenaire === null) === (lieuId === null)) throw passerelleError('ARGUMENT_INVALIDE', 'vers must give exactly one of partenaire and lieuId.', { argument: 'vers' });
   if (precision !== null && precision.length > precisionMax) throw passerelleError('ARGUMENT_INVALIDE', `precision must be at most ${precisionMax} characters.`, { argument: 'precision' });
   const cible = partenaire !== null ? { type_cible: 'PART' as const, code_cible: codeDePartenaire[partenaire] } : { type_cible: 'LIEU' as const, code_cible: lieuId ?? '' };
   if (cible.type_cible === 'LIEU' && !codeLieu.test(cible.code_cible)) throw lieuInconnu();
-  return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision, auteur: auteurParDefaut };
+  return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision, auteur };
 }
 
 export const Mutation = {
@@ -43,7 +41,8 @@ export const Mutation = {
     if (cle !== null && !cleIdempotence.test(cle)) {
       throw passerelleError('ARGUMENT_INVALIDE', 'cleIdempotence must be 8 to 64 letters, digits, - or _.', { argument: 'cleIdempotence' });
     }
-    const result = await ctx.accueil.orienter(demandeOf(nir, args), cle);
+    // The author is the caller of the gateway's signed context, never an argument.
+    const result = await ctx.accueil.orienter(demandeOf(nir, requireAuteur(ctx.appel, 'accueil'), args), cle);
     if (!result.ok) {
       if (result.status === 422 && result.codeErreur === 'LIEU_INCONNU') throw lieuInconnu();
       if (result.status === 409 && result.codeErreur === 'CLE_IDEMPOTENCE_REUTILISEE') throw cleReutilisee();

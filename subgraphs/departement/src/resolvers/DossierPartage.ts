@@ -39,7 +39,7 @@ export function toContrat(b: Beneficiaire) {
   return { dateDebut: parseLegacyDate(b.contrat.dt_debut), dateFin: parseLegacyDate(b.contrat.dt_fin), objectifs: objectifs.map(toObjectif) };
 }
 
-/** The shared part of a Département file → `DossierPartage`. */
-export function toDossierPartage(b: Beneficiaire) {
-  return { objectifs: b.objectifs.map(toObjectif), notes: b.notes.map(toNote), rendezVous: b.rendez_vous.map(toRendezVous), contratEngagement: toContrat(b) };
+/** The shared part of a Département file → `DossierPartage`, with the notes the caller may read only (`notesVisibles`). */
+export function toDossierPartage(b: Beneficiaire, notes: Beneficiaire['notes']) {
+  return { objectifs: b.objectifs.map(toObjectif), notes: notes.map(toNote), rendezVous: b.rendez_vous.map(toRendezVous), contratEngagement: toContrat(b) };
 }

@@ -1,4 +1,4 @@
-import { partnerCodePattern, passerelleError } from '@passerelle/subgraph-kit';
+import { partnerCodePattern, passerelleError, requireAuteur } from '@passerelle/subgraph-kit';
 import type { DepartementContext } from '../context';
 import type { Beneficiaire } from '../legacy/types';
 import { argumentInvalide, dateIso, heure, objectifIds, periode, texte } from '../validateArguments';
@@ -70,8 +70,9 @@ export const Mutation = {
   changerStatutAction: (_: unknown, a: CommandeArgs & { actionId: string; statut: Valeur<typeof statutAction> }, ctx: Ctx) =>
     runCommande(ctx, a, { nom: 'statut-action', corps: { id_action: a.actionId, cd_statut: codeOf(statutAction, a.statut) } }, (b, id) => ({ action: actionOf(b, id) })),
 
-  ajouterNote: (_: unknown, a: CommandeArgs & { texte: string; audience: Valeur<typeof audience>; auteur: string }, ctx: Ctx) => {
-    const corps = { texte: texte(a.texte, 'texte', 2000), cd_audience: codeOf(audience, a.audience), auteur: texte(a.auteur, 'auteur', 100) };
+  // `auteur` (deprecated) is ignored: the author is the caller of the signed context.
+  ajouterNote: (_: unknown, a: CommandeArgs & { texte: string; audience: Valeur<typeof audience> }, ctx: Ctx) => {
+    const corps = { texte: texte(a.texte, 'texte', 2000), cd_audience: codeOf(audience, a.audience), auteur: requireAuteur(ctx.appel, 'departement') };
     return runCommande(ctx, a, { nom: 'ajout-note', corps }, (b, id) => ({ note: toNote(found(b.notes.find((n) => n.id_note === id))) }));
   },
 
@@ -88,9 +89,10 @@ export const Mutation = {
     return runCommande(ctx, a, { nom: 'contrat-engagement', corps, argument: 'objectifIds' }, (b) => ({ contratEngagement: found(toContrat(b)) }));
   },
 
-  enregistrerOpposition: (_: unknown, a: CommandeArgs & PartnerArgs & { recueilliePar: string }, ctx: Ctx) => {
+  // `recueilliePar` (deprecated) is ignored: whoever records the objection is the caller of the signed context.
+  enregistrerOpposition: (_: unknown, a: CommandeArgs & PartnerArgs, ctx: Ctx) => {
     const cd = legacyPartnerCodeOf(a);
-    return runCommande(ctx, a, { nom: 'opposition', corps: { cd_partenaire: cd, recueillie_par: texte(a.recueilliePar, 'recueilliePar', 100) } }, (b) => oppositionOf(b, cd));
+    return runCommande(ctx, a, { nom: 'opposition', corps: { cd_partenaire: cd, recueillie_par: requireAuteur(ctx.appel, 'departement') } }, (b) => oppositionOf(b, cd));
   },
 
   leverOpposition: (_: unknown, a: CommandeArgs & PartnerArgs, ctx: Ctx) => {

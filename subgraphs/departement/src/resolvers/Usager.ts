@@ -2,6 +2,7 @@ import { checkNir } from '@passerelle/subgraph-kit';
 import type { DepartementContext } from '../context';
 import type { Beneficiaire } from '../legacy/types';
 import { toDossierPartage } from './DossierPartage';
+import { notesVisibles } from './notesVisibles';
 import { toDossierRsa } from './DossierRsaDepartement';
 import { toOpposition } from './OppositionPartage';
 import { historiqueReferents, referentActif } from './ReferentDeParcours';
@@ -30,7 +31,11 @@ export const Usager = {
   rsa: fromFile(toDossierRsa),
   referentDeParcours: fromFile(referentActif),
   historiqueReferents: fromFile(historiqueReferents),
-  dossierPartage: fromFile(toDossierPartage),
+  // Notes are filtered on their audience here, at the source, for the caller of the signed context.
+  async dossierPartage(u: UsagerReference, _args: unknown, ctx: DepartementContext) {
+    const b = await fileOf(u, ctx);
+    return b ? toDossierPartage(b, notesVisibles(b, ctx.appel, ctx.codec)) : null;
+  },
   oppositions: fromFile((b) => b.oppositions.map(toOpposition)),
   async synthese(u: UsagerReference, _args: unknown, ctx: DepartementContext) {
     return computeSynthese(await fileOf(u, ctx), u);

@@ -1,5 +1,6 @@
 export * from './caller';
 export { appelPasserelleSchema, type AppelPasserelle } from './appelPasserelle';
+export { auteurOf, auteurMax, requireAuteur } from './auteurOf';
 export {
   gatewayContextHeader,
   gatewayContextIssuer,
