@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
+import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey, type TestAppel } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { delay, http, HttpResponse } from 'msw';
 import { accueilEnv, createServer, loadAccueilConfig } from '../src/index';
@@ -15,7 +15,12 @@ const bed = useSubgraphTestBed({
 const ids = createUsagerIdCodec(accueilEnv.usagerIdSecret.default);
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const calls = () => bed.calls('accueil').count();
-const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(bed.server, query, variables);
+/** A reception agent of the Département, as the gateway's signed context names them: the author of the referrals below. */
+const accueilCd12: TestAppel = {
+  caller: { subject: 'agent-accueil-1', kind: 'agent', roles: ['accueil'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null },
+  finalite: 'premier-accueil',
+};
+const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, appel: TestAppel = accueilCd12) => postGraphQL<T>(bed.server, query, variables, { appel });
 const orientationsOf = async (nirs: string[]) =>
   (
     await queryEntities<{ orientations: unknown[] }>(
@@ -237,7 +242,7 @@ describe('accueil subgraph: referrals', () => {
       date: '2026-11-12',
       motif: 'EMPLOI',
       precision: 'Atelier CV',
-      auteur: 'passerelle',
+      auteur: 'accueil CD12',
       cible: { partenaire: null, lieu: { id: 'TLS-RODEZ', nom: 'Tiers-lieu solidaire Le Relais' } },
     };
     expect(result.data).toEqual({ orienterUsager: { rejoue: false, orientation } });
@@ -245,6 +250,31 @@ describe('accueil subgraph: referrals', () => {
     expect(readBack).toEqual({
       data: { _entities: [{ orientations: [{ ...orientation, id: result.data?.orienterUsager?.orientation.id, cible: { partenaire: null, lieu: { id: 'TLS-RODEZ' } } }] }] },
     });
+  });
+
+  it("records the caller of the signed context as the referral's author: a référent by registry id and organisation", async () => {
+    const referent: TestAppel = {
+      caller: { subject: 'agent-ref-1', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null },
+      finalite: 'accompagnement',
+    };
+    const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers: { partenaire: 'CAF' }, motif: 'AUTRE' }, referent);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orienterUsager?.orientation.auteur).toBe('référent ref-001 (CD12)');
+  });
+
+  it.each([
+    ['anonymous', {}, { code: 'NON_AUTHENTIFIE', partenaire: 'accueil', retryable: false }, 'This write needs an identified caller: its author is the caller.'],
+    [
+      'an analyst (no role that writes)',
+      { caller: { subject: 'a-1', kind: 'agent', roles: ['analyste'], organisation: 'CD12', partenaire: null, referentId: null, usagerId: null }, finalite: 'statistique' },
+      { code: 'ACCES_REFUSE', partenaire: 'accueil', retryable: false },
+      "The caller's roles for this purpose do not allow this write.",
+    ],
+  ] as const)('refuses a referral whose context names no author (%s), without a legacy call', async (_label, appel, extensions, message) => {
+    const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers: { partenaire: 'CAF' }, motif: 'AUTRE' }, appel as TestAppel);
+    expect(result.errors).toEqual([{ message, locations: expect.any(Array), path: ['orienterUsager'], extensions }]);
+    expect(result.data).toEqual({ orienterUsager: null });
+    expect(calls()).toBe(0);
   });
 
   it('answers a retry with the same key with the same referral, marked as a replay, and records one', async () => {
@@ -345,7 +375,7 @@ describe('accueil subgraph: referrals', () => {
       silentLogger,
     );
     try {
-      const result = await postGraphQL(impatient, orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' });
+      const result = await postGraphQL(impatient, orienter, { u: ids.encode(nirOf('ne-en-corse')), vers: { partenaire: 'CPAM' }, motif: 'SANTE' }, { appel: accueilCd12 });
       expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'accueil', retryable: true }]);
     } finally {
       await impatient.stop();

@@ -51,8 +51,12 @@ type Page = {
 };
 
 describe('departement subgraph: reads', () => {
-  it("serves the single RSA recipient's whole file: RSA, référents, shared file, no objection", async () => {
-    const result = await byNir([nirOf('rsa-isolee')], full);
+  it("serves the single RSA recipient's whole file to her référent: RSA, référents, shared file (every note), no objection", async () => {
+    const asNadia = {
+      caller: { subject: 'agent-ref-001', kind: 'agent' as const, roles: ['referent' as const], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null },
+      finalite: 'accompagnement' as const,
+    };
+    const result = await queryEntities<Entity>(bed.server, [{ nir: nirOf('rsa-isolee') }], full, 'Usager', { appel: asNadia });
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
       {

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey } from '@passerelle/mocks';
+import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey, type TestAppel } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
 import { createServer, loadDepartementConfig } from '../src/index';
@@ -17,7 +17,12 @@ const codec = createUsagerIdCodec('passerelle-dev-only-usager-id-secret');
 const nirOf = (key: PersonaKey) => population.persona(key).nir;
 const idOf = (key: PersonaKey) => codec.encode(nirOf(key));
 const calls = () => bed.calls('departement').count();
-const graphql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL<Record<string, Record<string, unknown> | null>>(bed.server, query, variables);
+/** A Département agent, as the gateway's signed context names them: the author of the writes below (whatever `auteur`/`recueilliePar` say), who reads every note back. */
+const agentCd12: TestAppel = {
+  caller: { subject: 'agent-cd12-1', kind: 'agent', roles: ['agent'], organisation: 'CD12', partenaire: 'departement', referentId: null, usagerId: null },
+  finalite: 'accompagnement',
+};
+const graphql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL<Record<string, Record<string, unknown> | null>>(bed.server, query, variables, { appel: agentCd12 });
 /** Adults of CAF RSA files the Département owes no référent (right pending, refused or closed): none is active. */
 const withoutReferent = population.caf.filter((d) => d.droits.some((r) => r.prestation === 'RSA' && ![2, 3, 4].includes(r.etatRsa ?? 0))).map((d) => population.personneParRef.get(d.allocataire)!.nir);
 
@@ -26,7 +31,7 @@ historiqueReferents { referent { id } depuis jusqua }
 dossierPartage { objectifs { id theme intitule statut dateCreation actions { id intitule statut echeance } } notes { id auteur date audience texte } rendezVous { id date heure lieu objet avec statut } contratEngagement { dateDebut dateFin objectifs { id } } }
 oppositions { partenaire dateOpposition recueilliePar active dateLevee }`;
 /** Everything the Département holds about the person, read back as the gateway would. */
-const readBack = async (nir: string) => (await queryEntities<Record<string, unknown>>(bed.server, [{ nir }], fichier)).data?._entities[0];
+const readBack = async (nir: string) => (await queryEntities<Record<string, unknown>>(bed.server, [{ nir }], fichier, 'Usager', { appel: agentCd12 })).data?._entities[0];
 
 const m = {
   designer:
@@ -116,14 +121,14 @@ describe('departement subgraph: mutations', () => {
     });
   });
 
-  it('adds a note once under a key: the retry is a replay, the key with another text a conflict', async () => {
+  it('adds a note once under a key, its author the caller whatever `auteur` says: the retry is a replay, the key with another text a conflict', async () => {
     const variables = { u: idOf('sans-domicile'), t: 'Entrée en CHRS confirmée.', a: 'EQUIPE', by: 'Nadia Cayla', k: 'note-roux-2026-11-01' };
     const first = await graphql(m.note, variables);
     const note = first.data?.ajouterNote?.note as { id: string };
     expect(first).toEqual({
       data: {
         ajouterNote: {
-          note: { id: note.id, auteur: 'Nadia Cayla', date: '2026-11-01', audience: 'EQUIPE', texte: 'Entrée en CHRS confirmée.' },
+          note: { id: note.id, auteur: 'agent CD12', date: '2026-11-01', audience: 'EQUIPE', texte: 'Entrée en CHRS confirmée.' },
           usager: { dossierPartage: { notes: [{ id: note.id }] } },
           rejoue: false,
         },
@@ -167,16 +172,16 @@ describe('departement subgraph: mutations', () => {
     });
   });
 
-  it('records an objection, then lifts it', async () => {
+  it('records an objection, taken down by the caller whatever `recueilliePar` says, then lifts it', async () => {
     const u = idOf('rsa-isolee');
     expect(await graphql(m.opposer, { u, p: 'FRANCE_TRAVAIL', by: 'Nadia Cayla' })).toEqual({
-      data: { enregistrerOpposition: { opposition: { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'Nadia Cayla', active: true, dateLevee: null }, rejoue: false } },
+      data: { enregistrerOpposition: { opposition: { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'agent CD12', active: true, dateLevee: null }, rejoue: false } },
     });
     expect(await graphql(m.lever, { u, p: 'FRANCE_TRAVAIL' })).toEqual({
-      data: { leverOpposition: { opposition: { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'Nadia Cayla', active: false, dateLevee: '2026-11-01' }, rejoue: false } },
+      data: { leverOpposition: { opposition: { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'agent CD12', active: false, dateLevee: '2026-11-01' }, rejoue: false } },
     });
     expect((await readBack(nirOf('rsa-isolee')))?.oppositions).toEqual([
-      { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'Nadia Cayla', active: false, dateLevee: '2026-11-01' },
+      { partenaire: 'FRANCE_TRAVAIL', dateOpposition: '2026-11-01', recueilliePar: 'agent CD12', active: false, dateLevee: '2026-11-01' },
     ]);
   });
 

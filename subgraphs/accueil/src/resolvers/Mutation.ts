@@ -24,13 +24,13 @@ interface OrienterArgs {
 }
 
 /** The referral to record, once every argument is checked; nothing is sent before. */
-function demandeOf(nir: string, auteur: string, { vers, motif, precision = null }: OrienterArgs): DemandeOrientation {
+function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs): Omit<DemandeOrientation, 'auteur'> {
   const { partenaire = null, lieuId = null } = vers;
   if ((partenaire === null) === (lieuId === null)) throw passerelleError('ARGUMENT_INVALIDE', 'vers must give exactly one of partenaire and lieuId.', { argument: 'vers' });
   if (precision !== null && precision.length > precisionMax) throw passerelleError('ARGUMENT_INVALIDE', `precision must be at most ${precisionMax} characters.`, { argument: 'precision' });
   const cible = partenaire !== null ? { type_cible: 'PART' as const, code_cible: codeDePartenaire[partenaire] } : { type_cible: 'LIEU' as const, code_cible: lieuId ?? '' };
   if (cible.type_cible === 'LIEU' && !codeLieu.test(cible.code_cible)) throw lieuInconnu();
-  return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision, auteur };
+  return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision };
 }
 
 export const Mutation = {
@@ -42,7 +42,8 @@ export const Mutation = {
       throw passerelleError('ARGUMENT_INVALIDE', 'cleIdempotence must be 8 to 64 letters, digits, - or _.', { argument: 'cleIdempotence' });
     }
     // The author is the caller of the gateway's signed context, never an argument.
-    const result = await ctx.accueil.orienter(demandeOf(nir, requireAuteur(ctx.appel, 'accueil'), args), cle);
+    const demande = { ...demandeOf(nir, args), auteur: requireAuteur(ctx.appel, 'accueil') };
+    const result = await ctx.accueil.orienter(demande, cle);
     if (!result.ok) {
       if (result.status === 422 && result.codeErreur === 'LIEU_INCONNU') throw lieuInconnu();
       if (result.status === 409 && result.codeErreur === 'CLE_IDEMPOTENCE_REUTILISEE') throw cleReutilisee();
