@@ -140,7 +140,8 @@ describe('the shared file through the gateway: mutations, read back in the same 
     expect(file.dossierPartage.notes.filter((n) => (n as { texte: string }).texte === 'Inscrit à la session de janvier.')).toHaveLength(1);
     expect(file.dossierPartage.rendezVous.find((r) => r.id === rdv.id)).toMatchObject({ statut: 'ANNULE' });
     expect(file.dossierPartage).toMatchObject({ contratEngagement: { dateDebut: '2027-01-01', dateFin: '2027-12-31', objectifs: [{ id: objectif.id }] } });
-    expect(file.oppositions).toEqual([{ partenaire: 'CARSAT', active: true, recueilliePar: 'Olivier Costes', dateLevee: null }]);
+    // Taken down by the caller (her référent), whatever the deprecated `recueilliePar` says.
+    expect(file.oppositions).toEqual([{ partenaire: 'CARSAT', active: true, recueilliePar: 'référent ref-001 (CD12)', dateLevee: null }]);
     expect(file.orientations).toEqual([{ motif: 'LOGEMENT', precision: null, cible: { partenaire: 'SIAO', lieu: null } }]);
   });
 
