@@ -271,7 +271,7 @@ describe('accueil subgraph: referrals', () => {
       "The caller's roles for this purpose do not allow this write.",
     ],
   ] as const)('refuses a referral whose context names no author (%s), without a legacy call', async (_label, appel, extensions, message) => {
-    const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers: { partenaire: 'CAF' }, motif: 'AUTRE' }, appel as TestAppel);
+    const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers: { partenaire: 'CAF' }, motif: 'AUTRE' }, appel);
     expect(result.errors).toEqual([{ message, locations: expect.any(Array), path: ['orienterUsager'], extensions }]);
     expect(result.data).toEqual({ orienterUsager: null });
     expect(calls()).toBe(0);
