@@ -89,6 +89,66 @@ describe("accueil simulator (the Département's reception network)", () => {
     });
   });
 
+  describe('referral lifecycle', () => {
+    const headers = (cle?: string) => ({ [accueil.apiKeyHeader]: accueil.devApiKey, ...(cle === undefined ? {} : { 'Idempotency-Key': cle }) });
+    const transition = (id: string, body: unknown, cle?: string) => postLegacy('accueil', `/orientations/v1/orientations/${id}/transitions`, body, headers(cle));
+    const creer = async (overrides: Record<string, unknown>) =>
+      ((await (await orienter(demande(nirOf('rsa-isolee'), overrides))).json()) as { orientation: { id_orientation: string } }).orientation.id_orientation;
+    const lire = async (id: string) => ((await (await getLegacy(`/orientations/v1/orientations/${id}`)).json()) as { orientation: Record<string, unknown> }).orientation;
+
+    it('accepts then closes a referral, each step dated and authored, and refuses an illegal change, changing nothing', async () => {
+      const id = await creer({ code_cible: 'FT', code_motif: 'EMP' });
+      const acceptee = await transition(id, { nouveau_statut: 'ACC', motif_refus: null, auteur: 'agent FT' });
+      expect(acceptee.status).toBe(200);
+      expect(await acceptee.json()).toEqual({ orientation: expect.objectContaining({ statut: 'ACC', motif_refus: null }) });
+      const refus = await transition(id, { nouveau_statut: 'REF', motif_refus: 'Hors compétence', auteur: 'agent FT' });
+      await expectLegacyError(refus, 409, { code_erreur: 'TRANSITION_INTERDITE', libelle: 'Changement de statut impossible depuis le statut actuel' });
+      expect((await transition(id, { nouveau_statut: 'REA', motif_refus: null, auteur: 'agent FT' })).status).toBe(200);
+      expect(await lire(id)).toEqual(
+        expect.objectContaining({
+          statut: 'REA',
+          etapes: [
+            { statut: 'PRO', date_etape: '20261113', auteur: 'agent-042' },
+            { statut: 'ACC', date_etape: '20261113', auteur: 'agent FT' },
+            { statut: 'REA', date_etape: '20261113', auteur: 'agent FT' },
+          ],
+        }),
+      );
+    });
+
+    it('refuses with a reason only, replays a retry with the same key, and answers 404 for an unknown referral', async () => {
+      const id = await creer({ code_cible: 'CAF' });
+      await expectLegacyError(await transition(id, { nouveau_statut: 'REF', motif_refus: null, auteur: 'agent CAF' }), 400, {
+        code_erreur: 'REQUETE_INVALIDE',
+        libelle: 'Champ invalide : motif_refus',
+      });
+      const body = { nouveau_statut: 'REF', motif_refus: 'Pas allocataire', auteur: 'agent CAF' };
+      const first = await transition(id, body, 'cle-refus-0001');
+      const retry = await transition(id, body, 'cle-refus-0001');
+      expect(retry.headers.get('Idempotency-Replayed')).toBe('true');
+      expect(await retry.json()).toEqual(await first.json());
+      expect(await lire(id)).toEqual(expect.objectContaining({ statut: 'REF', motif_refus: 'Pas allocataire' }));
+      await expectLegacyError(await transition(id, { ...body, motif_refus: 'Autre' }, 'cle-refus-0001'), 409, {
+        code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE',
+        libelle: "Clé d'idempotence déjà utilisée pour une autre demande",
+      });
+      await expectLegacyError(await transition('ORI-999999', body), 404, { code_erreur: 'ORIENTATION_INCONNUE', libelle: 'Orientation inconnue' });
+    });
+
+    it('pages the referrals addressed to one target, by status', async () => {
+      const ids = [await creer({ type_cible: 'PASS', code_cible: 'region', code_motif: 'EMP' }), await creer({ type_cible: 'PASS', code_cible: 'region', code_motif: 'EMP' })];
+      await creer({ type_cible: 'PASS', code_cible: 'chambres-consulaires', code_motif: 'EMP' });
+      const page = async (query: string) =>
+        (await (await getLegacy(`/orientations/v1/orientations?${query}`)).json()) as { nb_total: number; nb_apres: number; orientations: Array<{ id_orientation: string }> };
+      const premiere = await page('type_cible=PASS&code_cible=region&nb=1');
+      expect([premiere.nb_total, premiere.nb_apres, premiere.orientations.map((o) => o.id_orientation)]).toEqual([2, 2, [ids[0]]]);
+      const suite = await page(`type_cible=PASS&code_cible=region&nb=1&apres=${ids[0]}`);
+      expect([suite.nb_total, suite.nb_apres, suite.orientations.map((o) => o.id_orientation)]).toEqual([2, 1, [ids[1]]]);
+      expect((await page('type_cible=PASS&code_cible=region&statut=ACC')).nb_total).toBe(0);
+      await expectLegacyError(await getLegacy('/orientations/v1/orientations?type_cible=XX&code_cible=region'), 400, { code_erreur: 'REQUETE_INVALIDE', libelle: 'Paramètre invalide : type_cible' });
+    });
+  });
+
   describe('referrals', () => {
     it("records a referral, dated in Rodez's time zone, and finds it back by NIR", async () => {
       const nir = nirOf('demandeur-emploi');
@@ -106,6 +166,9 @@ describe("accueil simulator (the Département's reception network)", () => {
         motif_libre: null,
         auteur: 'agent-042',
         date_orientation: '20261113',
+        statut: 'PRO',
+        motif_refus: null,
+        etapes: [{ statut: 'PRO', date_etape: '20261113', auteur: 'agent-042' }],
       });
       expect(await orientationsDe(nir)).toEqual([orientation]);
     });

@@ -1,5 +1,5 @@
 import { documentedOperations } from '../src/docs/documentedOperations';
-import { asAccueil, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
+import { asAccueil, asAgent, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
@@ -13,7 +13,8 @@ const operations = documentedOperations();
 
 /**
  * Who runs each example, as docs/examples.md says: the référent of rsa-isolee (`ref-001`), or a
- * reception agent for the search, the referral and the presence; the quick start's curl as `ref-001`.
+ * reception agent for the search, the referral and the presence, a France Travail agent for its
+ * inbox and the acceptance; the quick start's curl as `ref-001`.
  */
 const callerOf: Record<string, () => TestCaller> = {
   DossierComplet: () => asReferent('ref-001'),
@@ -24,8 +25,20 @@ const callerOf: Record<string, () => TestCaller> = {
   NouvelObjectif: () => asReferent('ref-001'),
   Orienter: asAccueil,
   Presence: asAccueil,
+  Boite: () => asAgent('france-travail', 'accompagnement'),
+  Accepter: () => asAgent('france-travail', 'accompagnement'),
   QuickStart: () => asReferent('ref-001'),
 };
+
+async function premiereOrientationProposee(): Promise<string | undefined> {
+  const boite = await query<{ orientationsRecues: { edges: Array<{ node: { orientation: { id: string } } }> } }>(
+    federation,
+    '{ orientationsRecues(statut: PROPOSEE, premier: 1) { edges { node { orientation { id } } } } }',
+    {},
+    asAgent('france-travail', 'accompagnement'),
+  );
+  return boite.data?.orientationsRecues.edges[0]?.node.orientation.id;
+}
 
 describe('every example operation of the documentation, with a token of the role it names', () => {
   it('covers every example', () => {
@@ -35,7 +48,9 @@ describe('every example operation of the documentation, with a token of the role
   it.each(operations.map((o) => [o.name, o.document] as const))('%s answers without error and without a NIR', async (name, document) => {
     const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
     const ids = [id, testCodec.encode(federation.population.persona('sans-domicile').nir)];
-    const variables = document.includes('$ids') ? { ids } : document.includes('$id') ? { id } : {};
+    // `$orientation`: the first referral proposed to France Travail (the `Orienter` example, run before, made it).
+    const orientation = document.includes('$orientation') ? await premiereOrientationProposee() : undefined;
+    const variables = document.includes('$ids') ? { ids } : document.includes('$id') ? { id } : orientation !== undefined ? { orientation } : {};
     const answer = await query(federation, document, variables, callerOf[name]!());
     expect(answer.status).toBe(200);
     expect([name, answer.errors]).toEqual([name, undefined]);
@@ -45,7 +60,7 @@ describe('every example operation of the documentation, with a token of the role
 
   it.each(operations.map((o) => [o.name, o.document] as const))('%s without a token: personal data refused with NON_AUTHENTIFIE', async (_name, document) => {
     const id = testCodec.encode(federation.population.persona('rsa-isolee').nir);
-    const variables = document.includes('$ids') ? { ids: [id] } : document.includes('$id') ? { id } : {};
+    const variables = document.includes('$ids') ? { ids: [id] } : document.includes('$id') ? { id } : document.includes('$orientation') ? { orientation: 'ORI-000001' } : {};
     federation.simulator.reset();
     const answer = await query(federation, document, variables, null);
     expect(answer.status).toBe(200);

@@ -29,6 +29,7 @@ const categories = new Map<string, string>([
   [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:usager']), policies: policy(true) }), 'synthese'],
   [sig({ authenticated: false, scopes: alternatives(['role:analyste']), policies: null }), 'agregat'],
   [sig({ authenticated: false, scopes: alternatives(['role:usager']), policies: null }), 'journal-acces'],
+  [sig({ authenticated: false, scopes: alternatives(['role:agent']), policies: null }), 'orientations-recues'],
   ...partners.flatMap((p): Array<[string, string]> => [
     [
       sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }),

@@ -47,6 +47,7 @@ export const categories: ReadonlyMap<string, Requirement> = new Map<string, Requ
   ['synthese', requirement(role('referent', 'usager'), true)],
   ['agregat', requirement(role('analyste'))],
   ['journal-acces', requirement(role('usager'))],
+  ['orientations-recues', requirement(role('agent'))],
 ]);
 
 /** Alternatives are sets of sets: order is not meaning. */

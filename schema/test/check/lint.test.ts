@@ -38,7 +38,7 @@ describe('lint: documentation', () => {
 
 describe('lint: classification (schema/AUTHORIZATION.md)', () => {
   it('refuses a requirement that is no category', async () => {
-    const sdl = edit(cafSdl, `quotientFamilial: Int! ${donneesCaf}`, 'quotientFamilial: Int! @requiresScopes(scopes: [["role:agent"]])');
+    const sdl = edit(cafSdl, `quotientFamilial: Int! ${donneesCaf}`, 'quotientFamilial: Int! @requiresScopes(scopes: [["role:agent"], ["role:analyste"]])');
     expect(await lintOf({ caf: sdl })).toEqual([
       {
         rule: 'classification',

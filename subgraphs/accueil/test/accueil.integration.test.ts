@@ -326,8 +326,8 @@ describe('accueil subgraph: referrals', () => {
   });
 
   it.each([
-    ['both a partner and a place', { partenaire: 'CAF', lieuId: 'MDS-RODEZ' }, 'vers must give exactly one of partenaire and lieuId.', 'vers'],
-    ['neither', {}, 'vers must give exactly one of partenaire and lieuId.', 'vers'],
+    ['both a partner and a place', { partenaire: 'CAF', lieuId: 'MDS-RODEZ' }, 'vers must give exactly one of codePartenaire, partenaire and lieuId.', 'vers'],
+    ['neither', {}, 'vers must give exactly one of codePartenaire, partenaire and lieuId.', 'vers'],
   ])('rejects %s without a legacy call', async (_case, vers, message, argument) => {
     const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nirOf('nom-usage')), vers, motif: 'AUTRE' });
     expect(result.errors).toEqual([{ message, locations: expect.any(Array), path: ['orienterUsager'], extensions: invalidArgument(argument) }]);
@@ -478,5 +478,98 @@ describe('accueil subgraph: which partners know a usager', () => {
     const none = await queryEntities(bed.server, [{ nir: nirOf('rsa-isolee') }], 'presencePartenaires { msa franceTravail siao }');
     expect(none).toEqual({ data: { _entities: [{ presencePartenaires: { msa: false, franceTravail: false, siao: false } }] } });
     expect(calls()).toBe(0);
+  });
+});
+
+describe('accueil subgraph: the referral lifecycle and the inbox', () => {
+  const agent = (partenaire: string): TestAppel => ({
+    caller: { subject: `agent-${partenaire}`, kind: 'agent', roles: ['agent'], organisation: partenaire.toUpperCase(), partenaire, referentId: null, usagerId: null },
+    finalite: 'accompagnement',
+  });
+  const statutDe = async (nir: string, id: string) => ((await orientationsOf([nir])) as Array<{ orientations: Array<{ id: string }> }> | undefined)?.[0]?.orientations.some((o) => o.id === id);
+  const lireStatut = async (nir: string, id: string) =>
+    (
+      await queryEntities<{ orientations: Array<{ id: string; statut: string; motifRefus: string | null }> }>(bed.server, [{ nir }], 'orientations { id statut motifRefus }')
+    ).data?._entities[0]?.orientations.find((o) => o.id === id);
+  const creer = async (nir: string, vers: Record<string, unknown>) => {
+    const result = await gql<OrienterAnswer>(orienter, { u: ids.encode(nir), vers, motif: 'EMPLOI' });
+    expect(result.errors).toBeUndefined();
+    return result.data!.orienterUsager!.orientation.id;
+  };
+  const accepter = 'mutation($id: ID!, $cle: String) { accepterOrientation(id: $id, cleIdempotence: $cle) { rejoue orientation { statut etapes { statut auteur } } } }';
+  const refuser = 'mutation($id: ID!, $motif: String!) { refuserOrientation(id: $id, motif: $motif) { orientation { statut motifRefus } } }';
+  const clore = 'mutation($id: ID!, $issue: IssueOrientation!) { cloreOrientation(id: $id, issue: $issue) { orientation { statut } } }';
+
+  it('lets the target partner accept, retry with the same key, and close; an illegal change is TRANSITION_INVALIDE', async () => {
+    const nir = nirOf('demandeur-emploi');
+    const id = await creer(nir, { codePartenaire: 'france-travail' });
+    expect(await statutDe(nir, id)).toBe(true);
+    const first = await gql(accepter, { id, cle: 'cle-accepte-01' }, agent('france-travail'));
+    const etapes = [
+      { statut: 'PROPOSEE', auteur: 'accueil CD12' },
+      { statut: 'ACCEPTEE', auteur: 'agent FRANCE-TRAVAIL' },
+    ];
+    expect(first).toEqual({ data: { accepterOrientation: { rejoue: false, orientation: { statut: 'ACCEPTEE', etapes } } } });
+    const retry = await gql(accepter, { id, cle: 'cle-accepte-01' }, agent('france-travail'));
+    expect(retry).toEqual({ data: { accepterOrientation: { rejoue: true, orientation: { statut: 'ACCEPTEE', etapes } } } });
+    const illegal = await gql(refuser, { id, motif: 'Trop tard' }, agent('france-travail'));
+    expect(illegal.errors?.map((e) => e.extensions)).toEqual([{ code: 'TRANSITION_INVALIDE', partenaire: 'accueil', retryable: false }]);
+    expect(await lireStatut(nir, id)).toEqual({ id, statut: 'ACCEPTEE', motifRefus: null });
+    expect(await gql(clore, { id, issue: 'ABANDONNEE' }, agent('france-travail'))).toEqual({ data: { cloreOrientation: { orientation: { statut: 'ABANDONNEE' } } } });
+  });
+
+  it('refuses with a reason the usager reads', async () => {
+    const nir = nirOf('demandeur-emploi');
+    const id = await creer(nir, { partenaire: 'CAF' });
+    expect(await gql(refuser, { id, motif: 'Pas de droit ouvrable' }, agent('caf'))).toEqual({
+      data: { refuserOrientation: { orientation: { statut: 'REFUSEE', motifRefus: 'Pas de droit ouvrable' } } },
+    });
+    const vide = await gql(refuser, { id, motif: '  ' }, agent('caf'));
+    expect(vide.errors?.map((e) => e.extensions)).toEqual([invalidArgument('motif')]);
+  });
+
+  it('refuses another partner, a reception agent and a place referral with ACCES_REFUSE, changing nothing', async () => {
+    const nir = nirOf('demandeur-emploi');
+    const id = await creer(nir, { codePartenaire: 'france-travail' });
+    const lieu = await creer(nir, { lieuId: 'TLS-RODEZ' });
+    const refused = { code: 'ACCES_REFUSE', partenaire: 'accueil', retryable: false };
+    for (const [orientation, appel] of [
+      [id, agent('caf')],
+      [id, accueilCd12],
+      [lieu, agent('france-travail')],
+    ] as const) {
+      const before = calls();
+      const answer = await gql(accepter, { id: orientation }, appel);
+      expect(answer.errors?.map((e) => ({ ...e.extensions, path: e.path }))).toEqual([{ ...refused, path: ['accepterOrientation'] }]);
+      // At most the read of the referral reached the system, never a change.
+      expect(calls() - before).toBeLessThanOrEqual(1);
+    }
+    expect(await lireStatut(nir, id)).toEqual({ id, statut: 'PROPOSEE', motifRefus: null });
+    const inconnue = await gql(accepter, { id: 'ORI-999999' }, agent('france-travail'));
+    expect(inconnue.errors?.map((e) => e.extensions)).toEqual([{ code: 'OBJET_INTROUVABLE', argument: 'id', retryable: false }]);
+  });
+
+  it("lists the caller's partner's referrals, paged and filtered by status, each with its usager key", async () => {
+    const nirs = [nirOf('rsa-isolee'), nirOf('ne-en-corse')];
+    const created = [await creer(nirs[0]!, { codePartenaire: 'region' }), await creer(nirs[1]!, { codePartenaire: 'region' })];
+    const boite =
+      'query($apres: String, $statut: StatutOrientation) { orientationsRecues(premier: 1, apres: $apres, statut: $statut) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { orientation { id cible { codePartenaire partenaire } } usager { __typename } } } } }';
+    type Boite = {
+      orientationsRecues: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string }; edges: Array<{ node: { orientation: { id: string } } }> };
+    };
+    const first = await gql<Boite>(boite, {}, agent('region'));
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.orientationsRecues).toEqual({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: expect.any(String) },
+      edges: [{ node: { orientation: { id: created[0], cible: { codePartenaire: 'region', partenaire: null } }, usager: { __typename: 'Usager' } } }],
+    });
+    const second = await gql<Boite>(boite, { apres: first.data!.orientationsRecues.pageInfo.endCursor }, agent('region'));
+    expect(second.data!.orientationsRecues.edges.map((e) => e.node.orientation.id)).toEqual([created[1]]);
+    expect(second.data!.orientationsRecues.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, endCursor: expect.any(String) });
+    expect((await gql<Boite>(boite, { statut: 'ACCEPTEE' }, agent('region'))).data!.orientationsRecues.totalCount).toBe(0);
+    expect((await gql<Boite>(boite, {}, agent('caf'))).data!.orientationsRecues.edges.map((e) => e.node.orientation.id)).not.toContain(created[0]);
+    const forged = await gql(boite, { apres: 'bm90LWFuLWlk' }, agent('region'));
+    expect(forged.errors?.map((e) => e.extensions)).toEqual([invalidArgument('apres')]);
   });
 });

@@ -1,21 +1,27 @@
-import { GraphQLError, Kind, TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
+import { GraphQLError, TypeInfo, isInputObjectType, isListType, isNonNullType, valueFromAST, visit, visitWithTypeInfo, type DocumentNode, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import type { PartnerRegistry } from '../../partners/PartnerRegistry';
 
 /** The scalar a subgraph types a partner's code with (schema/PARTENAIRES.md). */
 export const partnerCodeScalar = 'CodePartenaire';
 
-function codesIn(value: ValueNode, variables: Record<string, unknown>): unknown[] {
-  if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    return Array.isArray(given) ? given : [given];
+/**
+ * The values at `CodePartenaire` positions of an argument's value, however deep: the argument
+ * itself, list items, input-object fields (`vers: { codePartenaire }` of `orienterUsager`).
+ */
+function codesIn(type: GraphQLInputType, value: unknown): unknown[] {
+  if (value === null || value === undefined) return [];
+  if (isNonNullType(type)) return codesIn(type.ofType, value);
+  if (isListType(type)) return (Array.isArray(value) ? value : [value]).flatMap((item) => codesIn(type.ofType, item));
+  if (isInputObjectType(type)) {
+    if (typeof value !== 'object') return [];
+    const fields = type.getFields();
+    return Object.entries(value).flatMap(([name, field]) => (fields[name] ? codesIn(fields[name].type, field) : []));
   }
-  if (value.kind === Kind.STRING) return [value.value];
-  if (value.kind === Kind.LIST) return value.values.flatMap((item) => codesIn(item, variables));
-  return [];
+  return type.name === partnerCodeScalar ? [value] : [];
 }
 
 /**
- * Arguments typed `CodePartenaire` must name a partner the supergraph declares: which partners
+ * Values typed `CodePartenaire` (arguments, list items, input-object fields) must name a partner the supergraph declares: which partners
  * exist is the supergraph's to say, so the subgraph that receives the code (the Département's,
  * for objections) cannot check it and the gateway does, before anything runs.
  */
@@ -27,9 +33,10 @@ export function checkPartnerCodes(input: { document: DocumentNode; schema: Graph
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const type = typeInfo.getArgument()?.type;
-        if (type === undefined || getNamedType(type).name !== partnerCodeScalar) return;
-        for (const code of codesIn(node.value, input.variables)) {
-          if (code === null || code === undefined || (typeof code === 'string' && input.registry.partners.has(code))) continue;
+        if (type === undefined) return;
+        // The value with its variables in place; invalid values are left to validation.
+        for (const code of codesIn(type, valueFromAST(node.value, type, input.variables))) {
+          if (typeof code === 'string' && input.registry.partners.has(code)) continue;
           errors.push(new GraphQLError(`No partner of this federation has the code given in ${node.name.value}.`, { extensions: { code: 'ARGUMENT_INVALIDE', argument: node.name.value } }));
         }
       },

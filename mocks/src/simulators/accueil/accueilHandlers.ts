@@ -10,6 +10,8 @@ const maxBatchSize = 50;
 /** Reason codes of a referral (see mocks/docs/accueil.md). */
 const codesMotif = ['DRT', 'LOG', 'HEB', 'EMP', 'SAN', 'RET', 'FIN', 'NUM', 'ACS', 'AUT'] as const;
 
+/** A partner's code as Passerelle writes them: lower-case letters, digits and hyphens. */
+const codePasserelle = /^[a-z][a-z0-9-]{1,30}$/;
 const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
 // NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
 const nir = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
@@ -24,7 +26,22 @@ const orientationBody = z.discriminatedUnion('type_cible', [
     motif_libre: z.string().max(500).nullable(),
     auteur: z.string().min(1).max(64),
   }),
+  // A partner named by its Passerelle code (`france-travail`, `region`): any partner of the federation, in or out of the directory.
+  z.object({
+    nir,
+    type_cible: z.literal('PASS'),
+    code_cible: z.string().regex(codePasserelle),
+    code_motif: z.enum(codesMotif),
+    motif_libre: z.string().max(500).nullable(),
+    auteur: z.string().min(1).max(64),
+  }),
 ]);
+const transitionBody = z
+  .object({ nouveau_statut: z.enum(['ACC', 'REF', 'REA', 'ABA']), motif_refus: z.string().min(1).max(500).nullable(), auteur: z.string().min(1).max(64) })
+  .refine((t) => (t.nouveau_statut === 'REF') === (t.motif_refus !== null), { path: ['motif_refus'] });
+const statutsOrientation = ['PRO', 'ACC', 'REF', 'REA', 'ABA'] as const;
+const typesCible = ['PART', 'PASS', 'LIEU'] as const;
+const maxPage = 100;
 /** Visible ASCII, as HTTP allows in a header value the system stores. */
 const idempotencyKey = /^[\x21-\x7e]{1,255}$/;
 
@@ -75,6 +92,43 @@ export const accueil: LegacySystem = {
         const resultat = store.enregistrer(demande, cle, aujourdhui());
         if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
         return HttpResponse.json({ orientation: resultat.orientation }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
+      }),
+
+      http.get(`${baseUrl}/orientations/v1/orientations`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const params = new URL(request.url).searchParams;
+        const [type, code, statut, apres, nb] = ['type_cible', 'code_cible', 'statut', 'apres', 'nb'].map((name) => params.get(name));
+        const typeCible = typesCible.find((t) => t === type);
+        if (typeCible === undefined) return legacyError(400, 'REQUETE_INVALIDE', 'Paramètre invalide : type_cible');
+        if (code === null || code === undefined || !/^[A-Za-z0-9-]{1,32}$/.test(code)) return legacyError(400, 'REQUETE_INVALIDE', 'Paramètre invalide : code_cible');
+        const statutVoulu = statut === null || statut === undefined ? null : statutsOrientation.find((s) => s === statut);
+        if (statutVoulu === undefined) return legacyError(400, 'REQUETE_INVALIDE', 'Paramètre invalide : statut');
+        const taille = nb === null || nb === undefined ? 20 : Number(nb);
+        if (!Number.isInteger(taille) || taille < 1 || taille > maxPage) return legacyError(400, 'REQUETE_INVALIDE', 'Paramètre invalide : nb');
+        return HttpResponse.json(store.parCible({ type_cible: typeCible, code_cible: code, statut: statutVoulu }, apres ?? null, taille));
+      }),
+
+      http.get(`${baseUrl}/orientations/v1/orientations/:id`, ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const orientation = store.parId(String(params.id));
+        return orientation ? HttpResponse.json({ orientation }) : legacyError(404, 'ORIENTATION_INCONNUE', 'Orientation inconnue');
+      }),
+
+      http.post(`${baseUrl}/orientations/v1/orientations/:id/transitions`, async ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const cle = request.headers.get('Idempotency-Key');
+        if (cle !== null && !idempotencyKey.test(cle)) return legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', 'En-tête Idempotency-Key invalide');
+        const read = await readBody(request, transitionBody);
+        if (!read.ok) return read.response;
+        // As for recording: from here to the answer nothing awaits, so the key, the legality and the change are one atomic step.
+        const resultat = store.changerStatut(String(params.id), read.body, cle, aujourdhui());
+        if (resultat.statut === 'INCONNUE') return legacyError(404, 'ORIENTATION_INCONNUE', 'Orientation inconnue');
+        if (resultat.statut === 'INTERDITE') return legacyError(409, 'TRANSITION_INTERDITE', 'Changement de statut impossible depuis le statut actuel');
+        if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
+        return HttpResponse.json({ orientation: resultat.orientation }, { status: 200, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
       }),
 
       http.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {

@@ -4,10 +4,15 @@ import {
   lieuxResponseSchema,
   orientationCreeeSchema,
   orientationsResponseSchema,
+  pageOrientationsSchema,
+  type CibleLegacy,
   type DemandeOrientation,
+  type DemandeTransition,
   type EvenementLegacy,
   type LieuLegacy,
   type OrientationLegacy,
+  type PageOrientationsLegacy,
+  type StatutOrientationLegacy,
 } from './types';
 
 /** A referral recorded (`rejoue`: a retry answered from the first call), or refused with its `code_erreur`. */
@@ -27,6 +32,18 @@ export interface AccueilClient {
   orientationsParNirs(nirs: readonly string[]): Promise<OrientationLegacy[]>;
   /** Records a referral; 409 (key reused) and 422 (unknown place) come back as refusals. */
   orienter(demande: DemandeOrientation, cleIdempotence: string | null): Promise<IdempotentPostResult<{ orientation: OrientationLegacy }>>;
+  /** The referral with this id as it stands; null when the system has none. */
+  orientation(id: string): Promise<OrientationLegacy | null>;
+  /** Changes a referral's status; 404 (unknown), 409 (not allowed from its status, or key reused) come back as refusals. */
+  changerStatut(id: string, demande: DemandeTransition, cleIdempotence: string | null): Promise<IdempotentPostResult<{ orientation: OrientationLegacy }>>;
+  /** A page of the referrals addressed to one target, in recording order, after the referral `apres`. */
+  orientationsParCible(cible: CibleLegacy, statut: StatutOrientationLegacy | null, apres: string | null, nb: number): Promise<PageOrientationsLegacy>;
+}
+
+/** The system's refusal code in an error body, when it has one. */
+function codeErreurOf(body: unknown): string | null {
+  const code = (body as { code_erreur?: unknown } | null)?.code_erreur;
+  return typeof code === 'string' ? code : null;
 }
 
 export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): AccueilClient {
@@ -44,11 +61,20 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     },
     async orienter(demande, cleIdempotence) {
       const answer = await client.command('/orientations/v1/orientations', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
-      if (answer.status === 409 || answer.status === 422) {
-        const body = answer.body as { code_erreur?: unknown } | null;
-        return { ok: false, status: answer.status, codeErreur: typeof body?.code_erreur === 'string' ? body.code_erreur : null };
-      }
+      if (answer.status === 409 || answer.status === 422) return { ok: false, status: answer.status, codeErreur: codeErreurOf(answer.body) };
       return { ok: true, data: client.validate(orientationCreeeSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
+    },
+    async orientation(id) {
+      return (await client.getOrNull(`/orientations/v1/orientations/${encodeURIComponent(id)}`, orientationCreeeSchema))?.orientation ?? null;
+    },
+    async changerStatut(id, demande, cleIdempotence) {
+      const answer = await client.command(`/orientations/v1/orientations/${encodeURIComponent(id)}/transitions`, demande, { idempotencyKey: cleIdempotence, refusals: [404, 409] });
+      if (answer.status === 404 || answer.status === 409) return { ok: false, status: answer.status, codeErreur: codeErreurOf(answer.body) };
+      return { ok: true, data: client.validate(orientationCreeeSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
+    },
+    async orientationsParCible(cible, statut, apres, nb) {
+      const params = { ...cible, ...(statut === null ? {} : { statut }), ...(apres === null ? {} : { apres }), nb };
+      return client.get('/orientations/v1/orientations', pageOrientationsSchema, params);
     },
   };
 }

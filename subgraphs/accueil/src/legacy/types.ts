@@ -52,30 +52,47 @@ export type EvenementLegacy = z.infer<typeof evenementSchema>;
 
 export const evenementsResponseSchema = z.object({ nb_evenements: z.number().int(), evenements: z.array(evenementSchema) });
 
-/** A referral: `type_cible` `PART` (then `code_cible` is a partner code) or `LIEU` (a place code). */
+/** Where a referral stands: `PRO` proposed, `ACC` accepted, `REF` refused, `REA` carried out, `ABA` abandoned. */
+export const statutOrientationSchema = z.enum(['PRO', 'ACC', 'REF', 'REA', 'ABA']);
+export type StatutOrientationLegacy = z.infer<typeof statutOrientationSchema>;
+
+const etapeSchema = z.object({ statut: statutOrientationSchema, date_etape: legacyDate, auteur: z.string() });
+const commun = {
+  id_orientation: z.string().min(1),
+  nir: z.string(),
+  code_motif: codeMotifSchema,
+  motif_libre: z.string().nullable(),
+  auteur: z.string(),
+  date_orientation: legacyDate,
+  statut: statutOrientationSchema,
+  motif_refus: z.string().nullable(),
+  etapes: z.array(etapeSchema).min(1),
+};
+
+/** A referral: `type_cible` `PART` (a directory partner code), `PASS` (a Passerelle partner code) or `LIEU` (a place code). */
 export const orientationSchema = z.discriminatedUnion('type_cible', [
-  z.object({
-    id_orientation: z.string().min(1),
-    nir: z.string(),
-    type_cible: z.literal('PART'),
-    code_cible: codePartenaireSchema,
-    code_motif: codeMotifSchema,
-    motif_libre: z.string().nullable(),
-    auteur: z.string(),
-    date_orientation: legacyDate,
-  }),
-  z.object({
-    id_orientation: z.string().min(1),
-    nir: z.string(),
-    type_cible: z.literal('LIEU'),
-    code_cible: z.string().min(1),
-    code_motif: codeMotifSchema,
-    motif_libre: z.string().nullable(),
-    auteur: z.string(),
-    date_orientation: legacyDate,
-  }),
+  z.object({ ...commun, type_cible: z.literal('PART'), code_cible: codePartenaireSchema }),
+  z.object({ ...commun, type_cible: z.literal('PASS'), code_cible: z.string().min(1) }),
+  z.object({ ...commun, type_cible: z.literal('LIEU'), code_cible: z.string().min(1) }),
 ]);
 export type OrientationLegacy = z.infer<typeof orientationSchema>;
+
+/** A page of `GET /orientations/v1/orientations`: the referrals addressed to one target. */
+export const pageOrientationsSchema = z.object({ nb_total: z.number().int().min(0), nb_apres: z.number().int().min(0), orientations: z.array(orientationSchema) });
+export type PageOrientationsLegacy = z.infer<typeof pageOrientationsSchema>;
+
+/** The body of `POST /orientations/v1/orientations/{id}/transitions`. */
+export interface DemandeTransition {
+  nouveau_statut: Exclude<StatutOrientationLegacy, 'PRO'>;
+  motif_refus: string | null;
+  auteur: string;
+}
+
+/** A referral's target as the system writes it. */
+export interface CibleLegacy {
+  type_cible: 'PART' | 'PASS' | 'LIEU';
+  code_cible: string;
+}
 
 export const orientationCreeeSchema = z.object({ orientation: orientationSchema });
 export const orientationsResponseSchema = z.object({ nb_orientations: z.number().int(), orientations: z.array(orientationSchema) });
@@ -83,7 +100,7 @@ export const orientationsResponseSchema = z.object({ nb_orientations: z.number()
 /** The body of a referral, as `POST /orientations/v1/orientations` takes it. */
 export interface DemandeOrientation {
   nir: string;
-  type_cible: 'PART' | 'LIEU';
+  type_cible: 'PART' | 'PASS' | 'LIEU';
   code_cible: string;
   code_motif: CodeMotif;
   motif_libre: string | null;

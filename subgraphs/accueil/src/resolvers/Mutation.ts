@@ -3,12 +3,13 @@ import type { AccueilContext } from '../context';
 import type { DemandeOrientation } from '../legacy/types';
 import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
 import { toOrientation, type OrientationParent } from './Orientation';
-import { codeDePartenaire, type Partenaire } from './Partenaire';
+import { changerStatutOrientation, cleOf } from './changerStatutOrientation';
+import { cibleDeCodePasserelle, codeDePartenaire, type Partenaire } from './Partenaire';
 
 /** Longest free text the Département's system stores. */
 export const precisionMax = 500;
-/** What a client may choose as idempotency key. */
-const cleIdempotence = /^[A-Za-z0-9_-]{8,64}$/;
+/** Longest refusal reason the system stores. */
+export const motifRefusMax = 500;
 /** A place code as the directory writes them; anything else cannot be a place. */
 const codeLieu = /^[A-Z0-9-]{1,32}$/;
 
@@ -17,7 +18,7 @@ const cleReutilisee = () => passerelleError('CONFLIT_IDEMPOTENCE', 'This idempot
 
 interface OrienterArgs {
   usagerId: string;
-  vers: { partenaire?: Partenaire | null; lieuId?: string | null };
+  vers: { partenaire?: Partenaire | null; codePartenaire?: string | null; lieuId?: string | null };
   motif: MotifOrientation;
   precision?: string | null;
   cleIdempotence?: string | null;
@@ -25,10 +26,18 @@ interface OrienterArgs {
 
 /** The referral to record, once every argument is checked; nothing is sent before. */
 function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs): Omit<DemandeOrientation, 'auteur'> {
-  const { partenaire = null, lieuId = null } = vers;
-  if ((partenaire === null) === (lieuId === null)) throw passerelleError('ARGUMENT_INVALIDE', 'vers must give exactly one of partenaire and lieuId.', { argument: 'vers' });
+  const { partenaire = null, codePartenaire = null, lieuId = null } = vers;
+  if ([partenaire, codePartenaire, lieuId].filter((v) => v !== null).length !== 1) {
+    throw passerelleError('ARGUMENT_INVALIDE', 'vers must give exactly one of codePartenaire, partenaire and lieuId.', { argument: 'vers' });
+  }
   if (precision !== null && precision.length > precisionMax) throw passerelleError('ARGUMENT_INVALIDE', `precision must be at most ${precisionMax} characters.`, { argument: 'precision' });
-  const cible = partenaire !== null ? { type_cible: 'PART' as const, code_cible: codeDePartenaire[partenaire] } : { type_cible: 'LIEU' as const, code_cible: lieuId ?? '' };
+  // The gateway checked that codePartenaire names a declared partner (checkPartnerCodes).
+  const cible =
+    codePartenaire !== null
+      ? cibleDeCodePasserelle(codePartenaire)
+      : partenaire !== null
+        ? { type_cible: 'PART' as const, code_cible: codeDePartenaire[partenaire] }
+        : { type_cible: 'LIEU' as const, code_cible: lieuId ?? '' };
   if (cible.type_cible === 'LIEU' && !codeLieu.test(cible.code_cible)) throw lieuInconnu();
   return { nir, ...cible, code_motif: codeDeMotif[motif], motif_libre: precision };
 }
@@ -37,10 +46,7 @@ export const Mutation = {
   async orienterUsager(_root: unknown, args: OrienterArgs, ctx: AccueilContext): Promise<{ orientation: OrientationParent; rejoue: boolean }> {
     const nir = ctx.usagerIds.decode(args.usagerId);
     if (nir === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });
-    const cle = args.cleIdempotence ?? null;
-    if (cle !== null && !cleIdempotence.test(cle)) {
-      throw passerelleError('ARGUMENT_INVALIDE', 'cleIdempotence must be 8 to 64 letters, digits, - or _.', { argument: 'cleIdempotence' });
-    }
+    const cle = cleOf(args.cleIdempotence);
     // The author is the caller of the gateway's signed context, never an argument.
     const demande = { ...demandeOf(nir, args), auteur: requireAuteur(ctx.appel, 'accueil') };
     const result = await ctx.accueil.orienter(demande, cle);
@@ -51,4 +57,15 @@ export const Mutation = {
     }
     return { orientation: toOrientation(result.data.orientation), rejoue: result.rejoue };
   },
+  accepterOrientation: (_root: unknown, args: { id: string; cleIdempotence?: string | null }, ctx: AccueilContext) =>
+    changerStatutOrientation(ctx, args.id, { nouveau_statut: 'ACC', motif_refus: null }, args.cleIdempotence),
+
+  refuserOrientation(_root: unknown, args: { id: string; motif: string; cleIdempotence?: string | null }, ctx: AccueilContext) {
+    const motif = args.motif.trim();
+    if (motif.length === 0 || motif.length > motifRefusMax) throw passerelleError('ARGUMENT_INVALIDE', `motif must be 1 to ${motifRefusMax} characters.`, { argument: 'motif' });
+    return changerStatutOrientation(ctx, args.id, { nouveau_statut: 'REF', motif_refus: motif }, args.cleIdempotence);
+  },
+
+  cloreOrientation: (_root: unknown, args: { id: string; issue: 'REALISEE' | 'ABANDONNEE'; cleIdempotence?: string | null }, ctx: AccueilContext) =>
+    changerStatutOrientation(ctx, args.id, { nouveau_statut: args.issue === 'REALISEE' ? 'REA' : 'ABA', motif_refus: null }, args.cleIdempotence),
 };

@@ -1,14 +1,31 @@
 import { parseLegacyDate } from '@passerelle/subgraph-kit';
 import type { AccueilContext } from '../context';
-import type { OrientationLegacy } from '../legacy/types';
+import type { OrientationLegacy, StatutOrientationLegacy } from '../legacy/types';
 import { lieuParId, type LieuAccueilParent } from './LieuAccueil';
 import { motifDeCode, type MotifOrientation } from './MotifOrientation';
-import { partenaireDeCode, type Partenaire } from './Partenaire';
+import { codePasserelleDeCode, partenaireDeCode, type Partenaire } from './Partenaire';
 
-/** The `CibleOrientation` parent: a partner, or the code of a place for `lieu` to resolve. */
+/** The `StatutOrientation` enum values. */
+export type StatutOrientation = 'PROPOSEE' | 'ACCEPTEE' | 'REFUSEE' | 'REALISEE' | 'ABANDONNEE';
+
+/** Status code of the system → `StatutOrientation`. */
+export const statutDeCode: Readonly<Record<StatutOrientationLegacy, StatutOrientation>> = { PRO: 'PROPOSEE', ACC: 'ACCEPTEE', REF: 'REFUSEE', REA: 'REALISEE', ABA: 'ABANDONNEE' };
+
+/** `StatutOrientation` → status code of the system. */
+export const codeDeStatut = Object.fromEntries(Object.entries(statutDeCode).map(([code, s]) => [s, code])) as Readonly<Record<StatutOrientation, StatutOrientationLegacy>>;
+
+/** The `CibleOrientation` parent: a partner (enum when the directory knows it, and its Passerelle code), or the code of a place for `lieu` to resolve. */
 export interface CibleOrientationParent {
   partenaire: Partenaire | null;
+  codePartenaire: string | null;
   codeLieu: string | null;
+}
+
+/** One step of a referral's life. */
+export interface EtapeOrientationParent {
+  statut: StatutOrientation;
+  date: string;
+  auteur: string;
 }
 
 /** An `Orientation` as the graph serves it. */
@@ -19,17 +36,38 @@ export interface OrientationParent {
   motif: MotifOrientation;
   precision: string | null;
   auteur: string;
+  statut: StatutOrientation;
+  dateStatut: string;
+  motifRefus: string | null;
+  etapes: EtapeOrientationParent[];
+}
+
+/** The Passerelle code of the partner a referral is addressed to; null for a place or a partner without a subgraph (the CCAS). */
+export function codePasserelleCible(o: OrientationLegacy): string | null {
+  if (o.type_cible === 'PART') return codePasserelleDeCode[o.code_cible];
+  return o.type_cible === 'PASS' ? o.code_cible : null;
+}
+
+function cibleOf(o: OrientationLegacy): CibleOrientationParent {
+  if (o.type_cible === 'LIEU') return { partenaire: null, codePartenaire: null, codeLieu: o.code_cible };
+  return { partenaire: o.type_cible === 'PART' ? partenaireDeCode[o.code_cible] : null, codePartenaire: codePasserelleCible(o), codeLieu: null };
 }
 
 /** Recorded referral → `Orientation`. The NIR stays behind. */
 export function toOrientation(o: OrientationLegacy): OrientationParent {
+  const etapes = o.etapes.map((e) => ({ statut: statutDeCode[e.statut], date: parseLegacyDate(e.date_etape), auteur: e.auteur }));
   return {
     id: o.id_orientation,
     date: parseLegacyDate(o.date_orientation),
-    cible: o.type_cible === 'PART' ? { partenaire: partenaireDeCode[o.code_cible], codeLieu: null } : { partenaire: null, codeLieu: o.code_cible },
+    cible: cibleOf(o),
     motif: motifDeCode[o.code_motif],
     precision: o.motif_libre,
     auteur: o.auteur,
+    statut: statutDeCode[o.statut],
+    // The system appends a step with each change: the last one dates the current status.
+    dateStatut: etapes.at(-1)?.date ?? parseLegacyDate(o.date_orientation),
+    motifRefus: o.motif_refus,
+    etapes,
   };
 }
 

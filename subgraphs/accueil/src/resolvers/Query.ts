@@ -2,6 +2,7 @@ import { passerelleError } from '@passerelle/subgraph-kit';
 import type { AccueilContext } from '../context';
 import { toEvenementTiersLieu, type EvenementTiersLieuParent } from './EvenementTiersLieu';
 import { lieuParId, toLieuAccueil, type LieuAccueilParent } from './LieuAccueil';
+import { orientationsRecues, type OrientationsRecuesArgs, type OrientationsRecuesConnection } from './orientationsRecues';
 import { codeDePartenaire, type Partenaire } from './Partenaire';
 import type { ServiceAccueil } from './ServiceAccueil';
 
@@ -43,4 +44,5 @@ export const Query = {
     // The legacy API promises chronological order; sorting here keeps the graph's promise whatever it sends.
     return evenements.map(toEvenementTiersLieu).sort((a, b) => a.date.localeCompare(b.date) || a.debut.localeCompare(b.debut));
   },
+  orientationsRecues: (_root: unknown, args: OrientationsRecuesArgs, ctx: AccueilContext): Promise<OrientationsRecuesConnection> => orientationsRecues(ctx, args),
 };
