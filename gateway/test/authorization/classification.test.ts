@@ -61,6 +61,7 @@ describe('data classification', () => {
       logementSocial: 'presence:bailleurs',
       hebergement: 'presence:siao',
       orientations: 'orientations',
+      inscriptionsTiersLieu: 'orientations',
       presencePartenaires: 'presence-partenaires',
       rsa: 'dossier-partage',
       referentDeParcours: 'dossier-partage',

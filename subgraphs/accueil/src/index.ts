@@ -5,6 +5,7 @@ import type { AccueilContext } from './context';
 import { createAccueilClient } from './legacy/client';
 import { createLoaders } from './loaders';
 import { EvenementTiersLieu } from './resolvers/EvenementTiersLieu';
+import { InscriptionTiersLieu } from './resolvers/InscriptionTiersLieu';
 import { LieuAccueil } from './resolvers/LieuAccueil';
 import { Mutation } from './resolvers/Mutation';
 import { CibleOrientation } from './resolvers/Orientation';
@@ -16,7 +17,7 @@ export const subgraph = defineSubgraph({
   name: 'accueil',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: accueilEnv,
-  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, CibleOrientation },
+  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, InscriptionTiersLieu, CibleOrientation },
   createContext(config) {
     const accueil = createAccueilClient(legacyClientOptionsOf(config));
     const usagerIds = createUsagerIdCodec(config.usagerIdSecret);

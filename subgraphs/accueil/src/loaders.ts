@@ -1,16 +1,31 @@
 import { createBatchLoader } from '@passerelle/subgraph-kit';
 import { accueilMaxBatch, type AccueilClient } from './legacy/client';
-import type { LieuLegacy, OrientationLegacy } from './legacy/types';
+import type { EvenementLegacy, InscriptionLegacy, LieuLegacy, OrientationLegacy } from './legacy/types';
 
 /** Per-request loaders of the reception-network subgraph. */
 export function createLoaders(accueil: AccueilClient) {
   let annuaire: Promise<ReadonlyMap<string, LieuLegacy>> | undefined;
+  let evenements: Promise<ReadonlyMap<string, EvenementLegacy>> | undefined;
   return {
     /** The directory by place code: one call per request, whatever the number of places resolved. */
     annuaire(): Promise<ReadonlyMap<string, LieuLegacy>> {
       annuaire ??= accueil.lieux().then((lieux) => new Map(lieux.map((l) => [l.code_lieu, l])));
       return annuaire;
     },
+    /** Every event by id, seats as they stand now: one call per request, whatever the number of sign-ups resolved. */
+    evenements(): Promise<ReadonlyMap<string, EvenementLegacy>> {
+      evenements ??= accueil.evenements(null, null).then((liste) => new Map(liste.map((e) => [e.id_evenement, e])));
+      return evenements;
+    },
+    /** Sign-ups by NIR: one call per 50 distinct NIRs of a request; none → an empty list. */
+    inscriptions: createBatchLoader<string, InscriptionLegacy[]>({
+      maxBatchSize: accueilMaxBatch,
+      load: async (nirs) => {
+        const parNir = new Map<string, InscriptionLegacy[]>(nirs.map((nir) => [nir, []]));
+        for (const i of await accueil.inscriptionsParNirs(nirs)) parNir.get(i.nir)?.push(i);
+        return parNir;
+      },
+    }),
     /** Referrals by NIR: one call per 50 distinct NIRs of a request; none → an empty list. */
     orientations: createBatchLoader<string, OrientationLegacy[]>({
       maxBatchSize: accueilMaxBatch,

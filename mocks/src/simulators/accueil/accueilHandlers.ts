@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { codesPartenaire, evenements, lieux } from './annuaireAccueil';
+import { createInscriptionStore, type ResultatInscription } from './createInscriptionStore';
 import { createOrientationStore } from './createOrientationStore';
 
 const maxBatchSize = 50;
@@ -45,6 +46,24 @@ const maxPage = 100;
 /** Visible ASCII, as HTTP allows in a header value the system stores. */
 const idempotencyKey = /^[\x21-\x7e]{1,255}$/;
 
+const inscriptionBody = z.object({ nir, auteur: z.string().min(1).max(64) });
+const presenceBody = z.object({ nir, present: z.boolean(), auteur: z.string().min(1).max(64) });
+const messagesRefus = {
+  EVENEMENT_INCONNU: 'Événement inconnu',
+  INSCRIPTION_INCONNUE: 'Aucune inscription active à cet événement',
+  EVENEMENT_COMPLET: 'Événement complet',
+  DEJA_INSCRIT: 'Déjà inscrit à cet événement',
+  INSCRIPTION_ANNULEE: 'Inscription annulée',
+  EVENEMENT_A_VENIR: "La présence s'enregistre à partir du jour de l'événement",
+} as const;
+
+/** A sign-up write's answer: the sign-up, or the system's refusal (mocks/docs/accueil.md). */
+function reponseInscription(resultat: ResultatInscription, status: number) {
+  if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
+  if (resultat.statut === 'REFUS') return legacyError(resultat.http, resultat.code, messagesRefus[resultat.code]);
+  return HttpResponse.json({ inscription: resultat.inscription }, { status, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
+}
+
 /** Today in Rodez, `YYYYMMDD`: the day a referral is recorded. */
 const aujourdhui = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).replaceAll('-', '');
 
@@ -61,6 +80,12 @@ export const accueil: LegacySystem = {
   handlers(baseUrl: string) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const store = createOrientationStore();
+    const inscriptions = createInscriptionStore(new Map(evenements.map((e) => [e.id_evenement, e])));
+    const cleOf = (request: Request): { ok: true; cle: string | null } | { ok: false; response: Response } => {
+      const cle = request.headers.get('Idempotency-Key');
+      if (cle !== null && !idempotencyKey.test(cle)) return { ok: false, response: legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', 'En-tête Idempotency-Key invalide') };
+      return { ok: true, cle };
+    };
     return [
       http.get(`${baseUrl}/annuaire/v1/lieux`, ({ request }) => auth(request) ?? HttpResponse.json({ nb_lieux: lieux.length, lieux })),
 
@@ -75,7 +100,9 @@ export const accueil: LegacySystem = {
         ] as const) {
           if (value !== null && !legacyDate.safeParse(value).success) return legacyError(400, 'REQUETE_INVALIDE', `Paramètre invalide : ${name}`);
         }
-        const retenus = evenements.filter((e) => (du === null || e.date_evt >= du) && (au === null || e.date_evt <= au));
+        const retenus = evenements
+          .filter((e) => (du === null || e.date_evt >= du) && (au === null || e.date_evt <= au))
+          .map((e) => ({ ...e, places_restantes: inscriptions.placesRestantes(e.id_evenement) }));
         return HttpResponse.json({ nb_evenements: retenus.length, evenements: retenus });
       }),
 
@@ -129,6 +156,45 @@ export const accueil: LegacySystem = {
         if (resultat.statut === 'INTERDITE') return legacyError(409, 'TRANSITION_INTERDITE', 'Changement de statut impossible depuis le statut actuel');
         if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
         return HttpResponse.json({ orientation: resultat.orientation }, { status: 200, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
+      }),
+
+      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/inscriptions`, async ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const cle = cleOf(request);
+        if (!cle.ok) return cle.response;
+        const read = await readBody(request, inscriptionBody);
+        if (!read.ok) return read.response;
+        // Nothing awaits from here to the answer: the key, the capacity and the sign-up are one atomic step.
+        return reponseInscription(inscriptions.inscrire(String(params.id), read.body, cle.cle, aujourdhui()), 201);
+      }),
+
+      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/annulations`, async ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const cle = cleOf(request);
+        if (!cle.ok) return cle.response;
+        const read = await readBody(request, inscriptionBody);
+        if (!read.ok) return read.response;
+        return reponseInscription(inscriptions.annuler(String(params.id), read.body, cle.cle, aujourdhui()), 200);
+      }),
+
+      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/presences`, async ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, presenceBody);
+        if (!read.ok) return read.response;
+        return reponseInscription(inscriptions.enregistrerPresence(String(params.id), read.body, aujourdhui()), 200);
+      }),
+
+      http.post(`${baseUrl}/tierslieu/v1/inscriptions/recherche`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, rechercheBody);
+        if (!read.ok) return read.response;
+        if (read.body.liste_nir.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
+        const trouvees = inscriptions.parNirs(read.body.liste_nir);
+        return HttpResponse.json({ nb_inscriptions: trouvees.length, inscriptions: trouvees });
       }),
 
       http.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {

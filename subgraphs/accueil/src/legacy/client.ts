@@ -1,6 +1,8 @@
 import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import {
   evenementsResponseSchema,
+  inscriptionEcriteSchema,
+  inscriptionsResponseSchema,
   lieuxResponseSchema,
   orientationCreeeSchema,
   orientationsResponseSchema,
@@ -9,6 +11,7 @@ import {
   type DemandeOrientation,
   type DemandeTransition,
   type EvenementLegacy,
+  type InscriptionLegacy,
   type LieuLegacy,
   type OrientationLegacy,
   type PageOrientationsLegacy,
@@ -38,6 +41,14 @@ export interface AccueilClient {
   changerStatut(id: string, demande: DemandeTransition, cleIdempotence: string | null): Promise<IdempotentPostResult<{ orientation: OrientationLegacy }>>;
   /** A page of the referrals addressed to one target, in recording order, after the referral `apres`. */
   orientationsParCible(cible: CibleLegacy, statut: StatutOrientationLegacy | null, apres: string | null, nb: number): Promise<PageOrientationsLegacy>;
+  /** Signs a person up to an event; 404 (unknown event) and 409 (full, already signed up, key reused) come back as refusals. */
+  inscrire(idEvenement: string, demande: { nir: string; auteur: string }, cleIdempotence: string | null): Promise<IdempotentPostResult<{ inscription: InscriptionLegacy }>>;
+  /** Cancels the person's active sign-up to an event; 404 (no such sign-up or event) and 409 (key reused) come back as refusals. */
+  annulerInscription(idEvenement: string, demande: { nir: string; auteur: string }, cleIdempotence: string | null): Promise<IdempotentPostResult<{ inscription: InscriptionLegacy }>>;
+  /** Records whether the person came; 404 (no sign-up) and 409 (cancelled, event to come) come back as refusals. */
+  enregistrerPresence(idEvenement: string, demande: { nir: string; present: boolean; auteur: string }): Promise<IdempotentPostResult<{ inscription: InscriptionLegacy }>>;
+  /** Every sign-up of these people (at most `accueilMaxBatch`), oldest first. */
+  inscriptionsParNirs(nirs: readonly string[]): Promise<InscriptionLegacy[]>;
 }
 
 /** The system's refusal code in an error body, when it has one. */
@@ -48,6 +59,12 @@ function codeErreurOf(body: unknown): string | null {
 
 export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): AccueilClient {
   const client = createLegacyClient({ ...config, partenaire, apiKeyHeader });
+  /** A write on a sign-up: every one answers the sign-up as it stands, or a refusal with its code. */
+  async function ecrireInscription(path: string, body: object, cle: string | null): Promise<IdempotentPostResult<{ inscription: InscriptionLegacy }>> {
+    const answer = await client.command(path, body, { idempotencyKey: cle, refusals: [404, 409] });
+    if (answer.status === 404 || answer.status === 409) return { ok: false, status: answer.status, codeErreur: codeErreurOf(answer.body) };
+    return { ok: true, data: client.validate(inscriptionEcriteSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
+  }
   return {
     async lieux() {
       return (await client.get('/annuaire/v1/lieux', lieuxResponseSchema)).lieux;
@@ -75,6 +92,12 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     async orientationsParCible(cible, statut, apres, nb) {
       const params = { ...cible, ...(statut === null ? {} : { statut }), ...(apres === null ? {} : { apres }), nb };
       return client.get('/orientations/v1/orientations', pageOrientationsSchema, params);
+    },
+    inscrire: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/inscriptions`, demande, cle),
+    annulerInscription: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/annulations`, demande, cle),
+    enregistrerPresence: (idEvenement, demande) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/presences`, demande, null),
+    async inscriptionsParNirs(nirs) {
+      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema)).inscriptions;
     },
   };
 }

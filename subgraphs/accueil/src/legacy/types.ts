@@ -106,3 +106,20 @@ export interface DemandeOrientation {
   motif_libre: string | null;
   auteur: string;
 }
+
+/** A sign-up to a tiers-lieu event: `INS` signed up, `ANN` cancelled; `presence` `P`/`A` once recorded after the event. */
+export const inscriptionSchema = z.object({
+  id_inscription: z.string().min(1),
+  id_evenement: z.string().min(1),
+  nir: z.string(),
+  statut: z.enum(['INS', 'ANN']),
+  date_inscription: legacyDate,
+  auteur: z.string(),
+  date_annulation: legacyDate.nullable(),
+  auteur_annulation: z.string().nullable(),
+  presence: z.enum(['P', 'A']).nullable(),
+  auteur_presence: z.string().nullable(),
+});
+export type InscriptionLegacy = z.infer<typeof inscriptionSchema>;
+export const inscriptionEcriteSchema = z.object({ inscription: inscriptionSchema });
+export const inscriptionsResponseSchema = z.object({ nb_inscriptions: z.number().int(), inscriptions: z.array(inscriptionSchema) });

@@ -4,6 +4,7 @@ import type { DemandeOrientation } from '../legacy/types';
 import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
 import { toOrientation, type OrientationParent } from './Orientation';
 import { changerStatutOrientation, cleOf } from './changerStatutOrientation';
+import { mutationsTiersLieu } from './inscriptionsTiersLieu';
 import { cibleDeCodePasserelle, codeDePartenaire, type Partenaire } from './Partenaire';
 
 /** Longest free text the Département's system stores. */
@@ -43,6 +44,7 @@ function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs)
 }
 
 export const Mutation = {
+  ...mutationsTiersLieu,
   async orienterUsager(_root: unknown, args: OrienterArgs, ctx: AccueilContext): Promise<{ orientation: OrientationParent; rejoue: boolean }> {
     const nir = ctx.usagerIds.decode(args.usagerId);
     if (nir === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });

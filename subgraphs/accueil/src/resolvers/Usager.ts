@@ -1,5 +1,6 @@
 import { checkNir } from '@passerelle/subgraph-kit';
 import type { AccueilContext } from '../context';
+import { toInscriptionTiersLieu, type InscriptionTiersLieuParent } from './InscriptionTiersLieu';
 import { toOrientation, type OrientationParent } from './Orientation';
 import { toPresencePartenaires, type PresencePartenaires, type UsagerRequis } from './PresencePartenaires';
 
@@ -15,6 +16,12 @@ export const Usager = {
     // Nobody can have been referred under a malformed NIR: no legacy call is spent on it.
     if (!check.valide) return [];
     return ((await ctx.loaders.orientations.load(check.nir)) ?? []).map(toOrientation);
+  },
+
+  async inscriptionsTiersLieu(u: UsagerReference, _args: unknown, ctx: AccueilContext): Promise<InscriptionTiersLieuParent[]> {
+    const check = checkNir(u.nir);
+    if (!check.valide) return [];
+    return ((await ctx.loaders.inscriptions.load(check.nir)) ?? []).map(toInscriptionTiersLieu);
   },
 
   presencePartenaires: (u: UsagerReference): PresencePartenaires => toPresencePartenaires(u),

@@ -48,6 +48,10 @@ export const errorCodes = {
     meaning: 'The usager already has an active référent de parcours: change the référent rather than designate a second one.',
     retryable: false,
   },
+  EVENEMENT_COMPLET: {
+    meaning: 'The event has no free seat left; nothing was recorded. A cancellation may free one later: choose another event or try again another day.',
+    retryable: false,
+  },
   CONFLIT_IDEMPOTENCE: {
     meaning: 'The idempotency key was already used for a different request; nothing was changed.',
     retryable: false,
