@@ -78,7 +78,8 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
       options.request.variables = { ...options.request.variables, representations: kept };
     }
     const response = await this.fetchOrPartnerError(options);
-    if (request) rememberPivots(request, response.data, representations);
+    // Only the entity guard reads pivot identities: an anonymous request or one without the guard walks nothing.
+    if (request?.entityGuard) rememberPivots(request, response.data, representations);
     return withheld.some(Boolean) ? reinsertWithheld(response, withheld, emptyEntityOf(options.request.query)) : response;
   }
 

@@ -3,3 +3,4 @@ export { subgraphEntries, readSdl, type SubgraphEntry } from './subgraphEntries'
 export { supergraphPath, apiSchemaPath, compositionPathsOf } from './paths';
 export { writeComposition, type CompositionOutcome } from './writeComposition';
 export { findUndocumented } from './findUndocumented';
+export { categoryOf, horsControle, type Requirement } from './check/classificationConvention';

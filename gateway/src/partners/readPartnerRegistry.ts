@@ -1,14 +1,11 @@
+import { partnerCodePattern, partnerSpec } from '@passerelle/subgraph-kit';
 import { Kind, parse, print, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { readLinkedFeatures } from '../authorization/readLinkedFeatures';
 import { joinGraphNames, graphOfJoin } from './joinGraphNames';
 import type { PartnerDeclaration, PartnerRegistry } from './PartnerRegistry';
 
-/** The Passerelle partner spec, as subgraphs `@link` it (schema/PARTENAIRES.md). */
-export const partnerSpecIdentity = 'https://passerelle.aveyron.fr/partenaire';
-const knownVersions = ['v0.1'];
-
-/** A partner code: lower-case letters, digits and hyphens, as in scopes `partenaire:<code>`. */
-export const partnerCodePattern = /^[a-z][a-z0-9-]{1,30}$/;
+const partnerSpecIdentity = partnerSpec.identity;
+const knownVersions: readonly string[] = [partnerSpec.version];
 
 const refuse = (message: string) => new Error(`The supergraph cannot be served: ${message} The gateway refuses it rather than guess who a partner is.`);
 

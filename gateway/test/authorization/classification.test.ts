@@ -1,6 +1,9 @@
 import type { GraphQLObjectType } from 'graphql';
 import type { AuthRequirement } from '../../src/authorization/AuthRequirement';
-import { apiSchema, requirements } from './profiles';
+import { apiSchema, requirements, supergraphSdl } from './profiles';
+import { categoryOf as conventionCategoryOf, horsControle } from '@passerelle/schema';
+import { coordinateOwners } from '../../src/audit/coordinateOwners';
+import { readPartnerRegistry } from '../../src/partners/readPartnerRegistry';
 import { publishedPartners } from './publishedPartners';
 
 /**
@@ -9,36 +12,18 @@ import { publishedPartners } from './publishedPartners';
  * these signatures, so that a new field either reuses a category or makes this test (and the
  * document) change.
  */
-const horsControle = new Set(['caf', 'msa', 'france-travail', 'region']);
 const published = publishedPartners();
 const partners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', 'bailleurs', 'siao', ...published.map((p) => p.code)];
+const registry = readPartnerRegistry(supergraphSdl);
+const owners = coordinateOwners(supergraphSdl);
+/** The partner whose subgraph answers this coordinate: its own file categories apply (schema/AUTHORIZATION.md). */
+const ownPartnerOf = (coordinate: string) => (owners.get(coordinate) ?? []).map((subgraph) => registry.partnerOfSubgraph(subgraph)?.code).find((code) => code !== undefined);
 const sig = (r: AuthRequirement) => JSON.stringify([r.authenticated, r.scopes, r.policies]);
-const alternatives = (...lists: string[][]) => lists;
-const policy = (needed: boolean) => (needed ? [['finalite-hors-controle']] : null);
-
-const categories = new Map<string, string>([
-  [sig({ authenticated: true, scopes: null, policies: null }), 'reseau'],
-  [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent'], ['role:usager']), policies: null }), 'identite'],
-  [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:usager']), policies: null }), 'orientations'],
-  [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:usager']), policies: policy(true) }), 'presence-partenaires'],
-  [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent']), policies: null }), 'orientation-ecriture'],
-  [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:agent', 'partenaire:departement'], ['role:usager']), policies: null }), 'dossier-partage'],
-  [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:agent', 'partenaire:departement']), policies: null }), 'dossier-partage-ecriture'],
-  [sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent', 'partenaire:departement'], ['role:usager']), policies: null }), 'opposition'],
-  [sig({ authenticated: false, scopes: alternatives(['role:referent']), policies: null }), 'portefeuille'],
-  [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:usager']), policies: policy(true) }), 'synthese'],
-  [sig({ authenticated: false, scopes: alternatives(['role:analyste']), policies: null }), 'agregat'],
-  [sig({ authenticated: false, scopes: alternatives(['role:usager']), policies: null }), 'journal-acces'],
-  [sig({ authenticated: false, scopes: alternatives(['role:agent']), policies: null }), 'orientations-recues'],
-  ...partners.flatMap((p): Array<[string, string]> => [
-    [
-      sig({ authenticated: false, scopes: alternatives(['role:accueil'], ['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }),
-      `presence:${p}`,
-    ],
-    [sig({ authenticated: false, scopes: alternatives(['role:referent'], ['role:agent', `partenaire:${p}`], ['role:usager']), policies: policy(horsControle.has(p)) }), `donnees-partenaire:${p}`],
-  ]),
-]);
-const categoryOf = (coordinate: string) => categories.get(sig(requirements.get(coordinate)!)) ?? `(unclassified) ${sig(requirements.get(coordinate)!)}`;
+/** The convention's category of a coordinate's requirement: the same table `npm run schema:check` applies per subgraph. */
+const categoryOf = (coordinate: string) => {
+  const requirement = requirements.get(coordinate)!;
+  return conventionCategoryOf(requirement, ownPartnerOf(coordinate)) ?? `(unclassified) ${sig(requirement)}`;
+};
 
 describe('data classification', () => {
   it('gives every requirement of the supergraph a category of the convention', () => {

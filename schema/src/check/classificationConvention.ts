@@ -1,8 +1,8 @@
 /**
  * The data-classification convention of schema/AUTHORIZATION.md ("Data classification
  * convention"): each category is one signature of @authenticated / @requiresScopes / @policy.
- * gateway/test/authorization/classification.test.ts holds the same table over the composed
- * supergraph; this one checks each subgraph before composition, where the subgraph is known.
+ * The one table: `npm run schema:check` applies it to each subgraph before composition, and
+ * gateway/test/authorization/classification.test.ts to every requirement of the composed supergraph.
  */
 export interface Requirement {
   authenticated: boolean;
@@ -20,7 +20,7 @@ export const filePartners = ['caf', 'msa', 'france-travail', 'cpam', 'carsat', '
  * counterpart of France Travail's ARE-Formation for the same training, and is kept away from
  * control alike.
  */
-const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail', 'region']);
+export const horsControle: ReadonlySet<string> = new Set(['caf', 'msa', 'france-travail', 'region']);
 
 const role = (...roles: string[]) => roles.map((r) => [`role:${r}`]);
 const agent = (partner: string) => [['role:agent', `partenaire:${partner}`]];

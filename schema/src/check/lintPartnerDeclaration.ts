@@ -1,11 +1,11 @@
+import { partnerCodePattern, partnerSpec } from '@passerelle/subgraph-kit';
 import { Kind, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { argumentsOf, linkedDirectiveName } from './linkedDirectiveName';
 import type { LintFinding } from './LintFinding';
 
-/** The partner spec's URL, without its version (schema/PARTENAIRES.md: `@link(url: "https://passerelle.aveyron.fr/partenaire/v0.1")`). */
-export const partnerSpecUrl = 'https://passerelle.aveyron.fr/partenaire/';
-/** A partner code: lower-case letters, digits and hyphens, as in scopes `partenaire:<code>`. */
-export const partnerCodePattern = /^[a-z][a-z0-9-]{1,30}$/;
+/** The partner spec's URL, without its version, ending in `/` (schema/PARTENAIRES.md). */
+export const partnerSpecUrl = `${partnerSpec.identity}/`;
+export { partnerCodePattern };
 
 export interface PartnerDeclarationLint {
   findings: LintFinding[];
@@ -36,11 +36,11 @@ export function lintPartnerDeclaration(subgraph: string, document: DocumentNode)
   if (partenaire === undefined && declarations.length === 0 && !composed) {
     report(
       'schema',
-      `declares no partner: add to \`extend schema\` @link(url: "${partnerSpecUrl}v0.1", import: ["@partenaire"]) @composeDirective(name: "@partenaire") @partenaire(code: "<code>", libelle: "<the partner's name>"), and the directive's definition (see the partner spec)`,
+      `declares no partner: add to \`extend schema\` @link(url: "${partnerSpecUrl}${partnerSpec.version}", import: ["@partenaire"]) @composeDirective(name: "@partenaire") @partenaire(code: "<code>", libelle: "<the partner's name>"), and the directive's definition (see the partner spec)`,
     );
     return { findings };
   }
-  if (partenaire === undefined) report('schema', `no @link to the partner spec: add @link(url: "${partnerSpecUrl}v0.1", import: ["@partenaire"]) to \`extend schema\``);
+  if (partenaire === undefined) report('schema', `no @link to the partner spec: add @link(url: "${partnerSpecUrl}${partnerSpec.version}", import: ["@partenaire"]) to \`extend schema\``);
   if (!composed)
     report(
       'schema',

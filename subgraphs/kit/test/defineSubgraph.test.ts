@@ -6,7 +6,7 @@ import { readGatewayContextKeys } from '../src/contextKeys/readGatewayContextKey
 import { signGatewayContext } from '../src/contextKeys/signGatewayContext';
 import { gatewayContextHeader } from '../src/security/gatewayContextKey';
 import { silentLogger } from '../src/logging/createLogger';
-import { gatewayContextOptionsOf } from '../src/subgraph/gatewayContextOptionsOf';
+import { gatewayContextOptionsOf } from '../src/server/gatewayContextOptionsOf';
 import { contextsBuilt, essai } from './fixtures/essaiSubgraph';
 
 const repositoryRoot = path.resolve(__dirname, '../../..');

@@ -1,21 +1,20 @@
-import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
+import { checkNir, hasCompleteBirthDate, passerelleError, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
 import type { FranceTravailContext } from '../context';
-import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } from '../usagerReference';
 import { toDossierFranceTravail, type DossierFranceTravailParent } from './DossierFranceTravail';
 
 export const Usager = {
   // A promise, rejected for a bad representation, so that it costs its own entity only:
   // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
-  __resolveReference(ref: unknown): Promise<UsagerReference> {
-    const parsed = usagerReferenceSchema.safeParse(ref);
+  __resolveReference(ref: unknown): Promise<UsagerParNirEtNaissance> {
+    const parsed = usagerParNirEtNaissanceSchema.safeParse(ref);
     if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
     return Promise.resolve(parsed.data);
   },
 
-  async franceTravail(u: UsagerReference, _args: unknown, ctx: FranceTravailContext): Promise<(DossierFranceTravailParent & { connu: true }) | null> {
+  async franceTravail(u: UsagerParNirEtNaissance, _args: unknown, ctx: FranceTravailContext): Promise<(DossierFranceTravailParent & { connu: true }) | null> {
     const check = checkNir(u.nir);
     // France Travail cannot identify anyone from a malformed NIR or part of a date of birth: no call is spent.
-    if (!check.valide || !hasCompleteBirthDate(u)) return null;
+    if (!check.valide || !hasCompleteBirthDate(u.identitePivot)) return null;
     const identifiant = await ctx.loaders.identifiant.load({ nir: check.nir, dateNaissance: u.identitePivot.dateNaissance });
     // DataLoader has already turned an Error value into a rejection; this only narrows the type.
     if (identifiant instanceof Error) throw identifiant;

@@ -18,9 +18,21 @@ export const identitePivotSchema = z.object({
 export type IdentitePivot = z.infer<typeof identitePivotSchema>;
 
 /** True when the date of birth is complete (`YYYY-MM-DD`): partners search by exact date. */
-export function hasCompleteBirthDate(pivot: IdentitePivot): boolean {
+export function hasCompleteBirthDate(pivot: Pick<IdentitePivot, 'dateNaissance'>): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(pivot.dateNaissance);
 }
+
+/**
+ * The representation a subgraph keyed on the NIR that also needs the date of birth receives for a
+ * `Usager` (France Travail, the Région: they identify people by NIR and complete date of birth):
+ * its key, plus the date of birth the gateway fetches from the identity register because the
+ * subgraph's field `@requires(fields: "identitePivot { dateNaissance }")`.
+ */
+export const usagerParNirEtNaissanceSchema = z.object({
+  nir: z.string(),
+  identitePivot: identitePivotSchema.pick({ dateNaissance: true }),
+});
+export type UsagerParNirEtNaissance = z.infer<typeof usagerParNirEtNaissanceSchema>;
 
 /**
  * Each matching criterion as an agent reads it; `source` names who did not record the place of

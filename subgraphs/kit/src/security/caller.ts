@@ -18,6 +18,9 @@ export type Partenaire = string;
 /** The shape of a partner code: lower-case letters, digits and hyphens, 2 to 31 characters. */
 export const partnerCodePattern = /^[a-z][a-z0-9-]{1,30}$/;
 
+/** The partner spec subgraphs `@link` to declare their partner (schema/PARTENAIRES.md): its URL without the version, and the version read. */
+export const partnerSpec = { identity: 'https://passerelle.aveyron.fr/partenaire', version: 'v0.1' } as const;
+
 /** The closed list of purposes (finalités) an operation can declare. */
 export const finalites = ['premier-accueil', 'accompagnement', 'instruction', 'controle', 'statistique', 'information'] as const;
 export type Finalite = (typeof finalites)[number];

@@ -4,7 +4,7 @@ import { readConfig, type ConfigOf, type ConfigSpec } from '../config/readConfig
 import { createLogger, type Logger } from '../logging/createLogger';
 import { createSubgraphServer, type RunningSubgraphServer, type SubgraphRequestContext } from '../server/createSubgraphServer';
 import { loadTypeDefs } from '../server/loadTypeDefs';
-import { gatewayContextOptionsOf } from './gatewayContextOptionsOf';
+import { gatewayContextOptionsOf } from '../server/gatewayContextOptionsOf';
 
 /** The variables every subgraph reads: `serverEnv(...)` and `gatewayContextEnv()`; a subgraph adds its own. */
 type CommonEnvSpec = ReturnType<typeof serverEnv> & ReturnType<typeof gatewayContextEnv>;

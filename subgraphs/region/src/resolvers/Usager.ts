@@ -1,20 +1,19 @@
-import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
+import { checkNir, hasCompleteBirthDate, passerelleError, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
 import type { RegionContext } from '../context';
-import { hasCompleteBirthDate, usagerReferenceSchema, type UsagerReference } from '../usagerReference';
 import { toDossierStagiaireRegion, type DossierStagiaireRegion } from './DossierStagiaireRegion';
 
 export const Usager = {
   // A rejected promise, not a throw: a bad representation costs its own entity, not the whole `_entities` list.
-  __resolveReference(ref: unknown): Promise<UsagerReference> {
-    const parsed = usagerReferenceSchema.safeParse(ref);
+  __resolveReference(ref: unknown): Promise<UsagerParNirEtNaissance> {
+    const parsed = usagerParNirEtNaissanceSchema.safeParse(ref);
     if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
     return Promise.resolve(parsed.data);
   },
 
-  async formationProfessionnelle(u: UsagerReference, _args: unknown, ctx: RegionContext): Promise<DossierStagiaireRegion | null> {
+  async formationProfessionnelle(u: UsagerParNirEtNaissance, _args: unknown, ctx: RegionContext): Promise<DossierStagiaireRegion | null> {
     const check = checkNir(u.nir);
     // The Région cannot identify anyone from a malformed NIR or part of a date of birth: no call is spent.
-    if (!check.valide || !hasCompleteBirthDate(u)) return null;
+    if (!check.valide || !hasCompleteBirthDate(u.identitePivot)) return null;
     const stagiaire = await ctx.loaders.stagiaire.load({ nir: check.nir, dateNaissance: u.identitePivot.dateNaissance });
     return stagiaire ? toDossierStagiaireRegion(stagiaire) : null;
   },
