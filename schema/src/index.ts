@@ -4,3 +4,4 @@ export { supergraphPath, apiSchemaPath, compositionPathsOf } from './paths';
 export { writeComposition, type CompositionOutcome } from './writeComposition';
 export { findUndocumented } from './findUndocumented';
 export { categoryOf, horsControle, type Requirement } from './check/classificationConvention';
+export { readOperationsFolder, operationDocument, type OperationsFolder } from './operations/readOperationsFolder';

@@ -1,38 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import {
-  Kind,
-  OperationTypeNode,
-  parse,
-  print,
-  specifiedRules,
-  validate,
-  visit,
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type ValidationRule,
-} from 'graphql';
+import { operationDocument, readOperationsFolder } from '@passerelle/schema';
+import { OperationTypeNode, print, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { sha256Hex, type PersistedOperation, type PersistedOperationsManifest } from './persistedOperationsManifest';
 
 export interface BuiltManifest {
   manifest: PersistedOperationsManifest;
   /** Why some operations could not be persisted; the manifest is not to be written when there are any. */
   problems: string[];
-}
-
-/** The fragments `node` spreads, and those they spread, in name order. */
-function fragmentsUsedBy(node: DefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen = new Set<string>()): FragmentDefinitionNode[] {
-  visit(node, {
-    FragmentSpread(spread) {
-      const fragment = fragments.get(spread.name.value);
-      if (fragment === undefined || seen.has(fragment.name.value)) return;
-      seen.add(fragment.name.value);
-      fragmentsUsedBy(fragment, fragments, seen);
-    },
-  });
-  return [...seen].sort().flatMap((name) => fragments.get(name) ?? []);
 }
 
 /**
@@ -43,27 +16,7 @@ function fragmentsUsedBy(node: DefinitionNode, fragments: ReadonlyMap<string, Fr
  * printed canonically, so the output only changes when an operation does.
  */
 export function buildPersistedOperationsManifest(operationsDir: string, schema: GraphQLSchema, rules: readonly ValidationRule[] = []): BuiltManifest {
-  const problems: string[] = [];
-  const operations: Array<{ file: string; node: OperationDefinitionNode }> = [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const files = readdirSync(operationsDir)
-    .filter((file) => file.endsWith('.graphql'))
-    .sort();
-  for (const file of files) {
-    let definitions: readonly DefinitionNode[];
-    try {
-      definitions = parse(readFileSync(path.join(operationsDir, file), 'utf8')).definitions;
-    } catch (error) {
-      problems.push(`${file}: ${(error as Error).message}`);
-      continue;
-    }
-    for (const definition of definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push({ file, node: definition });
-      else if (definition.kind !== Kind.FRAGMENT_DEFINITION) problems.push(`${file}: only operations and fragments belong here`);
-      else if (fragments.has(definition.name.value)) problems.push(`${file}: fragment ${definition.name.value} is defined twice`);
-      else fragments.set(definition.name.value, definition);
-    }
-  }
+  const { operations, fragments, problems } = readOperationsFolder(operationsDir);
 
   const persisted = new Map<string, PersistedOperation>();
   for (const { file, node } of operations) {
@@ -80,7 +33,7 @@ export function buildPersistedOperationsManifest(operationsDir: string, schema: 
       problems.push(`${file}: ${name}: the gateway serves no subscriptions`);
       continue;
     }
-    const document = { kind: Kind.DOCUMENT, definitions: [node, ...fragmentsUsedBy(node, fragments)] } as const;
+    const document = operationDocument(node, fragments);
     const errors = validate(schema, document, [...specifiedRules, ...rules]);
     if (errors.length > 0) {
       problems.push(...errors.map((error) => `${file}: ${name}: ${error.message}`));

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { print } from 'graphql';
+import { operationDocument, readOperationsFolder } from '../operations/readOperationsFolder';
 import { z } from 'zod';
 import type { PersistedOperationDocument } from './validatePersistedOperations';
 
@@ -20,27 +21,12 @@ const manifestSchema = z.object({
 export function readPersistedOperations(operationsDir: string, manifestPath: string, displayRoot: string): PersistedOperationDocument[] {
   const shown = (file: string) => path.relative(displayRoot, file);
   if (!existsSync(operationsDir)) throw new Error(`The operations folder ${shown(operationsDir)} does not exist.`);
-  const operations: Array<{ file: string; node: DefinitionNode & { kind: Kind.OPERATION_DEFINITION } }> = [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const file of readdirSync(operationsDir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()) {
-    const full = path.join(operationsDir, file);
-    let definitions: readonly DefinitionNode[];
-    try {
-      definitions = parse(readFileSync(full, 'utf8')).definitions;
-    } catch (error) {
-      throw new Error(`${shown(full)} does not parse: ${(error as Error).message}`);
-    }
-    for (const definition of definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION) operations.push({ file: full, node: definition });
-      else if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-  }
-  const fromFiles = operations.map(({ file, node }): PersistedOperationDocument => ({
+  const folder = readOperationsFolder(operationsDir);
+  if (folder.problems.length > 0) throw new Error(folder.problems.map((problem) => `${shown(operationsDir)}/${problem}`).join('\n'));
+  const fromFiles = folder.operations.map(({ file, node }): PersistedOperationDocument => ({
     name: node.name?.value ?? '(anonymous)',
-    source: shown(file),
-    body: print({ kind: Kind.DOCUMENT, definitions: [node, ...fragmentsUsedBy(node, fragments)] }),
+    source: shown(path.join(operationsDir, file)),
+    body: print(operationDocument(node, folder.fragments)),
   }));
 
   if (!existsSync(manifestPath)) throw new Error(`The persisted operations manifest ${shown(manifestPath)} does not exist.`);
@@ -52,17 +38,4 @@ export function readPersistedOperations(operationsDir: string, manifestPath: str
   }
   const fromManifest = manifest.operations.map((op): PersistedOperationDocument => ({ name: op.name, source: shown(manifestPath), body: op.body }));
   return [...fromFiles, ...fromManifest];
-}
-
-/** The fragments `node` spreads, transitively, in name order (unknown ones are left for validation to report). */
-function fragmentsUsedBy(node: DefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen = new Set<string>()): FragmentDefinitionNode[] {
-  visit(node, {
-    FragmentSpread(spread) {
-      const fragment = fragments.get(spread.name.value);
-      if (fragment === undefined || seen.has(fragment.name.value)) return;
-      seen.add(fragment.name.value);
-      fragmentsUsedBy(fragment, fragments, seen);
-    },
-  });
-  return [...seen].sort().flatMap((name) => fragments.get(name) ?? []);
 }

@@ -74,7 +74,7 @@ describe('readPersistedOperations', () => {
     writeFileSync(path.join(root, 'manifest.json'), '{"format": "other"}');
     expect(() => readPersistedOperations(path.join(root, 'operations'), path.join(root, 'manifest.json'), root)).toThrow(/^The persisted operations manifest manifest\.json is invalid: /);
     writeFileSync(path.join(root, 'operations', 'Bad.graphql'), 'query {');
-    expect(() => readPersistedOperations(path.join(root, 'operations'), path.join(root, 'manifest.json'), root)).toThrow(/^operations\/Bad\.graphql does not parse: Syntax Error/);
+    expect(() => readPersistedOperations(path.join(root, 'operations'), path.join(root, 'manifest.json'), root)).toThrow(/^operations\/Bad\.graphql: Syntax Error/);
   });
 });
 
