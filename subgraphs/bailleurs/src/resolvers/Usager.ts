@@ -1,7 +1,7 @@
-import { passerelleError } from '@passerelle/subgraph-kit';
+import { resolveReference, usagerParPivotSchema } from '@passerelle/subgraph-kit';
 import { bailleurs } from '../bailleurs';
 import type { BailleursContext } from '../context';
-import { hasCompleteBirthDate, identitePivotSchema, type IdentitePivot } from '../identitePivot';
+import { hasCompleteBirthDate, type IdentitePivot } from '../identitePivot';
 import { dossierVide } from '../records/DossierBailleur';
 import { toSituationBailleur, type SituationBailleur } from './SituationBailleur';
 
@@ -16,13 +16,7 @@ interface LogementSocial {
 }
 
 export const Usager = {
-  // A promise, rejected for a bad representation, so that it costs its own entity only:
-  // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
-  __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
-    const parsed = identitePivotSchema.safeParse(ref.identitePivot);
-    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' }));
-    return Promise.resolve({ identitePivot: parsed.data });
-  },
+  __resolveReference: resolveReference(usagerParPivotSchema, 'a valid identitePivot'),
 
   async logementSocial(u: UsagerParent, _args: unknown, ctx: BailleursContext): Promise<LogementSocial | null> {
     const pivot = u.identitePivot;

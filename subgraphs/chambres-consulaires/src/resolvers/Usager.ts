@@ -1,4 +1,4 @@
-import { hasCompleteBirthDate, identitePivotSchema, passerelleError, type IdentitePivot } from '@passerelle/subgraph-kit';
+import { hasCompleteBirthDate, resolveReference, usagerParPivotSchema, type IdentitePivot } from '@passerelle/subgraph-kit';
 import { chambres } from '../chambres';
 import type { ChambresConsulairesContext } from '../context';
 import { toSituationChambre, type SituationChambre } from './SituationChambre';
@@ -15,12 +15,7 @@ interface ChambresConsulaires {
 }
 
 export const Usager = {
-  // A rejected promise, not a throw: a bad representation costs its own entity, not the whole `_entities` list.
-  __resolveReference(ref: { identitePivot?: unknown }): Promise<UsagerParent> {
-    const parsed = identitePivotSchema.safeParse(ref.identitePivot);
-    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a valid identitePivot.', { argument: 'representations' }));
-    return Promise.resolve({ identitePivot: parsed.data });
-  },
+  __resolveReference: resolveReference(usagerParPivotSchema, 'a valid identitePivot'),
 
   async chambresConsulaires(u: UsagerParent, _args: unknown, ctx: ChambresConsulairesContext): Promise<ChambresConsulaires | null> {
     const pivot = u.identitePivot;

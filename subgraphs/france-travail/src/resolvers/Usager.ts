@@ -1,15 +1,9 @@
-import { checkNir, hasCompleteBirthDate, passerelleError, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
+import { checkNir, hasCompleteBirthDate, resolveReference, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
 import type { FranceTravailContext } from '../context';
 import { toDossierFranceTravail, type DossierFranceTravailParent } from './DossierFranceTravail';
 
 export const Usager = {
-  // A promise, rejected for a bad representation, so that it costs its own entity only:
-  // @apollo/subgraph resolves representations in one synchronous map, which a throw would abort.
-  __resolveReference(ref: unknown): Promise<UsagerParNirEtNaissance> {
-    const parsed = usagerParNirEtNaissanceSchema.safeParse(ref);
-    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
-    return Promise.resolve(parsed.data);
-  },
+  __resolveReference: resolveReference(usagerParNirEtNaissanceSchema, 'a NIR or a valid identitePivot.dateNaissance'),
 
   async franceTravail(u: UsagerParNirEtNaissance, _args: unknown, ctx: FranceTravailContext): Promise<(DossierFranceTravailParent & { connu: true }) | null> {
     const check = checkNir(u.nir);

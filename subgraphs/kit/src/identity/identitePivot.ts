@@ -53,3 +53,6 @@ export function libellesCriteres(source: string): Readonly<Record<CritereRapproc
     LIEU_NAISSANCE_NON_COMPARE: `lieu de naissance non enregistré par ${source}`,
   };
 }
+
+/** The representation a subgraph keyed on the pivot identity receives for a `Usager` (landlords, chambres consulaires): never a NIR. */
+export const usagerParPivotSchema = z.object({ identitePivot: identitePivotSchema });

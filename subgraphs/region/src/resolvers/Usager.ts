@@ -1,14 +1,9 @@
-import { checkNir, hasCompleteBirthDate, passerelleError, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
+import { checkNir, hasCompleteBirthDate, resolveReference, usagerParNirEtNaissanceSchema, type UsagerParNirEtNaissance } from '@passerelle/subgraph-kit';
 import type { RegionContext } from '../context';
 import { toDossierStagiaireRegion, type DossierStagiaireRegion } from './DossierStagiaireRegion';
 
 export const Usager = {
-  // A rejected promise, not a throw: a bad representation costs its own entity, not the whole `_entities` list.
-  __resolveReference(ref: unknown): Promise<UsagerParNirEtNaissance> {
-    const parsed = usagerParNirEtNaissanceSchema.safeParse(ref);
-    if (!parsed.success) return Promise.reject(passerelleError('ARGUMENT_INVALIDE', 'The Usager representation lacks a NIR or a valid identitePivot.dateNaissance.', { argument: 'representations' }));
-    return Promise.resolve(parsed.data);
-  },
+  __resolveReference: resolveReference(usagerParNirEtNaissanceSchema, 'a NIR or a valid identitePivot.dateNaissance'),
 
   async formationProfessionnelle(u: UsagerParNirEtNaissance, _args: unknown, ctx: RegionContext): Promise<DossierStagiaireRegion | null> {
     const check = checkNir(u.nir);
