@@ -2,9 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
-import { codesPartenaire, evenements, lieux } from './annuaireAccueil';
+import { codesPartenaire, codesService, evenements, lieux } from './annuaireAccueil';
 import { createInscriptionStore, type ResultatInscription } from './createInscriptionStore';
 import { createOrientationStore } from './createOrientationStore';
+import { createPassageStore } from './createPassageStore';
 
 const maxBatchSize = 50;
 
@@ -14,9 +15,20 @@ const codesMotif = ['DRT', 'LOG', 'HEB', 'EMP', 'SAN', 'RET', 'FIN', 'NUM', 'ACS
 /** A partner's code as Passerelle writes them: lower-case letters, digits and hyphens. */
 const codePasserelle = /^[a-z][a-z0-9-]{1,30}$/;
 const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
-// NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
-const nir = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
+/** A day that exists (not 20260231): `YYYYMMDD`. */
+const jourReel = legacyDate.refine((d) => {
+  const jour = new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8))));
+  return jour.getUTCDate() === Number(d.slice(6, 8));
+});
+/** The key of a person unknown to the identity register: `PRV` and 12 digits, never a NIR. */
+const cleProvisoire = z.string().regex(/^PRV\d{12}$/);
+/** NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here. */
+const nirSeul = z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/);
+/** Whom a record is about: a NIR, or a provisional key until the person's NIR is known. */
+const nir = z.union([nirSeul, cleProvisoire]);
 const rechercheBody = z.object({ liste_nir: z.array(nir).min(1) });
+const passageBody = z.object({ nir, code_lieu: z.string().regex(/^[A-Z0-9-]{1,32}$/), date_passage: jourReel.nullable(), code_motif: z.enum(codesService), auteur: z.string().min(1).max(64) });
+const rapprochementBody = z.object({ cle_provisoire: cleProvisoire, nir: nirSeul });
 const orientationBody = z.discriminatedUnion('type_cible', [
   z.object({ nir, type_cible: z.literal('PART'), code_cible: z.enum(codesPartenaire), code_motif: z.enum(codesMotif), motif_libre: z.string().max(500).nullable(), auteur: z.string().min(1).max(64) }),
   z.object({
@@ -69,7 +81,8 @@ const aujourdhui = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Pa
 
 /**
  * The Département's reception network: the directory of reception places and the tiers-lieu's
- * events (read only), and the referrals reception agents record (stateful, per `handlers()` call).
+ * events (read only), and the referrals, sign-ups and passages reception agents record (stateful,
+ * per `handlers()` call), re-keyed when a provisional key is reconciled with a NIR.
  */
 export const accueil: LegacySystem = {
   name: 'accueil',
@@ -81,6 +94,7 @@ export const accueil: LegacySystem = {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const store = createOrientationStore();
     const inscriptions = createInscriptionStore(new Map(evenements.map((e) => [e.id_evenement, e])));
+    const passages = createPassageStore();
     const cleOf = (request: Request): { ok: true; cle: string | null } | { ok: false; response: Response } => {
       const cle = request.headers.get('Idempotency-Key');
       if (cle !== null && !idempotencyKey.test(cle)) return { ok: false, response: legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', 'En-tête Idempotency-Key invalide') };
@@ -195,6 +209,44 @@ export const accueil: LegacySystem = {
         if (read.body.liste_nir.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
         const trouvees = inscriptions.parNirs(read.body.liste_nir);
         return HttpResponse.json({ nb_inscriptions: trouvees.length, inscriptions: trouvees });
+      }),
+
+      http.post(`${baseUrl}/passages/v1/passages`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const cle = cleOf(request);
+        if (!cle.ok) return cle.response;
+        const read = await readBody(request, passageBody);
+        if (!read.ok) return read.response;
+        // Nothing awaits from here to the answer: the place, the day, the key and the insertion are one atomic step.
+        const demande = read.body;
+        if (!lieux.some((l) => l.code_lieu === demande.code_lieu)) return legacyError(422, 'LIEU_INCONNU', "Lieu inconnu de l'annuaire");
+        const jour = aujourdhui();
+        if (demande.date_passage !== null && demande.date_passage > jour) return legacyError(422, 'DATE_FUTURE', 'Date de passage postérieure à ce jour');
+        const resultat = passages.enregistrer({ ...demande, date_passage: demande.date_passage ?? jour }, demande, cle.cle, jour);
+        if (resultat.statut === 'CONFLIT') return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre demande");
+        return HttpResponse.json({ passage: resultat.passage }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
+      }),
+
+      http.post(`${baseUrl}/passages/v1/passages/recherche`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, rechercheBody);
+        if (!read.ok) return read.response;
+        if (read.body.liste_nir.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
+        const trouves = passages.parNirs(read.body.liste_nir);
+        return HttpResponse.json({ nb_passages: trouves.length, passages: trouves });
+      }),
+
+      http.post(`${baseUrl}/rapprochements/v1/rapprochements`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, rapprochementBody);
+        if (!read.ok) return read.response;
+        const { cle_provisoire, nir: nirConnu } = read.body;
+        // One synchronous step over the three stores: no request sees a person split between two keys.
+        const deplaces = store.rapprocher(cle_provisoire, nirConnu) + inscriptions.rapprocher(cle_provisoire, nirConnu) + passages.rapprocher(cle_provisoire, nirConnu);
+        return HttpResponse.json({ deplaces });
       }),
 
       http.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {

@@ -39,6 +39,13 @@ export interface InscriptionStore {
   placesRestantes(idEvenement: string): number;
   /** Every sign-up of these people, oldest first. */
   parNirs(nirs: readonly string[]): InscriptionLegacy[];
+  /**
+   * Moves every sign-up recorded under the key `de` to `vers` (a provisional key reconciled with a
+   * NIR); returns how many moved. When both keys held a seat at the same event, the person keeps
+   * one: the older sign-up stays (with the attendance either recorded), the other is dropped and
+   * its seat freed. Synchronous, so atomic.
+   */
+  rapprocher(de: string, vers: string): number;
 }
 
 /**
@@ -47,7 +54,9 @@ export interface InscriptionStore {
  * remembered answer stays what it was.
  */
 export function createInscriptionStore(evenements: ReadonlyMap<string, EvenementCapacite>): InscriptionStore {
-  const inscriptions: InscriptionLegacy[] = [];
+  let inscriptions: InscriptionLegacy[] = [];
+  // Not the list's length: a reconciliation may drop a duplicate, and an id is never given twice.
+  let suivante = 1;
   const parCle = new Map<string, { requete: string; inscription: InscriptionLegacy }>();
   const active = (idEvenement: string, nir: string) => inscriptions.findIndex((i) => i.id_evenement === idEvenement && i.nir === nir && i.statut === 'INS');
   const placesRestantes = (idEvenement: string) => (evenements.get(idEvenement)?.places_restantes ?? 0) - inscriptions.filter((i) => i.id_evenement === idEvenement && i.statut === 'INS').length;
@@ -69,7 +78,7 @@ export function createInscriptionStore(evenements: ReadonlyMap<string, Evenement
       if (active(idEvenement, demande.nir) >= 0) return { statut: 'REFUS', http: 409, code: 'DEJA_INSCRIT' };
       if (placesRestantes(idEvenement) <= 0) return { statut: 'REFUS', http: 409, code: 'EVENEMENT_COMPLET' };
       const inscription: InscriptionLegacy = {
-        id_inscription: `INS-${String(inscriptions.length + 1).padStart(6, '0')}`,
+        id_inscription: `INS-${String(suivante++).padStart(6, '0')}`,
         id_evenement: idEvenement,
         nir: demande.nir,
         statut: 'INS',
@@ -113,6 +122,20 @@ export function createInscriptionStore(evenements: ReadonlyMap<string, Evenement
     parNirs(nirs) {
       const wanted = new Set(nirs);
       return inscriptions.filter((i) => wanted.has(i.nir));
+    },
+    rapprocher(de, vers) {
+      const deplaces = inscriptions.filter((i) => i.nir === de).length;
+      if (deplaces === 0) return 0;
+      const fusionnees: InscriptionLegacy[] = [];
+      for (const avant of inscriptions) {
+        const i = avant.nir === de ? { ...avant, nir: vers } : avant;
+        const doublon = i.nir === vers && i.statut === 'INS' ? fusionnees.findIndex((f) => f.nir === vers && f.id_evenement === i.id_evenement && f.statut === 'INS') : -1;
+        const gardee = fusionnees[doublon];
+        if (gardee === undefined) fusionnees.push(i);
+        else if (gardee.presence === null && i.presence !== null) fusionnees[doublon] = { ...gardee, presence: i.presence, auteur_presence: i.auteur_presence };
+      }
+      inscriptions = fusionnees;
+      return deplaces;
     },
   };
 }

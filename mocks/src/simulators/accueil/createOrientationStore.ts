@@ -71,6 +71,11 @@ export interface OrientationStore {
   changerStatut(id: string, demande: DemandeTransition, cleIdempotence: string | null, date: string): ResultatTransition;
   /** The referrals addressed to this target, optionally in one status, after the referral `apres` (excluded), at most `nb`. */
   parCible(cible: { type_cible: OrientationLegacy['type_cible']; code_cible: string; statut: StatutOrientation | null }, apres: string | null, nb: number): PageOrientations;
+  /**
+   * Moves every referral recorded under the key `de` to `vers` (a provisional key reconciled with
+   * a NIR), keeping ids, statuses and steps; returns how many moved. Synchronous, so atomic.
+   */
+  rapprocher(de: string, vers: string): number;
 }
 
 /**
@@ -130,6 +135,16 @@ export function createOrientationStore(): OrientationStore {
       // Ids grow with recording order, so "after" is a comparison and survives referrals changing status.
       const suivantes = apres === null ? retenues : retenues.filter((o) => o.id_orientation > apres);
       return { nb_total: retenues.length, nb_apres: suivantes.length, orientations: suivantes.slice(0, nb) };
+    },
+    rapprocher(de, vers) {
+      let deplaces = 0;
+      // In place of the old records, so recording order (oldest first) holds across both keys.
+      orientations.forEach((o, index) => {
+        if (o.nir !== de) return;
+        orientations[index] = { ...o, nir: vers };
+        deplaces += 1;
+      });
+      return deplaces;
     },
   };
 }
