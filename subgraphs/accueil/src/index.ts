@@ -9,6 +9,7 @@ import { InscriptionTiersLieu } from './resolvers/InscriptionTiersLieu';
 import { LieuAccueil } from './resolvers/LieuAccueil';
 import { Mutation } from './resolvers/Mutation';
 import { CibleOrientation } from './resolvers/Orientation';
+import { PassageAccueil } from './resolvers/PassageAccueil';
 import { Query } from './resolvers/Query';
 import { Usager } from './resolvers/Usager';
 
@@ -17,7 +18,7 @@ export const subgraph = defineSubgraph({
   name: 'accueil',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: accueilEnv,
-  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, InscriptionTiersLieu, CibleOrientation },
+  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, InscriptionTiersLieu, CibleOrientation, PassageAccueil },
   createContext(config) {
     const accueil = createAccueilClient(legacyClientOptionsOf(config));
     const usagerIds = createUsagerIdCodec(config.usagerIdSecret);

@@ -1,6 +1,6 @@
 import { createBatchLoader } from '@passerelle/subgraph-kit';
 import { accueilMaxBatch, type AccueilClient } from './legacy/client';
-import type { EvenementLegacy, InscriptionLegacy, LieuLegacy, OrientationLegacy } from './legacy/types';
+import type { EvenementLegacy, InscriptionLegacy, LieuLegacy, OrientationLegacy, PassageLegacy } from './legacy/types';
 
 /** Per-request loaders of the reception-network subgraph. */
 export function createLoaders(accueil: AccueilClient) {
@@ -32,6 +32,15 @@ export function createLoaders(accueil: AccueilClient) {
       load: async (nirs) => {
         const parNir = new Map<string, OrientationLegacy[]>(nirs.map((nir) => [nir, []]));
         for (const o of await accueil.orientationsParNirs(nirs)) parNir.get(o.nir)?.push(o);
+        return parNir;
+      },
+    }),
+    /** Passages by usager key: one call per 50 distinct keys of a request; none → an empty list. */
+    passages: createBatchLoader<string, PassageLegacy[]>({
+      maxBatchSize: accueilMaxBatch,
+      load: async (nirs) => {
+        const parNir = new Map<string, PassageLegacy[]>(nirs.map((nir) => [nir, []]));
+        for (const p of await accueil.passagesParNirs(nirs)) parNir.get(p.nir)?.push(p);
         return parNir;
       },
     }),

@@ -7,14 +7,18 @@ import {
   orientationCreeeSchema,
   orientationsResponseSchema,
   pageOrientationsSchema,
+  passageEcritSchema,
+  passagesResponseSchema,
   type CibleLegacy,
   type DemandeOrientation,
+  type DemandePassage,
   type DemandeTransition,
   type EvenementLegacy,
   type InscriptionLegacy,
   type LieuLegacy,
   type OrientationLegacy,
   type PageOrientationsLegacy,
+  type PassageLegacy,
   type StatutOrientationLegacy,
 } from './types';
 
@@ -49,6 +53,10 @@ export interface AccueilClient {
   enregistrerPresence(idEvenement: string, demande: { nir: string; present: boolean; auteur: string }): Promise<IdempotentPostResult<{ inscription: InscriptionLegacy }>>;
   /** Every sign-up of these people (at most `accueilMaxBatch`), oldest first. */
   inscriptionsParNirs(nirs: readonly string[]): Promise<InscriptionLegacy[]>;
+  /** Records a passage; 409 (key reused) and 422 (unknown place, day after today) come back as refusals. */
+  enregistrerPassage(demande: DemandePassage, cleIdempotence: string | null): Promise<IdempotentPostResult<{ passage: PassageLegacy }>>;
+  /** Every passage of these people (at most `accueilMaxBatch`), oldest visit first. */
+  passagesParNirs(nirs: readonly string[]): Promise<PassageLegacy[]>;
 }
 
 /** The system's refusal code in an error body, when it has one. */
@@ -98,6 +106,14 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     enregistrerPresence: (idEvenement, demande) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/presences`, demande, null),
     async inscriptionsParNirs(nirs) {
       return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema)).inscriptions;
+    },
+    async enregistrerPassage(demande, cleIdempotence) {
+      const answer = await client.command('/passages/v1/passages', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
+      if (answer.status === 409 || answer.status === 422) return { ok: false, status: answer.status, codeErreur: codeErreurOf(answer.body) };
+      return { ok: true, data: client.validate(passageEcritSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
+    },
+    async passagesParNirs(nirs) {
+      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema)).passages;
     },
   };
 }

@@ -123,3 +123,26 @@ export const inscriptionSchema = z.object({
 export type InscriptionLegacy = z.infer<typeof inscriptionSchema>;
 export const inscriptionEcriteSchema = z.object({ inscription: inscriptionSchema });
 export const inscriptionsResponseSchema = z.object({ nb_inscriptions: z.number().int(), inscriptions: z.array(inscriptionSchema) });
+
+/** A visit of a person to a reception place: the day, the place and the service sought (a directory service code); no content. */
+export const passageSchema = z.object({
+  id_passage: z.string().min(1),
+  nir: z.string(),
+  code_lieu: z.string().min(1),
+  date_passage: legacyDate,
+  code_motif: codeServiceSchema,
+  auteur: z.string(),
+  date_saisie: legacyDate,
+});
+export type PassageLegacy = z.infer<typeof passageSchema>;
+export const passageEcritSchema = z.object({ passage: passageSchema });
+export const passagesResponseSchema = z.object({ nb_passages: z.number().int(), passages: z.array(passageSchema) });
+
+/** The body of `POST /passages/v1/passages`; `date_passage` null: today, as the system's clock says. */
+export interface DemandePassage {
+  nir: string;
+  code_lieu: string;
+  date_passage: string | null;
+  code_motif: CodeService;
+  auteur: string;
+}

@@ -1,9 +1,11 @@
 import { passerelleError, requireAuteur } from '@passerelle/subgraph-kit';
+import { cleDeUsagerId } from '../cleUsager';
 import type { AccueilContext } from '../context';
 import type { DemandeOrientation } from '../legacy/types';
 import { codeDeMotif, type MotifOrientation } from './MotifOrientation';
 import { toOrientation, type OrientationParent } from './Orientation';
 import { changerStatutOrientation, cleOf } from './changerStatutOrientation';
+import { enregistrerPassage } from './enregistrerPassage';
 import { mutationsTiersLieu } from './inscriptionsTiersLieu';
 import { cibleDeCodePasserelle, codeDePartenaire, type Partenaire } from './Partenaire';
 
@@ -45,9 +47,10 @@ function demandeOf(nir: string, { vers, motif, precision = null }: OrienterArgs)
 
 export const Mutation = {
   ...mutationsTiersLieu,
+  enregistrerPassage,
   async orienterUsager(_root: unknown, args: OrienterArgs, ctx: AccueilContext): Promise<{ orientation: OrientationParent; rejoue: boolean }> {
-    const nir = ctx.usagerIds.decode(args.usagerId);
-    if (nir === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });
+    // A NIR, or the provisional key of a person the identity register does not know yet.
+    const nir = cleDeUsagerId(ctx, args.usagerId);
     const cle = cleOf(args.cleIdempotence);
     // The author is the caller of the gateway's signed context, never an argument.
     const demande = { ...demandeOf(nir, args), auteur: requireAuteur(ctx.appel, 'accueil') };

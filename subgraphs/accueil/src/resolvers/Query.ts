@@ -10,7 +10,7 @@ import type { ServiceAccueil } from './ServiceAccueil';
 const codeCommune = /^(\d{5}|2[AB]\d{3})$/;
 
 /** An ISO `YYYY-MM-DD` argument that is a real day → `YYYYMMDD`; null stays null. */
-function legacyDay(value: string | null, argument: string): string | null {
+export function legacyDay(value: string | null, argument: string): string | null {
   if (value === null) return null;
   const real = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!real) throw passerelleError('ARGUMENT_INVALIDE', `${argument} must be a date written YYYY-MM-DD.`, { argument });

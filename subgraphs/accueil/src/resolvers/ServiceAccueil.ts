@@ -15,3 +15,6 @@ export const serviceDeCode: Readonly<Record<CodeService, ServiceAccueil>> = {
   LOGEMENT: 'LOGEMENT',
   RENCONTRE: 'ESPACE_RENCONTRE',
 };
+
+/** `ServiceAccueil` → directory service code (a passage's reason is recorded with the directory's codes). */
+export const codeDeService = Object.fromEntries(Object.entries(serviceDeCode).map(([code, s]) => [s, code])) as Readonly<Record<ServiceAccueil, CodeService>>;

@@ -1,4 +1,5 @@
 import { passerelleError, requireAuteur } from '@passerelle/subgraph-kit';
+import { cleDeUsagerId } from '../cleUsager';
 import type { AccueilContext } from '../context';
 import type { IdempotentPostResult } from '../legacy/client';
 import type { InscriptionLegacy } from '../legacy/types';
@@ -14,10 +15,9 @@ interface CibleArgs {
 }
 type Payload = { inscription: InscriptionTiersLieuParent; rejoue: boolean };
 
-/** The NIR behind the usager id and the checked event id; nothing is sent before both hold. */
+/** The usager key (a NIR or a provisional key) behind the usager id and the checked event id; nothing is sent before both hold. */
 function cibleOf(ctx: AccueilContext, { usagerId, evenementId }: CibleArgs): { nir: string; evenement: string } {
-  const nir = ctx.usagerIds.decode(usagerId);
-  if (nir === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });
+  const nir = cleDeUsagerId(ctx, usagerId);
   if (!idEvenement.test(evenementId)) throw passerelleError('OBJET_INTROUVABLE', 'No tiers-lieu event has this id.', { argument: 'evenementId' });
   return { nir, evenement: evenementId };
 }
