@@ -13,7 +13,7 @@ const operations = documentedOperations();
 
 /**
  * Who runs each example, as docs/examples.md says: the référent of rsa-isolee (`ref-001`), or a
- * reception agent for the search, the referral, the presence and the tiers-lieu sign-up, a France Travail agent for its
+ * reception agent for the search, the referral, the presence, the passage and the tiers-lieu sign-up, a France Travail agent for its
  * inbox and the acceptance; the quick start's curl as `ref-001`.
  */
 const callerOf: Record<string, () => TestCaller> = {
@@ -25,6 +25,7 @@ const callerOf: Record<string, () => TestCaller> = {
   NouvelObjectif: () => asReferent('ref-001'),
   Orienter: asAccueil,
   Presence: asAccueil,
+  Passage: asAccueil,
   Inscrire: asAccueil,
   Boite: () => asAgent('france-travail', 'accompagnement'),
   Accepter: () => asAgent('france-travail', 'accompagnement'),
