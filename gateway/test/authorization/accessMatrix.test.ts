@@ -17,7 +17,7 @@ const identite = ['id', 'identite'];
 // With the Usager fields of partners published since by their own folder (classified like the others: presence:<code>).
 const partenaires = ['caf', 'carsat', 'cpam', 'franceTravail', 'hebergement', 'logementSocial', 'msa', ...publishedPartners().flatMap((p) => p.usagerFields)];
 const departement = ['dossierPartage', 'historiqueReferents', 'oppositions', 'referentDeParcours', 'rsa'];
-const tout = [...identite, ...partenaires, ...departement, 'orientations', 'inscriptionsTiersLieu', 'presencePartenaires', 'synthese'].sort();
+const tout = [...identite, ...partenaires, ...departement, 'orientations', 'inscriptionsTiersLieu', 'passagesAccueil', 'presencePartenaires', 'synthese'].sort();
 
 /** The types that hold what a partner knows of a person, by partner; reached only through `Usager` and mutation payloads. */
 const fichesPartenaires: Readonly<Record<string, readonly string[]>> = {
@@ -36,7 +36,7 @@ const readableOf = (profile: ProfileName, partenaire: string) => [...readableBy(
 
 describe('what each profile can read of a usager', () => {
   it.each<[ProfileName, string[]]>([
-    ['accueil', [...identite, ...partenaires, 'oppositions', 'orientations', 'inscriptionsTiersLieu', 'presencePartenaires'].sort()],
+    ['accueil', [...identite, ...partenaires, 'oppositions', 'orientations', 'inscriptionsTiersLieu', 'passagesAccueil', 'presencePartenaires'].sort()],
     ['referent', tout],
     ['usager', tout],
     ['agent caf (instruction)', [...identite, 'caf'].sort()],

@@ -47,6 +47,7 @@ describe('data classification', () => {
       hebergement: 'presence:siao',
       orientations: 'orientations',
       inscriptionsTiersLieu: 'orientations',
+      passagesAccueil: 'orientations',
       presencePartenaires: 'presence-partenaires',
       rsa: 'dossier-partage',
       referentDeParcours: 'dossier-partage',

@@ -40,6 +40,8 @@ export interface OrientationParent {
   dateStatut: string;
   motifRefus: string | null;
   etapes: EtapeOrientationParent[];
+  /** The person referred, as a `Usager` key for the gateway to resolve, guard and audit (never served as such: `nir` is inaccessible). */
+  usager: { nir: string };
 }
 
 /** The Passerelle code of the partner a referral is addressed to; null for a place or a partner without a subgraph (the CCAS). */
@@ -53,7 +55,7 @@ function cibleOf(o: OrientationLegacy): CibleOrientationParent {
   return { partenaire: o.type_cible === 'PART' ? partenaireDeCode[o.code_cible] : null, codePartenaire: codePasserelleCible(o), codeLieu: null };
 }
 
-/** Recorded referral → `Orientation`. The NIR stays behind. */
+/** Recorded referral → `Orientation`. The NIR travels only as the key of `usager`, which clients never read. */
 export function toOrientation(o: OrientationLegacy): OrientationParent {
   const etapes = o.etapes.map((e) => ({ statut: statutDeCode[e.statut], date: parseLegacyDate(e.date_etape), auteur: e.auteur }));
   return {
@@ -68,6 +70,7 @@ export function toOrientation(o: OrientationLegacy): OrientationParent {
     dateStatut: etapes.at(-1)?.date ?? parseLegacyDate(o.date_orientation),
     motifRefus: o.motif_refus,
     etapes,
+    usager: { nir: o.nir },
   };
 }
 
