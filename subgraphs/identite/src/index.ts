@@ -12,6 +12,8 @@ export const subgraph = defineSubgraph({
   name: 'identite',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: identiteEnv,
+  // The register of provisional identities is one of its two sources: a provisional key is its own.
+  acceptsProvisionalKeys: true,
   resolvers: { Query, Usager },
   createContext(config) {
     const sngi = createSngiClient(legacyClientOptionsOf(config));
