@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { defaultFieldResolver, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldResolver, type TypeNode } from 'graphql';
+import { defaultFieldResolver, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldResolver, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
 import { isProvisionalKey } from '../identity/provisionalKey';
 
 /** The value of a field for a usager the partner cannot know yet: null, or an empty list where the field may not be null. */
@@ -12,8 +12,8 @@ function nothingYet(type: TypeNode): null | [] | undefined {
 /** The fields this subgraph defines on `Usager` (its own, not those it only names as keys or @external). */
 function usagerFieldsOf(typeDefs: DocumentNode): FieldDefinitionNode[] {
   return typeDefs.definitions
-    .filter((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Usager')
-    .flatMap((d) => ('fields' in d ? (d.fields ?? []) : []))
+    .filter((d): d is ObjectTypeDefinitionNode | ObjectTypeExtensionNode => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Usager')
+    .flatMap((d) => d.fields ?? [])
     .filter((f) => !f.directives?.some((directive) => directive.name.value === 'external'));
 }
 
