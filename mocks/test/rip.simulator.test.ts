@@ -52,7 +52,8 @@ describe('register of provisional identities (rip) simulator', () => {
     const response = await creer(declaration);
     expect(response.status).toBe(201);
     const { identite } = (await response.json()) as { identite: IdentiteProvisoire };
-    expect(identite).toEqual({ cle: expect.stringMatching(/^PRV\d{12}$/), ...declaration, cree_le: '20261101', statut: 'ACTIVE', nir: null, rapprochee_le: null });
+    expect(identite.cle).toMatch(/^PRV\d{12}$/);
+    expect(identite).toEqual({ cle: identite.cle, ...declaration, cree_le: '20261101', statut: 'ACTIVE', nir: null, rapprochee_le: null });
     const second = await created({ ...declaration, prenoms: ['Karim'], sexe: '1' });
     expect(Number(second.cle.slice(3))).toBe(Number(identite.cle.slice(3)) + 1);
     expect(await lot([second.cle, 'PRV999999999999', identite.cle])).toEqual({ identites: [second, identite], non_trouvees: 1 });
@@ -63,7 +64,10 @@ describe('register of provisional identities (rip) simulator', () => {
     const again = await creer(declaration, 'accueil-cle-1');
     expect([first.status, again.status, again.headers.get('X-Rejeu')]).toEqual([201, 200, 'O']);
     expect(await again.json()).toEqual(await first.json());
-    await expectLegacyError(await creer({ ...declaration, nom_naissance: 'Autre' }, 'accueil-cle-1'), 409, { code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE', libelle: "Clé d'idempotence déjà utilisée pour une autre identité" });
+    await expectLegacyError(await creer({ ...declaration, nom_naissance: 'Autre' }, 'accueil-cle-1'), 409, {
+      code_erreur: 'CLE_IDEMPOTENCE_REUTILISEE',
+      libelle: "Clé d'idempotence déjà utilisée pour une autre identité",
+    });
   });
 
   it.each([
@@ -114,7 +118,10 @@ describe('register of provisional identities (rip) simulator', () => {
   ])('records nothing when %s refuses its notice, and a retry succeeds once it accepts', async (_case, statuses, which) => {
     const identite = await created();
     recipients(statuses);
-    await expectLegacyError(await rapprocher(identite.cle, { nir }), 502, { code_erreur: 'AVIS_RAPPROCHEMENT_ECHEC', libelle: `Avis de rapprochement non accepté par ${which} : rien n'est enregistré` });
+    await expectLegacyError(await rapprocher(identite.cle, { nir }), 502, {
+      code_erreur: 'AVIS_RAPPROCHEMENT_ECHEC',
+      libelle: `Avis de rapprochement non accepté par ${which} : rien n'est enregistré`,
+    });
     expect((await lot([identite.cle])).identites).toEqual([identite]);
     simulated.legacy.resetHandlers();
     recipients();
@@ -123,8 +130,14 @@ describe('register of provisional identities (rip) simulator', () => {
 
   it('records nothing when a recipient cannot be reached', async () => {
     const identite = await created();
-    simulated.legacy.use(http.post(avisDepartement, () => HttpResponse.error()), http.post(avisAccueil, () => HttpResponse.json({ deplaces: 0 })));
-    await expectLegacyError(await rapprocher(identite.cle, { nir }), 502, { code_erreur: 'AVIS_RAPPROCHEMENT_ECHEC', libelle: "Avis de rapprochement non accepté par departement (injoignable) : rien n'est enregistré" });
+    simulated.legacy.use(
+      http.post(avisDepartement, () => HttpResponse.error()),
+      http.post(avisAccueil, () => HttpResponse.json({ deplaces: 0 })),
+    );
+    await expectLegacyError(await rapprocher(identite.cle, { nir }), 502, {
+      code_erreur: 'AVIS_RAPPROCHEMENT_ECHEC',
+      libelle: "Avis de rapprochement non accepté par departement (injoignable) : rien n'est enregistré",
+    });
     expect((await lot([identite.cle])).identites[0]?.statut).toBe('ACTIVE');
   });
 

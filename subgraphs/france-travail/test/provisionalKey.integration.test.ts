@@ -6,7 +6,11 @@ import { createServer, loadFranceTravailConfig } from '../src/index';
 const bed = useSubgraphTestBed({
   population: createPopulation({ size: 50, seed: 7 }),
   systems: ['france-travail'],
-  start: () => createServer(loadFranceTravailConfig({ FRANCE_TRAVAIL_PORT: '0', FRANCE_TRAVAIL_LEGACY_URL: testUrlOf('france-travail'), FRANCE_TRAVAIL_LEGACY_API_KEY: legacySystem('france-travail').devApiKey }), silentLogger),
+  start: () =>
+    createServer(
+      loadFranceTravailConfig({ FRANCE_TRAVAIL_PORT: '0', FRANCE_TRAVAIL_LEGACY_URL: testUrlOf('france-travail'), FRANCE_TRAVAIL_LEGACY_API_KEY: legacySystem('france-travail').devApiKey }),
+      silentLogger,
+    ),
 });
 
 describe('france-travail subgraph and a provisional key', () => {

@@ -76,7 +76,14 @@ describe('identite subgraph: provisional identities', () => {
     const result = await gql<Creation>(creer, { i: declaree('Haddad', { nomUsage: 'Benali', prenoms: ['Amina', 'Leïla'], dateNaissance: '1994' }), c: 'accueil-1' });
     expect(result.errors).toBeUndefined();
     const usager = result.data!.creerIdentiteProvisoire.usager;
-    const identite = { nomNaissance: 'Haddad', nomUsage: 'Benali', prenoms: ['Amina', 'Leïla'], sexe: 'F', dateNaissance: '1994', lieuNaissance: { code: '99352', libelle: 'Algérie', estNeALEtranger: true } };
+    const identite = {
+      nomNaissance: 'Haddad',
+      nomUsage: 'Benali',
+      prenoms: ['Amina', 'Leïla'],
+      sexe: 'F',
+      dateNaissance: '1994',
+      lieuNaissance: { code: '99352', libelle: 'Algérie', estNeALEtranger: true },
+    };
     expect(result.data).toEqual({ creerIdentiteProvisoire: { usager: { id: usager.id, statutIdentite: 'PROVISOIRE', identite }, rejoue: false } });
     expect(codec.decode(usager.id)).toMatch(/^PRV\d{12}$/);
     // Recorded with the caller as author, never an argument.
@@ -93,7 +100,11 @@ describe('identite subgraph: provisional identities', () => {
     const id = await creerId('Pivot');
     const result = await queryEntities(bed.server, [{ nir: codec.decode(id) }], 'id statutIdentite identitePivot { nomNaissance nomUsage prenoms sexe dateNaissance codeLieuNaissance }');
     expect(result).toEqual({
-      data: { _entities: [{ id, statutIdentite: 'PROVISOIRE', identitePivot: { nomNaissance: 'Pivot', nomUsage: null, prenoms: ['Amina'], sexe: 'F', dateNaissance: '1994-03-12', codeLieuNaissance: '99352' } }] },
+      data: {
+        _entities: [
+          { id, statutIdentite: 'PROVISOIRE', identitePivot: { nomNaissance: 'Pivot', nomUsage: null, prenoms: ['Amina'], sexe: 'F', dateNaissance: '1994-03-12', codeLieuNaissance: '99352' } },
+        ],
+      },
     });
   });
 
@@ -112,7 +123,13 @@ describe('identite subgraph: provisional identities', () => {
 
   it('refuses a provisional identity for a person the register knows with certainty, naming the registered usager', async () => {
     const result = await gql(creer, {
-      i: { nomNaissance: registered.nomNaissance, prenoms: registered.prenoms, sexe: 'F', dateNaissance: registered.dateNaissance, lieuNaissance: { code: registered.lieuNaissance.code, libelle: 'Rodez' } },
+      i: {
+        nomNaissance: registered.nomNaissance,
+        prenoms: registered.prenoms,
+        sexe: 'F',
+        dateNaissance: registered.dateNaissance,
+        lieuNaissance: { code: registered.lieuNaissance.code, libelle: 'Rodez' },
+      },
     });
     expect(result).toEqual({
       data: null,
@@ -134,7 +151,9 @@ describe('identite subgraph: provisional identities', () => {
     ['a malformed birth place', { lieuNaissance: { code: 'Alger', libelle: 'Alger' } }, 'identite.lieuNaissance.code'],
   ])('refuses a declaration with %s before any call', async (_case, over, argument) => {
     const result = await gql(creer, { i: declaree('Refus', over) });
-    expect(result.errors?.map((e) => ({ extensions: e.extensions, path: e.path }))).toEqual([{ extensions: { code: 'ARGUMENT_INVALIDE', argument, retryable: false }, path: ['creerIdentiteProvisoire'] }]);
+    expect(result.errors?.map((e) => ({ extensions: e.extensions, path: e.path }))).toEqual([
+      { extensions: { code: 'ARGUMENT_INVALIDE', argument, retryable: false }, path: ['creerIdentiteProvisoire'] },
+    ]);
     expect(bed.calls('sngi').count() + bed.calls('rip').count()).toBe(0);
   });
 
@@ -162,7 +181,9 @@ describe('identite subgraph: provisional identities', () => {
         },
       ],
     });
-    const search = await gql<{ rechercherUsagers: Array<{ usager: { id: string; statutIdentite: string } }> }>(rechercher, { i: { nomNaissance: 'Delmas', prenoms: ['Séverine'], dateNaissance: registered.dateNaissance } });
+    const search = await gql<{ rechercherUsagers: Array<{ usager: { id: string; statutIdentite: string } }> }>(rechercher, {
+      i: { nomNaissance: 'Delmas', prenoms: ['Séverine'], dateNaissance: registered.dateNaissance },
+    });
     expect(search.data!.rechercherUsagers.map((c) => c.usager)).toEqual([{ id: certifie.id, statutIdentite: 'CERTIFIEE' }]);
 
     const replay = await gql(rapprocher, { u: id, n: registered.nir });
@@ -174,7 +195,9 @@ describe('identite subgraph: provisional identities', () => {
     const id = await creerId('Delmas', { ...commeDeclaree, nomUsage: 'Essai' });
     recipients(500);
     const result = await gql(rapprocher, { u: id, n: registered.nir });
-    expect(result.errors?.map((e) => ({ extensions: e.extensions, path: e.path }))).toEqual([{ extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'identite', retryable: true }, path: ['rapprocherIdentite'] }]);
+    expect(result.errors?.map((e) => ({ extensions: e.extensions, path: e.path }))).toEqual([
+      { extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'identite', retryable: true }, path: ['rapprocherIdentite'] },
+    ]);
     expect(await gql(`query($id: ID!) { usager(id: $id) { statutIdentite } }`, { id })).toEqual({ data: { usager: { statutIdentite: 'PROVISOIRE' } } });
   });
 

@@ -87,7 +87,8 @@ export const Mutation = {
     }
     const result = await ctx.rip.creer(declaration, cle);
     if (!result.ok) {
-      if (result.codeErreur === 'CLE_IDEMPOTENCE_REUTILISEE') throw passerelleError('CONFLIT_IDEMPOTENCE', 'This idempotency key was already used for another identity.', { argument: 'cleIdempotence' });
+      if (result.codeErreur === 'CLE_IDEMPOTENCE_REUTILISEE')
+        throw passerelleError('CONFLIT_IDEMPOTENCE', 'This idempotency key was already used for another identity.', { argument: 'cleIdempotence' });
       throw refusInattendu(result.status);
     }
     return { usager: toUsagerProvisoire(result.identite, ctx.codec), rejoue: result.rejoue };
@@ -103,7 +104,8 @@ export const Mutation = {
     if (cle === null) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'usagerId' });
     if (!isProvisionalKey(cle)) throw invalide('usagerId', 'Only a provisional identity can be reconciled with a NIR.');
     const check = checkNir(args.nir);
-    if (!check.valide) throw passerelleError('NIR_INVALIDE', check.probleme === 'format' ? 'The NIR is malformed (expected 15 characters: 13 + a 2-digit key).' : 'The NIR control key is wrong.', { argument: 'nir' });
+    if (!check.valide)
+      throw passerelleError('NIR_INVALIDE', check.probleme === 'format' ? 'The NIR is malformed (expected 15 characters: 13 + a 2-digit key).' : 'The NIR control key is wrong.', { argument: 'nir' });
     const [provisoire, individu] = await Promise.all([ctx.loaders.identiteProvisoire.load(cle), ctx.loaders.individu.load(check.nir)]);
     if (!provisoire) throw passerelleError('USAGER_INCONNU', 'The register holds no provisional identity under this id.', { argument: 'usagerId' });
     if (!individu) throw passerelleError('USAGER_INCONNU', 'The identity register does not know this NIR.', { argument: 'nir' });

@@ -61,7 +61,8 @@ export const errorCodes = {
     retryable: false,
   },
   IDENTITE_INCOMPATIBLE: {
-    meaning: 'The identity register holds, under this NIR, an identity that does not match the one declared at reception (name, first name, sex, date or place of birth): not reconciled, nothing changed.',
+    meaning:
+      'The identity register holds, under this NIR, an identity that does not match the one declared at reception (name, first name, sex, date or place of birth): not reconciled, nothing changed.',
     retryable: false,
   },
   IDENTITE_DEJA_CERTIFIEE: {

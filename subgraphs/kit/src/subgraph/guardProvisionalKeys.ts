@@ -1,5 +1,14 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { defaultFieldResolver, Kind, type DocumentNode, type FieldDefinitionNode, type GraphQLFieldResolver, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
+import {
+  defaultFieldResolver,
+  Kind,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLFieldResolver,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type TypeNode,
+} from 'graphql';
 import { isProvisionalKey } from '../identity/provisionalKey';
 
 /** The value of a field for a usager the partner cannot know yet: null, or an empty list where the field may not be null. */
@@ -50,7 +59,10 @@ export function guardProvisionalKeys<TContext>(resolvers: GraphQLResolverMap<TCo
     if (empty === undefined) continue;
     const name = field.name.value;
     const resolve = ownResolverOf(original[name]) ?? (defaultFieldResolver as GraphQLFieldResolver<unknown, TContext>);
-    guarded[name] = ((parent, args, ctx, info) => (isProvisionalKey((parent as { nir?: unknown } | null)?.nir) ? empty : resolve(parent, args, ctx, info))) satisfies GraphQLFieldResolver<unknown, TContext>;
+    guarded[name] = ((parent, args, ctx, info) => (isProvisionalKey((parent as { nir?: unknown } | null)?.nir) ? empty : resolve(parent, args, ctx, info))) satisfies GraphQLFieldResolver<
+      unknown,
+      TContext
+    >;
   }
   return { ...resolvers, Usager: guarded } as GraphQLResolverMap<TContext>;
 }
