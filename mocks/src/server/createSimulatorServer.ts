@@ -111,12 +111,13 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
     server.listen(options.port, options.host, () => resolve());
   });
   origin = `http://${options.host}:${(server.address() as AddressInfo).port}`;
-  for (const system of legacySystems) handlersOf.set(system.name, system.handlers(`${origin}${system.prefix}`, options.population));
+  const urlOf = (name: string) => `${origin}${legacySystems.find((s) => s.name === name)?.prefix ?? `/${name}`}`;
+  for (const system of legacySystems) handlersOf.set(system.name, system.handlers(`${origin}${system.prefix}`, options.population, urlOf));
   logger.info('simulator listening', { url: origin, systems: legacySystems.map((s) => s.name).join(',') });
 
   return {
     url: origin,
-    urlOf: (name) => `${origin}${legacySystems.find((s) => s.name === name)?.prefix ?? `/${name}`}`,
+    urlOf,
     stats: () => Object.fromEntries(counts),
     setKnobs(name, update) {
       const current = knobs.get(name);

@@ -13,6 +13,11 @@ export interface LegacySystem {
   devApiKey: string;
   /** Largest batch its batch endpoint accepts; 1 for one-person-at-a-time systems. */
   maxBatchSize: number;
-  /** Builds the handlers answering under `baseUrl` (e.g. `http://localhost:4100/caf`). */
-  handlers(baseUrl: string, population: Population): HttpHandler[];
+  /**
+   * Builds the handlers answering under `baseUrl` (e.g. `http://localhost:4100/caf`). `urlOf` gives
+   * the base URL of another simulated system beside it, for a system that calls another one (the
+   * register of provisional identities sends reconciliation notices to the Département and the
+   * reception network); without it, the systems beside it are taken to answer under the same origin.
+   */
+  handlers(baseUrl: string, population: Population, urlOf?: (system: string) => string): HttpHandler[];
 }

@@ -13,7 +13,7 @@ export function testUrlOf(system: string): string {
  * error, so a test cannot reach the network by accident. Tests add failures with `use()`.
  */
 export function createLegacyTestServer(population: Population, systems: readonly string[] = legacySystems.map((s) => s.name)): SetupServer {
-  const handlers = legacySystems.filter((s) => systems.includes(s.name)).flatMap((s) => s.handlers(testUrlOf(s.name), population));
+  const handlers = legacySystems.filter((s) => systems.includes(s.name)).flatMap((s) => s.handlers(testUrlOf(s.name), population, testUrlOf));
   const server = setupServer(...handlers);
   server.listen({
     onUnhandledRequest(request, print) {

@@ -36,6 +36,7 @@ const fileCategories = (p: string): Array<[string, Requirement]> => [
 export const categories: ReadonlyMap<string, Requirement> = new Map<string, Requirement>([
   ['reseau', requirement(null, false, true)],
   ['identite', requirement([...role('accueil', 'referent', 'agent', 'usager')])],
+  ['identite-ecriture', requirement([...role('accueil', 'referent'), ...agent('departement')])],
   ...filePartners.flatMap(fileCategories),
   ['presence-partenaires', requirement(role('accueil', 'referent', 'usager'), true)],
   ['orientations', requirement(role('accueil', 'referent', 'usager'))],

@@ -11,6 +11,9 @@ export const subgraph = defineSubgraph({
   name: 'etat',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: etatEnv,
+  // SI-SIAO matches a person by NIR when it recorded one, otherwise by pivot identity: a person known
+  // by a provisional key (no NIR yet) is matched by pivot identity only (resolvers/Usager.ts).
+  acceptsProvisionalKeys: true,
   resolvers: { Usager },
   createContext(config) {
     const siao = createSiaoClient(legacyClientOptionsOf(config));

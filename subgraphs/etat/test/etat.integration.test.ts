@@ -194,6 +194,13 @@ describe('etat subgraph', () => {
     ]);
   });
 
+  it('matches a person known by a provisional key by pivot identity only: no NIR call, one identity search', async () => {
+    const [membre] = membresSansNir;
+    const result = await entities([{ nir: 'PRV000000000042', identitePivot: pivotOf(membre!) }], 'hebergement { demandes { reference } rapprochement { statut } }');
+    expect(result).toEqual({ data: { _entities: [{ hebergement: { demandes: [{ reference: sansNir.reference }], rapprochement: { statut: 'CERTAIN' } } }] } });
+    expect(await calls()).toEqual({ nir: [], identite: 1 });
+  });
+
   it('leaves out an identity candidate whose recorded NIR is someone else’s', async () => {
     noneByNir();
     identityAnswers([personneSiao({ nir: unknownNir(7) })]);

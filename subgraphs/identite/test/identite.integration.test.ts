@@ -9,9 +9,19 @@ const codec = createUsagerIdCodec(secret);
 const population = createPopulation({ size: 300, seed: 7 });
 const bed = useSubgraphTestBed({
   population,
-  systems: ['sngi'],
+  systems: ['sngi', 'rip'],
   start: () =>
-    createServer(loadIdentiteConfig({ IDENTITE_PORT: '0', IDENTITE_LEGACY_URL: testUrlOf('sngi'), IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey, USAGER_ID_SECRET: secret }), silentLogger),
+    createServer(
+      loadIdentiteConfig({
+        IDENTITE_PORT: '0',
+        IDENTITE_LEGACY_URL: testUrlOf('sngi'),
+        IDENTITE_LEGACY_API_KEY: legacySystem('sngi').devApiKey,
+        IDENTITE_RIP_LEGACY_URL: testUrlOf('rip'),
+        IDENTITE_RIP_LEGACY_API_KEY: legacySystem('rip').devApiKey,
+        USAGER_ID_SECRET: secret,
+      }),
+      silentLogger,
+    ),
 });
 
 const gql = (query: string, variables: Record<string, unknown> = {}) => postGraphQL(bed.server, query, variables);

@@ -9,6 +9,8 @@ export const subgraph = defineSubgraph({
   name: 'journal',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: journalEnv,
+  // The journal files accesses under the usager id, whatever key it seals.
+  acceptsProvisionalKeys: true,
   resolvers: { Query },
   createContext(config) {
     return (base): JournalContext => ({ ...base, auditJournalPath: config.auditJournalPath });

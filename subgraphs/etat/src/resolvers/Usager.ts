@@ -30,6 +30,8 @@ export const Usager = {
 
 /** The person's situation at the SIAO: by NIR, else by identity; null when SI-SIAO does not know them. */
 async function situationOf(u: UsagerParent, ctx: EtatContext): Promise<SituationHebergement | null> {
+  // A provisional key (a person welcomed without a NIR, subgraphs/kit/src/identity/provisionalKey.ts) is
+  // never a valid NIR: such a person is matched by pivot identity only, and no NIR call is spent on them.
   const check = checkNir(u.nir);
   // By NIR first, batched across the request; a malformed NIR cannot be SI-SIAO's, so no call is spent on it.
   if (check.valide) {

@@ -1,6 +1,7 @@
 import { checkNir, matchIdentity, passerelleError, type IdentityForMatching } from '@passerelle/subgraph-kit';
 import type { IdentiteContext } from '../context';
-import { toIdentitePivot, toUsager, type UsagerParent } from './toUsager';
+import { forMatching, toUsager, toUsagerProvisoire, type UsagerParent } from './toUsager';
+import { usagerParCle } from './usagerParCle';
 
 /** Most ids `usagers(ids:)` accepts in one query. */
 export const maxIdsPerQuery = 200;
@@ -16,22 +17,17 @@ interface IdentitePivotInput {
   codeLieuNaissance?: string | null;
 }
 
-async function byNir(nir: string, ctx: IdentiteContext): Promise<UsagerParent | null> {
-  const individu = await ctx.loaders.individu.load(nir);
-  return individu ? toUsager(individu, ctx.codec) : null;
-}
-
-function isRealDate(iso: string): boolean {
+export function isRealDate(iso: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
 }
 
 export const Query = {
-  usager(_: unknown, { id }: { id: string }, ctx: IdentiteContext) {
-    const nir = ctx.codec.decode(id);
-    if (!nir) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'id' });
-    return byNir(nir, ctx);
+  usager(_: unknown, { id }: { id: string }, ctx: IdentiteContext): Promise<UsagerParent | null> {
+    const cle = ctx.codec.decode(id);
+    if (!cle) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'id' });
+    return usagerParCle(cle, ctx, 'id');
   },
 
   usagerParNir(_: unknown, { nir }: { nir: string }, ctx: IdentiteContext) {
@@ -40,7 +36,7 @@ export const Query = {
       const why = check.probleme === 'format' ? 'The NIR is malformed (expected 15 characters: 13 + a 2-digit key).' : 'The NIR control key is wrong.';
       throw passerelleError('NIR_INVALIDE', why, { argument: 'nir' });
     }
-    return byNir(check.nir, ctx);
+    return usagerParCle(check.nir, ctx, 'nir');
   },
 
   usagers(_: unknown, { ids }: { ids: string[] }, ctx: IdentiteContext) {
@@ -49,9 +45,9 @@ export const Query = {
     }
     // Each entry resolves on its own: an invalid id becomes null with its own error at its index.
     return ids.map(async (id) => {
-      const nir = ctx.codec.decode(id);
-      if (!nir) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'ids' });
-      return byNir(nir, ctx);
+      const cle = ctx.codec.decode(id);
+      if (!cle) throw passerelleError('IDENTIFIANT_USAGER_INVALIDE', 'This usager id was not issued by Passerelle.', { argument: 'ids' });
+      return usagerParCle(cle, ctx, 'ids');
     });
   },
 
@@ -71,20 +67,14 @@ export const Query = {
       codeLieuNaissance: identite.codeLieuNaissance ?? null,
     };
     const sexe = identite.sexe === 'M' ? '1' : identite.sexe === 'F' ? '2' : undefined;
-    const individus = await ctx.sngi.nesLe(identite.dateNaissance, sexe);
-    const scored = individus
-      .map((individu) => {
-        ctx.loaders.individu.prime(individu.NIR, individu);
-        const pivot = toIdentitePivot(individu);
-        const match = matchIdentity(sought, {
-          noms: [pivot.nomNaissance, ...(pivot.nomUsage ? [pivot.nomUsage] : [])],
-          prenoms: pivot.prenoms,
-          sexe: pivot.sexe,
-          dateNaissance: pivot.dateNaissance,
-          codeLieuNaissance: pivot.codeLieuNaissance,
-        });
-        return { usager: toUsager(individu, ctx.codec), score: match.score, criteres: match.criteres };
-      })
+    // The register of provisional identities is searched too: someone welcomed without a NIR is a candidate
+    // (marked by statutIdentite), never once reconciled (the register returns ACTIVE ones only).
+    const [individus, provisoires] = await Promise.all([ctx.sngi.nesLe(identite.dateNaissance, sexe), ctx.rip.activesNeesLe(identite.dateNaissance, sexe)]);
+    for (const individu of individus) ctx.loaders.individu.prime(individu.NIR, individu);
+    for (const provisoire of provisoires) ctx.loaders.identiteProvisoire.prime(provisoire.cle, provisoire);
+    const usagers = [...individus.map((i) => toUsager(i, ctx.codec)), ...provisoires.map((p) => toUsagerProvisoire(p, ctx.codec))];
+    const scored = usagers
+      .map((usager) => ({ usager, ...matchIdentity(sought, forMatching(usager.civile)) }))
       .filter((c) => c.score >= minimumCandidateScore)
       .sort((a, b) => b.score - a.score);
     return scored.slice(0, limite);

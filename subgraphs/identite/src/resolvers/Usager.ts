@@ -1,17 +1,16 @@
-import { checkNir } from '@passerelle/subgraph-kit';
 import type { IdentiteContext } from '../context';
-import { toIdentiteCivile, toIdentitePivot, toUsager, type UsagerParent } from './toUsager';
+import { usagerParCle } from './usagerParCle';
+import { toIdentitePivot, type UsagerParent } from './toUsager';
 
 /** A representation from the gateway: either key of `Usager`. */
 type UsagerReference = { id?: string; nir?: string };
 
 export const Usager = {
+  // A NIR from the SNGI, a provisional key from the register (usagerParCle).
   async __resolveReference(ref: UsagerReference, ctx: IdentiteContext): Promise<UsagerParent | null> {
-    const nir = ref.nir ?? (ref.id !== undefined ? ctx.codec.decode(ref.id) : null);
-    if (!nir || !checkNir(nir).valide) return null;
-    const individu = await ctx.loaders.individu.load(nir);
-    return individu ? toUsager(individu, ctx.codec) : null;
+    const cle = ref.nir ?? (ref.id !== undefined ? ctx.codec.decode(ref.id) : null);
+    return cle === null ? null : usagerParCle(cle, ctx, 'representations');
   },
-  identite: (u: UsagerParent) => toIdentiteCivile(u.individu),
-  identitePivot: (u: UsagerParent) => toIdentitePivot(u.individu),
+  identite: (u: UsagerParent) => u.civile,
+  identitePivot: (u: UsagerParent) => toIdentitePivot(u.civile),
 };

@@ -56,6 +56,19 @@ export const errorCodes = {
     meaning: 'The idempotency key was already used for a different request; nothing was changed.',
     retryable: false,
   },
+  IDENTITE_RAPPROCHEE: {
+    meaning: 'This provisional identity was reconciled with a registered person: use the certified usager, whose id is in `extensions.usagerId`; nothing remains under the provisional id.',
+    retryable: false,
+  },
+  IDENTITE_INCOMPATIBLE: {
+    meaning:
+      'The identity register holds, under this NIR, an identity that does not match the one declared at reception (name, first name, sex, date or place of birth): not reconciled, nothing changed.',
+    retryable: false,
+  },
+  IDENTITE_DEJA_CERTIFIEE: {
+    meaning: 'The identity register already knows this person with certainty: no provisional identity is created; use the registered usager, whose id is in `extensions.usagerId`.',
+    retryable: false,
+  },
   CONTEXTE_PASSERELLE_ABSENT: {
     meaning: "A partner's subgraph was called without the context the gateway signs (HTTP 401): subgraphs answer only the gateway.",
     retryable: false,

@@ -13,7 +13,7 @@ const frameworkCodes = new Set([
 ]);
 
 /** Extensions a client may see (see PasserelleErrorDetails). */
-const publicExtensions = new Set(['code', 'partenaire', 'argument', 'retryable']);
+const publicExtensions = new Set(['code', 'partenaire', 'argument', 'usagerId', 'retryable']);
 
 /**
  * Apollo Server `formatError`: keeps errors that carry a registered or framework code,

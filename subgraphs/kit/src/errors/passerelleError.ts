@@ -7,6 +7,8 @@ export interface PasserelleErrorDetails {
   partenaire?: string;
   /** Name of the offending argument, for validation errors. */
   argument?: string;
+  /** The opaque id of the usager to use instead (IDENTITE_RAPPROCHEE, IDENTITE_DEJA_CERTIFIEE): never a NIR. */
+  usagerId?: string;
   /** Overrides the registry's retryability (rarely needed). */
   retryable?: boolean;
 }

@@ -5,3 +5,4 @@ export { matchIdentity, type IdentityForMatching, type CritereRapprochement, typ
 export { decideMatch, matchThresholds, type MatchDecision, type StatutRapprochement } from './decideMatch';
 export { identitePivotSchema, hasCompleteBirthDate, libellesCriteres, usagerParNirEtNaissanceSchema, usagerParPivotSchema, type IdentitePivot, type UsagerParNirEtNaissance } from './identitePivot';
 export { resolveReference } from './resolveReference';
+export { provisionalKeyPattern, isProvisionalKey } from './provisionalKey';

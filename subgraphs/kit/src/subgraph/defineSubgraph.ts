@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../logging/createLogger';
 import { createSubgraphServer, type RunningSubgraphServer, type SubgraphRequestContext } from '../server/createSubgraphServer';
 import { loadTypeDefs } from '../server/loadTypeDefs';
 import { gatewayContextOptionsOf } from '../server/gatewayContextOptionsOf';
+import { guardProvisionalKeys } from './guardProvisionalKeys';
 
 /** The variables every subgraph reads: `serverEnv(...)` and `gatewayContextEnv()`; a subgraph adds its own. */
 type CommonEnvSpec = ReturnType<typeof serverEnv> & ReturnType<typeof gatewayContextEnv>;
@@ -19,6 +20,15 @@ export interface SubgraphDefinition<S extends SubgraphEnvSpec, TContext extends 
   /** Its one config module's spec (kit `serverEnv`, `legacyEnv`, `gatewayContextEnv`…). */
   env: S;
   resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * Whether this subgraph serves people known by a provisional key (`PRV…`, identity/provisionalKey.ts)
+   * as well as by a NIR. Default false: a partner keyed on the NIR cannot know them yet, so the kit
+   * answers null for its `Usager` fields without asking it (guardProvisionalKeys.ts). True only for
+   * the agency's own systems that file people under the usager key (identity register,
+   * Département, reception network, journal) and for the SIAO, which matches a provisional
+   * person by pivot identity.
+   */
+  acceptsProvisionalKeys?: boolean;
   /**
    * Called once when the server starts, with its configuration: builds what lives as long as
    * the server (legacy clients, whose concurrency bound is shared by every request) and returns
@@ -49,10 +59,11 @@ export function defineSubgraph<S extends SubgraphEnvSpec, TContext extends Subgr
     // S extends CommonEnvSpec, so its config has these variables; TypeScript cannot see it through the generic.
     const common = config as ConfigOf<CommonEnvSpec>;
     const log = logger ?? createLogger(definition.name, common.logLevel);
+    const typeDefs = loadTypeDefs(definition.typeDefsPath);
     return createSubgraphServer<TContext>({
       name: definition.name,
-      typeDefs: loadTypeDefs(definition.typeDefsPath),
-      resolvers: definition.resolvers,
+      typeDefs,
+      resolvers: definition.acceptsProvisionalKeys === true ? definition.resolvers : guardProvisionalKeys(definition.resolvers, typeDefs),
       port: common.port,
       host: common.host,
       logger: log,
