@@ -1,16 +1,14 @@
-import { checkNir, passerelleError } from '@passerelle/subgraph-kit';
+import { checkNir, isProvisionalKey, passerelleError } from '@passerelle/subgraph-kit';
 import type { AccueilContext } from './context';
 
 /**
- * The key of a person the identity register does not know yet: `PRV` and 12 digits, never a valid
- * NIR. It travels as `Usager.nir` and is sealed in the usager id like a NIR; the reception
- * network's system records people under it until their NIR is known (mocks/docs/accueil.md).
+ * The key the reception network records a person under: a valid NIR (normalised) or the
+ * provisional key of a person the identity register does not know yet (the kit's
+ * `isProvisionalKey`; the reception network's system records people under it until their NIR is
+ * known, mocks/docs/accueil.md); null for anything else.
  */
-export const cleProvisoirePattern = /^PRV\d{12}$/;
-
-/** The key the reception network records a person under: a valid NIR (normalised) or a provisional key; null for anything else. */
 export function cleUsagerDe(key: string): string | null {
-  if (cleProvisoirePattern.test(key)) return key;
+  if (isProvisionalKey(key)) return key;
   const check = checkNir(key);
   return check.valide ? check.nir : null;
 }

@@ -18,6 +18,8 @@ export const subgraph = defineSubgraph({
   name: 'accueil',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: accueilEnv,
+  // The reception network records people under their provisional key until their NIR is known.
+  acceptsProvisionalKeys: true,
   resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, InscriptionTiersLieu, CibleOrientation, PassageAccueil },
   createContext(config) {
     const accueil = createAccueilClient(legacyClientOptionsOf(config));
