@@ -22,7 +22,11 @@ describe('Département simulator: parcours for any usager', () => {
     const { store, run } = fresh();
     const nir = nirOf('retraite-aspa');
     expect(store.beneficiaire(nir)).toBeUndefined();
-    expect(run('ajout-note', { nir, auteur: 'x', cd_audience: 'USA', texte: 'x' })).toEqual({ status: 404, body: { code_erreur: 'BENEFICIAIRE_INCONNU', libelle: 'Aucun dossier pour ce NIR' }, rejeu: false });
+    expect(run('ajout-note', { nir, auteur: 'x', cd_audience: 'USA', texte: 'x' })).toEqual({
+      status: 404,
+      body: { code_erreur: 'BENEFICIAIRE_INCONNU', libelle: 'Aucun dossier pour ce NIR' },
+      rejeu: false,
+    });
     const opened = run('ouverture-parcours', { nir, cd_motif: 'VIE', ouvert_par: 'accueil MDS-RODEZ' });
     expect(opened.status).toBe(200);
     expect(opened.body.beneficiaire).toEqual({
@@ -59,7 +63,10 @@ describe('Département simulator: parcours for any usager', () => {
     expect(run('designation-referent', { nir, id_referent: 'ref-028', auteur: null }).body.code_erreur).toBe('AUCUN_PARCOURS_OUVERT');
     const rsaSansReferent = [...store.beneficiaires()].find((b) => b.dossier_rsa !== null && b.parcours.length === 0)!;
     const designated = run('designation-referent', { nir: rsaSansReferent.nir, id_referent: 'ref-012', auteur: 'agent CD12' });
-    expect(designated.body.beneficiaire?.parcours).toEqual([{ id_parcours: expect.stringMatching(/^PAR-/), cd_motif: 'RSA', dt_ouverture: jour, ouvert_par: 'agent CD12', dt_cloture: null, cd_issue: null }]);
+    const [parcours] = designated.body.beneficiaire?.parcours ?? [];
+    expect(parcours).toEqual({ id_parcours: parcours?.id_parcours, cd_motif: 'RSA', dt_ouverture: jour, ouvert_par: 'agent CD12', dt_cloture: null, cd_issue: null });
+    expect(parcours?.id_parcours).toMatch(/^PAR-\d{6}$/);
+    expect(designated.body.beneficiaire?.parcours).toHaveLength(1);
   });
 
   it('builds a team around the référent: refuses the référent, an unknown professional, an active member; a member who becomes référent leaves the team', () => {
@@ -77,7 +84,16 @@ describe('Département simulator: parcours for any usager', () => {
     expect(run('retrait-membre-equipe', { nir, id_referent: 'ref-025' }).body.code_erreur).toBe('MEMBRE_INCONNU');
     const changed = run('changement-referent', { nir, id_referent: 'ref-021' }).body.beneficiaire!;
     expect(changed.equipe).toEqual([
-      { id_referent: 'ref-021', nom: 'Hélène Delmas', structure: "CAF de l'Aveyron – Action sociale", partenaire_passerelle: 'caf', cd_role: 'CON', fonction: 'Travailleuse sociale', dt_debut: jour, dt_fin: jour },
+      {
+        id_referent: 'ref-021',
+        nom: 'Hélène Delmas',
+        structure: "CAF de l'Aveyron – Action sociale",
+        partenaire_passerelle: 'caf',
+        cd_role: 'CON',
+        fonction: 'Travailleuse sociale',
+        dt_debut: jour,
+        dt_fin: jour,
+      },
       { id_referent: 'ref-025', nom: 'Agnès Fraysse', structure: 'Rodez Agglo Habitat', partenaire_passerelle: 'bailleurs', cd_role: 'LEC', fonction: null, dt_debut: jour, dt_fin: jour },
     ]);
   });
@@ -141,7 +157,8 @@ describe('Département simulator: provisional keys and reconciliation', () => {
   const prv = 'PRV000000000042';
   const commande = (name: string, body: unknown) => postLegacy('departement', `/api/rsa/v1/commandes/${name}`, body, headers);
   const rapprocher = (body: unknown, h: Record<string, string> = headers) => postLegacy('departement', '/api/rsa/v1/rapprochements', body, h);
-  const lot = async (nirs: string[]) => (await (await postLegacy('departement', '/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, headers)).json()) as { beneficiaires: BeneficiaireDepartement[]; nb_inconnus: number };
+  const lot = async (nirs: string[]) =>
+    (await (await postLegacy('departement', '/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, headers)).json()) as { beneficiaires: BeneficiaireDepartement[]; nb_inconnus: number };
 
   it('opens a parcours under a provisional key, moves it to a NIR without a file, and answers 0 to a retry', async () => {
     expect((await commande('ouverture-parcours', { nir: prv, cd_motif: 'ADR', ouvert_par: 'accueil MDS-RODEZ' })).status).toBe(200);

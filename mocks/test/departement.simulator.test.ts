@@ -175,7 +175,12 @@ describe('Département simulator', () => {
       const b = store.beneficiaire(f.personne.nir);
       const actifs = b?.referents.filter((r) => r.dt_fin === null) ?? [];
       const ouverts = b?.parcours.filter((p) => p.dt_cloture === null).map((p) => p.cd_motif);
-      expect([f.personne.ref, actifs.length, b?.dossier_rsa?.orientation === null, ouverts]).toEqual([f.personne.ref, soumisEtOuvert(f.droit) ? 1 : 0, !soumisEtOuvert(f.droit), soumisEtOuvert(f.droit) ? ['RSA'] : []]);
+      expect([f.personne.ref, actifs.length, b?.dossier_rsa?.orientation === null, ouverts]).toEqual([
+        f.personne.ref,
+        soumisEtOuvert(f.droit) ? 1 : 0,
+        !soumisEtOuvert(f.droit),
+        soumisEtOuvert(f.droit) ? ['RSA'] : [],
+      ]);
     }
     expect([...store.beneficiaires()].filter((b) => b.dossier_rsa !== null).length).toBe(new Set(fichiers.map((f) => f.personne.nir)).size);
   });

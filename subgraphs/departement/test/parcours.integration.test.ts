@@ -35,19 +35,24 @@ const read = async (appel: TestAppel, fields: string, key = nir) => {
 };
 const m = {
   ouvrir: 'mutation($u: ID!, $m: MotifParcours!) { ouvrirParcours(usagerId: $u, motif: $m) { parcours { id motif dateOuverture ouvertPar dateCloture issue enCours } rejoue } }',
-  cloturer: 'mutation($u: ID!, $i: IssueParcours!) { cloturerParcours(usagerId: $u, issue: $i) { parcours { motif dateCloture issue enCours } usager { referentDeParcours { referent { id } } equipe { professionnel { id } } } } }',
+  cloturer:
+    'mutation($u: ID!, $i: IssueParcours!) { cloturerParcours(usagerId: $u, issue: $i) { parcours { motif dateCloture issue enCours } usager { referentDeParcours { referent { id } } equipe { professionnel { id } } } } }',
   designer: 'mutation($u: ID!, $r: ID!) { designerReferent(usagerId: $u, referentId: $r) { referentDeParcours { referent { id nom structure partenaire } depuis } } }',
   ajouterMembre:
     'mutation($u: ID!, $r: ID!, $role: RoleEquipe!, $f: String) { ajouterMembreEquipe(usagerId: $u, referentId: $r, role: $role, fonction: $f) { membre { professionnel { id structure partenaire } role fonction depuis jusqua } } }',
   retirerMembre: 'mutation($u: ID!, $r: ID!) { retirerMembreEquipe(usagerId: $u, referentId: $r) { membre { professionnel { id } jusqua } } }',
   note: 'mutation($u: ID!, $t: String!, $a: AudienceNote!) { ajouterNote(usagerId: $u, texte: $t, audience: $a) { note { auteur texte } } }',
   objectif: 'mutation($u: ID!, $i: String!) { creerObjectif(usagerId: $u, theme: LOGEMENT, intitule: $i) { objectif { id } } }',
-  action: 'mutation($u: ID!, $o: ID!, $i: String!, $p: ID) { ajouterAction(usagerId: $u, objectifId: $o, intitule: $i, referentPorteurId: $p) { action { intitule structurePorteuse partenairePorteur } } }',
+  action:
+    'mutation($u: ID!, $o: ID!, $i: String!, $p: ID) { ajouterAction(usagerId: $u, objectifId: $o, intitule: $i, referentPorteurId: $p) { action { intitule structurePorteuse partenairePorteur } } }',
   planifier: 'mutation($u: ID!) { planifierRendezVous(usagerId: $u, date: "2026-11-20", heure: "10:00", lieu: "CCAS de Rodez", objet: "Bilan", avec: "Hélène Delmas") { rendezVous { id statut } } }',
   issueRdv:
     'mutation($u: ID!, $r: ID!, $i: IssueRendezVous!, $d: String, $h: String) { enregistrerIssueRendezVous(usagerId: $u, rendezVousId: $r, issue: $i, nouvelleDate: $d, nouvelleHeure: $h) { rendezVous { id statut reporteEn } nouveauRendezVous { id date heure statut } } }',
 };
-const refused = (path: string, message: string) => ({ data: { [path]: null }, errors: [{ message, locations: expect.any(Array), path: [path], extensions: { code: 'ACCES_REFUSE', partenaire: 'departement', retryable: false } }] });
+const refused = (path: string, message: string) => ({
+  data: { [path]: null },
+  errors: [{ message, locations: expect.any(Array), path: [path], extensions: { code: 'ACCES_REFUSE', partenaire: 'departement', retryable: false } }],
+});
 const partageRefuse = "Only the usager's active référent, a contributing member of their team or a Département agent may write to the shared file.";
 const pilotageRefuse = "Only the usager's active référent or a Département agent may steer the parcours (objectives, contract, orientation, référent, team, closure).";
 /** Whether a write reached the Département's system: every call but the file lookups is a command. */
@@ -75,13 +80,30 @@ describe('departement subgraph: a parcours for a usager without RSA, a référen
     expect(await gql(referent, m.designer, { r: 'ref-023' })).toEqual(refused('designerReferent', pilotageRefuse));
     expect(await commandsSent()).toBe(0);
     expect(await gql(agentCd12, m.designer, { r: 'ref-023' })).toEqual({
-      data: { designerReferent: { referentDeParcours: { referent: { id: 'ref-023', nom: 'Brigitte Vayssettes', structure: 'Carsat Midi-Pyrénées – Service social, antenne de Rodez', partenaire: 'carsat' }, depuis: '2026-11-01' } } },
+      data: {
+        designerReferent: {
+          referentDeParcours: {
+            referent: { id: 'ref-023', nom: 'Brigitte Vayssettes', structure: 'Carsat Midi-Pyrénées – Service social, antenne de Rodez', partenaire: 'carsat' },
+            depuis: '2026-11-01',
+          },
+        },
+      },
     });
   });
 
   it('lets the active référent build a team of three partners; refuses the référent herself and an outsider’s changes', async () => {
     expect(await gql(referent, m.ajouterMembre, { r: 'ref-021', role: 'CONTRIBUTEUR', f: 'Travailleuse sociale' })).toEqual({
-      data: { ajouterMembreEquipe: { membre: { professionnel: { id: 'ref-021', structure: "CAF de l'Aveyron – Action sociale", partenaire: 'caf' }, role: 'CONTRIBUTEUR', fonction: 'Travailleuse sociale', depuis: '2026-11-01', jusqua: null } } },
+      data: {
+        ajouterMembreEquipe: {
+          membre: {
+            professionnel: { id: 'ref-021', structure: "CAF de l'Aveyron – Action sociale", partenaire: 'caf' },
+            role: 'CONTRIBUTEUR',
+            fonction: 'Travailleuse sociale',
+            depuis: '2026-11-01',
+            jusqua: null,
+          },
+        },
+      },
     });
     await gql(referent, m.ajouterMembre, { r: 'ref-025', role: 'LECTEUR' });
     await gql(agentCd12, m.ajouterMembre, { r: 'ref-028', role: 'CONTRIBUTEUR' });
@@ -114,10 +136,22 @@ describe('departement subgraph: a parcours for a usager without RSA, a référen
 
   it('records who carries an action: the caller’s structure, a named professional’s, else the Département', async () => {
     const o = ((await gql(referent, m.objectif, { i: 'Maintien à domicile' })).data?.creerObjectif?.objectif as { id: string }).id;
-    expect((await gql(cafPro, m.action, { o, i: 'Aide financière' })).data?.ajouterAction?.action).toEqual({ intitule: 'Aide financière', structurePorteuse: "CAF de l'Aveyron – Action sociale", partenairePorteur: 'caf' });
-    expect((await gql(agentCd12, m.action, { o, i: 'Visite du logement', p: 'ref-025' })).data?.ajouterAction?.action).toMatchObject({ structurePorteuse: 'Rodez Agglo Habitat', partenairePorteur: 'bailleurs' });
-    expect((await gql(agentCd12, m.action, { o, i: 'Aide à domicile' })).data?.ajouterAction?.action).toMatchObject({ structurePorteuse: "Département de l'Aveyron", partenairePorteur: 'departement' });
-    expect(await gql(agentCd12, m.action, { o, i: 'x', p: 'ref-999' })).toMatchObject({ errors: [{ extensions: { code: 'OBJET_INTROUVABLE', partenaire: 'departement', argument: 'referentPorteurId' } }] });
+    expect((await gql(cafPro, m.action, { o, i: 'Aide financière' })).data?.ajouterAction?.action).toEqual({
+      intitule: 'Aide financière',
+      structurePorteuse: "CAF de l'Aveyron – Action sociale",
+      partenairePorteur: 'caf',
+    });
+    expect((await gql(agentCd12, m.action, { o, i: 'Visite du logement', p: 'ref-025' })).data?.ajouterAction?.action).toMatchObject({
+      structurePorteuse: 'Rodez Agglo Habitat',
+      partenairePorteur: 'bailleurs',
+    });
+    expect((await gql(agentCd12, m.action, { o, i: 'Aide à domicile' })).data?.ajouterAction?.action).toMatchObject({
+      structurePorteuse: "Département de l'Aveyron",
+      partenairePorteur: 'departement',
+    });
+    expect(await gql(agentCd12, m.action, { o, i: 'x', p: 'ref-999' })).toMatchObject({
+      errors: [{ extensions: { code: 'OBJET_INTROUVABLE', partenaire: 'departement', argument: 'referentPorteurId' } }],
+    });
   });
 
   it('records appointment outcomes: a postponement with a new date plans it again; only from PLANIFIE', async () => {
@@ -125,7 +159,11 @@ describe('departement subgraph: a parcours for a usager without RSA, a référen
     expect(await gql(cafPro, m.issueRdv, { r: rdv, i: 'HONORE', d: '2026-11-27', h: '10:00' })).toMatchObject({ errors: [{ extensions: { code: 'ARGUMENT_INVALIDE', argument: 'nouvelleDate' } }] });
     const reporte = await gql(cafPro, m.issueRdv, { r: rdv, i: 'REPORTE', d: '2026-11-27', h: '09:30' });
     const nouveau = (reporte.data?.enregistrerIssueRendezVous?.nouveauRendezVous as { id: string }).id;
-    expect(reporte).toEqual({ data: { enregistrerIssueRendezVous: { rendezVous: { id: rdv, statut: 'REPORTE', reporteEn: nouveau }, nouveauRendezVous: { id: nouveau, date: '2026-11-27', heure: '09:30', statut: 'PLANIFIE' } } } });
+    expect(reporte).toEqual({
+      data: {
+        enregistrerIssueRendezVous: { rendezVous: { id: rdv, statut: 'REPORTE', reporteEn: nouveau }, nouveauRendezVous: { id: nouveau, date: '2026-11-27', heure: '09:30', statut: 'PLANIFIE' } },
+      },
+    });
     expect(await gql(cafPro, m.issueRdv, { r: rdv, i: 'HONORE' })).toMatchObject({ errors: [{ extensions: { code: 'TRANSITION_INVALIDE' } }] });
     expect(await gql(bailleurPro, m.issueRdv, { r: nouveau, i: 'HONORE' })).toEqual(refused('enregistrerIssueRendezVous', partageRefuse));
     expect((await gql(referent, m.issueRdv, { r: nouveau, i: 'NON_HONORE' })).data?.enregistrerIssueRendezVous?.rendezVous).toEqual({ id: nouveau, statut: 'NON_HONORE', reporteEn: null });
@@ -159,12 +197,14 @@ describe('departement subgraph: a parcours for a usager without RSA, a référen
 
   it('puts the usager in the référent’s caseload, filtered by motif; RSA filters leave her out', async () => {
     const page = async (variables: Record<string, unknown>) =>
-      (await postGraphQL<{ monPortefeuille: { edges: Array<{ node: { parcoursEnCours: { motif: string } | null; rsa: unknown } }> } }>(
-        bed.server,
-        'query($r: ID!, $m: MotifParcours, $o: TypeOrientation) { monPortefeuille(referentId: $r, motif: $m, orientation: $o, premier: 100) { totalCount edges { node { parcoursEnCours { motif } rsa { etat } } } } }',
-        { r: 'ref-023', ...variables },
-        { appel: referent },
-      )).data?.monPortefeuille;
+      (
+        await postGraphQL<{ monPortefeuille: { edges: Array<{ node: { parcoursEnCours: { motif: string } | null; rsa: unknown } }> } }>(
+          bed.server,
+          'query($r: ID!, $m: MotifParcours, $o: TypeOrientation) { monPortefeuille(referentId: $r, motif: $m, orientation: $o, premier: 100) { totalCount edges { node { parcoursEnCours { motif } rsa { etat } } } } }',
+          { r: 'ref-023', ...variables },
+          { appel: referent },
+        )
+      ).data?.monPortefeuille;
     expect((await page({}))?.edges).toContainEqual({ node: { parcoursEnCours: { motif: 'VIEILLISSEMENT' }, rsa: null } });
     expect((await page({ m: 'VIEILLISSEMENT' }))?.edges.every((e) => e.node.parcoursEnCours?.motif === 'VIEILLISSEMENT')).toBe(true);
     expect((await page({ m: 'LOGEMENT' }))?.edges).not.toContainEqual({ node: { parcoursEnCours: { motif: 'VIEILLISSEMENT' }, rsa: null } });
@@ -184,7 +224,9 @@ describe('departement subgraph: a parcours for a usager without RSA, a référen
     ]);
     expect(await gql(referent, m.note, { t: 'x', a: 'USAGER' })).toEqual(refused('ajouterNote', partageRefuse));
     expect(await read(cafPro, 'dossierPartage { notes { texte } }')).toEqual({ dossierPartage: { notes: [] } });
-    expect(await gql(agentCd12, m.designer, { r: 'ref-023' })).toMatchObject({ errors: [{ message: 'The usager has no open parcours: open one first (ouvrirParcours).', extensions: { code: 'TRANSITION_INVALIDE' } }] });
+    expect(await gql(agentCd12, m.designer, { r: 'ref-023' })).toMatchObject({
+      errors: [{ message: 'The usager has no open parcours: open one first (ouvrirParcours).', extensions: { code: 'TRANSITION_INVALIDE' } }],
+    });
     expect(await gql(autrePro, m.ouvrir, { m: 'RSA' })).toMatchObject({ errors: [{ extensions: { code: 'TRANSITION_INVALIDE', argument: 'motif' } }] });
     expect((await gql(autrePro, m.ouvrir, { m: 'INSERTION' })).data?.ouvrirParcours?.parcours).toMatchObject({ motif: 'INSERTION', ouvertPar: 'référent ref-007 (FT12)' });
     expect(((await read(usager, 'parcours { motif enCours }'))?.parcours as unknown[]).length).toBe(2);

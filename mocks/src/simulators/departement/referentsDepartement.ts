@@ -27,14 +27,21 @@ const ah = 'Aveyron Habitat';
 
 /** The partner code of each structure, by how its name starts (a CCAS is not a federation partner). */
 const partenaireDe = (structure: string): string | null =>
-  structure.startsWith('Département') ? 'departement'
-  : structure.startsWith('France Travail') ? 'france-travail'
-  : structure.startsWith('MSA') ? 'msa'
-  : structure.startsWith('CAF') ? 'caf'
-  : structure.startsWith('Carsat') ? 'carsat'
-  : structure === rah || structure === ah ? 'bailleurs'
-  : structure.startsWith('Chambre') ? 'chambres-consulaires'
-  : null;
+  structure.startsWith('Département')
+    ? 'departement'
+    : structure.startsWith('France Travail')
+      ? 'france-travail'
+      : structure.startsWith('MSA')
+        ? 'msa'
+        : structure.startsWith('CAF')
+          ? 'caf'
+          : structure.startsWith('Carsat')
+            ? 'carsat'
+            : structure === rah || structure === ah
+              ? 'bailleurs'
+              : structure.startsWith('Chambre')
+                ? 'chambres-consulaires'
+                : null;
 
 const r = (n: number, nom: string, structure: string, orientations: readonly CodeOrientation[], agricole = false): ReferentDirectoire => ({
   id_referent: `ref-${String(n).padStart(3, '0')}`,

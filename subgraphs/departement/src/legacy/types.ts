@@ -13,7 +13,10 @@ export const codeIssueParcoursSchema = z.enum(['OBJ', 'REO', 'DEM', 'REN', 'INJ'
 export const codeRoleEquipeSchema = z.enum(['CON', 'LEC']);
 export const codeStatutRdvSchema = z.enum(['PLA', 'ANN', 'HON', 'NHO', 'REP']);
 /** A Passerelle partner code (`caf`, `france-travail`), as the directory records a professional's institution. */
-const partenairePasserelle = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/).nullable();
+const partenairePasserelle = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,30}$/)
+  .nullable();
 /** A professional as the file records them, référent or team member. */
 const professionnelSchema = z.object({ id_referent: z.string(), nom: z.string(), structure: z.string(), partenaire_passerelle: partenairePasserelle });
 /** A partner code of the objection register: FT and CD for France Travail and the Département, any other partner's Passerelle code in capitals (mocks/docs/departement.md). */
@@ -41,12 +44,12 @@ export const beneficiaireSchema = z.object({
   nir: z.string(),
   dossier_rsa: z
     .object({
-    cd_organisme_payeur: z.enum(['CAF', 'MSA']),
-    no_dossier: z.string(),
-    etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']),
-    top_droits_devoirs: z.enum(['O', 'N']),
-    dt_flux: legacyDate,
-    orientation: z.object({ cd_type: codeOrientationSchema, lib_organisme: z.string(), dt_orientation: legacyDate }).nullable(),
+      cd_organisme_payeur: z.enum(['CAF', 'MSA']),
+      no_dossier: z.string(),
+      etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']),
+      top_droits_devoirs: z.enum(['O', 'N']),
+      dt_flux: legacyDate,
+      orientation: z.object({ cd_type: codeOrientationSchema, lib_organisme: z.string(), dt_orientation: legacyDate }).nullable(),
     })
     .nullable(),
   parcours: z.array(

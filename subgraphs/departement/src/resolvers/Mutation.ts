@@ -2,20 +2,7 @@ import { activeRoles, auteurOf, partnerCodePattern, passerelleError, requireAute
 import type { DepartementContext } from '../context';
 import type { Beneficiaire } from '../legacy/types';
 import { argumentInvalide, dateIso, heure, objectifIds, periode, texte } from '../validateArguments';
-import {
-  audience,
-  codeOf,
-  issueParcours,
-  legacyCodeOfPartner,
-  motif,
-  partenaire,
-  roleEquipe,
-  statutAction,
-  statutObjectif,
-  theme,
-  typeOrientation,
-  type PartenaireSource,
-} from './codesDepartement';
+import { audience, codeOf, issueParcours, legacyCodeOfPartner, motif, partenaire, roleEquipe, statutAction, statutObjectif, theme, typeOrientation, type PartenaireSource } from './codesDepartement';
 import { toAction, toContrat, toNote, toObjectif, toRendezVous } from './DossierPartage';
 import { toMembreEquipe, toParcours } from './Parcours';
 import { toOrientationRsa } from './DossierRsaDepartement';
@@ -78,7 +65,12 @@ export const Mutation = {
     runCommande(ctx, a, { nom: 'changement-referent', corps: { id_referent: a.referentId }, ecriture: 'pilotage' }, referentOf),
 
   ouvrirParcours: (_: unknown, a: CommandeArgs & { motif: Valeur<typeof motif> }, ctx: Ctx) =>
-    runCommande(ctx, a, { nom: 'ouverture-parcours', corps: { cd_motif: codeOf(motif, a.motif), ouvert_par: requireAuteur(ctx.appel, 'departement') }, argument: 'motif', ecriture: 'ouverture' }, parcoursOf),
+    runCommande(
+      ctx,
+      a,
+      { nom: 'ouverture-parcours', corps: { cd_motif: codeOf(motif, a.motif), ouvert_par: requireAuteur(ctx.appel, 'departement') }, argument: 'motif', ecriture: 'ouverture' },
+      parcoursOf,
+    ),
 
   cloturerParcours: (_: unknown, a: CommandeArgs & { issue: Valeur<typeof issueParcours> }, ctx: Ctx) => {
     if (a.issue === 'RAPPROCHEMENT_IDENTITE') throw argumentInvalide('issue', 'RAPPROCHEMENT_IDENTITE is recorded by the system when identities are reconciled; choose another outcome.');
@@ -143,7 +135,8 @@ export const Mutation = {
   ) => {
     const report = a.nouvelleDate != null || a.nouvelleHeure != null;
     if (report && a.issue !== 'REPORTE') throw argumentInvalide('nouvelleDate', 'nouvelleDate and nouvelleHeure go with REPORTE only.');
-    if (report && (a.nouvelleDate == null || a.nouvelleHeure == null)) throw argumentInvalide(a.nouvelleDate == null ? 'nouvelleDate' : 'nouvelleHeure', 'Give both nouvelleDate and nouvelleHeure, or neither.');
+    if (report && (a.nouvelleDate == null || a.nouvelleHeure == null))
+      throw argumentInvalide(a.nouvelleDate == null ? 'nouvelleDate' : 'nouvelleHeure', 'Give both nouvelleDate and nouvelleHeure, or neither.');
     const corps = {
       id_rdv: a.rendezVousId,
       cd_issue: ({ HONORE: 'HON', NON_HONORE: 'NHO', REPORTE: 'REP' } as const)[a.issue],
