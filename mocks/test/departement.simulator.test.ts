@@ -59,6 +59,8 @@ describe('Département simulator', () => {
   it("returns the single RSA recipient's whole file in its legacy format", async () => {
     const nir = nirOf('rsa-isolee');
     const mds = 'Département – Maison des solidarités de Rodez';
+    // Seeded actions are carried by the active référent's structure.
+    const porteurMds = { structure_porteuse: mds, partenaire_porteur: 'departement' };
     expect(await (await lot({ nirs_beneficiaires: [nir] })).json()).toEqual({
       beneficiaires: [
         {
@@ -71,10 +73,12 @@ describe('Département simulator', () => {
             dt_flux: '20261101',
             orientation: { cd_type: 'SOCPRO', lib_organisme: mds, dt_orientation: '20240304' },
           },
+          parcours: [{ id_parcours: 'PAR-000001', cd_motif: 'RSA', dt_ouverture: '20240304', ouvert_par: 'CD12', dt_cloture: null, cd_issue: null }],
           referents: [
-            { id_referent: 'ref-002', nom: 'Laurent Bras', structure: mds, dt_debut: '20240304', dt_fin: '20250131' },
-            { id_referent: 'ref-001', nom: 'Nadia Cayla', structure: mds, dt_debut: '20250201', dt_fin: null },
+            { id_referent: 'ref-002', nom: 'Laurent Bras', structure: mds, partenaire_passerelle: 'departement', dt_debut: '20240304', dt_fin: '20250131' },
+            { id_referent: 'ref-001', nom: 'Nadia Cayla', structure: mds, partenaire_passerelle: 'departement', dt_debut: '20250201', dt_fin: null },
           ],
+          equipe: [],
           objectifs: [
             {
               id_objectif: 'OBJ-000001',
@@ -83,9 +87,9 @@ describe('Département simulator', () => {
               cd_statut: 'ENC',
               dt_creation: '20250210',
               actions: [
-                { id_action: 'ACT-000001', intitule: "Inscription à l'auto-école sociale de Rodez", cd_statut: 'REAL', dt_echeance: '20250331' },
-                { id_action: 'ACT-000002', intitule: "Financement du code par l'aide départementale à la mobilité", cd_statut: 'ENCO', dt_echeance: '20261215' },
-                { id_action: 'ACT-000003', intitule: "Passage de l'examen du code", cd_statut: 'PREV', dt_echeance: '20270228' },
+                { id_action: 'ACT-000001', intitule: "Inscription à l'auto-école sociale de Rodez", cd_statut: 'REAL', dt_echeance: '20250331', ...porteurMds },
+                { id_action: 'ACT-000002', intitule: "Financement du code par l'aide départementale à la mobilité", cd_statut: 'ENCO', dt_echeance: '20261215', ...porteurMds },
+                { id_action: 'ACT-000003', intitule: "Passage de l'examen du code", cd_statut: 'PREV', dt_echeance: '20270228', ...porteurMds },
               ],
             },
             {
@@ -95,9 +99,9 @@ describe('Département simulator', () => {
               cd_statut: 'ENC',
               dt_creation: '20250210',
               actions: [
-                { id_action: 'ACT-000004', intitule: 'Saisine du fonds de solidarité logement (FSL)', cd_statut: 'ATTE', dt_echeance: '20261130' },
-                { id_action: 'ACT-000005', intitule: "Reprise du plan d'apurement de 40 € par mois", cd_statut: 'ABAN', dt_echeance: '20260630' },
-                { id_action: 'ACT-000006', intitule: 'Rencontre avec la conseillère sociale du bailleur', cd_statut: 'ANNU', dt_echeance: '20260612' },
+                { id_action: 'ACT-000004', intitule: 'Saisine du fonds de solidarité logement (FSL)', cd_statut: 'ATTE', dt_echeance: '20261130', ...porteurMds },
+                { id_action: 'ACT-000005', intitule: "Reprise du plan d'apurement de 40 € par mois", cd_statut: 'ABAN', dt_echeance: '20260630', ...porteurMds },
+                { id_action: 'ACT-000006', intitule: 'Rencontre avec la conseillère sociale du bailleur', cd_statut: 'ANNU', dt_echeance: '20260612', ...porteurMds },
               ],
             },
           ],
@@ -120,6 +124,7 @@ describe('Département simulator', () => {
               objet: 'Rencontre avec la conseillère sociale du bailleur',
               avec: 'Nadia Cayla',
               cd_statut: 'ANN',
+              id_rdv_report: null,
             },
             {
               id_rdv: 'RDV-000002',
@@ -129,6 +134,7 @@ describe('Département simulator', () => {
               objet: "Point d'étape du contrat d'engagement",
               avec: 'Nadia Cayla',
               cd_statut: 'PLA',
+              id_rdv_report: null,
             },
           ],
           contrat: { dt_debut: '20260301', dt_fin: '20270228', objectifs: ['OBJ-000001', 'OBJ-000002'] },
@@ -160,7 +166,7 @@ describe('Département simulator', () => {
     ]);
   });
 
-  it('holds one file per adult of every RSA household, with exactly one active référent for those owed one and none for the others', () => {
+  it('holds one file per adult of every RSA household, with an open RSA parcours and exactly one active référent for those owed one and neither for the others', () => {
     const store = createDepartementStore(population);
     const fichiers = fichiersRsa(population);
     expect(fichiers.length).toBeGreaterThan(60);
@@ -168,9 +174,15 @@ describe('Département simulator', () => {
     for (const f of fichiers) {
       const b = store.beneficiaire(f.personne.nir);
       const actifs = b?.referents.filter((r) => r.dt_fin === null) ?? [];
-      expect([f.personne.ref, actifs.length, b?.dossier_rsa.orientation === null]).toEqual([f.personne.ref, soumisEtOuvert(f.droit) ? 1 : 0, !soumisEtOuvert(f.droit)]);
+      const ouverts = b?.parcours.filter((p) => p.dt_cloture === null).map((p) => p.cd_motif);
+      expect([f.personne.ref, actifs.length, b?.dossier_rsa?.orientation === null, ouverts]).toEqual([
+        f.personne.ref,
+        soumisEtOuvert(f.droit) ? 1 : 0,
+        !soumisEtOuvert(f.droit),
+        soumisEtOuvert(f.droit) ? ['RSA'] : [],
+      ]);
     }
-    expect([...store.beneficiaires()].length).toBe(new Set(fichiers.map((f) => f.personne.nir)).size);
+    expect([...store.beneficiaires()].filter((b) => b.dossier_rsa !== null).length).toBe(new Set(fichiers.map((f) => f.personne.nir)).size);
   });
 
   it("pages through ref-001's caseload of 52, the personas among them, oldest assignment first", async () => {
@@ -189,11 +201,11 @@ describe('Département simulator', () => {
   it('filters a caseload by orientation and by RSA state', async () => {
     const all = ((await (await portefeuille('ref-001', '?nombre=100')).json()) as PageAnswer).beneficiaires;
     const social = (await (await portefeuille('ref-001', '?nombre=100&cd_orientation=SOC')).json()) as PageAnswer;
-    expect(social.total).toBe(all.filter((b) => b.dossier_rsa.orientation?.cd_type === 'SOC').length);
+    expect(social.total).toBe(all.filter((b) => b.dossier_rsa?.orientation?.cd_type === 'SOC').length);
     expect(social.total).toBeGreaterThan(10);
     expect(social.total).toBeLessThan(52);
     const suspendus = (await (await portefeuille('ref-001', '?nombre=100&etat_dossier=3')).json()) as PageAnswer;
-    expect(suspendus.beneficiaires.map((b) => b.nir)).toEqual(all.filter((b) => b.dossier_rsa.etat_dossier === '3').map((b) => b.nir));
+    expect(suspendus.beneficiaires.map((b) => b.nir)).toEqual(all.filter((b) => b.dossier_rsa?.etat_dossier === '3').map((b) => b.nir));
   });
 
   it.each([
@@ -227,7 +239,9 @@ describe('Département simulator', () => {
     const added = (await (await commande('ajout-action', { nir, id_objectif: created.id_objet, intitule: 'Atelier numérique au CCAS' })).json()) as { id_objet: string };
     for (const cd_statut of ['ENCO', 'ATTE', 'REAL']) expect((await commande('statut-action', { nir, id_action: added.id_objet, cd_statut })).status).toBe(200);
     const file = await fileOf(nir);
-    expect(file?.objectifs.at(-1)?.actions).toEqual([{ id_action: added.id_objet, intitule: 'Atelier numérique au CCAS', cd_statut: 'REAL', dt_echeance: null }]);
+    expect(file?.objectifs.at(-1)?.actions).toEqual([
+      { id_action: added.id_objet, intitule: 'Atelier numérique au CCAS', cd_statut: 'REAL', dt_echeance: null, structure_porteuse: "Département de l'Aveyron", partenaire_porteur: 'departement' },
+    ]);
     await expectLegacyError(await commande('statut-action', { nir, id_action: added.id_objet, cd_statut: 'REAL' }), 409, {
       code_erreur: 'TRANSITION_INTERDITE',
       libelle: 'Changement de statut non autorisé',
@@ -244,8 +258,8 @@ describe('Département simulator', () => {
     await expectLegacyError(await commande('changement-referent', { nir, id_referent: 'ref-999' }), 404, { code_erreur: 'REFERENT_INCONNU', libelle: 'Référent inconnu' });
     expect((await commande('changement-referent', { nir, id_referent: 'ref-008' })).status).toBe(200);
     expect((await fileOf(nir))?.referents).toEqual([
-      { id_referent: 'ref-007', nom: 'Olivier Costes', structure: 'France Travail Rodez', dt_debut: '20251006', dt_fin: '20261101' },
-      { id_referent: 'ref-008', nom: 'Camille Bouldoires', structure: 'France Travail Rodez', dt_debut: '20261101', dt_fin: null },
+      { id_referent: 'ref-007', nom: 'Olivier Costes', structure: 'France Travail Rodez', partenaire_passerelle: 'france-travail', dt_debut: '20251006', dt_fin: '20261101' },
+      { id_referent: 'ref-008', nom: 'Camille Bouldoires', structure: 'France Travail Rodez', partenaire_passerelle: 'france-travail', dt_debut: '20261101', dt_fin: null },
     ]);
   });
 
@@ -258,7 +272,7 @@ describe('Département simulator', () => {
     });
     expect(await fileOf(nir)).toEqual(before);
     const store = createDepartementStore(population);
-    const refused = store.executer('ajout-action', { nir, id_objectif: 'OBJ-000404', intitule: 'x', dt_echeance: null }, null);
+    const refused = store.executer('ajout-action', { nir, id_objectif: 'OBJ-000404', intitule: 'x', dt_echeance: null, id_referent_porteur: null }, null);
     const created = store.executer('creation-objectif', { nir, cd_theme: 'EMPLOI', intitule: 'y' }, null);
     expect([refused.status, created.status]).toEqual([404, 200]);
     const fresh = createDepartementStore(population).executer('creation-objectif', { nir, cd_theme: 'EMPLOI', intitule: 'y' }, null);
@@ -315,7 +329,7 @@ describe('Département simulator', () => {
   });
 
   it.each([
-    ['rsa-isolee', 'annulation-rdv', { id_rdv: 'RDV-000001' }, 'TRANSITION_INTERDITE', 'Rendez-vous déjà annulé'],
+    ['rsa-isolee', 'annulation-rdv', { id_rdv: 'RDV-000001' }, 'TRANSITION_INTERDITE', 'Rendez-vous déjà annulé, honoré, manqué ou reporté'],
     ['rsa-isolee', 'annulation-rdv', { id_rdv: 'RDV-424242' }, 'RDV_INCONNU', 'Rendez-vous inconnu pour ce bénéficiaire'],
     ['sans-domicile', 'statut-action', { id_action: 'ACT-000001', cd_statut: 'REAL' }, 'ACTION_INCONNUE', 'Action inconnue pour ce bénéficiaire'],
     ['rsa-isolee', 'statut-action', { id_action: 'ACT-000005', cd_statut: 'ENCO' }, 'TRANSITION_INTERDITE', 'Changement de statut non autorisé'],
@@ -337,7 +351,7 @@ describe('Département simulator', () => {
       code_erreur: 'OBJECTIF_CLOS',
       libelle: 'Objectif clos : il ne peut plus être modifié',
     });
-    expect(store.executer('ajout-action', { nir, id_objectif: 'OBJ-000003', intitule: 'x', dt_echeance: null }, null).body).toEqual({
+    expect(store.executer('ajout-action', { nir, id_objectif: 'OBJ-000003', intitule: 'x', dt_echeance: null, id_referent_porteur: null }, null).body).toEqual({
       code_erreur: 'OBJECTIF_CLOS',
       libelle: 'Objectif clos : aucune action ne peut y être ajoutée',
     });

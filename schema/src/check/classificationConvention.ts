@@ -43,6 +43,7 @@ export const categories: ReadonlyMap<string, Requirement> = new Map<string, Requ
   ['orientation-ecriture', requirement(role('accueil', 'referent'))],
   ['dossier-partage', requirement([...role('referent'), ...agent('departement'), ...role('usager')])],
   ['dossier-partage-ecriture', requirement([...role('referent'), ...agent('departement')])],
+  ['parcours-ouverture', requirement([...role('accueil', 'referent'), ...agent('departement')])],
   ['opposition', requirement([...role('accueil', 'referent'), ...agent('departement'), ...role('usager')])],
   ['portefeuille', requirement(role('referent'))],
   ['synthese', requirement(role('referent', 'usager'), true)],

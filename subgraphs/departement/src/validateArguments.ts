@@ -37,8 +37,8 @@ export function dateIso(value: string, argument: string): string {
 }
 
 /** `HH:MM` (24 h) → the legacy `HHMM`. */
-export function heure(value: string): string {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw argumentInvalide('heure', 'heure must be HH:MM (24 h).');
+export function heure(value: string, argument = 'heure'): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw argumentInvalide(argument, `${argument} must be HH:MM (24 h).`);
   return value.replace(':', '');
 }
 

@@ -6,11 +6,13 @@ import { toDossierRsa } from '../src/resolvers/DossierRsaDepartement';
 import { historiqueReferents, referentActif } from '../src/resolvers/ReferentDeParcours';
 import { computeSynthese } from '../src/resolvers/Synthese';
 
-function beneficiaire(overrides: Partial<Beneficiaire> = {}, rsa: Partial<Beneficiaire['dossier_rsa']> = {}): Beneficiaire {
+function beneficiaire(overrides: Partial<Beneficiaire> = {}, rsa: Partial<NonNullable<Beneficiaire['dossier_rsa']>> = {}): Beneficiaire {
   return {
     nir: '286041220200135',
     dossier_rsa: { cd_organisme_payeur: 'CAF', no_dossier: '0000042', etat_dossier: '2', top_droits_devoirs: 'O', dt_flux: '20261101', orientation: null, ...rsa },
+    parcours: [],
     referents: [],
+    equipe: [],
     objectifs: [],
     notes: [],
     rendez_vous: [],
@@ -19,7 +21,7 @@ function beneficiaire(overrides: Partial<Beneficiaire> = {}, rsa: Partial<Benefi
     ...overrides,
   };
 }
-const ref = (id: string, dt_debut: string, dt_fin: string | null) => ({ id_referent: id, nom: `Nom ${id}`, structure: 'CCAS de Rodez', dt_debut, dt_fin });
+const ref = (id: string, dt_debut: string, dt_fin: string | null) => ({ id_referent: id, nom: `Nom ${id}`, structure: 'CCAS de Rodez', partenaire_passerelle: null, dt_debut, dt_fin });
 
 describe('Département → graph mappers', () => {
   it.each([
@@ -51,7 +53,7 @@ describe('Département → graph mappers', () => {
 
   it('finds the active référent and lists the history most recent first', () => {
     const b = beneficiaire({ referents: [ref('ref-002', '20240304', '20250131'), ref('ref-001', '20250201', null)] });
-    expect(referentActif(b)).toEqual({ referent: { id: 'ref-001', nom: 'Nom ref-001', structure: 'CCAS de Rodez' }, depuis: '2025-02-01', jusqua: null });
+    expect(referentActif(b)).toEqual({ referent: { id: 'ref-001', nom: 'Nom ref-001', structure: 'CCAS de Rodez', partenaire: null }, depuis: '2025-02-01', jusqua: null });
     expect(historiqueReferents(b).map((r) => [r.referent.id, r.jusqua])).toEqual([
       ['ref-001', null],
       ['ref-002', '2025-01-31'],
@@ -60,7 +62,7 @@ describe('Département → graph mappers', () => {
   });
 
   it('formats appointment times and resolves a contract’s objectives, leaving out an id the file lacks', () => {
-    expect(toRendezVous({ id_rdv: 'RDV-1', dt_rdv: '20261118', hr_rdv: '0905', lieu: 'l', objet: 'o', avec: 'a', cd_statut: 'ANN' })).toMatchObject({
+    expect(toRendezVous({ id_rdv: 'RDV-1', dt_rdv: '20261118', hr_rdv: '0905', lieu: 'l', objet: 'o', avec: 'a', cd_statut: 'ANN', id_rdv_report: null })).toMatchObject({
       date: '2026-11-18',
       heure: '09:05',
       statut: 'ANNULE',

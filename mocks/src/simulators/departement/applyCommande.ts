@@ -1,7 +1,7 @@
 import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
 import type { CorpsCommande, NomCommande } from './commandSchemas';
 import { aujourdhui, legacy } from './isoDates';
-import { referentParId } from './referentsDepartement';
+import { departementPorteur, professionnel, referentParId } from './referentsDepartement';
 import { nextId, type Sequences } from './sequences';
 import { transitionsAction, transitionsObjectif } from './transitionsDepartement';
 
@@ -17,22 +17,43 @@ type Commande<C extends NomCommande> = (corps: CorpsCommande<C>, b: Beneficiaire
 
 const refus = (status: Refus['status'], code_erreur: string, libelle: string): Refus => ({ status, code_erreur, libelle });
 const objectifInconnu = refus(404, 'OBJECTIF_INCONNU', 'Objectif inconnu pour ce bénéficiaire');
+const referentInconnu = refus(404, 'REFERENT_INCONNU', 'Référent inconnu');
 const transitionInterdite = refus(409, 'TRANSITION_INTERDITE', 'Changement de statut non autorisé');
+const aucunParcoursOuvert = refus(409, 'AUCUN_PARCOURS_OUVERT', 'Aucun parcours ouvert : ouvrir un parcours d’abord');
 const actifDe = (b: BeneficiaireDepartement) => b.referents.find((r) => r.dt_fin === null);
+const parcoursOuvert = (b: BeneficiaireDepartement) => b.parcours.find((p) => p.dt_cloture === null);
+const membreActif = (b: BeneficiaireDepartement, id_referent: string) => b.equipe.find((m) => m.dt_fin === null && m.id_referent === id_referent);
 
 function referent<C extends 'designation-referent' | 'changement-referent'>(designation: boolean): Commande<C> {
-  return ({ id_referent }, b, _seq, jour) => {
+  return (corps, b, seq, jour) => {
+    const { id_referent } = corps;
     const r = referentParId.get(id_referent);
     const actif = actifDe(b);
-    if (!r) return refus(404, 'REFERENT_INCONNU', 'Référent inconnu');
+    if (!r) return referentInconnu;
     if (designation && actif) return refus(409, 'REFERENT_DEJA_ACTIF', 'Un référent est déjà actif : utiliser le changement de référent');
     if (!designation && !actif) return refus(409, 'AUCUN_REFERENT_ACTIF', 'Aucun référent actif à remplacer');
     if (actif?.id_referent === id_referent) return refus(409, 'MEME_REFERENT', 'Ce référent est déjà le référent actif');
+    // A référent works within an open parcours; an RSA beneficiary's designation opens their RSA parcours (the orientation's).
+    if (!parcoursOuvert(b)) {
+      if (b.dossier_rsa === null) return aucunParcoursOuvert;
+      const auteur = 'auteur' in corps && typeof corps.auteur === 'string' ? corps.auteur : 'CD12';
+      b.parcours.push({ id_parcours: nextId(seq, 'PAR'), cd_motif: 'RSA', dt_ouverture: jour, ouvert_par: auteur, dt_cloture: null, cd_issue: null });
+    }
     if (actif) actif.dt_fin = jour;
-    b.referents.push({ id_referent, nom: r.nom, structure: r.structure, dt_debut: jour, dt_fin: null });
+    // A team member who becomes the référent leaves the team: one role per professional.
+    const membre = membreActif(b, id_referent);
+    if (membre) membre.dt_fin = jour;
+    b.referents.push({ ...professionnel(r), dt_debut: jour, dt_fin: null });
     return { id_objet: id_referent };
   };
 }
+
+const rdvPlanifie = (b: BeneficiaireDepartement, id_rdv: string): BeneficiaireDepartement['rendez_vous'][number] | Refus => {
+  const rdv = b.rendez_vous.find((r) => r.id_rdv === id_rdv);
+  if (!rdv) return refus(404, 'RDV_INCONNU', 'Rendez-vous inconnu pour ce bénéficiaire');
+  if (rdv.cd_statut !== 'PLA') return refus(409, 'TRANSITION_INTERDITE', 'Rendez-vous déjà annulé, honoré, manqué ou reporté');
+  return rdv;
+};
 
 /**
  * Every command's rules. Each works on the command's own copies of the file and the sequences
@@ -43,6 +64,7 @@ const commandes: { [C in NomCommande]: Commande<C> } = {
   'designation-referent': referent<'designation-referent'>(true),
   'changement-referent': referent<'changement-referent'>(false),
   orientation({ cd_type, lib_organisme }, b, _seq, jour) {
+    if (b.dossier_rsa === null) return refus(409, 'SANS_DOSSIER_RSA', 'Aucun dossier RSA : pas d’orientation RSA');
     const current = b.dossier_rsa.orientation;
     if (current?.cd_type === cd_type && current.lib_organisme === lib_organisme) return refus(409, 'ORIENTATION_INCHANGEE', "Orientation identique à l'orientation en cours");
     b.dossier_rsa.orientation = { cd_type, lib_organisme, dt_orientation: jour };
@@ -62,12 +84,14 @@ const commandes: { [C in NomCommande]: Commande<C> } = {
     if (cd_statut !== undefined) o.cd_statut = cd_statut;
     return { id_objet: id_objectif };
   },
-  'ajout-action'({ id_objectif, intitule, dt_echeance }, b, seq) {
+  'ajout-action'({ id_objectif, intitule, dt_echeance, id_referent_porteur }, b, seq) {
     const o = b.objectifs.find((x) => x.id_objectif === id_objectif);
     if (!o) return objectifInconnu;
+    const porteur = id_referent_porteur === null ? departementPorteur : referentParId.get(id_referent_porteur);
+    if (!porteur) return referentInconnu;
     if (o.cd_statut !== 'ENC') return refus(409, 'OBJECTIF_CLOS', 'Objectif clos : aucune action ne peut y être ajoutée');
     const id_action = nextId(seq, 'ACT');
-    o.actions.push({ id_action, intitule, cd_statut: 'PREV', dt_echeance });
+    o.actions.push({ id_action, intitule, cd_statut: 'PREV', dt_echeance, structure_porteuse: porteur.structure, partenaire_porteur: porteur.partenaire_passerelle });
     return { id_objet: id_action };
   },
   'statut-action'({ id_action, cd_statut }, b) {
@@ -84,14 +108,25 @@ const commandes: { [C in NomCommande]: Commande<C> } = {
   },
   'planification-rdv'({ dt_rdv, hr_rdv, lieu, objet, avec }, b, seq) {
     const id_rdv = nextId(seq, 'RDV');
-    b.rendez_vous.push({ id_rdv, dt_rdv, hr_rdv, lieu, objet, avec, cd_statut: 'PLA' });
+    b.rendez_vous.push({ id_rdv, dt_rdv, hr_rdv, lieu, objet, avec, cd_statut: 'PLA', id_rdv_report: null });
     return { id_objet: id_rdv };
   },
   'annulation-rdv'({ id_rdv }, b) {
-    const rdv = b.rendez_vous.find((r) => r.id_rdv === id_rdv);
-    if (!rdv) return refus(404, 'RDV_INCONNU', 'Rendez-vous inconnu pour ce bénéficiaire');
-    if (rdv.cd_statut === 'ANN') return refus(409, 'TRANSITION_INTERDITE', 'Rendez-vous déjà annulé');
+    const rdv = rdvPlanifie(b, id_rdv);
+    if ('code_erreur' in rdv) return rdv;
     rdv.cd_statut = 'ANN';
+    return { id_objet: id_rdv };
+  },
+  'issue-rdv'({ id_rdv, cd_issue, dt_report, hr_report }, b, seq) {
+    const rdv = rdvPlanifie(b, id_rdv);
+    if ('code_erreur' in rdv) return rdv;
+    rdv.cd_statut = cd_issue;
+    // Postponed to a known day and time: the same appointment is planned again, linked from the old one.
+    if (dt_report !== null && hr_report !== null) {
+      const id = nextId(seq, 'RDV');
+      b.rendez_vous.push({ ...rdv, id_rdv: id, dt_rdv: dt_report, hr_rdv: hr_report, cd_statut: 'PLA', id_rdv_report: null });
+      rdv.id_rdv_report = id;
+    }
     return { id_objet: id_rdv };
   },
   'contrat-engagement'({ dt_debut, dt_fin, objectifs }, b) {
@@ -109,6 +144,37 @@ const commandes: { [C in NomCommande]: Commande<C> } = {
     if (!active) return refus(409, 'AUCUNE_OPPOSITION_ACTIVE', 'Aucune opposition active pour ce partenaire');
     active.dt_levee = jour;
     return { id_objet: cd_partenaire };
+  },
+  'ouverture-parcours'({ cd_motif, ouvert_par }, b, seq, jour) {
+    if (parcoursOuvert(b)) return refus(409, 'PARCOURS_DEJA_OUVERT', 'Un parcours est déjà ouvert : le clôturer d’abord');
+    if (cd_motif === 'RSA' && b.dossier_rsa === null) return refus(409, 'SANS_DOSSIER_RSA', 'Aucun dossier RSA : pas de parcours RSA');
+    const id_parcours = nextId(seq, 'PAR');
+    b.parcours.push({ id_parcours, cd_motif, dt_ouverture: jour, ouvert_par, dt_cloture: null, cd_issue: null });
+    return { id_objet: id_parcours };
+  },
+  'cloture-parcours'({ cd_issue }, b, _seq, jour) {
+    const ouvert = parcoursOuvert(b);
+    if (!ouvert) return aucunParcoursOuvert;
+    ouvert.dt_cloture = jour;
+    ouvert.cd_issue = cd_issue;
+    // Nobody keeps access to a closed parcours: the référent and every team member end today.
+    for (const line of [...b.referents, ...b.equipe]) if (line.dt_fin === null) line.dt_fin = jour;
+    return { id_objet: ouvert.id_parcours };
+  },
+  'ajout-membre-equipe'({ id_referent, cd_role, fonction }, b, _seq, jour) {
+    const r = referentParId.get(id_referent);
+    if (!r) return referentInconnu;
+    if (!parcoursOuvert(b)) return aucunParcoursOuvert;
+    if (actifDe(b)?.id_referent === id_referent) return refus(409, 'MEMBRE_EST_REFERENT', 'Ce professionnel est le référent actif : il ne peut pas être aussi membre de l’équipe');
+    if (membreActif(b, id_referent)) return refus(409, 'MEMBRE_DEJA_ACTIF', 'Ce professionnel est déjà membre actif de l’équipe');
+    b.equipe.push({ ...professionnel(r), cd_role, fonction, dt_debut: jour, dt_fin: null });
+    return { id_objet: id_referent };
+  },
+  'retrait-membre-equipe'({ id_referent }, b, _seq, jour) {
+    const membre = membreActif(b, id_referent);
+    if (!membre) return refus(404, 'MEMBRE_INCONNU', 'Ce professionnel n’est pas membre actif de l’équipe');
+    membre.dt_fin = jour;
+    return { id_objet: id_referent };
   },
 };
 

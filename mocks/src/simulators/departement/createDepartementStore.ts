@@ -2,6 +2,8 @@ import type { Population } from '../../population/createPopulation';
 import { applyCommande } from './applyCommande';
 import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
 import type { CorpsCommande, NomCommande } from './commandSchemas';
+import { aujourdhui, legacy } from './isoDates';
+import { fusionnerDossiers, nombreEnregistrements } from './fusionnerDossiers';
 import { seedDepartement } from './seedDepartement';
 
 /** An answer of the system, as sent, kept for replays under an idempotency key. */
@@ -19,7 +21,26 @@ export interface DepartementStore {
    * (`rejeu`) without running it again; the same key with another command is refused (409).
    */
   executer<C extends NomCommande>(commande: C, corps: CorpsCommande<C>, cle: string | null): Reponse & { rejeu: boolean };
+  /**
+   * Moves the file held under a provisional key to a NIR, merging it into the NIR's file when
+   * there is one; answers how many records moved (0 when nothing is held under the key: a retry).
+   */
+  rapprocher(cleProvisoire: string, nir: string): { deplaces: number };
 }
+
+/** A file with nothing in it yet: what `ouverture-parcours` starts from for a usager the system does not know. */
+const dossierVide = (nir: string): BeneficiaireDepartement => ({
+  nir,
+  dossier_rsa: null,
+  parcours: [],
+  referents: [],
+  equipe: [],
+  objectifs: [],
+  notes: [],
+  rendez_vous: [],
+  contrat: null,
+  oppositions: [],
+});
 
 /** A fresh state seeded from `population`; each simulator instance (each `handlers()` call) has its own. */
 export function createDepartementStore(population: Population): DepartementStore {
@@ -29,7 +50,8 @@ export function createDepartementStore(population: Population): DepartementStore
   const rejeux = new Map<string, { empreinte: string; reponse: Reponse }>();
 
   const run = <C extends NomCommande>(commande: C, corps: CorpsCommande<C>): Reponse => {
-    const current = fichiers.get(corps.nir);
+    // Opening a parcours is how a usager without an RSA file gets one: the file is created with it (and dropped if refused).
+    const current = fichiers.get(corps.nir) ?? (commande === 'ouverture-parcours' ? dossierVide(corps.nir) : undefined);
     if (!current) return { status: 404, body: { code_erreur: 'BENEFICIAIRE_INCONNU', libelle: 'Aucun dossier pour ce NIR' } };
     // The command works on copies; they replace the originals only once every rule has passed.
     const draft = structuredClone(current);
@@ -54,6 +76,16 @@ export function createDepartementStore(population: Population): DepartementStore
       const reponse = run(commande, corps);
       if (cle !== null) rejeux.set(cle, { empreinte, reponse: structuredClone(reponse) });
       return { ...reponse, rejeu: false };
+    },
+    rapprocher(cleProvisoire, nir) {
+      const provisoire = fichiers.get(cleProvisoire);
+      if (!provisoire) return { deplaces: 0 };
+      const existant = fichiers.get(nir);
+      // One synchronous step: the merged file replaces both, so no reader ever sees the usager under two keys or none.
+      const fusion = existant ? fusionnerDossiers(existant, provisoire, legacy(aujourdhui)) : { ...structuredClone(provisoire), nir };
+      fichiers.set(nir, fusion);
+      fichiers.delete(cleProvisoire);
+      return { deplaces: nombreEnregistrements(provisoire) };
     },
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
-import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
+import { cleUsagerPattern, codesMotif, type BeneficiaireDepartement } from './BeneficiaireDepartement';
 import { commandSchemas, isNomCommande } from './commandSchemas';
 import { createDepartementStore } from './createDepartementStore';
 import { portefeuille } from './portefeuille';
@@ -12,19 +12,23 @@ import { referentParId } from './referentsDepartement';
 const maxBatchSize = 100;
 const maxPageSize = 100;
 
-// NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
-const lotBody = z.object({ nirs_beneficiaires: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/)).min(1) });
+// A usager key: NIR format only (13 characters incl. 2A/2B, then the key, not checked here) or a provisional key `PRV` + 12 digits.
+const lotBody = z.object({ nirs_beneficiaires: z.array(z.string().regex(cleUsagerPattern)).min(1) });
+// Reconciliation: the provisional key, and the NIR it is now known under (a NIR only).
+const rapprochementBody = z.object({ cle_provisoire: z.string().regex(/^PRV\d{12}$/), nir: z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/) });
 const pageQuery = z.object({
   debut: z.coerce.number().int().min(0).default(0),
   nombre: z.coerce.number().int().min(1).default(20),
   cd_orientation: z.enum(['SOC', 'PRO', 'SOCPRO']).nullable().default(null),
   etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']).nullable().default(null),
+  cd_motif: z.enum(codesMotif).nullable().default(null),
 });
 const cleIdempotence = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The Département's social-care system: the RSA files it receives monthly from CAF and MSA,
- * orientation, référents de parcours, the shared file and objections. The only simulator with
+ * every usager's parcours (RSA or not), référents de parcours and support teams, the shared file
+ * and objections, keyed on the NIR or a provisional key until reconciled. The only simulator with
  * state: what the agency writes is kept, per simulator instance, and served back.
  */
 export const departement: LegacySystem = {
@@ -70,6 +74,13 @@ export const departement: LegacySystem = {
         if (!read.ok) return read.response;
         const reponse = store.executer(commande, read.body, cle);
         return HttpResponse.json(reponse.body as Record<string, unknown>, { status: reponse.status, headers: reponse.rejeu ? { 'X-Rejeu': 'O' } : {} });
+      }),
+      http.post(`${baseUrl}/api/rsa/v1/rapprochements`, async ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = await readBody(request, rapprochementBody);
+        if (!read.ok) return read.response;
+        return HttpResponse.json(store.rapprocher(read.body.cle_provisoire, read.body.nir));
       }),
     ];
   },

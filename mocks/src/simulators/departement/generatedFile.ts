@@ -23,9 +23,12 @@ type Partage = Pick<BeneficiaireDepartement, 'objectifs' | 'notes' | 'rendez_vou
  * A few shared-file items for a generated usager, drawn from `draw` (stable per person): an
  * objective with its actions for one in three, a note for one in four, an appointment for one in
  * six, a contrat d'engagement for one in eight of those with an objective *(shares unverified)*.
+ * `depuis` is ISO (`YYYY-MM-DD`).
  */
 export function generatedSharedFile(draw: number, referent: ReferentDirectoire, depuis: string, seq: Sequences): Partage {
   const partage: Partage = { objectifs: [], notes: [], rendez_vous: [], contrat: null };
+  // The référent's structure carries the actions it sets.
+  const porteur = { structure_porteuse: referent.structure, partenaire_porteur: referent.partenaire_passerelle };
   if (draw % 3 === 0) {
     const theme = codesTheme[draw % codesTheme.length]!;
     const id = nextId(seq, 'OBJ');
@@ -36,8 +39,8 @@ export function generatedSharedFile(draw: number, referent: ReferentDirectoire, 
       cd_statut: 'ENC',
       dt_creation: legacy(depuis),
       actions: [
-        { id_action: nextId(seq, 'ACT'), intitule: 'Premier rendez-vous avec la structure partenaire', cd_statut: 'REAL', dt_echeance: legacy(addDays(depuis, 30)) },
-        { id_action: nextId(seq, 'ACT'), intitule: 'Constitution du dossier', cd_statut: draw % 2 === 0 ? 'ENCO' : 'PREV', dt_echeance: legacy(addDays(aujourdhui, 60)) },
+        { id_action: nextId(seq, 'ACT'), intitule: 'Premier rendez-vous avec la structure partenaire', cd_statut: 'REAL', dt_echeance: legacy(addDays(depuis, 30)), ...porteur },
+        { id_action: nextId(seq, 'ACT'), intitule: 'Constitution du dossier', cd_statut: draw % 2 === 0 ? 'ENCO' : 'PREV', dt_echeance: legacy(addDays(aujourdhui, 60)), ...porteur },
       ],
     });
     if (draw % 8 === 0) partage.contrat = { dt_debut: legacy(depuis), dt_fin: legacy(addDays(addDays(depuis, 365), -1)), objectifs: [id] };
@@ -59,6 +62,7 @@ export function generatedSharedFile(draw: number, referent: ReferentDirectoire, 
       objet: "Point d'étape",
       avec: referent.nom,
       cd_statut: 'PLA',
+      id_rdv_report: null,
     });
   }
   return partage;

@@ -1,13 +1,23 @@
 import type { PersonaKey } from '../../population/personas';
 import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
-import { referentParId } from './referentsDepartement';
+import { professionnel, referentParId } from './referentsDepartement';
 import { nextId, type Sequences } from './sequences';
 
-type Suivi = Omit<BeneficiaireDepartement, 'nir' | 'dossier_rsa'> & { orientation: NonNullable<BeneficiaireDepartement['dossier_rsa']['orientation']> };
+type B = BeneficiaireDepartement;
+type Objectif = B['objectifs'][number];
+/**
+ * A persona's follow-up as written below: the seed (seedDepartement.ts) adds their RSA parcours
+ * (opened on the orientation's day), an empty team, the structure carrying each action (the
+ * active référent's) and the links of postponed appointments (none).
+ */
+export type Suivi = Omit<B, 'nir' | 'dossier_rsa' | 'parcours' | 'equipe' | 'objectifs' | 'rendez_vous'> & {
+  orientation: NonNullable<NonNullable<B['dossier_rsa']>['orientation']>;
+  objectifs: Array<Omit<Objectif, 'actions'> & { actions: Array<Omit<Objectif['actions'][number], 'structure_porteuse' | 'partenaire_porteur'>> }>;
+  rendez_vous: Array<Omit<B['rendez_vous'][number], 'id_rdv_report'>>;
+};
 
 function referent(id: string, dt_debut: string, dt_fin: string | null) {
-  const r = referentParId.get(id)!;
-  return { id_referent: r.id_referent, nom: r.nom, structure: r.structure, dt_debut, dt_fin };
+  return { ...professionnel(referentParId.get(id)!), dt_debut, dt_fin };
 }
 
 const vide = { objectifs: [], notes: [], rendez_vous: [], contrat: null, oppositions: [] };

@@ -1,5 +1,5 @@
 import { createLegacyClient, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { refusalToGraphQL } from './refusalToGraphQL';
+import { refusalToGraphQL, type ArgumentEnFaute } from './refusalToGraphQL';
 import { commandeResponseSchema, lotResponseSchema, portefeuilleResponseSchema, refusSchema, type Beneficiaire, type PagePortefeuille } from './types';
 
 /** Largest batch of the Département's `beneficiaires/lot` endpoint, and largest caseload page. */
@@ -10,6 +10,7 @@ export interface FiltresPortefeuille {
   nombre: number;
   cd_orientation?: string;
   etat_dossier?: string;
+  cd_motif?: string;
 }
 
 /** A command's outcome: what it created or changed, the file after it, and whether it was a replay. */
@@ -25,7 +26,7 @@ export interface DepartementClient {
   /** A page of a référent's caseload; null when the référent is unknown. */
   portefeuille(idReferent: string, filtres: FiltresPortefeuille): Promise<PagePortefeuille | null>;
   /** Runs a command (body with the NIR); a refusal is thrown as its GraphQL error, `argument` naming the argument at fault when it is not the usual one. */
-  commande(nom: string, corps: Record<string, unknown>, cle: string | null, argument?: string): Promise<CommandeAcceptee>;
+  commande(nom: string, corps: Record<string, unknown>, cle: string | null, argument?: ArgumentEnFaute): Promise<CommandeAcceptee>;
 }
 
 export function createDepartementClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'> & { maxConcurrency: number }): DepartementClient {

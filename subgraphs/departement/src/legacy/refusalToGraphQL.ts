@@ -18,17 +18,26 @@ const refusals: Readonly<Record<string, { code: ErrorCode; message: string; argu
   TRANSITION_INTERDITE: { code: 'TRANSITION_INVALIDE', message: 'This state change is not allowed from the current state.' },
   OPPOSITION_DEJA_ACTIVE: { code: 'TRANSITION_INVALIDE', message: 'An objection is already active for this partner.' },
   AUCUNE_OPPOSITION_ACTIVE: { code: 'TRANSITION_INVALIDE', message: 'No objection is active for this partner.' },
+  AUCUN_PARCOURS_OUVERT: { code: 'TRANSITION_INVALIDE', message: 'The usager has no open parcours: open one first (ouvrirParcours).' },
+  PARCOURS_DEJA_OUVERT: { code: 'TRANSITION_INVALIDE', message: 'The usager already has an open parcours: close it first.' },
+  SANS_DOSSIER_RSA: { code: 'TRANSITION_INVALIDE', message: 'The usager has no RSA file: no RSA orientation or RSA parcours.' },
+  MEMBRE_EST_REFERENT: { code: 'TRANSITION_INVALIDE', message: "This professional is the usager's active référent, not a team member.", argument: 'referentId' },
+  MEMBRE_DEJA_ACTIF: { code: 'TRANSITION_INVALIDE', message: "This professional is already an active member of the usager's team.", argument: 'referentId' },
+  MEMBRE_INCONNU: { code: 'OBJET_INTROUVABLE', message: "This professional is not an active member of the usager's team.", argument: 'referentId' },
   CLE_IDEMPOTENCE_REUTILISEE: { code: 'CONFLIT_IDEMPOTENCE', message: 'This idempotency key was already used for a different request.', argument: 'cleIdempotence' },
 };
 
+/** The mutation's argument at fault when it differs from the usual one: for every refusal, or by refusal code. */
+export type ArgumentEnFaute = string | Readonly<Record<string, string>>;
+
 /**
  * A refusal of the Département's system → the GraphQL error the client branches on. `argument`
- * names the mutation's argument when it differs from the usual one (e.g. `objectifIds`). An
- * undocumented code is a contract breach.
+ * names the mutation's argument when it differs from the usual one (e.g. `objectifIds`, or
+ * `referentPorteurId` for REFERENT_INCONNU only). An undocumented code is a contract breach.
  */
-export function refusalToGraphQL(codeErreur: string, argument?: string): GraphQLError {
+export function refusalToGraphQL(codeErreur: string, argument?: ArgumentEnFaute): GraphQLError {
   const refusal = refusals[codeErreur];
   if (!refusal) return passerelleError('PARTENAIRE_REPONSE_INVALIDE', 'The departement system refused the request with an undocumented code.', { partenaire });
-  const named = argument ?? refusal.argument;
+  const named = (typeof argument === 'string' ? argument : argument?.[codeErreur]) ?? refusal.argument;
   return passerelleError(refusal.code, refusal.message, { partenaire, ...(named ? { argument: named } : {}) });
 }

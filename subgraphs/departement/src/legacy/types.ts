@@ -8,10 +8,28 @@ export const codeThemeSchema = z.enum(['LOGEMENT', 'MOBILITE', 'SANTE', 'DIFF_FI
 export const codeStatutObjectifSchema = z.enum(['ENC', 'ATT', 'ABA']);
 export const codeStatutActionSchema = z.enum(['PREV', 'ENCO', 'REAL', 'ATTE', 'ABAN', 'ANNU']);
 export const codeAudienceSchema = z.enum(['REF', 'EQU', 'USA']);
+export const codeMotifSchema = z.enum(['RSA', 'INS', 'LOG', 'SAN', 'MOB', 'NUM', 'ADR', 'BUD', 'VIE', 'HAN', 'PAR']);
+export const codeIssueParcoursSchema = z.enum(['OBJ', 'REO', 'DEM', 'REN', 'INJ', 'SOR', 'DEC', 'FUS']);
+export const codeRoleEquipeSchema = z.enum(['CON', 'LEC']);
+export const codeStatutRdvSchema = z.enum(['PLA', 'ANN', 'HON', 'NHO', 'REP']);
+/** A Passerelle partner code (`caf`, `france-travail`), as the directory records a professional's institution. */
+const partenairePasserelle = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,30}$/)
+  .nullable();
+/** A professional as the file records them, référent or team member. */
+const professionnelSchema = z.object({ id_referent: z.string(), nom: z.string(), structure: z.string(), partenaire_passerelle: partenairePasserelle });
 /** A partner code of the objection register: FT and CD for France Travail and the Département, any other partner's Passerelle code in capitals (mocks/docs/departement.md). */
 export const codePartenaireSchema = z.string().regex(/^[A-Z][A-Z0-9_]{1,30}$/);
 
-const actionSchema = z.object({ id_action: z.string(), intitule: z.string(), cd_statut: codeStatutActionSchema, dt_echeance: legacyDate.nullable() });
+const actionSchema = z.object({
+  id_action: z.string(),
+  intitule: z.string(),
+  cd_statut: codeStatutActionSchema,
+  dt_echeance: legacyDate.nullable(),
+  structure_porteuse: z.string(),
+  partenaire_porteur: partenairePasserelle,
+});
 const objectifSchema = z.object({
   id_objectif: z.string(),
   cd_theme: codeThemeSchema,
@@ -24,15 +42,21 @@ const objectifSchema = z.object({
 /** One usager's file in the Département's system (mocks/docs/departement.md). */
 export const beneficiaireSchema = z.object({
   nir: z.string(),
-  dossier_rsa: z.object({
-    cd_organisme_payeur: z.enum(['CAF', 'MSA']),
-    no_dossier: z.string(),
-    etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']),
-    top_droits_devoirs: z.enum(['O', 'N']),
-    dt_flux: legacyDate,
-    orientation: z.object({ cd_type: codeOrientationSchema, lib_organisme: z.string(), dt_orientation: legacyDate }).nullable(),
-  }),
-  referents: z.array(z.object({ id_referent: z.string(), nom: z.string(), structure: z.string(), dt_debut: legacyDate, dt_fin: legacyDate.nullable() })),
+  dossier_rsa: z
+    .object({
+      cd_organisme_payeur: z.enum(['CAF', 'MSA']),
+      no_dossier: z.string(),
+      etat_dossier: z.enum(['0', '1', '2', '3', '4', '5', '6']),
+      top_droits_devoirs: z.enum(['O', 'N']),
+      dt_flux: legacyDate,
+      orientation: z.object({ cd_type: codeOrientationSchema, lib_organisme: z.string(), dt_orientation: legacyDate }).nullable(),
+    })
+    .nullable(),
+  parcours: z.array(
+    z.object({ id_parcours: z.string(), cd_motif: codeMotifSchema, dt_ouverture: legacyDate, ouvert_par: z.string(), dt_cloture: legacyDate.nullable(), cd_issue: codeIssueParcoursSchema.nullable() }),
+  ),
+  referents: z.array(professionnelSchema.extend({ dt_debut: legacyDate, dt_fin: legacyDate.nullable() })),
+  equipe: z.array(professionnelSchema.extend({ cd_role: codeRoleEquipeSchema, fonction: z.string().nullable(), dt_debut: legacyDate, dt_fin: legacyDate.nullable() })),
   objectifs: z.array(objectifSchema),
   notes: z.array(z.object({ id_note: z.string(), auteur: z.string(), dt_note: legacyDate, cd_audience: codeAudienceSchema, texte: z.string() })),
   rendez_vous: z.array(
@@ -43,7 +67,8 @@ export const beneficiaireSchema = z.object({
       lieu: z.string(),
       objet: z.string(),
       avec: z.string(),
-      cd_statut: z.enum(['PLA', 'ANN']),
+      cd_statut: codeStatutRdvSchema,
+      id_rdv_report: z.string().nullable(),
     }),
   ),
   contrat: z.object({ dt_debut: legacyDate, dt_fin: legacyDate, objectifs: z.array(z.string()) }).nullable(),
@@ -52,6 +77,7 @@ export const beneficiaireSchema = z.object({
 export type Beneficiaire = z.infer<typeof beneficiaireSchema>;
 export type ObjectifLegacy = z.infer<typeof objectifSchema>;
 export type ActionLegacy = z.infer<typeof actionSchema>;
+export type DossierRsaLegacy = NonNullable<Beneficiaire['dossier_rsa']>;
 
 export const lotResponseSchema = z.object({ beneficiaires: z.array(beneficiaireSchema), nb_inconnus: z.number().int() });
 

@@ -1,6 +1,6 @@
 import { parseLegacyDate } from '@passerelle/subgraph-kit';
 import type { ActionLegacy, Beneficiaire, ObjectifLegacy } from '../legacy/types';
-import { audience, statutAction, statutObjectif, theme } from './codesDepartement';
+import { audience, statutAction, statutObjectif, statutRendezVous, theme } from './codesDepartement';
 
 export type Objectif = ReturnType<typeof toObjectif>;
 export type ActionAccompagnement = ReturnType<typeof toAction>;
@@ -9,7 +9,14 @@ export type RendezVous = ReturnType<typeof toRendezVous>;
 export type ContratEngagement = NonNullable<ReturnType<typeof toContrat>>;
 
 export function toAction(a: ActionLegacy) {
-  return { id: a.id_action, intitule: a.intitule, statut: statutAction[a.cd_statut], echeance: a.dt_echeance === null ? null : parseLegacyDate(a.dt_echeance) };
+  return {
+    id: a.id_action,
+    intitule: a.intitule,
+    statut: statutAction[a.cd_statut],
+    echeance: a.dt_echeance === null ? null : parseLegacyDate(a.dt_echeance),
+    structurePorteuse: a.structure_porteuse,
+    partenairePorteur: a.partenaire_porteur,
+  };
 }
 
 export function toObjectif(o: ObjectifLegacy) {
@@ -28,7 +35,8 @@ export function toRendezVous(r: Beneficiaire['rendez_vous'][number]) {
     lieu: r.lieu,
     objet: r.objet,
     avec: r.avec,
-    statut: r.cd_statut === 'PLA' ? ('PLANIFIE' as const) : ('ANNULE' as const),
+    statut: statutRendezVous[r.cd_statut],
+    reporteEn: r.id_rdv_report,
   };
 }
 

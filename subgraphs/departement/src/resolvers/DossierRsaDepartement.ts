@@ -1,5 +1,5 @@
 import { parseLegacyDate } from '@passerelle/subgraph-kit';
-import type { Beneficiaire } from '../legacy/types';
+import type { Beneficiaire, DossierRsaLegacy } from '../legacy/types';
 import { etatsRsa, typeOrientation, type EtatRsaDepartement } from './codesDepartement';
 
 /** An `OrientationRsa` as the graph serves it. */
@@ -19,13 +19,14 @@ export interface DossierRsaDepartement {
   orientation: OrientationRsa | null;
 }
 
-export function toOrientationRsa(o: NonNullable<Beneficiaire['dossier_rsa']['orientation']>): OrientationRsa {
+export function toOrientationRsa(o: NonNullable<DossierRsaLegacy['orientation']>): OrientationRsa {
   return { type: typeOrientation[o.cd_type], organisme: o.lib_organisme, date: parseLegacyDate(o.dt_orientation) };
 }
 
-/** The RSA part of a Département file → `DossierRsaDepartement`. */
-export function toDossierRsa(b: Beneficiaire): DossierRsaDepartement {
+/** The RSA part of a Département file → `DossierRsaDepartement`; null for a usager accompanied without an RSA file. */
+export function toDossierRsa(b: Beneficiaire): DossierRsaDepartement | null {
   const d = b.dossier_rsa;
+  if (d === null) return null;
   const codeEtat = Number(d.etat_dossier);
   return {
     // The legacy schema only lets '0'–'6' through, so the index always exists.

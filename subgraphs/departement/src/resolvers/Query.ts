@@ -3,7 +3,7 @@ import type { DepartementContext } from '../context';
 import { departementMaxBatch } from '../legacy/client';
 import { decodeCursor, encodeCursor } from '../portefeuilleCursor';
 import { entier } from '../validateArguments';
-import { codeOf, etatsRsa, typeOrientation, type EtatRsaDepartement } from './codesDepartement';
+import { codeOf, etatsRsa, motif, typeOrientation, type EtatRsaDepartement } from './codesDepartement';
 import type { UsagerReference } from './Usager';
 
 interface PortefeuilleArgs {
@@ -12,6 +12,7 @@ interface PortefeuilleArgs {
   apres?: string | null;
   orientation?: (typeof typeOrientation)[keyof typeof typeOrientation] | null;
   etatRsa?: EtatRsaDepartement | null;
+  motif?: (typeof motif)[keyof typeof motif] | null;
 }
 
 export const Query = {
@@ -23,6 +24,7 @@ export const Query = {
       nombre,
       ...(args.orientation ? { cd_orientation: codeOf(typeOrientation, args.orientation) } : {}),
       ...(args.etatRsa ? { etat_dossier: String(etatsRsa.indexOf(args.etatRsa)) } : {}),
+      ...(args.motif ? { cd_motif: codeOf(motif, args.motif) } : {}),
     });
     if (!page) throw passerelleError('OBJET_INTROUVABLE', 'No référent has this id.', { partenaire: 'departement', argument: 'referentId' });
     // The page holds whole files: the usagers' Département fields need no second call.

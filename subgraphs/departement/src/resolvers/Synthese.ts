@@ -66,7 +66,7 @@ const euros = (amount: number) => `${amount.toFixed(2).replace('.', ',')} €`;
 const round2 = (amount: number) => Math.round(amount * 100) / 100;
 
 function rsa(b: Beneficiaire | null, requises: DonneesRequises): { droits: DroitOuvert[]; alertes: Alerte[] } {
-  if (!b) return { droits: [], alertes: [] };
+  if (!b?.dossier_rsa) return { droits: [], alertes: [] };
   const { etat_dossier: etat, cd_organisme_payeur: payeur, top_droits_devoirs: soumis } = b.dossier_rsa;
   if (etat !== '2' && etat !== '3' && etat !== '4') return { droits: [], alertes: [] };
   // The amount is the payer's: CAF's or MSA's family file.

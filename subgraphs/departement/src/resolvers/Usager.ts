@@ -5,14 +5,23 @@ import { toDossierPartage } from './DossierPartage';
 import { notesVisibles } from './notesVisibles';
 import { toDossierRsa } from './DossierRsaDepartement';
 import { toOpposition } from './OppositionPartage';
+import { equipeActive, parcoursEnCours, toMembreEquipe, toParcours } from './Parcours';
 import { historiqueReferents, referentActif } from './ReferentDeParcours';
 import { computeSynthese, type DonneesRequises } from './Synthese';
 
 /** A representation from the gateway: the key, plus the other partners' fields when `synthese` is asked. */
 export type UsagerReference = { nir: string } & DonneesRequises;
 
-/** The person's Département file; null when the Département has none (a malformed NIR costs no call). */
+/**
+ * A provisional key (`PRV` + 12 digits): the usager key of a person the identity register does not
+ * know yet (issue 9; the kit's `isProvisionalKey` states the same rule). The
+ * Département's system keys files on it like on a NIR until the reconciliation moves them.
+ */
+const cleProvisoire = /^PRV\d{12}$/;
+
+/** The person's Département file; null when the Département has none (a malformed key costs no call). */
 async function fileOf(u: UsagerReference, ctx: DepartementContext): Promise<Beneficiaire | null> {
+  if (cleProvisoire.test(u.nir)) return ctx.loaders.beneficiaire.load(u.nir);
   const check = checkNir(u.nir);
   return check.valide ? ctx.loaders.beneficiaire.load(check.nir) : null;
 }
@@ -28,9 +37,16 @@ const fromFile =
 export const Usager = {
   // Every usager resolves, keeping the required fields the gateway sent: whether the Département knows them is each field's business.
   __resolveReference: (ref: UsagerReference): UsagerReference => ({ ...ref }),
-  rsa: fromFile(toDossierRsa),
+  rsa: async (u: UsagerReference, _args: unknown, ctx: DepartementContext) => {
+    const b = await fileOf(u, ctx);
+    return b ? toDossierRsa(b) : null;
+  },
   referentDeParcours: fromFile(referentActif),
   historiqueReferents: fromFile(historiqueReferents),
+  parcours: fromFile((b) => b.parcours.map(toParcours)),
+  parcoursEnCours: fromFile(parcoursEnCours),
+  equipe: fromFile(equipeActive),
+  historiqueEquipe: fromFile((b) => b.equipe.map(toMembreEquipe)),
   // Notes are filtered on their audience here, at the source, for the caller of the signed context.
   async dossierPartage(u: UsagerReference, _args: unknown, ctx: DepartementContext) {
     const b = await fileOf(u, ctx);

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import type { codeAudienceSchema, codeOrientationSchema, codePartenaireSchema, codeStatutActionSchema, codeStatutObjectifSchema, codeThemeSchema } from '../legacy/types';
+import type {
+  codeAudienceSchema,
+  codeIssueParcoursSchema,
+  codeMotifSchema,
+  codeOrientationSchema,
+  codePartenaireSchema,
+  codeRoleEquipeSchema,
+  codeStatutActionSchema,
+  codeStatutObjectifSchema,
+  codeStatutRdvSchema,
+  codeThemeSchema,
+} from '../legacy/types';
 
 type Code<S extends z.ZodType> = z.infer<S>;
 
@@ -25,6 +36,31 @@ export const statutAction = { PREV: 'PREVUE', ENCO: 'EN_COURS', REAL: 'REALISEE'
   Code<typeof codeStatutActionSchema>,
   string
 >;
+export const motif = {
+  RSA: 'RSA',
+  INS: 'INSERTION',
+  LOG: 'LOGEMENT',
+  SAN: 'SANTE',
+  MOB: 'MOBILITE',
+  NUM: 'NUMERIQUE',
+  ADR: 'ACCES_AUX_DROITS',
+  BUD: 'BUDGET',
+  VIE: 'VIEILLISSEMENT',
+  HAN: 'HANDICAP',
+  PAR: 'PARENTALITE',
+} as const satisfies Record<Code<typeof codeMotifSchema>, string>;
+export const issueParcours = {
+  OBJ: 'OBJECTIFS_ATTEINTS',
+  REO: 'REORIENTATION',
+  DEM: 'DEMENAGEMENT',
+  REN: 'FIN_A_LA_DEMANDE_DE_LA_PERSONNE',
+  INJ: 'SANS_NOUVELLES',
+  SOR: 'SORTIE_DU_DISPOSITIF',
+  DEC: 'DECES',
+  FUS: 'RAPPROCHEMENT_IDENTITE',
+} as const satisfies Record<Code<typeof codeIssueParcoursSchema>, string>;
+export const roleEquipe = { CON: 'CONTRIBUTEUR', LEC: 'LECTEUR' } as const satisfies Record<Code<typeof codeRoleEquipeSchema>, string>;
+export const statutRendezVous = { PLA: 'PLANIFIE', ANN: 'ANNULE', HON: 'HONORE', NHO: 'NON_HONORE', REP: 'REPORTE' } as const satisfies Record<Code<typeof codeStatutRdvSchema>, string>;
 export const audience = { REF: 'REFERENT', EQU: 'EQUIPE', USA: 'USAGER' } as const satisfies Record<Code<typeof codeAudienceSchema>, string>;
 /** The `PartenaireSource` values by legacy code (the founding partners and those the summary shows); other partners have none (use `codePartenaire`). */
 export const partenaire: Readonly<Record<string, PartenaireSource>> = {
