@@ -13,6 +13,8 @@ export const subgraph = defineSubgraph({
   name: 'departement',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: departementEnv,
+  // The agency's own record of support keys files on a provisional key until the NIR is known.
+  acceptsProvisionalKeys: true,
   resolvers: { Query, Mutation, Usager },
   createContext(config) {
     const departement = createDepartementClient(legacyClientOptionsOf(config));

@@ -1,4 +1,4 @@
-import { checkNir } from '@passerelle/subgraph-kit';
+import { checkNir, isProvisionalKey } from '@passerelle/subgraph-kit';
 import type { DepartementContext } from '../context';
 import type { Beneficiaire } from '../legacy/types';
 import { toDossierPartage } from './DossierPartage';
@@ -13,15 +13,12 @@ import { computeSynthese, type DonneesRequises } from './Synthese';
 export type UsagerReference = { nir: string } & DonneesRequises;
 
 /**
- * A provisional key (`PRV` + 12 digits): the usager key of a person the identity register does not
- * know yet (issue 9; the kit's `isProvisionalKey` states the same rule). The
- * Département's system keys files on it like on a NIR until the reconciliation moves them.
+ * The person's Département file; null when the Département has none (a malformed key costs no
+ * call). A provisional key (the kit's `isProvisionalKey`: a person the identity register does not
+ * know yet) keys a file like a NIR until the reconciliation moves it.
  */
-const cleProvisoire = /^PRV\d{12}$/;
-
-/** The person's Département file; null when the Département has none (a malformed key costs no call). */
 async function fileOf(u: UsagerReference, ctx: DepartementContext): Promise<Beneficiaire | null> {
-  if (cleProvisoire.test(u.nir)) return ctx.loaders.beneficiaire.load(u.nir);
+  if (isProvisionalKey(u.nir)) return ctx.loaders.beneficiaire.load(u.nir);
   const check = checkNir(u.nir);
   return check.valide ? ctx.loaders.beneficiaire.load(check.nir) : null;
 }
