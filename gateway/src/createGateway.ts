@@ -9,6 +9,8 @@ import type { GatewayConfig } from './config';
 import { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
 import { PartnerDataSource } from './PartnerDataSource';
 import type { DepartementFetch } from './rows/accessFacts';
+import { factsSubgraphOf } from './rows/factsSubgraphOf';
+import { teamReadableFields } from './rows/teamReadableFields';
 import { emptyPartnerRegistry } from './partners/PartnerRegistry';
 import { readPartnerRegistry } from './partners/readPartnerRegistry';
 import type { RequestSecurity } from './pipeline/RequestSecurity';
@@ -44,7 +46,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const contextSigner = createContextSigner(config);
   const used = new Set<string>();
   const urls = new Map<string, string>();
-  let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry };
+  let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry, factsSubgraph: null, teamReadable: new Set() };
   /**
    * Row authorization asks the subgraph that answers `Usager.referentDeParcours` and
    * `Usager.oppositions` (the Département's, per the supergraph), with this request's signed context.
@@ -52,7 +54,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const departement =
     (request: RequestSecurity): DepartementFetch =>
     async (query, variables) => {
-      const subgraph = factsSubgraphOf(rules.owners);
+      const subgraph = rules.factsSubgraph;
       const url = subgraph === null ? undefined : urls.get(subgraph);
       if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
       const token = await contextSigner.sign(request.appel(), subgraph);
@@ -80,10 +82,12 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
         const registry = readPartnerRegistry(sdl);
         const { requirements, plannerSdl } = readSecurityDirectives(sdl, new Set(registry.partners.keys()));
         const owners = coordinateOwners(sdl);
+        const factsSubgraph = factsSubgraphOf(owners);
+        const teamReadable = teamReadableFields(sdl, registry, factsSubgraph);
         return {
           sdl: plannerSdl,
           commit: () => {
-            rules = { requirements, owners, registry };
+            rules = { requirements, owners, registry, factsSubgraph, teamReadable };
           },
         };
       },
@@ -103,12 +107,4 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
     unusedOverrides: () => [...config.subgraphUrls.keys()].filter((name) => !used.has(name)),
     contextSigner,
   };
-}
-
-/** The one subgraph that answers both access facts, or null when the supergraph has none (row authorization then fails closed). */
-function factsSubgraphOf(owners: ReadonlyMap<string, readonly string[]>): string | null {
-  const referent = owners.get('Usager.referentDeParcours') ?? [];
-  const oppositions = owners.get('Usager.oppositions') ?? [];
-  const both = referent.filter((subgraph) => oppositions.includes(subgraph));
-  return both.length === 1 ? both[0]! : null;
 }

@@ -5,11 +5,17 @@ import type { AccessFacts } from '../src/rows/accessFacts';
 import { createRowGuard } from '../src/rows/createRowGuard';
 import { readPartnerRegistry } from '../src/partners/readPartnerRegistry';
 import { RequestSecurity } from '../src/pipeline/RequestSecurity';
-import { injectUsagerIds, usagerIdAlias } from '../src/rows/injectUsagerIds';
+import { factsSubgraphOf } from '../src/rows/factsSubgraphOf';
+import { injectedUsagerAlias, injectUsagerIds, usagerIdAlias } from '../src/rows/injectUsagerIds';
+import { teamReadableFields } from '../src/rows/teamReadableFields';
+import { coordinateOwners } from '../src/audit/coordinateOwners';
 
 const schema = buildSchema(readFileSync(require.resolve('@passerelle/schema/api.graphql'), 'utf8'));
 const codec = createUsagerIdCodec('row-guard-test-secret-0123456789');
-const registry = readPartnerRegistry(readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8'));
+const supergraph = readFileSync(require.resolve('@passerelle/schema/supergraph.graphql'), 'utf8');
+const registry = readPartnerRegistry(supergraph);
+const factsSubgraph = factsSubgraphOf(coordinateOwners(supergraph));
+const teamReadable = teamReadableFields(supergraph, registry, factsSubgraph);
 /** One request's security object, its purpose checked. */
 function requestOf(caller: Caller, finalite: Finalite): RequestSecurity {
   const request = new RequestSecurity({ requestId: 'r-1', caller, codec });
@@ -19,19 +25,23 @@ function requestOf(caller: Caller, finalite: Finalite): RequestSecurity {
 const mine = '286041220200135';
 const other = '184103155500112';
 const facts = new Map<string, AccessFacts>([
-  [mine, { referentId: 'ref-001', oppositions: ['caf'] }],
-  [other, { referentId: 'ref-007', oppositions: [] }],
+  [mine, { referentId: 'ref-001', oppositions: ['caf'], equipe: ['ref-012'] }],
+  [other, { referentId: 'ref-007', oppositions: [], equipe: [] }],
 ]);
 let factCalls: string[][] = [];
 const guard = createRowGuard({
   schema,
   registry,
+  factsSubgraph,
+  teamReadable,
   fetchFacts: (nirs) => {
     factCalls.push([...nirs]);
     return Promise.resolve(new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : []))));
   },
 });
 const referent: Caller = { subject: 'agent-1', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null };
+/** A CCAS social worker in `mine`'s support team (not their référent). */
+const teamMember: Caller = { ...referent, organisation: 'CCAS-RODEZ', referentId: 'ref-012' };
 const cafAgent: Caller = { ...referent, roles: ['agent'], partenaire: 'caf', referentId: null, organisation: 'CAF12' };
 const self: Caller = { subject: codec.encode(other), kind: 'usager', roles: ['usager'], organisation: 'usager', partenaire: null, referentId: null, usagerId: codec.encode(other) };
 
@@ -121,11 +131,76 @@ describe('row guard after execution', () => {
   });
 
   it('denies everything when the Département cannot tell (fail closed)', async () => {
-    const failing = createRowGuard({ schema, registry, fetchFacts: () => Promise.reject(new Error('down')) });
+    const failing = createRowGuard({ schema, registry, factsSubgraph, teamReadable, fetchFacts: () => Promise.reject(new Error('down')) });
     const document = injectUsagerIds(parse('query { usager(id: "x") { id } }'), schema);
     const data = { usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } };
     const errors = await failing.after({ document, operationName: null, data, request: requestOf(referent, 'accompagnement') });
     expect(data).toEqual({ usager: null });
     expect(errors.map((e) => e.extensions.code)).toEqual(['ACCES_REFUSE']);
+  });
+});
+
+describe('the support team', () => {
+  const after = async (query: string, data: Record<string, unknown>, caller: Caller) => {
+    const document = injectUsagerIds(parse(query), schema);
+    const errors = await guard.after({ document, operationName: null, data, request: requestOf(caller, 'accompagnement') });
+    return { data, errors: errors.map((e) => ({ path: e.path, message: e.message, ...e.extensions })) };
+  };
+
+  it('reads from the supergraph which Usager fields a team member reads: the shared file and the agency’s own records, not partners’ data nor what is computed from it', () => {
+    expect(factsSubgraph).toBe('departement');
+    for (const field of ['id', 'identite', 'referentDeParcours', 'dossierPartage', 'oppositions', 'orientations', 'inscriptionsTiersLieu']) expect(teamReadable.has(field)).toBe(true);
+    for (const field of ['caf', 'cpam', 'msa', 'franceTravail', 'logementSocial', 'hebergement', 'formationProfessionnelle', 'chambresConsulaires', 'synthese', 'presencePartenaires'])
+      expect(teamReadable.has(field)).toBe(false);
+  });
+
+  it('lets a professional of the team see the usager, and refuses someone who is not in it', async () => {
+    const document = parse('query($a: ID!, $b: ID!) { a: usager(id: $a) { id } b: usager(id: $b) { id } }');
+    const out = await guard.before({ document, operationName: null, variables: { a: codec.encode(mine), b: codec.encode(other) }, request: requestOf(teamMember, 'accompagnement') });
+    expect(out.errors.map((e) => [e.path, e.extensions.code])).toEqual([[['b'], 'ACCES_REFUSE']]);
+  });
+
+  it('gives a team member the shared file and withholds partners’ data and the summary, each with ACCES_REFUSE at its path', async () => {
+    const data = {
+      usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine), dossierPartage: { notes: [] }, cpam: { medecinTraitantDeclare: true }, synthese: { alertes: [] } },
+    };
+    const out = await after('query { usager(id: "x") { id dossierPartage { notes { texte } } cpam { medecinTraitantDeclare } synthese { alertes { type } } } }', data, teamMember);
+    expect(out.data).toEqual({ usager: { id: codec.encode(mine), dossierPartage: { notes: [] }, cpam: null, synthese: null } });
+    const message = 'A member of the support team reads the shared file; partners’ data is for the usager’s active référent.';
+    expect(out.errors).toEqual([
+      { path: ['usager', 'cpam'], message, code: 'ACCES_REFUSE' },
+      { path: ['usager', 'synthese'], message, code: 'ACCES_REFUSE' },
+    ]);
+  });
+
+  it('asks no partner’s subgraph about the usager for a team member, but the shared file’s and the agency’s own', async () => {
+    const ask = async (subgraph: string, caller: Caller) => (await guard.withheld(subgraph, [mine], requestOf(caller, 'accompagnement')))[0];
+    expect(await ask('cpam', teamMember)).toBe(true);
+    expect(await ask('bailleurs', teamMember)).toBe(true);
+    expect(await ask('departement', teamMember)).toBe(false);
+    expect(await ask('identite', teamMember)).toBe(false);
+    expect(await ask('accueil', teamMember)).toBe(false);
+    expect(await ask('cpam', referent)).toBe(false);
+  });
+});
+
+describe('the usager an object names', () => {
+  it('is added to the selection of an object with a usager field, read for row authorization and the audit, then removed', async () => {
+    const document = injectUsagerIds(parse('{ orientationsRecues { edges { node { orientation { statut } } } } }'), schema);
+    expect(print(document)).toContain(`${injectedUsagerAlias}: usager {\n`);
+    const data = { orientationsRecues: { edges: [{ node: { orientation: { statut: 'PROPOSEE' }, [injectedUsagerAlias]: { [usagerIdAlias]: codec.encode(other) } } }] } };
+    const request = requestOf(cafAgent, 'instruction');
+    const errors = await guard.after({ document, operationName: null, data, request });
+    expect(errors).toEqual([]);
+    expect(data).toEqual({ orientationsRecues: { edges: [{ node: { orientation: { statut: 'PROPOSEE' } } }] } });
+    expect([...request.reached]).toEqual([codec.encode(other)]);
+  });
+
+  it('nulls the object, not an alias the client never asked for, when the caller may not see its usager', async () => {
+    const document = injectUsagerIds(parse('{ orientationsRecues { edges { node { orientation { statut } } } } }'), schema);
+    const data = { orientationsRecues: { edges: [{ node: { orientation: { statut: 'PROPOSEE' }, [injectedUsagerAlias]: { [usagerIdAlias]: codec.encode(other) } } }] } };
+    const errors = await guard.after({ document, operationName: null, data, request: requestOf(referent, 'accompagnement') });
+    expect(errors.map((e) => [e.path, e.extensions.code])).toEqual([[['orientationsRecues', 'edges', 0, 'node'], 'ACCES_REFUSE']]);
+    expect(data).toEqual({ orientationsRecues: { edges: [{ node: null }] } });
   });
 });

@@ -25,6 +25,10 @@ export interface SupergraphRules {
   owners: ReadonlyMap<string, readonly string[]>;
   /** Who the partners are, which subgraph speaks for each, which Usager fields carry their data. */
   registry: PartnerRegistry;
+  /** The subgraph answering the access facts (the shared file's), or null. */
+  factsSubgraph: string | null;
+  /** The Usager fields a support-team member reads (rows/teamReadableFields.ts). */
+  teamReadable: ReadonlySet<string>;
 }
 
 export interface SecurePipelineOptions {
@@ -67,7 +71,13 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
       const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
 
       // 3. Row authorization: root fields naming a usager the caller may not see are refused.
-      const guard = createRowGuard({ schema, registry: rules.registry, fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)) });
+      const guard = createRowGuard({
+        schema,
+        registry: rules.registry,
+        factsSubgraph: rules.factsSubgraph,
+        teamReadable: rules.teamReadable,
+        fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)),
+      });
       const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
 
       // 4. The entity guard, for the data sources: no partner is asked about a usager withheld from it.

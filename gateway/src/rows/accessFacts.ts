@@ -6,6 +6,8 @@ export interface AccessFacts {
   referentId: string | null;
   /** Partners whose data the usager objected to sharing (active objections only), lower-case as in scopes. */
   oppositions: Partenaire[];
+  /** The professionals (directory ids, as a référent token's `referentId`) of the usager's support team today, the référent aside. */
+  equipe: string[];
 }
 
 /** Sends one GraphQL operation to the Département's subgraph, with the gateway's signed context. */
@@ -24,12 +26,21 @@ const factsQuery = /* GraphQL */ `
           codePartenaire
           active
         }
+        equipe {
+          professionnel {
+            id
+          }
+        }
       }
     }
   }
 `;
 
-type Entity = { referentDeParcours?: { referent?: { id?: unknown } } | null; oppositions?: Array<{ codePartenaire?: unknown; active?: unknown }> | null } | null;
+type Entity = {
+  referentDeParcours?: { referent?: { id?: unknown } } | null;
+  oppositions?: Array<{ codePartenaire?: unknown; active?: unknown }> | null;
+  equipe?: Array<{ professionnel?: { id?: unknown } | null } | null> | null;
+} | null;
 
 /**
  * The access facts of these NIRs, in one call (the Département's loader batches them). Fails
@@ -49,6 +60,7 @@ export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement
     facts.set(nir, {
       referentId: typeof referentId === 'string' ? referentId : null,
       oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.codePartenaire === 'string').map((o) => o.codePartenaire as Partenaire),
+      equipe: (entity?.equipe ?? []).map((m) => m?.professionnel?.id).filter((id): id is string => typeof id === 'string'),
     });
   });
   return facts;

@@ -5,7 +5,8 @@ import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';
 import type { AccessFacts } from './accessFacts';
 import { usagerIdAlias } from './injectUsagerIds';
-import { maySeeUsager, objectionApplies } from './rowPolicy';
+import { injectedUsagerAlias } from './injectUsagerIds';
+import { maySeeUsager, objectionApplies, teamOnly } from './rowPolicy';
 import { walkResult, type VisitedObject } from './walkResult';
 
 export interface RowGuardDeps {
@@ -14,6 +15,10 @@ export interface RowGuardDeps {
   registry: PartnerRegistry;
   /** Access facts of these NIRs, in one call; throws when they cannot be known (the guard then denies). */
   fetchFacts(nirs: readonly string[]): Promise<Map<string, AccessFacts>>;
+  /** The subgraph answering the access facts (the shared file's), from the supergraph; null: none. */
+  factsSubgraph: string | null;
+  /** The `Usager` fields a support-team member reads (teamReadableFields.ts). */
+  teamReadable: ReadonlySet<string>;
 }
 
 export interface GuardedOperation {
@@ -69,7 +74,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         () => {
           // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
           // cannot be checked either, so every partner's data is withheld.
-          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...deps.registry.opposables] });
+          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...deps.registry.opposables], equipe: [] });
         },
       );
       for (const nir of missing) pending.set(nir, call);
@@ -196,20 +201,39 @@ export function createRowGuard(deps: RowGuardDeps) {
       delete v.object[usagerIdAlias];
       if (under(v.path)) continue;
       const isSelf = nir !== null && nir === callerNir;
+      // The usager the gateway added to an object naming one (injectUsagerIds.ts) stands for that object.
+      const injected = v.path[v.path.length - 1] === injectedUsagerAlias;
       if (nir === null || !maySeeUsager(caller, finalite, isSelf, cache.get(nir))) {
         // A search result the caller may not see is not there for them (no error: it would tell
         // that someone matched); elsewhere the usager becomes null with ACCES_REFUSE.
         const parent = visited.find((p) => p.typeName === 'CandidatUsager' && p.path.length === v.path.length - 1 && p.path.every((part, i) => part === v.path[i]));
         if (parent) dropped.add(parent.object);
         else {
-          setAt(data, v.path, null);
-          nulled.push(v.path);
-          errors.push(refused(v.path));
+          const path = injected ? v.path.slice(0, -1) : v.path;
+          setAt(data, path, null);
+          nulled.push(path);
+          errors.push(refused(path));
         }
         continue;
       }
-      // Reached: a search result, a caseload entry, a mutation's payload are consultations too.
+      // Reached: a search result, a caseload entry, a mutation's payload, a referral are consultations too.
       request.reach(nir);
+      if (injected) continue;
+      if (teamOnly(caller, finalite, isSelf, cache.get(nir))) {
+        // A support-team member reads the shared file, not partners' data (nor what is computed from it).
+        for (const [key, field] of v.fields) {
+          if (deps.teamReadable.has(field) || field === '__typename' || v.object[key] === undefined || v.object[key] === null) continue;
+          v.object[key] = null;
+          nulled.push([...v.path, key]);
+          errors.push(
+            new GraphQLError('A member of the support team reads the shared file; partners’ data is for the usager’s active référent.', {
+              path: [...v.path, key],
+              extensions: { code: 'ACCES_REFUSE' },
+            }),
+          );
+        }
+        continue;
+      }
       const objected = (cache.get(nir)?.oppositions ?? []).filter((p) => objectionApplies(caller, finalite, isSelf, p));
       if (objected.length === 0) continue;
       for (const [key, field] of v.fields) {
@@ -227,19 +251,22 @@ export function createRowGuard(deps: RowGuardDeps) {
         );
       }
     }
-    for (const v of visited)
+    for (const v of visited) {
+      delete v.object[injectedUsagerAlias];
       for (const [key, value] of Object.entries(v.object)) {
         if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
       }
+    }
     return errors;
   }
 
   /**
    * The entity guard: of these usagers, about to be sent to a subgraph, those it must not be
    * asked about — usagers the caller may not see, and usagers who objected to the partner the
-   * subgraph speaks for (unless the caller is the usager or that partner's agent); a usager the
-   * gateway cannot identify is withheld from any partner's subgraph. One facts call for all of
-   * them, shared with the rest of the request.
+   * subgraph speaks for (unless the caller is the usager or that partner's agent), and, for a
+   * caller who sees the usager only as a member of their support team, every partner's subgraph
+   * but the shared file's and the agency's own; a usager the gateway cannot identify is withheld
+   * from any partner's subgraph. One facts call for all of them, shared with the rest of the request.
    */
   async function withheld(subgraph: string, nirs: ReadonlyArray<string | null>, request: RequestSecurity): Promise<boolean[]> {
     const { caller, finalite } = authenticated(request);
@@ -250,7 +277,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     return nirs.map((nir) => {
       if (nir === null) return partner !== null;
       const isSelf = nir === callerNir;
-      if (!maySeeUsager(caller, finalite, isSelf, request.facts.get(nir))) return true;
+      const facts = request.facts.get(nir);
+      if (!maySeeUsager(caller, finalite, isSelf, facts)) return true;
+      if (partner !== null && partner.opposable && subgraph !== deps.factsSubgraph && teamOnly(caller, finalite, isSelf, facts)) return true;
       return partner !== null && (request.facts.get(nir)?.oppositions ?? []).includes(partner.code) && objectionApplies(caller, finalite, isSelf, partner.code);
     });
   }

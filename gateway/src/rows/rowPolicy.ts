@@ -5,7 +5,8 @@ import type { AccessFacts } from './accessFacts';
  * Whether a caller may see one usager at all (row authorization), given who they are, the
  * purpose, the usager's own id and what the Département knows of them:
  * - a usager sees only themself;
- * - a référent sees the usagers whose active référent they are;
+ * - a référent sees the usagers whose active référent they are, and those whose support team
+ *   they are in today (a professional of any partner's structure, see `teamOnly`);
  * - a partner agent and a reception agent see anyone (what they see of them is field authorization's business);
  * - an analyst sees no person.
  * The roles are those active for the purpose; one role allowing is enough.
@@ -16,7 +17,7 @@ export function maySeeUsager(caller: Caller, finalite: Finalite, isSelf: boolean
       case 'usager':
         return isSelf;
       case 'referent':
-        return facts !== undefined && caller.referentId !== null && facts.referentId === caller.referentId;
+        return facts !== undefined && caller.referentId !== null && (facts.referentId === caller.referentId || facts.equipe.includes(caller.referentId));
       case 'agent':
       case 'accueil':
         return true;
@@ -32,4 +33,17 @@ export function objectionApplies(caller: Caller, finalite: Finalite, isSelf: boo
   if (active.includes('usager') && isSelf) return false;
   if (active.includes('agent') && caller.partenaire === partenaire) return false;
   return true;
+}
+
+/**
+ * Whether the caller sees this usager only as a member of their support team: no other role
+ * or relation lets them see the person. Such a caller reads the shared file and the agency's own
+ * records, never partners' data (createRowGuard withholds it): that is for the active référent,
+ * the usager and partners' agents.
+ */
+export function teamOnly(caller: Caller, finalite: Finalite, isSelf: boolean, facts: AccessFacts | undefined): boolean {
+  const active = activeRoles(caller, finalite);
+  if (facts === undefined || caller.referentId === null || !active.includes('referent')) return false;
+  if (active.includes('agent') || active.includes('accueil') || (active.includes('usager') && isSelf)) return false;
+  return facts.referentId !== caller.referentId && facts.equipe.includes(caller.referentId);
 }

@@ -3,7 +3,7 @@ import type { Denial } from '../../authorization/AuthRequirement';
 import { applyDenials } from '../../authorization/applyDenials';
 import { placeholderAlias } from '../../authorization/authorizeOperation';
 import type { createRowGuard } from '../../rows/createRowGuard';
-import { usagerIdAlias } from '../../rows/injectUsagerIds';
+import { injectedUsagerAlias, usagerIdAlias } from '../../rows/injectUsagerIds';
 import type { RequestSecurity } from '../RequestSecurity';
 
 type Formatted = { message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> };
@@ -46,6 +46,7 @@ function stripInjectedIds(value: unknown): void {
   if (Array.isArray(value)) value.forEach(stripInjectedIds);
   else if (value && typeof value === 'object') {
     delete (value as Record<string, unknown>)[usagerIdAlias];
+    delete (value as Record<string, unknown>)[injectedUsagerAlias];
     Object.values(value).forEach(stripInjectedIds);
   }
 }
