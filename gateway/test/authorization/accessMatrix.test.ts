@@ -13,10 +13,10 @@ const usagerFields = (profile: ProfileName) =>
     .map((f) => f.slice('Usager.'.length))
     .sort();
 
-const identite = ['id', 'identite'];
+const identite = ['id', 'identite', 'statutIdentite'];
 // With the Usager fields of partners published since by their own folder (classified like the others: presence:<code>).
 const partenaires = ['caf', 'carsat', 'cpam', 'franceTravail', 'hebergement', 'logementSocial', 'msa', ...publishedPartners().flatMap((p) => p.usagerFields)];
-const departement = ['dossierPartage', 'historiqueReferents', 'oppositions', 'referentDeParcours', 'rsa'];
+const departement = ['dossierPartage', 'equipe', 'historiqueEquipe', 'historiqueReferents', 'oppositions', 'parcours', 'parcoursEnCours', 'referentDeParcours', 'rsa'];
 const tout = [...identite, ...partenaires, ...departement, 'orientations', 'inscriptionsTiersLieu', 'passagesAccueil', 'presencePartenaires', 'synthese'].sort();
 
 /** The types that hold what a partner knows of a person, by partner; reached only through `Usager` and mutation payloads. */

@@ -38,6 +38,7 @@ describe('data classification', () => {
     expect(byField).toEqual({
       id: '(the type: identite)',
       identite: 'identite',
+      statutIdentite: 'identite',
       caf: 'presence:caf',
       msa: 'presence:msa',
       franceTravail: 'presence:france-travail',
@@ -52,6 +53,10 @@ describe('data classification', () => {
       rsa: 'dossier-partage',
       referentDeParcours: 'dossier-partage',
       historiqueReferents: 'dossier-partage',
+      parcours: 'dossier-partage',
+      parcoursEnCours: 'dossier-partage',
+      equipe: 'dossier-partage',
+      historiqueEquipe: 'dossier-partage',
       dossierPartage: 'dossier-partage',
       oppositions: 'opposition',
       synthese: 'synthese',
