@@ -222,7 +222,8 @@ export function createRowGuard(deps: RowGuardDeps) {
       if (teamOnly(caller, finalite, isSelf, cache.get(nir))) {
         // A support-team member reads the shared file, not partners' data (nor what is computed from it).
         for (const [key, field] of v.fields) {
-          if (deps.teamReadable.has(field) || field === '__typename' || v.object[key] === undefined || v.object[key] === null) continue;
+          // Null too: the entity guard kept the partner from being asked, and the error says why.
+          if (deps.teamReadable.has(field) || field === '__typename' || v.object[key] === undefined) continue;
           v.object[key] = null;
           nulled.push([...v.path, key]);
           errors.push(
