@@ -1,5 +1,5 @@
 import { documentedOperations } from '../src/docs/documentedOperations';
-import { asAccueil, asAgent, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
+import { asAccueil, asAgent, asAnalyste, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
@@ -14,7 +14,7 @@ const operations = documentedOperations();
 /**
  * Who runs each example, as docs/examples.md says: the référent of rsa-isolee (`ref-001`), or a
  * reception agent for the search, the referral, the presence and the tiers-lieu sign-up, a France Travail agent for its
- * inbox and the acceptance; the quick start's curl as `ref-001`.
+ * inbox and the acceptance, an analyst for the aggregates; the quick start's curl as `ref-001`.
  */
 const callerOf: Record<string, () => TestCaller> = {
   DossierComplet: () => asReferent('ref-001'),
@@ -28,6 +28,7 @@ const callerOf: Record<string, () => TestCaller> = {
   Inscrire: asAccueil,
   Boite: () => asAgent('france-travail', 'accompagnement'),
   Accepter: () => asAgent('france-travail', 'accompagnement'),
+  Statistiques: asAnalyste,
   QuickStart: () => asReferent('ref-001'),
 };
 
