@@ -26,7 +26,15 @@ const quatrePartenaires = /* GraphQL */ `
     }
   }
 `;
-type Quatre = { statistiques: { mois: string; caf: { foyersParPrestation: Tableau }; franceTravail: { demandeursEmploi: Tableau }; logementSocial: { locatairesEnImpaye: Tableau }; hebergement: { demandes: Tableau } } };
+type Quatre = {
+  statistiques: {
+    mois: string;
+    caf: { foyersParPrestation: Tableau };
+    franceTravail: { demandeursEmploi: Tableau };
+    logementSocial: { locatairesEnImpaye: Tableau };
+    hebergement: { demandes: Tableau };
+  };
+};
 
 /** No published figure under the threshold, no suppressed one with a figure: the secrecy contract of every table. */
 function expectSecrecy(t: Tableau) {
@@ -99,7 +107,12 @@ describe("the analysts' statistics", () => {
     ];
     const tables: Tableau[] = [];
     for (const args of requetes) {
-      const answer = await query<{ statistiques: { caf: { foyersParPrestation: Tableau } } }>(federation, `{ statistiques(mois: "${mois}") { caf { foyersParPrestation(${args}) ${tableau} } } }`, {}, asAnalyste());
+      const answer = await query<{ statistiques: { caf: { foyersParPrestation: Tableau } } }>(
+        federation,
+        `{ statistiques(mois: "${mois}") { caf { foyersParPrestation(${args}) ${tableau} } } }`,
+        {},
+        asAnalyste(),
+      );
       expect(answer.errors).toBeUndefined();
       tables.push(answer.data!.statistiques.caf.foyersParPrestation);
     }

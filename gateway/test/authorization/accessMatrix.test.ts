@@ -94,6 +94,7 @@ describe('what each profile can read of a usager', () => {
       'StatistiquesFranceTravail.demandeursEmploi',
       'StatistiquesSiao.demandes',
     ]);
-    for (const profile of ['accueil', 'referent', 'usager', 'agent caf (instruction)', 'agent departement (accompagnement)', 'anonyme'] as const) expect([profile, aggregats(profile)]).toEqual([profile, []]);
+    for (const profile of ['accueil', 'referent', 'usager', 'agent caf (instruction)', 'agent departement (accompagnement)', 'anonyme'] as const)
+      expect([profile, aggregats(profile)]).toEqual([profile, []]);
   });
 });

@@ -8,10 +8,7 @@ const moisLegacy = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/);
  * of the month's last day) and `ventilation=A,B` (the dimensions to group by, among `allowed`).
  * A 400 legacy error otherwise.
  */
-export function readStatisticsQuery<D extends string>(
-  request: Request,
-  allowed: readonly D[],
-): { ok: true; dernierJour: string; ventilation: D[] } | { ok: false; response: Response } {
+export function readStatisticsQuery<D extends string>(request: Request, allowed: readonly D[]): { ok: true; dernierJour: string; ventilation: D[] } | { ok: false; response: Response } {
   const params = new URL(request.url).searchParams;
   const mois = moisLegacy.safeParse(params.get('mois'));
   if (!mois.success) return { ok: false, response: legacyError(400, 'REQUETE_INVALIDE', 'Paramètre invalide : mois (AAAAMM)') };
@@ -31,7 +28,12 @@ export function readStatisticsQuery<D extends string>(
  * dimensions asked that has at least one unit (empty groups are absent), with its count and the
  * sum of its amounts.
  */
-export function groupBy<T, D extends string>(items: readonly T[], ventilation: readonly D[], valueOf: (item: T, dimension: D) => string, amountOf: (item: T) => number): Array<{ dimensions: Record<D, string>; count: number; amount: number }> {
+export function groupBy<T, D extends string>(
+  items: readonly T[],
+  ventilation: readonly D[],
+  valueOf: (item: T, dimension: D) => string,
+  amountOf: (item: T) => number,
+): Array<{ dimensions: Record<D, string>; count: number; amount: number }> {
   const groups = new Map<string, { dimensions: Record<D, string>; count: number; amount: number }>();
   for (const item of items) {
     const dimensions = Object.fromEntries(ventilation.map((d) => [d, valueOf(item, d)])) as Record<D, string>;

@@ -5,8 +5,16 @@ const dimension = (code: string, argument: string, codes: string[]) => ({ code, 
 
 /** A cube from a matrix of counts (rows: first dimension), amounts 100 € per unit. */
 function cubeDe(effectifs: number[][], avecMontants = true): Cube {
-  const a = dimension('A', 'a', effectifs.map((_, i) => `a${i}`));
-  const b = dimension('B', 'b', effectifs[0]!.map((_, j) => `b${j}`));
+  const a = dimension(
+    'A',
+    'a',
+    effectifs.map((_, i) => `a${i}`),
+  );
+  const b = dimension(
+    'B',
+    'b',
+    effectifs[0]!.map((_, j) => `b${j}`),
+  );
   const comptages = new Map<string, Comptage>();
   effectifs.forEach((row, i) => row.forEach((n, j) => n > 0 && comptages.set(cleCellule(`a${i}`, `b${j}`), { effectif: n, montantCents: avecMontants ? n * 10_000 : null })));
   return { dimensions: [a, b], comptages, avecMontants, dateReference: '2026-10-31' };
@@ -59,7 +67,13 @@ function suite(seed: number) {
 
 describe('protegerCube', () => {
   it('suppresses every figure under the threshold, zero included, and shows it as null with its reason, never 0', () => {
-    const p = protegerCube(cubeDe([[5, 40, 30], [0, 50, 60], [25, 35, 45]]));
+    const p = protegerCube(
+      cubeDe([
+        [5, 40, 30],
+        [0, 50, 60],
+        [25, 35, 45],
+      ]),
+    );
     const t = projeterCube(p, { par: 'A', b: 'b0' });
     expect(t.cellules).toEqual([
       { modalite: 'a0', libelle: 'libellé a0', effectif: null, montant: null, montantMoyen: null, secret: 'EFFECTIF_INFERIEUR_AU_SEUIL' },
@@ -70,7 +84,13 @@ describe('protegerCube', () => {
   });
 
   it('suppresses the next-smallest figure of a line holding one suppressed figure, so the total cannot give it away', () => {
-    const p = protegerCube(cubeDe([[5, 40, 30], [20, 50, 60], [25, 35, 45]]));
+    const p = protegerCube(
+      cubeDe([
+        [5, 40, 30],
+        [20, 50, 60],
+        [25, 35, 45],
+      ]),
+    );
     // Row a0: 5 is primary, 30 (the smallest other) secondary; then column b0 (5, 20, 25) and column b2 need a second one.
     const a0 = projeterCube(p, { par: 'B', a: 'a0' });
     expect(a0.cellules.map((c) => [c.effectif, c.secret])).toEqual([
@@ -97,14 +117,25 @@ describe('protegerCube', () => {
   });
 
   it('publishes an amount only where its count is published', () => {
-    const p = protegerCube(cubeDe([[3, 40], [30, 50]]));
+    const p = protegerCube(
+      cubeDe([
+        [3, 40],
+        [30, 50],
+      ]),
+    );
     for (const row of figures(p)) for (const v of row) expect(v.secret === null || v.montantCents !== null).toBe(true);
     const cells = [...projeterCube(p, { par: 'A' }).cellules, ...projeterCube(p, { par: 'B', a: 'a0' }).cellules];
     for (const c of cells) expect(c.effectif === null ? [c.montant, c.montantMoyen] : [typeof c.montant, typeof c.montantMoyen]).toEqual(c.effectif === null ? [null, null] : ['number', 'number']);
   });
 
   it('answers overlapping queries from one protected grid: the same figure, or none, whichever table it is read from', () => {
-    const p = protegerCube(cubeDe([[5, 40, 30], [20, 50, 60], [25, 35, 45]]));
+    const p = protegerCube(
+      cubeDe([
+        [5, 40, 30],
+        [20, 50, 60],
+        [25, 35, 45],
+      ]),
+    );
     for (const i of [0, 1, 2]) {
       for (const j of [0, 1, 2]) {
         const parA = projeterCube(p, { par: 'A', b: `b${j}` }).cellules[i]!;
@@ -118,7 +149,15 @@ describe('protegerCube', () => {
 });
 
 describe('projeterCube', () => {
-  const p = protegerCube(cubeDe([[50, 40], [30, 50]], false));
+  const p = protegerCube(
+    cubeDe(
+      [
+        [50, 40],
+        [30, 50],
+      ],
+      false,
+    ),
+  );
   const erreur = (f: () => unknown) => {
     try {
       f();

@@ -100,7 +100,12 @@ export const ah: LegacySystem = {
         const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
         if (!read.ok) return read.response;
         const enImpaye = population.baux.filter((b) => b.bailleur === 'ah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour);
-        const lignes = groupBy(enImpaye, read.ventilation, (b) => String(b.moisImpayes), (b) => b.soldeCents);
+        const lignes = groupBy(
+          enImpaye,
+          read.ventilation,
+          (b) => String(b.moisImpayes),
+          (b) => b.soldeCents,
+        );
         return HttpResponse.json({
           dateCloture: toLegacyDate(read.dernierJour),
           repartition: lignes.map((l) => ({ moisImpayes: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), nombreBaux: l.count, montantDu: l.amount })),

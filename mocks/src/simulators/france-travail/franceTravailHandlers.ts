@@ -89,7 +89,12 @@ export const franceTravail: LegacySystem = {
         const read = readStatisticsQuery(request, ['CATEGORIE', 'ANCIENNETE'] as const);
         if (!read.ok) return read.response;
         const inscrits = population.franceTravail.filter((d) => d.dateInscription <= read.dernierJour);
-        const lignes = groupBy(inscrits, read.ventilation, (d, dim) => (dim === 'CATEGORIE' ? String(d.categorie) : trancheAnciennete(moisEntre(d.dateInscription, read.dernierJour))), () => 0);
+        const lignes = groupBy(
+          inscrits,
+          read.ventilation,
+          (d, dim) => (dim === 'CATEGORIE' ? String(d.categorie) : trancheAnciennete(moisEntre(d.dateInscription, read.dernierJour))),
+          () => 0,
+        );
         return HttpResponse.json({
           date_reference: toLegacyDate(read.dernierJour),
           effectifs: lignes.map((l) => ({

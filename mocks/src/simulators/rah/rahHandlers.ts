@@ -99,7 +99,12 @@ export const rah: LegacySystem = {
         const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
         if (!read.ok) return read.response;
         const enImpaye = population.baux.filter((b) => b.bailleur === 'rah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour);
-        const lignes = groupBy(enImpaye, read.ventilation, (b) => String(b.moisImpayes), (b) => b.soldeCents);
+        const lignes = groupBy(
+          enImpaye,
+          read.ventilation,
+          (b) => String(b.moisImpayes),
+          (b) => b.soldeCents,
+        );
         return HttpResponse.json({
           DATE_ARRETE: toLegacyDate(read.dernierJour),
           IMPAYES: lignes.map((l) => ({ NB_MOIS_IMPAYES: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), NB_BAUX: l.count, SOLDE_TOTAL: l.amount })),

@@ -82,7 +82,12 @@ export const siao: LegacySystem = {
         const read = readStatisticsQuery(request, ['STATUT', 'TYPE'] as const);
         if (!read.ok) return read.response;
         const deposees = population.siao.filter((d) => d.dateDemande <= read.dernierJour);
-        const lignes = groupBy(deposees, read.ventilation, (d, dim) => (dim === 'STATUT' ? codeStatut[d.statut] : codeType[d.type]), () => 0);
+        const lignes = groupBy(
+          deposees,
+          read.ventilation,
+          (d, dim) => (dim === 'STATUT' ? codeStatut[d.statut] : codeType[d.type]),
+          () => 0,
+        );
         return HttpResponse.json({
           dt_extraction: toLegacyDate(read.dernierJour),
           lignes: lignes.map((l) => ({ cd_statut: l.dimensions.STATUT ?? null, cd_type: l.dimensions.TYPE ?? null, nb_demandes: l.count })),

@@ -21,7 +21,7 @@ export function lireMois(valeur: unknown, maintenant: Date = new Date()): Mois {
   const match = typeof valeur === 'string' ? format.exec(valeur) : null;
   if (match === null) throw passerelleError('ARGUMENT_INVALIDE', 'mois must be a month written YYYY-MM.', { argument: 'mois' });
   const courant = maintenant.toISOString().slice(0, 7);
-  if (valeur as string >= courant) throw passerelleError('ARGUMENT_INVALIDE', `mois must be a month that has ended (before ${courant}).`, { argument: 'mois' });
+  if ((valeur as string) >= courant) throw passerelleError('ARGUMENT_INVALIDE', `mois must be a month that has ended (before ${courant}).`, { argument: 'mois' });
   if ((valeur as string) < premierMoisStatistique) throw passerelleError('ARGUMENT_INVALIDE', `mois must be ${premierMoisStatistique} or later.`, { argument: 'mois' });
   const annee = Number(match[1]);
   const m = Number(match[2]);
