@@ -1,5 +1,5 @@
 import { documentedOperations } from '../src/docs/documentedOperations';
-import { asAccueil, asAgent, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
+import { asAccueil, asAgent, asAnalyste, asReferent, nirsIn, query, startTestFederation, testCodec, type TestCaller } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
@@ -15,8 +15,8 @@ const operations = documentedOperations();
  * Who runs each example, as docs/examples.md says: the référent of rsa-isolee (`ref-001`), or a
  * reception agent for the search, the referral, the presence, the passage, the tiers-lieu sign-up, opening a parcours
  * and a provisional identity, a France Travail agent for its inbox and the acceptance, a Département agent naming
- * the référent of retraite-aspa (`ref-019`), who builds his team, and its Carsat member (`ref-023`) reading it;
- * the quick start's curl as `ref-001`.
+ * the référent of retraite-aspa (`ref-019`), who builds his team, and its Carsat member (`ref-023`) reading it, an
+ * analyst for the aggregates; the quick start's curl as `ref-001`.
  */
 const callerOf: Record<string, () => TestCaller> = {
   DossierComplet: () => asReferent('ref-001'),
@@ -37,6 +37,7 @@ const callerOf: Record<string, () => TestCaller> = {
   LectureEquipe: () => asReferent('ref-023'),
   Accueillir: asAccueil,
   Rapprocher: asAccueil,
+  Statistiques: asAnalyste,
   QuickStart: () => asReferent('ref-001'),
 };
 

@@ -79,4 +79,22 @@ describe('what each profile can read of a usager', () => {
     expect(readableBy('analyste').fields).toContain('Query.lieuxAccueil');
     expect([...readableBy('anonyme').fields]).toEqual([]);
   });
+
+  it('lets an analyst, and nobody else, read the aggregates under Query.statistiques', () => {
+    const aggregats = (profile: ProfileName) => [...readableBy(profile).fields].filter((f) => f === 'Query.statistiques' || f.startsWith('Statistiques')).sort();
+    expect(aggregats('analyste')).toEqual([
+      'Query.statistiques',
+      'Statistiques.caf',
+      'Statistiques.franceTravail',
+      'Statistiques.hebergement',
+      'Statistiques.logementSocial',
+      'Statistiques.mois',
+      'StatistiquesBailleurs.locatairesEnImpaye',
+      'StatistiquesCaf.foyersParPrestation',
+      'StatistiquesFranceTravail.demandeursEmploi',
+      'StatistiquesSiao.demandes',
+    ]);
+    for (const profile of ['accueil', 'referent', 'usager', 'agent caf (instruction)', 'agent departement (accompagnement)', 'anonyme'] as const)
+      expect([profile, aggregats(profile)]).toEqual([profile, []]);
+  });
 });

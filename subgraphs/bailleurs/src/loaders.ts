@@ -1,9 +1,10 @@
-import { createBatchLoader, createSingleLoader } from '@passerelle/subgraph-kit';
+import { createBatchLoader, createCubeLoader, createSingleLoader } from '@passerelle/subgraph-kit';
 import { ahMaxBatch, type AhClient } from './legacy/ahClient';
 import type { RahClient } from './legacy/rahClient';
 import { fromAh } from './records/fromAh';
 import { fromRah } from './records/fromRah';
 import type { DossierBailleur } from './records/DossierBailleur';
+import { cubeImpayes } from './statistics/cubeImpayes';
 
 /** Per-request loaders of the landlords' subgraph, keyed by date of birth (`YYYY-MM-DD`). */
 export function createLoaders(rah: RahClient, ah: AhClient) {
@@ -14,6 +15,11 @@ export function createLoaders(rah: RahClient, ah: AhClient) {
     ah: createBatchLoader<string, DossierBailleur>({
       maxBatchSize: ahMaxBatch,
       load: async (dates) => fromAh(await ah.fichesNesLes(dates)),
+    }),
+    /** Leases in arrears by landlord and months unpaid for a month: each landlord's system counts its own, both asked at once, under secrecy. */
+    locatairesEnImpaye: createCubeLoader(async ({ mois }) => {
+      const [parRah, parAh] = await Promise.all([rah.impayes(mois), ah.impayes(mois)]);
+      return cubeImpayes({ RAH: parRah, AH: parAh });
     }),
   };
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { defineSubgraph, legacyClientOptionsOf, resolversStatistiques, type StatistiquesParent } from '@passerelle/subgraph-kit';
 import { cafEnv } from './config';
 import type { CafContext } from './context';
 import { createCafClient } from './legacy/client';
 import { createLoaders } from './loaders';
 import { DossierCaf } from './resolvers/DossierCaf';
+import { StatistiquesCaf } from './resolvers/StatistiquesCaf';
 import { Usager } from './resolvers/Usager';
 
 /** The CAF subgraph. */
@@ -12,7 +13,13 @@ export const subgraph = defineSubgraph({
   name: 'caf',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: cafEnv,
-  resolvers: { Usager, DossierCaf },
+  resolvers: {
+    Usager,
+    DossierCaf,
+    Query: resolversStatistiques.Query,
+    Statistiques: { ...resolversStatistiques.Statistiques, caf: (parent: StatistiquesParent) => parent },
+    StatistiquesCaf,
+  },
   createContext(config) {
     const caf = createCafClient(legacyClientOptionsOf(config));
     return (base): CafContext => ({ ...base, loaders: createLoaders(caf) });

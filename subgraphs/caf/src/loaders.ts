@@ -1,6 +1,7 @@
-import { createBatchLoader, indexBy } from '@passerelle/subgraph-kit';
+import { createBatchLoader, createCubeLoader, indexBy } from '@passerelle/subgraph-kit';
 import { cafMaxBatch, type CafClient } from './legacy/client';
 import type { Resultat } from './legacy/types';
+import { cubeFoyers } from './statistics/cubeFoyers';
 
 /** Per-request loaders of the CAF subgraph. */
 export function createLoaders(caf: CafClient) {
@@ -10,6 +11,8 @@ export function createLoaders(caf: CafClient) {
       maxBatchSize: cafMaxBatch,
       load: async (nirs) => indexBy(await caf.dossiersParNirs(nirs), (r) => r.NIR),
     }),
+    /** Households by commune and benefit for a month, counted by the CAF's system, under secrecy: one call per month of a request. */
+    foyersParPrestation: createCubeLoader(async ({ mois }) => cubeFoyers(await caf.statistiquesFoyers(mois))),
   };
 }
 

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { defineSubgraph, legacyClientOptionsOf, resolversStatistiques, type StatistiquesParent } from '@passerelle/subgraph-kit';
 import { etatEnv } from './config';
 import type { EtatContext } from './context';
 import { createSiaoClient } from './legacy/client';
 import { createLoaders } from './loaders';
+import { StatistiquesSiao } from './resolvers/StatistiquesSiao';
 import { Usager } from './resolvers/Usager';
 
 /** The État (SIAO) subgraph. */
@@ -14,7 +15,12 @@ export const subgraph = defineSubgraph({
   // SI-SIAO matches a person by NIR when it recorded one, otherwise by pivot identity: a person known
   // by a provisional key (no NIR yet) is matched by pivot identity only (resolvers/Usager.ts).
   acceptsProvisionalKeys: true,
-  resolvers: { Usager },
+  resolvers: {
+    Usager,
+    Query: resolversStatistiques.Query,
+    Statistiques: { ...resolversStatistiques.Statistiques, hebergement: (parent: StatistiquesParent) => parent },
+    StatistiquesSiao,
+  },
   createContext(config) {
     const siao = createSiaoClient(legacyClientOptionsOf(config));
     return (base): EtatContext => ({ ...base, loaders: createLoaders(siao) });

@@ -1,6 +1,7 @@
-import { createBatchLoader, createSingleLoader, indexBy } from '@passerelle/subgraph-kit';
+import { createBatchLoader, createCubeLoader, createSingleLoader, indexBy } from '@passerelle/subgraph-kit';
 import { siaoMaxBatch, type CritereIdentite, type SiaoClient } from './legacy/client';
 import type { PersonneSiao } from './legacy/types';
+import { cubeDemandes } from './statistics/cubeDemandes';
 
 /** Per-request loaders of the État subgraph. */
 export function createLoaders(siao: SiaoClient) {
@@ -15,6 +16,8 @@ export function createLoaders(siao: SiaoClient) {
       (critere) => siao.personnesParIdentite(critere),
       (c) => JSON.stringify([c.nomNaissance, c.prenom, c.dateNaissance]),
     ),
+    /** Requests by status and type for a month, counted by SI-SIAO, under secrecy. */
+    demandes: createCubeLoader(async ({ mois }) => cubeDemandes(await siao.statistiquesDemandes(mois))),
   };
 }
 

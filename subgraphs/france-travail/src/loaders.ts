@@ -1,7 +1,8 @@
-import { createBatchLoader, indexBy, parseLegacyDate } from '@passerelle/subgraph-kit';
+import { createBatchLoader, createCubeLoader, indexBy, parseLegacyDate } from '@passerelle/subgraph-kit';
 import { franceTravailMaxBatch, type FranceTravailClient, type Individu } from './legacy/client';
 import type { DossierLegacy } from './legacy/types';
 import { loadInChunks } from './loadInChunks';
+import { cubeDemandeurs } from './statistics/cubeDemandeurs';
 
 /** Cache and result key of a step-1 lookup: the same NIR with another date of birth is another lookup. */
 const individuKey = (i: Individu) => `${i.nir}|${i.dateNaissance}`;
@@ -33,6 +34,8 @@ export function createLoaders(franceTravail: FranceTravailClient) {
       maxBatchSize: franceTravailMaxBatch,
       load: async (identifiants) => indexBy(await franceTravail.dossiers(identifiants), (d) => d.identifiant),
     }),
+    /** Job seekers by category and registration duration for a month, counted by France Travail's system, under secrecy. */
+    demandeursEmploi: createCubeLoader(async ({ mois }) => cubeDemandeurs(await franceTravail.statistiquesDemandeurs(mois))),
   };
 }
 

@@ -15,3 +15,4 @@ export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacy
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';
 export * from './security/index';
 export * from './subgraph/index';
+export * from './statistics/index';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 
 const maxBatchSize = 50;
@@ -90,6 +91,24 @@ export const ah: LegacySystem = {
           nbResultats: all.length,
           nbPages: Math.max(1, Math.ceil(all.length / taillePage)),
           resultats: all.slice((page - 1) * taillePage, page * taillePage),
+        });
+      }),
+      // Leases in arrears at the month's closing, by months unpaid; one state only in the simulation (see RAH's).
+      http.get(`${baseUrl}/occupation/v2/statistiques/impayes`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
+        if (!read.ok) return read.response;
+        const enImpaye = population.baux.filter((b) => b.bailleur === 'ah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour);
+        const lignes = groupBy(
+          enImpaye,
+          read.ventilation,
+          (b) => String(b.moisImpayes),
+          (b) => b.soldeCents,
+        );
+        return HttpResponse.json({
+          dateCloture: toLegacyDate(read.dernierJour),
+          repartition: lignes.map((l) => ({ moisImpayes: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), nombreBaux: l.count, montantDu: l.amount })),
         });
       }),
     ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierCaf, DroitCaf, PaiementCaf, Personne } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 
 const maxBatchSize = 100;
@@ -49,7 +50,22 @@ function dossierOf(nir: string, population: Population): { personne: Personne; d
 // NIR format only (13 characters incl. 2A/2B, then the key); the key is not checked here.
 const lotBody = z.object({ liste_nir: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/)).min(1) });
 
-/** CAF (family allowance fund): batch lookup of household files by NIR. */
+/** ETATDOSRSA codes of an open RSA right: paid, suspended, payment suspended. */
+const rsaOuvert = new Set([2, 3, 4]);
+
+/**
+ * The rights open on `jour` in every household file, each with its household's commune: what the
+ * statistics endpoint counts. The simulated files keep no closed rights, so a right is open from
+ * its start; an RSA right only in an open state.
+ */
+function droitsOuverts(population: Population, jour: string) {
+  return population.caf.flatMap((dossier) => {
+    const commune = population.personneParRef.get(dossier.allocataire)?.adresse.codeInsee ?? '';
+    return dossier.droits.filter((d) => d.dateDebut <= jour && (d.prestation !== 'RSA' || rsaOuvert.has(d.etatRsa ?? 0))).map((droit) => ({ commune, droit }));
+  });
+}
+
+/** CAF (family allowance fund): batch lookup of household files by NIR, and its statistics of households by benefit. */
 export const caf: LegacySystem = {
   name: 'caf',
   prefix: '/caf',
@@ -72,6 +88,23 @@ export const caf: LegacySystem = {
           return [{ NIR: nir, ROLE_PERS: hit.dossier.allocataire === hit.personne.ref ? 'DEM' : 'CJT', DOSSIER: toDossier(hit.dossier, population) }];
         });
         return HttpResponse.json({ resultats: found, nb_non_trouves: nirs.length - found.length });
+      }),
+      // Households with a right open on the month's last day, grouped by the dimensions asked.
+      http.get(`${baseUrl}/api/v2/statistiques/foyers`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readStatisticsQuery(request, ['COMMUNE', 'PRESTATION'] as const);
+        if (!read.ok) return read.response;
+        const lignes = groupBy(
+          droitsOuverts(population, read.dernierJour),
+          read.ventilation,
+          (o, d) => (d === 'COMMUNE' ? o.commune : o.droit.prestation),
+          (o) => o.droit.montantCents,
+        );
+        return HttpResponse.json({
+          DATE_REF: toLegacyDate(read.dernierJour),
+          LIGNES: lignes.map((l) => ({ ...l.dimensions, NB_FOYERS: l.count, MONTANT_TOTAL: l.amount })),
+        });
       }),
     ];
   },

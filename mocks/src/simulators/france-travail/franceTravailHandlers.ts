@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierFranceTravail } from '../../population/types';
-import { checkApiKey, fromLegacyDate, legacyError, readBody } from '../legacyHttp';
+import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 import { toDossierFranceTravail } from './toDossierFranceTravail';
 
@@ -23,6 +24,22 @@ function dossierOf(population: Population, nirDemande: string, dateNaissance: st
   const personne = population.personneParNir.get(nirDemande);
   if (!personne || personne.dateNaissance !== fromLegacyDate(dateNaissance)) return null;
   return population.dossierFranceTravailParRef.get(personne.ref) ?? null;
+}
+
+/** Whole months from `debut` to `fin` (ISO dates). */
+function moisEntre(debut: string, fin: string): number {
+  const [ya, ma, da] = debut.split('-').map(Number) as [number, number, number];
+  const [yb, mb, db] = fin.split('-').map(Number) as [number, number, number];
+  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+}
+
+/** France Travail's bands of registration duration, as its statistics name them. */
+function trancheAnciennete(mois: number): string {
+  if (mois < 3) return '00-03';
+  if (mois < 6) return '03-06';
+  if (mois < 12) return '06-12';
+  if (mois < 24) return '12-24';
+  return '24+';
 }
 
 /**
@@ -64,6 +81,28 @@ export const franceTravail: LegacySystem = {
           return dossier ? [toDossierFranceTravail(dossier)] : [];
         });
         return HttpResponse.json({ dossiers, identifiants_inconnus: identifiants.filter((id) => !population.dossierFranceTravailParIdentifiant.has(id)) });
+      }),
+      // Job seekers registered on the month's last day, by category and duration of registration on that day.
+      http.get(`${baseUrl}/partenaires/v1/statistiques/demandeurs`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readStatisticsQuery(request, ['CATEGORIE', 'ANCIENNETE'] as const);
+        if (!read.ok) return read.response;
+        const inscrits = population.franceTravail.filter((d) => d.dateInscription <= read.dernierJour);
+        const lignes = groupBy(
+          inscrits,
+          read.ventilation,
+          (d, dim) => (dim === 'CATEGORIE' ? String(d.categorie) : trancheAnciennete(moisEntre(d.dateInscription, read.dernierJour))),
+          () => 0,
+        );
+        return HttpResponse.json({
+          date_reference: toLegacyDate(read.dernierJour),
+          effectifs: lignes.map((l) => ({
+            ...(l.dimensions.CATEGORIE === undefined ? {} : { categorie: Number(l.dimensions.CATEGORIE) }),
+            ...(l.dimensions.ANCIENNETE === undefined ? {} : { tranche_anciennete: l.dimensions.ANCIENNETE }),
+            nb_demandeurs: l.count,
+          })),
+        });
       }),
     ];
   },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 
 /** Application states as RAH codes them. */
@@ -88,6 +89,25 @@ export const rah: LegacySystem = {
           DATE_NAISSANCE: dateNaissance,
           LOCATAIRES: locataires(population, date),
           DEMANDEURS: demandes.map((d) => ({ ...toIdentite(d.demandeur), DEMANDE: toDemande(d) })),
+        });
+      }),
+      // Leases in arrears at the month's arrêté, by number of months unpaid; the simulated files keep one
+      // state (the observation date's), so only the leases' entry dates depend on the month.
+      http.get(`${baseUrl}/api/v1/statistiques/impayes`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
+        if (!read.ok) return read.response;
+        const enImpaye = population.baux.filter((b) => b.bailleur === 'rah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour);
+        const lignes = groupBy(
+          enImpaye,
+          read.ventilation,
+          (b) => String(b.moisImpayes),
+          (b) => b.soldeCents,
+        );
+        return HttpResponse.json({
+          DATE_ARRETE: toLegacyDate(read.dernierJour),
+          IMPAYES: lignes.map((l) => ({ NB_MOIS_IMPAYES: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), NB_BAUX: l.count, SOLDE_TOTAL: l.amount })),
         });
       }),
     ];

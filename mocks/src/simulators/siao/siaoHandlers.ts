@@ -2,9 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Personne } from '../../population/types';
-import { checkApiKey, fromLegacyDate, legacyError, readBody } from '../legacyHttp';
+import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
-import { siaoName, toPersonneSiao } from './toPersonneSiao';
+import { codeStatut, codeType, siaoName, toPersonneSiao } from './toPersonneSiao';
 
 const maxBatchSize = 50;
 
@@ -73,6 +74,24 @@ export const siao: LegacySystem = {
         const read = await readBody(request, identiteBody);
         if (!read.ok) return read.response;
         return HttpResponse.json({ personnes: candidats(population, read.body).map((p) => toPersonneSiao(p, population)) });
+      }),
+      // Requests filed on or before the month's last day, by their status at extraction (SI-SIAO keeps no status history) and type.
+      http.get(`${baseUrl}/si-siao/v3/statistiques/demandes`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readStatisticsQuery(request, ['STATUT', 'TYPE'] as const);
+        if (!read.ok) return read.response;
+        const deposees = population.siao.filter((d) => d.dateDemande <= read.dernierJour);
+        const lignes = groupBy(
+          deposees,
+          read.ventilation,
+          (d, dim) => (dim === 'STATUT' ? codeStatut[d.statut] : codeType[d.type]),
+          () => 0,
+        );
+        return HttpResponse.json({
+          dt_extraction: toLegacyDate(read.dernierJour),
+          lignes: lignes.map((l) => ({ cd_statut: l.dimensions.STATUT ?? null, cd_type: l.dimensions.TYPE ?? null, nb_demandes: l.count })),
+        });
       }),
     ];
   },

@@ -3,9 +3,9 @@ import type { DemandeSiao, Personne } from '../../population/types';
 import { toLegacyDate } from '../legacyHttp';
 
 /** Request types as SI-SIAO codes them: `U` urgence (emergency shelter), `I` insertion (adapted housing). */
-const codeType = { URGENCE: 'U', INSERTION: 'I' } as const satisfies Record<DemandeSiao['type'], string>;
+export const codeType = { URGENCE: 'U', INSERTION: 'I' } as const satisfies Record<DemandeSiao['type'], string>;
 /** Request states: waiting, oriented to a place, sheltered there, closed. */
-const codeStatut = { EN_ATTENTE: 'ATT', ORIENTEE: 'ORI', HEBERGEE: 'HEB', CLOTUREE: 'CLO' } as const satisfies Record<DemandeSiao['statut'], string>;
+export const codeStatut = { EN_ATTENTE: 'ATT', ORIENTEE: 'ORI', HEBERGEE: 'HEB', CLOTUREE: 'CLO' } as const satisfies Record<DemandeSiao['statut'], string>;
 type Dispositif = NonNullable<DemandeSiao['orientation']>['dispositif'];
 /** Schemes an orientation points to. */
 const codeDispositif = { HEBERGEMENT_URGENCE: 'HU', CHRS: 'CHRS', PENSION_DE_FAMILLE: 'PF', LOGEMENT_ACCOMPAGNE: 'LA', RESIDENCE_SOCIALE: 'RS' } as const satisfies Record<Dispositif, string>;

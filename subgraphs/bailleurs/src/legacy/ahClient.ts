@@ -1,5 +1,6 @@
-import { createLegacyClient, formatLegacyDate, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { createLegacyClient, formatLegacyDate, parseLegacyDate, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import { pageAhSchema, type FicheAh } from './ahTypes';
+import { statistiquesImpayesAhSchema, type ImpayesBailleur } from './statistiquesImpayesSchemas';
 
 /** Most dates of birth AH's search accepts per call. */
 export const ahMaxBatch = 50;
@@ -11,6 +12,8 @@ const maxPages = 20;
 export interface AhClient {
   /** Every AH record about people born on one of `datesNaissance` (`YYYY-MM-DD`, at most `ahMaxBatch`), all pages. */
   fichesNesLes(datesNaissance: readonly string[]): Promise<FicheAh[]>;
+  /** Leases in arrears at the closing of `mois` (`YYYY-MM`), by months unpaid: AH's own count. */
+  impayes(mois: string): Promise<ImpayesBailleur>;
 }
 
 export interface AhClientOptions {
@@ -22,6 +25,10 @@ export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | '
   const client = createLegacyClient({ ...config, partenaire: 'ah', apiKeyHeader: 'X-AH-Token' });
   const taillePage = options.pageSize ?? defaultPageSize;
   return {
+    async impayes(mois) {
+      const answer = await client.get('/occupation/v2/statistiques/impayes', statistiquesImpayesAhSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
+      return { dateReference: parseLegacyDate(answer.dateCloture), lignes: answer.repartition.map((l) => ({ moisImpayes: l.moisImpayes, baux: l.nombreBaux, montantCents: l.montantDu })) };
+    },
     async fichesNesLes(datesNaissance) {
       const body = { datesNaissance: datesNaissance.map(formatLegacyDate), taillePage };
       const fiches: FicheAh[] = [];

@@ -1,14 +1,21 @@
-import { createLegacyClient, formatLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { createLegacyClient, formatLegacyDate, parseLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import { rechercheRahSchema, type RechercheRah } from './rahTypes';
+import { statistiquesImpayesRahSchema, type ImpayesBailleur } from './statistiquesImpayesSchemas';
 
 export interface RahClient {
   /** Tenants and applicants born on `dateNaissance` (`YYYY-MM-DD`, complete). One call: RAH has no batch endpoint. */
   occupantsNesLe(dateNaissance: string): Promise<RechercheRah>;
+  /** Leases in arrears at the arrêté of `mois` (`YYYY-MM`), by months unpaid: RAH's own count. */
+  impayes(mois: string): Promise<ImpayesBailleur>;
 }
 
 export function createRahClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): RahClient {
   const client = createLegacyClient({ ...config, partenaire: 'rah', apiKeyHeader: 'X-Api-Key' });
   return {
     occupantsNesLe: (dateNaissance) => client.post('/api/v1/occupants/recherche', { date_naissance: formatLegacyDate(dateNaissance) }, rechercheRahSchema),
+    async impayes(mois) {
+      const answer = await client.get('/api/v1/statistiques/impayes', statistiquesImpayesRahSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
+      return { dateReference: parseLegacyDate(answer.DATE_ARRETE), lignes: answer.IMPAYES.map((l) => ({ moisImpayes: l.NB_MOIS_IMPAYES, baux: l.NB_BAUX, montantCents: l.SOLDE_TOTAL })) };
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { lotResponseSchema, type Resultat } from './types';
+import { lotResponseSchema, statistiquesFoyersSchema, type Resultat, type StatistiquesFoyers } from './types';
 
 /** Largest batch of the CAF's `allocataires/lot` endpoint. */
 export const cafMaxBatch = 100;
@@ -7,6 +7,8 @@ export const cafMaxBatch = 100;
 export interface CafClient {
   /** The files of the people CAF knows among `nirs` (at most `cafMaxBatch`); the others are absent. */
   dossiersParNirs(nirs: readonly string[]): Promise<Resultat[]>;
+  /** Households with a right open on the last day of `mois` (`YYYY-MM`), by commune and benefit: the CAF's own count. */
+  statistiquesFoyers(mois: string): Promise<StatistiquesFoyers>;
 }
 
 export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): CafClient {
@@ -14,6 +16,9 @@ export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   return {
     async dossiersParNirs(nirs) {
       return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema)).resultats;
+    },
+    async statistiquesFoyers(mois) {
+      return client.get('/api/v2/statistiques/foyers', statistiquesFoyersSchema, { mois: mois.replace('-', ''), ventilation: 'COMMUNE,PRESTATION' });
     },
   };
 }

@@ -45,3 +45,10 @@ export const resultatSchema = z.object({ NIR: z.string(), ROLE_PERS: z.enum(['DE
 export type Resultat = z.infer<typeof resultatSchema>;
 
 export const lotResponseSchema = z.object({ resultats: z.array(resultatSchema), nb_non_trouves: z.number().int() });
+
+/** One line of the statistics endpoint: the dimensions asked, the households counted and the sum of their rights' amounts (cents). */
+export const statistiquesFoyersSchema = z.object({
+  DATE_REF: legacyDate,
+  LIGNES: z.array(z.object({ COMMUNE: z.string().regex(/^(\d{5}|2[AB]\d{3})$/), PRESTATION: codePrestationSchema, NB_FOYERS: z.number().int().min(1), MONTANT_TOTAL: cents })),
+});
+export type StatistiquesFoyers = z.infer<typeof statistiquesFoyersSchema>;

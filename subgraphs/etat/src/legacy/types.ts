@@ -32,3 +32,10 @@ export type PersonneSiao = z.infer<typeof personneSchema>;
 
 export const rechercheNirResponseSchema = z.object({ personnes: z.array(personneSchema), nb_non_trouves: z.number().int() });
 export const rechercheIdentiteResponseSchema = z.object({ personnes: z.array(personneSchema) });
+
+/** SI-SIAO's statistics of requests: counts by status (at extraction) and type of the requests filed up to the reference date. */
+export const statistiquesDemandesSchema = z.object({
+  dt_extraction: legacyDate,
+  lignes: z.array(z.object({ cd_statut: codeStatutSchema, cd_type: codeTypeSchema, nb_demandes: z.number().int().min(1) })),
+});
+export type StatistiquesDemandes = z.infer<typeof statistiquesDemandesSchema>;

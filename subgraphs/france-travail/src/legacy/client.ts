@@ -1,5 +1,5 @@
 import { createLegacyClient, formatLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { dossiersResponseSchema, identificationResponseSchema, type DossierLegacy, type IdentificationLegacy } from './types';
+import { dossiersResponseSchema, identificationResponseSchema, statistiquesDemandeursSchema, type DossierLegacy, type IdentificationLegacy, type StatistiquesDemandeurs } from './types';
 
 /** Largest batch of both France Travail endpoints (identification and files). */
 export const franceTravailMaxBatch = 50;
@@ -15,6 +15,8 @@ export interface FranceTravailClient {
   identifier(individus: readonly Individu[]): Promise<IdentificationLegacy[]>;
   /** Step 2: the files of `identifiants` (at most `franceTravailMaxBatch`); unknown ones are absent. */
   dossiers(identifiants: readonly string[]): Promise<DossierLegacy[]>;
+  /** Job seekers registered on the last day of `mois` (`YYYY-MM`), by category and duration of registration: France Travail's own count. */
+  statistiquesDemandeurs(mois: string): Promise<StatistiquesDemandeurs>;
 }
 
 export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): FranceTravailClient {
@@ -26,6 +28,9 @@ export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'part
     },
     async dossiers(identifiants) {
       return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema)).dossiers;
+    },
+    async statistiquesDemandeurs(mois) {
+      return client.get('/partenaires/v1/statistiques/demandeurs', statistiquesDemandeursSchema, { mois: mois.replace('-', ''), ventilation: 'CATEGORIE,ANCIENNETE' });
     },
   };
 }

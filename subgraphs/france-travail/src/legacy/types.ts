@@ -45,3 +45,10 @@ export const dossierSchema = z.object({
 export type DossierLegacy = z.infer<typeof dossierSchema>;
 
 export const dossiersResponseSchema = z.object({ dossiers: z.array(dossierSchema), identifiants_inconnus: z.array(z.string()) });
+
+/** France Travail's statistics of job seekers: counts by category (1–5) and band of registration duration on the reference date. */
+export const statistiquesDemandeursSchema = z.object({
+  date_reference: legacyDate,
+  effectifs: z.array(z.object({ categorie: z.number().int().min(1).max(5), tranche_anciennete: z.enum(['00-03', '03-06', '06-12', '12-24', '24+']), nb_demandeurs: z.number().int().min(1) })),
+});
+export type StatistiquesDemandeurs = z.infer<typeof statistiquesDemandeursSchema>;
