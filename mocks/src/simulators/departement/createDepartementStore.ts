@@ -4,6 +4,7 @@ import type { BeneficiaireDepartement } from './BeneficiaireDepartement';
 import type { CorpsCommande, NomCommande } from './commandSchemas';
 import { aujourdhui, legacy } from './isoDates';
 import { fusionnerDossiers, nombreEnregistrements } from './fusionnerDossiers';
+import { dossierVide } from './dossierVide';
 import { seedDepartement } from './seedDepartement';
 
 /** An answer of the system, as sent, kept for replays under an idempotency key. */
@@ -27,20 +28,6 @@ export interface DepartementStore {
    */
   rapprocher(cleProvisoire: string, nir: string): { deplaces: number };
 }
-
-/** A file with nothing in it yet: what `ouverture-parcours` starts from for a usager the system does not know. */
-const dossierVide = (nir: string): BeneficiaireDepartement => ({
-  nir,
-  dossier_rsa: null,
-  parcours: [],
-  referents: [],
-  equipe: [],
-  objectifs: [],
-  notes: [],
-  rendez_vous: [],
-  contrat: null,
-  oppositions: [],
-});
 
 /** A fresh state seeded from `population`; each simulator instance (each `handlers()` call) has its own. */
 export function createDepartementStore(population: Population): DepartementStore {

@@ -1,6 +1,7 @@
 import type { Population } from '../../population/createPopulation';
 import type { Personne } from '../../population/types';
 import type { BeneficiaireDepartement, CodeMotif } from './BeneficiaireDepartement';
+import { dossierVide } from './dossierVide';
 import { fichiersRsa, soumisEtOuvert, type FichierRsa } from './fichiersRsa';
 import { generatedSharedFile } from './generatedFile';
 import { addDays, aujourdhui, hashOf, legacy } from './isoDates';
@@ -134,18 +135,7 @@ export function seedDepartement(population: Population): { beneficiaires: Map<st
   for (const f of fichiers) {
     if (beneficiaires.has(f.personne.nir)) continue;
     if (!soumisEtOuvert(f.droit)) {
-      beneficiaires.set(f.personne.nir, {
-        nir: f.personne.nir,
-        dossier_rsa: dossierRsa(f, null),
-        parcours: [],
-        referents: [],
-        equipe: [],
-        objectifs: [],
-        notes: [],
-        rendez_vous: [],
-        contrat: null,
-        oppositions: [],
-      });
+      beneficiaires.set(f.personne.nir, { ...dossierVide(f.personne.nir), dossier_rsa: dossierRsa(f, null) });
       continue;
     }
     const forRef001 = f.payeur === 'CAF' && !f.personne.ref.startsWith('persona:') && ref001 < caseloadRef001;
