@@ -36,7 +36,16 @@ describe('readPartnerRegistry on the committed supergraph', () => {
   });
 
   it('maps Usager fields to the partner whose data they carry', () => {
-    expect(registry.partners.get('departement')?.usagerFields).toEqual(['rsa', 'referentDeParcours', 'historiqueReferents', 'parcours', 'parcoursEnCours', 'equipe', 'historiqueEquipe', 'dossierPartage']);
+    expect(registry.partners.get('departement')?.usagerFields).toEqual([
+      'rsa',
+      'referentDeParcours',
+      'historiqueReferents',
+      'parcours',
+      'parcoursEnCours',
+      'equipe',
+      'historiqueEquipe',
+      'dossierPartage',
+    ]);
     expect(registry.partnerOfUsagerField('hebergement')?.code).toBe('siao');
     expect(registry.partnerOfUsagerField('synthese')).toBeNull();
   });
