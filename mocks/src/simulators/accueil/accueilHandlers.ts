@@ -250,7 +250,12 @@ export const accueil: LegacySystem = {
         if (!read.ok) return read.response;
         const dernier = read.dernierJour.replaceAll('-', '');
         const donnees = { orientations: store.toutes(), passages: passages.tous(), inscriptions: inscriptions.toutes(), evenements: new Map(evenements.map((e) => [e.id_evenement, e])) };
-        const lignes = groupBy(unitesAccueil(nom, donnees, `${dernier.slice(0, 6)}01`, dernier), read.ventilation, (u, d) => u[d] ?? '', () => 0);
+        const lignes = groupBy(
+          unitesAccueil(nom, donnees, `${dernier.slice(0, 6)}01`, dernier),
+          read.ventilation,
+          (u, d) => u[d] ?? '',
+          () => 0,
+        );
         return HttpResponse.json({ date_reference: dernier, lignes: lignes.map((l) => ({ ...l.dimensions, nombre: l.count })) });
       }),
 

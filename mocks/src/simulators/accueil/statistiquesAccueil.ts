@@ -29,9 +29,7 @@ export interface DonneesAccueil {
 export function unitesAccueil(nom: NomStatistiqueAccueil, donnees: DonneesAccueil, premier: string, dernier: string): Array<Record<string, string>> {
   const dansLeMois = (jour: string) => jour >= premier && jour <= dernier;
   if (nom === 'orientations') {
-    return donnees.orientations
-      .filter((o) => dansLeMois(o.date_orientation))
-      .map((o) => ({ MOTIF: o.code_motif, STATUT: o.etapes.filter((e) => e.date_etape <= dernier).at(-1)?.statut ?? o.statut }));
+    return donnees.orientations.filter((o) => dansLeMois(o.date_orientation)).map((o) => ({ MOTIF: o.code_motif, STATUT: o.etapes.filter((e) => e.date_etape <= dernier).at(-1)?.statut ?? o.statut }));
   }
   if (nom === 'passages') return donnees.passages.filter((p) => dansLeMois(p.date_passage)).map((p) => ({ LIEU: p.code_lieu, MOTIF: p.code_motif }));
   return donnees.inscriptions.flatMap((i) => {

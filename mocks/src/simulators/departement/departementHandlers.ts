@@ -90,7 +90,12 @@ export const departement: LegacySystem = {
         const read = readStatisticsQuery(request, statistiquesDepartement[nom]);
         if (!read.ok) return read.response;
         const unites = unitesDepartement(nom, store.beneficiaires(), premierDuMois(read.dernierJour), legacy(read.dernierJour), droitOuvertLe);
-        const lignes = groupBy(unites, read.ventilation, (u, d) => u[d] ?? '', () => 0);
+        const lignes = groupBy(
+          unites,
+          read.ventilation,
+          (u, d) => u[d] ?? '',
+          () => 0,
+        );
         return HttpResponse.json({ dt_reference: legacy(read.dernierJour), lignes: lignes.map((l) => ({ ...l.dimensions, nb: l.count })) });
       }),
       http.post(`${baseUrl}/api/rsa/v1/rapprochements`, async ({ request }) => {

@@ -2,8 +2,10 @@ import { projeterCube, type ArgumentsTableau, type StatistiquesParent, type Tabl
 import type { AccueilContext } from '../context';
 
 type Statistique = 'orientationsStatistiques' | 'passagesStatistiques' | 'inscriptionsStatistiques';
-const table = (nom: Statistique) => async (parent: StatistiquesParent, args: ArgumentsTableau, context: AccueilContext): Promise<TableauStatistique> =>
-  projeterCube((await context.loaders[nom].load(parent.mois))!, args);
+const table =
+  (nom: Statistique) =>
+  async (parent: StatistiquesParent, args: ArgumentsTableau, context: AccueilContext): Promise<TableauStatistique> =>
+    projeterCube((await context.loaders[nom].load(parent.mois))!, args);
 
 /** The reception network's aggregates: every table is cut from its statistic's protected grid for the month (kit, statistics). */
 export const StatistiquesAccueil = {
