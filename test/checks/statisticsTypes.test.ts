@@ -21,7 +21,7 @@ const fieldOf = (defs: readonly DefinitionNode[], type: string, field: string) =
 const partners = discoverSubgraphs().filter((s) => /\btype Statistiques\b/.test(readFileSync(s.sdlPath, 'utf8')));
 
 describe('the shared statistics types', () => {
-  it('are published by at least the four first partners and the agency's own systems', () => {
+  it('are published by at least the four first partners and the agency\u2019s own systems', () => {
     expect(partners.map((s) => s.name)).toEqual(expect.arrayContaining(['accueil', 'bailleurs', 'caf', 'departement', 'etat', 'france-travail']));
   });
 
