@@ -21,8 +21,8 @@ const fieldOf = (defs: readonly DefinitionNode[], type: string, field: string) =
 const partners = discoverSubgraphs().filter((s) => /\btype Statistiques\b/.test(readFileSync(s.sdlPath, 'utf8')));
 
 describe('the shared statistics types', () => {
-  it('are published by at least the four first partners with aggregates', () => {
-    expect(partners.map((s) => s.name)).toEqual(expect.arrayContaining(['bailleurs', 'caf', 'etat', 'france-travail']));
+  it('are published by at least the four first partners and the agency\u2019s own systems', () => {
+    expect(partners.map((s) => s.name)).toEqual(expect.arrayContaining(['accueil', 'bailleurs', 'caf', 'departement', 'etat', 'france-travail']));
   });
 
   it.each(partners.map((s) => s.name))('are copied verbatim from the kit by %s', (name) => {

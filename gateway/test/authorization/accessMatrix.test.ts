@@ -84,13 +84,22 @@ describe('what each profile can read of a usager', () => {
     const aggregats = (profile: ProfileName) => [...readableBy(profile).fields].filter((f) => f === 'Query.statistiques' || f.startsWith('Statistiques')).sort();
     expect(aggregats('analyste')).toEqual([
       'Query.statistiques',
+      'Statistiques.accueil',
       'Statistiques.caf',
+      'Statistiques.departement',
       'Statistiques.franceTravail',
       'Statistiques.hebergement',
       'Statistiques.logementSocial',
       'Statistiques.mois',
+      'StatistiquesAccueil.inscriptionsTiersLieu',
+      'StatistiquesAccueil.orientations',
+      'StatistiquesAccueil.passages',
       'StatistiquesBailleurs.locatairesEnImpaye',
       'StatistiquesCaf.foyersParPrestation',
+      'StatistiquesDepartement.delaisRsa',
+      'StatistiquesDepartement.parcoursClos',
+      'StatistiquesDepartement.parcoursEnCours',
+      'StatistiquesDepartement.parcoursOuverts',
       'StatistiquesFranceTravail.demandeursEmploi',
       'StatistiquesSiao.demandes',
     ]);

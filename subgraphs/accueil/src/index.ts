@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf, resolversStatistiques, type StatistiquesParent } from '@passerelle/subgraph-kit';
 import { accueilEnv } from './config';
 import type { AccueilContext } from './context';
 import { createAccueilClient } from './legacy/client';
@@ -11,6 +11,7 @@ import { Mutation } from './resolvers/Mutation';
 import { CibleOrientation } from './resolvers/Orientation';
 import { PassageAccueil } from './resolvers/PassageAccueil';
 import { Query } from './resolvers/Query';
+import { StatistiquesAccueil } from './resolvers/StatistiquesAccueil';
 import { Usager } from './resolvers/Usager';
 
 /** The reception-network subgraph. */
@@ -20,7 +21,18 @@ export const subgraph = defineSubgraph({
   env: accueilEnv,
   // The reception network records people under their provisional key until their NIR is known.
   acceptsProvisionalKeys: true,
-  resolvers: { Query, Mutation, Usager, LieuAccueil, EvenementTiersLieu, InscriptionTiersLieu, CibleOrientation, PassageAccueil },
+  resolvers: {
+    Query: { ...Query, ...resolversStatistiques.Query },
+    Mutation,
+    Usager,
+    LieuAccueil,
+    EvenementTiersLieu,
+    InscriptionTiersLieu,
+    CibleOrientation,
+    PassageAccueil,
+    Statistiques: { ...resolversStatistiques.Statistiques, accueil: (parent: StatistiquesParent) => parent },
+    StatistiquesAccueil,
+  },
   createContext(config) {
     const accueil = createAccueilClient(legacyClientOptionsOf(config));
     const usagerIds = createUsagerIdCodec(config.usagerIdSecret);

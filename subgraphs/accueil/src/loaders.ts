@@ -1,12 +1,23 @@
-import { createBatchLoader } from '@passerelle/subgraph-kit';
+import { createBatchLoader, createCubeLoader } from '@passerelle/subgraph-kit';
 import { accueilMaxBatch, type AccueilClient } from './legacy/client';
-import type { EvenementLegacy, InscriptionLegacy, LieuLegacy, OrientationLegacy, PassageLegacy } from './legacy/types';
+import type { EvenementLegacy, InscriptionLegacy, LieuLegacy, NomStatistiqueAccueil, OrientationLegacy, PassageLegacy } from './legacy/types';
+import { cubeAccueil } from './statistics/cubesAccueil';
 
 /** Per-request loaders of the reception-network subgraph. */
 export function createLoaders(accueil: AccueilClient) {
   let annuaire: Promise<ReadonlyMap<string, LieuLegacy>> | undefined;
   let evenements: Promise<ReadonlyMap<string, EvenementLegacy>> | undefined;
+  // One statistic's protected grid by month, counted by the network's system: one call per statistic and month of a request
+  // (and the directory, whose places are the passages' fixed modalities).
+  const cube = <N extends NomStatistiqueAccueil>(nom: N) =>
+    createCubeLoader(async ({ mois }) => {
+      const [stats, lieux] = await Promise.all([accueil.statistique(nom, mois), nom === 'passages' ? accueil.lieux() : Promise.resolve([])]);
+      return cubeAccueil(nom, stats, lieux);
+    });
   return {
+    orientationsStatistiques: cube('orientations'),
+    passagesStatistiques: cube('passages'),
+    inscriptionsStatistiques: cube('inscriptions'),
     /** The directory by place code: one call per request, whatever the number of places resolved. */
     annuaire(): Promise<ReadonlyMap<string, LieuLegacy>> {
       annuaire ??= accueil.lieux().then((lieux) => new Map(lieux.map((l) => [l.code_lieu, l])));

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf } from '@passerelle/subgraph-kit';
+import { createUsagerIdCodec, defineSubgraph, legacyClientOptionsOf, resolversStatistiques, type StatistiquesParent } from '@passerelle/subgraph-kit';
 import { departementEnv } from './config';
 import type { DepartementContext } from './context';
 import { createDepartementClient } from './legacy/client';
 import { createLoaders } from './loaders';
 import { Mutation } from './resolvers/Mutation';
 import { Query } from './resolvers/Query';
+import { StatistiquesDepartement } from './resolvers/StatistiquesDepartement';
 import { Usager } from './resolvers/Usager';
 
 /** The Département subgraph. */
@@ -15,7 +16,13 @@ export const subgraph = defineSubgraph({
   env: departementEnv,
   // The agency's own record of support keys files on a provisional key until the NIR is known.
   acceptsProvisionalKeys: true,
-  resolvers: { Query, Mutation, Usager },
+  resolvers: {
+    Query: { ...Query, ...resolversStatistiques.Query },
+    Mutation,
+    Usager,
+    Statistiques: { ...resolversStatistiques.Statistiques, departement: (parent: StatistiquesParent) => parent },
+    StatistiquesDepartement,
+  },
   createContext(config) {
     const departement = createDepartementClient(legacyClientOptionsOf(config));
     const codec = createUsagerIdCodec(config.usagerIdSecret);

@@ -1,11 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 import { codesPartenaire, codesService, evenements, lieux } from './annuaireAccueil';
 import { createInscriptionStore, type ResultatInscription } from './createInscriptionStore';
 import { createOrientationStore } from './createOrientationStore';
 import { createPassageStore } from './createPassageStore';
+import { isNomStatistiqueAccueil, statistiquesAccueil, unitesAccueil } from './statistiquesAccueil';
 
 const maxBatchSize = 50;
 
@@ -236,6 +238,25 @@ export const accueil: LegacySystem = {
         if (read.body.liste_nir.length > maxBatchSize) return legacyError(413, 'LOT_TROP_GRAND', `Au plus ${maxBatchSize} NIR par appel`);
         const trouves = passages.parNirs(read.body.liste_nir);
         return HttpResponse.json({ nb_passages: trouves.length, passages: trouves });
+      }),
+
+      // The system's own statistics: what it recorded in the month, grouped by the dimensions asked (mocks/docs/accueil.md).
+      http.get(`${baseUrl}/statistiques/v1/:statistique`, ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const nom = String(params.statistique);
+        if (!isNomStatistiqueAccueil(nom)) return legacyError(404, 'STATISTIQUE_INCONNUE', 'Statistique inconnue');
+        const read = readStatisticsQuery(request, statistiquesAccueil[nom]);
+        if (!read.ok) return read.response;
+        const dernier = read.dernierJour.replaceAll('-', '');
+        const donnees = { orientations: store.toutes(), passages: passages.tous(), inscriptions: inscriptions.toutes(), evenements: new Map(evenements.map((e) => [e.id_evenement, e])) };
+        const lignes = groupBy(
+          unitesAccueil(nom, donnees, `${dernier.slice(0, 6)}01`, dernier),
+          read.ventilation,
+          (u, d) => u[d] ?? '',
+          () => 0,
+        );
+        return HttpResponse.json({ date_reference: dernier, lignes: lignes.map((l) => ({ ...l.dimensions, nombre: l.count })) });
       }),
 
       http.post(`${baseUrl}/rapprochements/v1/rapprochements`, async ({ request }) => {

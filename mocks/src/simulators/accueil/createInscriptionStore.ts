@@ -46,6 +46,8 @@ export interface InscriptionStore {
    * its seat freed. Synchronous, so atomic.
    */
   rapprocher(de: string, vers: string): number;
+  /** Every sign-up, cancelled ones included, in recording order: what the system's statistics count. */
+  toutes(): readonly InscriptionLegacy[];
 }
 
 /**
@@ -123,6 +125,7 @@ export function createInscriptionStore(evenements: ReadonlyMap<string, Evenement
       const wanted = new Set(nirs);
       return inscriptions.filter((i) => wanted.has(i.nir));
     },
+    toutes: () => inscriptions,
     rapprocher(de, vers) {
       const deplaces = inscriptions.filter((i) => i.nir === de).length;
       if (deplaces === 0) return 0;

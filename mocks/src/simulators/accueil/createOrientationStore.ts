@@ -76,6 +76,8 @@ export interface OrientationStore {
    * a NIR), keeping ids, statuses and steps; returns how many moved. Synchronous, so atomic.
    */
   rapprocher(de: string, vers: string): number;
+  /** Every referral, in recording order: what the system's statistics count. */
+  toutes(): readonly OrientationLegacy[];
 }
 
 /**
@@ -136,6 +138,7 @@ export function createOrientationStore(): OrientationStore {
       const suivantes = apres === null ? retenues : retenues.filter((o) => o.id_orientation > apres);
       return { nb_total: retenues.length, nb_apres: suivantes.length, orientations: suivantes.slice(0, nb) };
     },
+    toutes: () => orientations,
     rapprocher(de, vers) {
       let deplaces = 0;
       // In place of the old records, so recording order (oldest first) holds across both keys.

@@ -33,6 +33,8 @@ export interface PassageStore {
   parNirs(nirs: readonly string[]): PassageLegacy[];
   /** Moves every passage recorded under `de` to `vers`; returns how many moved. Synchronous, so atomic for callers. */
   rapprocher(de: string, vers: string): number;
+  /** Every passage, in recording order: what the system's statistics count. */
+  tous(): readonly PassageLegacy[];
 }
 
 /** The passages recorded by one simulator instance, in memory, like createOrientationStore. */
@@ -55,6 +57,7 @@ export function createPassageStore(): PassageStore {
       // Ids grow with recording order: a visit typed in late still sorts by its day.
       return passages.filter((p) => wanted.has(p.nir)).sort((a, b) => a.date_passage.localeCompare(b.date_passage) || a.id_passage.localeCompare(b.id_passage));
     },
+    tous: () => passages,
     rapprocher(de, vers) {
       const deplaces = passages.filter((p) => p.nir === de).length;
       // Replaced, never mutated: a remembered answer stays what it was.

@@ -2,12 +2,16 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
+import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 import { cleUsagerPattern, codesMotif, type BeneficiaireDepartement } from './BeneficiaireDepartement';
 import { commandSchemas, isNomCommande } from './commandSchemas';
 import { createDepartementStore } from './createDepartementStore';
+import { fichiersRsa } from './fichiersRsa';
+import { legacy } from './isoDates';
 import { portefeuille } from './portefeuille';
 import { referentParId } from './referentsDepartement';
+import { isNomStatistique, premierDuMois, statistiquesDepartement, unitesDepartement } from './statistiquesDepartement';
 
 const maxBatchSize = 100;
 const maxPageSize = 100;
@@ -40,6 +44,8 @@ export const departement: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const store = createDepartementStore(population);
+    // The RSA right's opening date, as the monthly CAF/MSA flux gives it: kept by the system for its statistics, not served per file.
+    const droitOuvertLe = new Map(fichiersRsa(population).map((f) => [f.personne.nir, legacy(f.droit.dateDebut)]));
     return [
       http.post(`${baseUrl}/api/rsa/v1/beneficiaires/lot`, async ({ request }) => {
         const denied = auth(request);
@@ -74,6 +80,23 @@ export const departement: LegacySystem = {
         if (!read.ok) return read.response;
         const reponse = store.executer(commande, read.body, cle);
         return HttpResponse.json(reponse.body as Record<string, unknown>, { status: reponse.status, headers: reponse.rejeu ? { 'X-Rejeu': 'O' } : {} });
+      }),
+      // The system's own statistics: units of the month grouped by the dimensions asked (mocks/docs/departement.md).
+      http.get(`${baseUrl}/api/rsa/v1/statistiques/:statistique`, ({ request, params }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const nom = String(params.statistique);
+        if (!isNomStatistique(nom)) return legacyError(404, 'STATISTIQUE_INCONNUE', 'Statistique inconnue');
+        const read = readStatisticsQuery(request, statistiquesDepartement[nom]);
+        if (!read.ok) return read.response;
+        const unites = unitesDepartement(nom, store.beneficiaires(), premierDuMois(read.dernierJour), legacy(read.dernierJour), droitOuvertLe);
+        const lignes = groupBy(
+          unites,
+          read.ventilation,
+          (u, d) => u[d] ?? '',
+          () => 0,
+        );
+        return HttpResponse.json({ dt_reference: legacy(read.dernierJour), lignes: lignes.map((l) => ({ ...l.dimensions, nb: l.count })) });
       }),
       http.post(`${baseUrl}/api/rsa/v1/rapprochements`, async ({ request }) => {
         const denied = auth(request);

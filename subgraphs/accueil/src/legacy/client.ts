@@ -1,6 +1,10 @@
 import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import {
   evenementsResponseSchema,
+  lignesStatistiques,
+  statistiqueResponseSchema,
+  type NomStatistiqueAccueil,
+  type StatistiqueAccueil,
   inscriptionEcriteSchema,
   inscriptionsResponseSchema,
   lieuxResponseSchema,
@@ -57,6 +61,8 @@ export interface AccueilClient {
   enregistrerPassage(demande: DemandePassage, cleIdempotence: string | null): Promise<IdempotentPostResult<{ passage: PassageLegacy }>>;
   /** Every passage of these people (at most `accueilMaxBatch`), oldest visit first. */
   passagesParNirs(nirs: readonly string[]): Promise<PassageLegacy[]>;
+  /** One of the system's statistics for `mois` (`YYYY-MM`), grouped by both its dimensions: the network's own count of what it recorded. */
+  statistique<N extends NomStatistiqueAccueil>(nom: N, mois: string): Promise<StatistiqueAccueil<N>>;
 }
 
 /** The system's refusal code in an error body, when it has one. */
@@ -74,6 +80,12 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     return { ok: true, data: client.validate(inscriptionEcriteSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
   }
   return {
+    async statistique(nom, mois) {
+      const ventilation = Object.keys(lignesStatistiques[nom].shape)
+        .filter((k) => k !== 'nombre')
+        .join(',');
+      return (await client.get(`/statistiques/v1/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation }));
+    },
     async lieux() {
       return (await client.get('/annuaire/v1/lieux', lieuxResponseSchema)).lieux;
     },

@@ -146,3 +146,16 @@ export interface DemandePassage {
   code_motif: CodeService;
   auteur: string;
 }
+
+/** One line of each statistics endpoint (`GET /statistiques/v1/{statistique}`): the dimensions asked and the records counted. */
+const nombre = z.number().int().min(1);
+export const lignesStatistiques = {
+  orientations: z.object({ MOTIF: codeMotifSchema, STATUT: statutOrientationSchema, nombre }),
+  passages: z.object({ LIEU: z.string().regex(/^[A-Z0-9-]{1,32}$/), MOTIF: codeServiceSchema, nombre }),
+  inscriptions: z.object({ PARTENAIRE: z.union([codePartenaireSchema, z.literal('TLS')]), PRESENCE: z.enum(['P', 'A', 'NR', 'ANN']), nombre }),
+} as const;
+export type NomStatistiqueAccueil = keyof typeof lignesStatistiques;
+export type LigneStatistique<N extends NomStatistiqueAccueil> = z.infer<(typeof lignesStatistiques)[N]>;
+/** The answer of a statistics endpoint: the day the figures are as of and one line per non-empty group. */
+export const statistiqueResponseSchema = <N extends NomStatistiqueAccueil>(nom: N) => z.object({ date_reference: legacyDate, lignes: z.array(lignesStatistiques[nom]) });
+export type StatistiqueAccueil<N extends NomStatistiqueAccueil> = { date_reference: string; lignes: Array<LigneStatistique<N>> };

@@ -1,6 +1,17 @@
 import { createLegacyClient, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
 import { refusalToGraphQL, type ArgumentEnFaute } from './refusalToGraphQL';
-import { commandeResponseSchema, lotResponseSchema, portefeuilleResponseSchema, refusSchema, type Beneficiaire, type PagePortefeuille } from './types';
+import {
+  commandeResponseSchema,
+  lignesStatistiques,
+  lotResponseSchema,
+  portefeuilleResponseSchema,
+  refusSchema,
+  statistiqueResponseSchema,
+  type Beneficiaire,
+  type NomStatistiqueDepartement,
+  type PagePortefeuille,
+  type StatistiqueDepartement,
+} from './types';
 
 /** Largest batch of the Département's `beneficiaires/lot` endpoint, and largest caseload page. */
 export const departementMaxBatch = 100;
@@ -27,6 +38,8 @@ export interface DepartementClient {
   portefeuille(idReferent: string, filtres: FiltresPortefeuille): Promise<PagePortefeuille | null>;
   /** Runs a command (body with the NIR); a refusal is thrown as its GraphQL error, `argument` naming the argument at fault when it is not the usual one. */
   commande(nom: string, corps: Record<string, unknown>, cle: string | null, argument?: ArgumentEnFaute): Promise<CommandeAcceptee>;
+  /** One of the system's statistics for `mois` (`YYYY-MM`), grouped by both its dimensions: the Département's own count. */
+  statistique<N extends NomStatistiqueDepartement>(nom: N, mois: string): Promise<StatistiqueDepartement<N>>;
 }
 
 export function createDepartementClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'> & { maxConcurrency: number }): DepartementClient {
@@ -38,6 +51,12 @@ export function createDepartementClient(config: Omit<LegacyClientConfig, 'parten
     portefeuille(idReferent, filtres) {
       const params = Object.fromEntries(Object.entries(filtres).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
       return client.getOrNull(`/api/rsa/v1/referents/${encodeURIComponent(idReferent)}/portefeuille`, portefeuilleResponseSchema, params);
+    },
+    async statistique(nom, mois) {
+      const ventilation = Object.keys(lignesStatistiques[nom].shape)
+        .filter((k) => k !== 'nb')
+        .join(',');
+      return (await client.get(`/api/rsa/v1/statistiques/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation }));
     },
     async commande(nom, corps, cle, argument) {
       const answer = await client.command(`/api/rsa/v1/commandes/${nom}`, corps, { idempotencyKey: cle, refusals: [404, 409] });

@@ -95,3 +95,19 @@ export const commandeResponseSchema = z.object({ id_objet: z.string().nullable()
 
 /** A refusal: `404` or `409` with the system's code. */
 export const refusSchema = z.object({ code_erreur: z.string(), libelle: z.string() });
+
+/** A delay band of the system's RSA delays statistic: whole months elapsed under 1, 1, 2–3, 4 and more; `SANS` not yet. */
+export const codeTrancheDelaiSchema = z.enum(['M0_1', 'M1_2', 'M2_4', 'M4_PLUS', 'SANS']);
+const nb = z.number().int().min(1);
+/** One line of each statistics endpoint (`GET /api/rsa/v1/statistiques/{statistique}`): the dimensions asked and the units counted. */
+export const lignesStatistiques = {
+  'parcours-ouverts': z.object({ MOTIF: codeMotifSchema, STRUCTURE: z.string().regex(/^[a-z][a-z0-9-]{1,30}$|^HORS_PARTENAIRE$|^SANS_REFERENT$/), nb }),
+  'parcours-clos': z.object({ MOTIF: codeMotifSchema, ISSUE: codeIssueParcoursSchema, nb }),
+  'parcours-en-cours': z.object({ MOTIF: codeMotifSchema, EQUIPE: z.string().regex(/^\d{1,3}$/), nb }),
+  'delais-rsa': z.object({ DELAI_ORIENTATION: codeTrancheDelaiSchema, DELAI_CONTRAT: codeTrancheDelaiSchema, nb }),
+} as const;
+export type NomStatistiqueDepartement = keyof typeof lignesStatistiques;
+export type LigneStatistique<N extends NomStatistiqueDepartement> = z.infer<(typeof lignesStatistiques)[N]>;
+/** The answer of a statistics endpoint: the day the figures are as of and one line per non-empty group. */
+export const statistiqueResponseSchema = <N extends NomStatistiqueDepartement>(nom: N) => z.object({ dt_reference: legacyDate, lignes: z.array(lignesStatistiques[nom]) });
+export type StatistiqueDepartement<N extends NomStatistiqueDepartement> = { dt_reference: string; lignes: Array<LigneStatistique<N>> };
