@@ -84,7 +84,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       const ventilation = Object.keys(lignesStatistiques[nom].shape)
         .filter((k) => k !== 'nombre')
         .join(',');
-      return (await client.get(`/statistiques/v1/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation }));
+      return await client.get(`/statistiques/v1/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation });
     },
     async lieux() {
       return (await client.get('/annuaire/v1/lieux', lieuxResponseSchema)).lieux;

@@ -56,7 +56,7 @@ export function createDepartementClient(config: Omit<LegacyClientConfig, 'parten
       const ventilation = Object.keys(lignesStatistiques[nom].shape)
         .filter((k) => k !== 'nb')
         .join(',');
-      return (await client.get(`/api/rsa/v1/statistiques/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation }));
+      return await client.get(`/api/rsa/v1/statistiques/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation });
     },
     async commande(nom, corps, cle, argument) {
       const answer = await client.command(`/api/rsa/v1/commandes/${nom}`, corps, { idempotencyKey: cle, refusals: [404, 409] });
