@@ -68,7 +68,9 @@ describe('the analysts’ contract (schema/api-analystes.graphql)', () => {
     const categories = supergraphCategories(supergraphSdl);
     const { types, fields } = walk(contractApi);
     const builtIn = (name: string) => ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(name);
-    const classified = [...[...types].filter((t) => !builtIn(t)), ...fields].map((coordinate) => [coordinate, categories.has(coordinate) ? categories.get(coordinate) : 'absent from the supergraph'] as const);
+    const classified = [...[...types].filter((t) => !builtIn(t)), ...fields].map(
+      (coordinate) => [coordinate, categories.has(coordinate) ? categories.get(coordinate) : 'absent from the supergraph'] as const,
+    );
     expect(classified.filter(([, category]) => !['agregat', 'reseau', 'public'].includes(category ?? 'none'))).toEqual([]);
     expect([...types].filter((t) => /^(Usager|Identite|Dossier|Parcours|Referent|Portefeuille|Orientation|InscriptionTiersLieu|Passage|Note|JournalDesAcces)/.test(t))).toEqual([]);
     // What it should hold is there: the aggregates and the cells.

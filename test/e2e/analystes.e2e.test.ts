@@ -128,7 +128,12 @@ describe("the analysts' endpoint (/analystes/graphql)", () => {
 
 describe('an analyst through the main graph', () => {
   it('still reaches no person: every entry point to a usager is refused, nothing is fetched', async () => {
-    const answer = await query(federation, '{ rechercherUsagers(identite: { nomNaissance: "rouquette", prenoms: ["marie helene"], dateNaissance: "1979-11-23" }) { usager { id } } }', {}, asAnalyste());
+    const answer = await query(
+      federation,
+      '{ rechercherUsagers(identite: { nomNaissance: "rouquette", prenoms: ["marie helene"], dateNaissance: "1979-11-23" }) { usager { id } } }',
+      {},
+      asAnalyste(),
+    );
     expect(answer.data).toEqual({ rechercherUsagers: null });
     expect(answer.errors).toEqual([{ message: 'Not authorized to read Query.rechercherUsagers', path: ['rechercherUsagers'], extensions: { code: 'ACCES_REFUSE' } }]);
   });
@@ -144,7 +149,11 @@ describe('CSV export (Accept: text/csv)', () => {
     expect(lines[0]).toBe('tableau,dimension,filtre,modalite,libelle,effectif,montant,montantMoyen,secret,dateReference');
     const data = json.json!.data!.statistiques as { caf: { foyersParPrestation: Tableau }; franceTravail: { demandeursEmploi: Tableau } };
     const expected = (name: string, t: Tableau, filtre: string) =>
-      [...t.cellules, t.total].map((c) => [name, t.dimension, filtre, c.modalite, /[",]/.test(c.libelle) ? `"${c.libelle.replace(/"/g, '""')}"` : c.libelle, c.effectif ?? '', c.montant ?? '', '', c.secret ?? '', t.dateReference].join(','));
+      [...t.cellules, t.total].map((c) =>
+        [name, t.dimension, filtre, c.modalite, /[",]/.test(c.libelle) ? `"${c.libelle.replace(/"/g, '""')}"` : c.libelle, c.effectif ?? '', c.montant ?? '', '', c.secret ?? '', t.dateReference].join(
+          ',',
+        ),
+      );
     expect(lines.slice(1, -1)).toEqual([
       ...expected('statistiques.caf.foyersParPrestation', data.caf.foyersParPrestation, 'RSA'),
       ...expected('statistiques.franceTravail.demandeursEmploi', data.franceTravail.demandeursEmploi, ''),
@@ -161,6 +170,8 @@ describe('CSV export (Accept: text/csv)', () => {
     expect(bad.json?.errors?.map((e) => e.extensions?.code)).toContain('ARGUMENT_INVALIDE');
     const noTable = await analystes('{ lieuxAccueil { nom } }', {}, asAnalyste(), 'text/csv');
     expect(noTable.status).toBe(406);
-    expect(noTable.json).toEqual({ errors: [{ message: 'CSV holds aggregate tables (TableauStatistique) only, and this answer has none: select the tables’ `cellules`.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(noTable.json).toEqual({
+      errors: [{ message: 'CSV holds aggregate tables (TableauStatistique) only, and this answer has none: select the tables’ `cellules`.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 });

@@ -24,7 +24,11 @@ export const csvRepresentation: AlternateRepresentation = {
     }
     if (parsed !== null && answer.status === 200 && (parsed.errors ?? []).length === 0) {
       res.writeHead(406, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message: 'CSV holds aggregate tables (TableauStatistique) only, and this answer has none: select the tables’ `cellules`.', extensions: { code: 'BAD_REQUEST' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'CSV holds aggregate tables (TableauStatistique) only, and this answer has none: select the tables’ `cellules`.', extensions: { code: 'BAD_REQUEST' } }],
+        }),
+      );
       return;
     }
     for (const [name, value] of answer.headers) res.setHeader(name, value);

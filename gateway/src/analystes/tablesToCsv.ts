@@ -1,7 +1,7 @@
 /** The columns of the CSV export, one row per cell of each table (docs/statistics.md, "CSV"). */
 export const csvColumns = ['tableau', 'dimension', 'filtre', 'modalite', 'libelle', 'effectif', 'montant', 'montantMoyen', 'secret', 'dateReference'] as const;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);

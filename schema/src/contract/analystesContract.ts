@@ -1,5 +1,17 @@
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
-import { Kind, parse, print, printSchema, type ConstDirectiveNode, type DefinitionNode, type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type SchemaExtensionNode, type TypeNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  printSchema,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type SchemaExtensionNode,
+  type TypeNode,
+} from 'graphql';
 import { categoryOf, type Requirement } from '../check/classificationConvention';
 import { argumentsOf, linkedDirectiveName } from '../check/linkedDirectiveName';
 
@@ -23,8 +35,7 @@ export const contractCategories: ReadonlySet<string> = new Set([...contractRootC
 /** The name of the contract and of its committed API schema, schema/api-analystes.graphql. */
 export const analystesContractName = 'analystes';
 
-const queryDescription =
-  'The analysts\u2019 contract (docs/statistics.md): the aggregates of `statistiques`, under statistical secrecy, and the reception network. Nothing in it leads to a person.';
+const queryDescription = 'The analysts\u2019 contract (docs/statistics.md): the aggregates of `statistiques`, under statistical secrecy, and the reception network. Nothing in it leads to a person.';
 
 type TypeDefinition = Extract<DefinitionNode, { name: { value: string } }>;
 
