@@ -112,6 +112,18 @@ export const gatewayEnv = {
     envInt(1, 10_000_000),
     'Largest static cost of an operation (GraphQL Armor: 1 per scalar, 2 per object, ×1.5 per level; list sizes are bounded by each field): twice a caseload page with every partner’s file.',
   ),
+  // The analysts' endpoint (/analystes/graphql): ad-hoc queries on the analysts' contract, with their own
+  // limits. A dashboard asks a year of months (one alias each) and several tables per month; the
+  // indicators page (/indicateurs: 13 aliases, depth 5, cost ≈ 1,780) fits with room to spare.
+  analystesMaxDepth: defineEnv('ANALYSTES_GRAPHQL_MAX_DEPTH', 8, envInt(1, 100), 'Deepest field nesting on the analysts’ endpoint; the contract’s deepest path has 5 levels.'),
+  analystesMaxAliases: defineEnv('ANALYSTES_GRAPHQL_MAX_ALIASES', 100, envInt(0, 1000), 'Aliases an operation may use on the analysts’ endpoint (one per month or table asked in one request).'),
+  analystesMaxTokens: defineEnv('ANALYSTES_GRAPHQL_MAX_TOKENS', 10_000, envInt(100, 100_000), 'GraphQL tokens a document may have on the analysts’ endpoint, counted before it is parsed.'),
+  analystesMaxCost: defineEnv(
+    'ANALYSTES_GRAPHQL_MAX_COST',
+    5000,
+    envInt(1, 10_000_000),
+    'Largest static cost of an operation on the analysts’ endpoint (counted as GRAPHQL_MAX_COST): two years of the four monthly totals cost about 3,400, one table with every column about 75.',
+  ),
   maxBodyBytes: defineEnv('GRAPHQL_MAX_BODY_BYTES', 100_000, envInt(1024, 10_000_000), 'Largest HTTP request body, in bytes; larger is answered 413 before parsing.'),
   trustedDocuments: defineEnv<TrustedDocumentsMode | undefined>(
     'TRUSTED_DOCUMENTS',

@@ -42,8 +42,19 @@ export interface PasserelleGateway {
  * The ApolloGateway over the committed supergraph file. SUBGRAPH_URLS overrides are applied
  * where data sources are built, so the supergraph file stays exactly what was composed.
  */
-export function createGateway(config: GatewayConfig, logger: Logger, journal: AuditJournal | null = null): PasserelleGateway {
-  const contextSigner = createContextSigner(config);
+export interface GatewayVariant {
+  /** The signer of the gateway this one serves beside: one key set is published at the JWKS route. */
+  contextSigner?: ContextSigner;
+  /**
+   * A contract: the supergraph the planner gets, with the elements outside the contract
+   * `@inaccessible` (the analysts': `analystesContract` of @passerelle/schema). Requirements,
+   * partners and owners are still read from the whole supergraph.
+   */
+  contract?: (supergraphSdl: string) => string;
+}
+
+export function createGateway(config: GatewayConfig, logger: Logger, journal: AuditJournal | null = null, variant: GatewayVariant = {}): PasserelleGateway {
+  const contextSigner = variant.contextSigner ?? createContextSigner(config);
   const used = new Set<string>();
   const urls = new Map<string, string>();
   let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry, factsSubgraph: null, teamReadable: new Set() };
@@ -80,7 +91,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       transform: (sdl) => {
         // Read first: scopes `partenaire:<code>` are valid only for partners the supergraph declares.
         const registry = readPartnerRegistry(sdl);
-        const { requirements, plannerSdl } = readSecurityDirectives(sdl, new Set(registry.partners.keys()));
+        const { requirements, plannerSdl } = readSecurityDirectives(variant.contract ? variant.contract(sdl) : sdl, new Set(registry.partners.keys()));
         const owners = coordinateOwners(sdl);
         const factsSubgraph = factsSubgraphOf(owners);
         const teamReadable = teamReadableFields(sdl, registry, factsSubgraph);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createLogger, createUsagerIdCodec, type Logger } from '@passerelle/subgraph-kit';
@@ -5,7 +6,11 @@ import { RequestSecurity } from './pipeline/RequestSecurity';
 import { assertProductionAuditConfig, createAuditJournal } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { finalitePlugin } from './security/finalitePlugin';
-import { createGraphQLHttpServer, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { createGraphQLHttpServer, graphqlRoute, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { analystesGraphqlPath } from './analystes/analystesPaths';
+import { createAnalystesEndpoint } from './analystes/createAnalystesEndpoint';
+import { csvRepresentation } from './analystes/csvRepresentation';
+import { indicateursRoutes } from './analystes/indicateursRoutes';
 import { gatewayContextJwksPath } from '@passerelle/subgraph-kit/security';
 import { assertProductionIdentityConfig } from './auth/assertProductionIdentityConfig';
 import type { GatewayConfig } from './config';
@@ -27,7 +32,8 @@ export interface RunningGateway {
 
 /**
  * Starts the gateway: Apollo Server over the ApolloGateway, served by the kit's HTTP adapter
- * with `/health`, and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
+ * with `/health`, the analysts' endpoint (`/analystes/graphql`) and their indicators page
+ * (`/indicateurs`), and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
  */
 export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
   assertProductionIdentityConfig(config);
@@ -67,14 +73,29 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     ],
   });
 
+  // The analysts' endpoint: the same pipeline on the analysts' contract (gateway/src/analystes).
+  const analystes = createAnalystesEndpoint({ config, logger, journal, contextSigner, persistedOperations });
+
   let ready = false;
   // Built before starting, so that missing GraphiQL files fail the start, not a page load.
+  // One security object per request, created here and read by every later step
+  // (gateway/src/pipeline/securePipeline.ts); a bad token stops here with 401.
+  const context = async (req: IncomingMessage, requestId: string) => new RequestSecurity({ requestId, caller: await authenticate(req.headers.authorization), codec });
+  const analystesRoute: RouteHandler | null = analystes && graphqlRoute({ apollo: analystes, context, maxBodyBytes: config.maxBodyBytes, alternate: csvRepresentation });
   const routes = {
     'GET /health': healthRoute(() => ready),
+    ...(analystesRoute ? { [`POST ${analystesGraphqlPath}`]: analystesRoute, [`GET ${analystesGraphqlPath}`]: analystesRoute, ...indicateursRoutes() } : {}),
     [`GET ${gatewayContextJwksPath}`]: contextKeysRoute(contextSigner),
     ...(dev ? graphiqlRoutes() : {}),
   };
   await apollo.start();
+  try {
+    await analystes?.start();
+  } catch (error) {
+    await apollo.stop();
+    await journal.close();
+    throw error;
+  }
   for (const name of unusedOverrides()) {
     logger.warn('SUBGRAPH_URLS names a subgraph the supergraph does not have', { subgraph: name });
   }
@@ -84,15 +105,14 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       apollo,
       port: config.port,
       host: config.host,
-      // Who calls: a verified access token or nobody; a bad token stops here with 401.
-      // One security object per request, created here and read by every later step
-      // (gateway/src/pipeline/securePipeline.ts); a bad token stops here with 401.
-      context: async (req, requestId) => new RequestSecurity({ requestId, caller: await authenticate(req.headers.authorization), codec }),
+      // Who calls: a verified access token or nobody.
+      context,
       routes,
       maxBodyBytes: config.maxBodyBytes,
     });
   } catch (error) {
     await apollo.stop();
+    await analystes?.stop();
     await journal.close();
     throw error;
   }
@@ -103,6 +123,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     async stop() {
       ready = false;
       await http.stop();
+      await analystes?.stop();
       // Sealed on close: the journal's tail is covered by a checkpoint.
       await journal.close();
     },

@@ -3,7 +3,7 @@ import { repositoryRoot } from '@passerelle/subgraph-kit/discovery';
 import { writeComposition } from '../writeComposition';
 
 /**
- * `npm run compose`: writes schema/supergraph.graphql and schema/api.graphql.
+ * `npm run compose`: writes schema/supergraph.graphql, schema/api.graphql and schema/api-analystes.graphql.
  * `npm run compose:check`: exits 1 when the committed files differ from a fresh composition.
  * `--root <dir>`: another checkout (default: this repository).
  */
@@ -23,5 +23,5 @@ if (check) {
   }
   process.stdout.write('Composition is up to date.\n');
 } else {
-  process.stdout.write(`Composed ${outcome.hints} hint(s); wrote ${outcome.written.join(' and ')}.\n`);
+  process.stdout.write(`Composed ${outcome.hints} hint(s); wrote ${outcome.written.join(', ')}.\n`);
 }

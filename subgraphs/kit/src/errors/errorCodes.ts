@@ -127,6 +127,11 @@ export const errorCodes = {
     meaning: "The caller's roles, partner or purpose do not allow reading this field (or this usager); it was removed from the operation (null, with this error at its path), the rest was answered.",
     retryable: false,
   },
+  RESERVE_AUX_ANALYSTES: {
+    meaning:
+      "The analysts' endpoint (`/analystes/graphql`) answers only a caller with the role `analyste` declaring the purpose `statistique` (HTTP 401 without a token, 403 otherwise); nothing was parsed or executed.",
+    retryable: false,
+  },
   ERREUR_INTERNE: {
     meaning: 'An unexpected error; details are in the server logs under the request id, never in the response.',
     retryable: false,

@@ -66,24 +66,41 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 /**
- * Serves an Apollo Server over Node's http module, with a body-size limit and plain
- * routes beside the GraphQL endpoint. Used by every subgraph and by the gateway.
+ * Another representation of a GraphQL answer than JSON, chosen by the request's Accept header
+ * (e.g. the gateway's CSV of aggregate tables). Apollo Server still answers in JSON; `render`
+ * writes the whole response from that JSON answer.
  */
-export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<RunningHttpServer> {
-  const { apollo, routes = {}, maxBodyBytes = 1_000_000, graphqlPath = '/graphql' } = options;
+export interface AlternateRepresentation {
+  /** The media type a request's Accept header names to get it, e.g. `text/csv`. */
+  contentType: string;
+  render(answer: { status: number; body: string; headers: ReadonlyMap<string, string> }, res: http.ServerResponse): void;
+}
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = routes[`${req.method} ${url.pathname}`];
+export interface GraphQLRouteOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (req: http.IncomingMessage, requestId: string) => Promise<TContext>;
+  /** @default 1_000_000 */
+  maxBodyBytes?: number;
+  alternate?: AlternateRepresentation;
+}
+
+/**
+ * One GraphQL endpoint as a route: the body limit, JSON parsing, Apollo Server, the request id.
+ * createGraphQLHttpServer serves its `graphqlPath` with it; a process may serve other Apollo
+ * Servers at other paths with it (the gateway's analysts' endpoint).
+ */
+export function graphqlRoute<TContext extends BaseContext>(options: GraphQLRouteOptions<TContext>): RouteHandler {
+  const { apollo, maxBodyBytes = 1_000_000, alternate } = options;
+  return async (req, res) => {
     try {
-      if (route) return await route(req, res);
-      if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'Not found' });
-
+      const url = new URL(req.url ?? '/', 'http://localhost');
       const raw = await readBody(req, maxBodyBytes);
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
+      const alternative = alternate !== undefined && (headers.get('accept') ?? '').split(',').some((type) => type.split(';')[0]!.trim().toLowerCase() === alternate.contentType);
+      if (alternative) headers.set('accept', 'application/json');
       let body: unknown = raw;
       if ((headers.get('content-type') ?? '').includes('application/json') && raw.length > 0) {
         try {
@@ -97,8 +114,14 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: () => options.context(req, requestId),
       });
-      for (const [name, value] of response.headers) res.setHeader(name, value);
       res.setHeader('x-request-id', requestId);
+      if (alternative) {
+        let text = '';
+        if (response.body.kind === 'complete') text = response.body.string;
+        else for await (const chunk of response.body.asyncIterator) text += chunk;
+        return alternate.render({ status: response.status ?? 200, body: text, headers: new Map(response.headers) }, res);
+      }
+      for (const [name, value] of response.headers) res.setHeader(name, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
@@ -113,6 +136,28 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
         const code: ErrorCode = 'REQUETE_TROP_VOLUMINEUSE';
         return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code, retryable: errorCodes[code].retryable } }] });
       }
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'ERREUR_INTERNE' } }] });
+      else res.end();
+    }
+  };
+}
+
+/**
+ * Serves an Apollo Server over Node's http module, with a body-size limit and plain
+ * routes beside the GraphQL endpoint. Used by every subgraph and by the gateway.
+ */
+export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<RunningHttpServer> {
+  const { apollo, routes = {}, maxBodyBytes = 1_000_000, graphqlPath = '/graphql' } = options;
+  const graphql = graphqlRoute({ apollo, context: options.context, maxBodyBytes });
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes[`${req.method} ${url.pathname}`];
+    try {
+      if (route) return await route(req, res);
+      if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: 'Not found' });
+      return await graphql(req, res);
+    } catch {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'ERREUR_INTERNE' } }] });
       else res.end();
     }

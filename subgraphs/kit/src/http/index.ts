@@ -1,1 +1,10 @@
-export { createGraphQLHttpServer, sendJson, type GraphQLHttpServerOptions, type RouteHandler, type RunningHttpServer } from './createGraphQLHttpServer';
+export {
+  createGraphQLHttpServer,
+  graphqlRoute,
+  sendJson,
+  type AlternateRepresentation,
+  type GraphQLHttpServerOptions,
+  type GraphQLRouteOptions,
+  type RouteHandler,
+  type RunningHttpServer,
+} from './createGraphQLHttpServer';
