@@ -120,7 +120,11 @@ export const ah: LegacySystem = {
         const read = readExtractionQuery(request, ['IMPAYE'] as const);
         if (!read.ok) return read.response;
         const titulaires = population.baux.filter((b) => b.bailleur === 'ah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour).flatMap((b) => b.titulaires);
-        return HttpResponse.json({ dateCloture: toLegacyDate(read.dernierJour), critere: read.critere, personnes: titulaires.map((t) => ({ nom: t.nom, prenom: t.prenom, dateNaissance: toLegacyDate(t.dateNaissance) })) });
+        return HttpResponse.json({
+          dateCloture: toLegacyDate(read.dernierJour),
+          critere: read.critere,
+          personnes: titulaires.map((t) => ({ nom: t.nom, prenom: t.prenom, dateNaissance: toLegacyDate(t.dateNaissance) })),
+        });
       }),
     ];
   },

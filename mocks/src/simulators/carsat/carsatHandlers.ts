@@ -65,6 +65,7 @@ export const carsat: LegacySystem = {
           return p ? [{ nir: p.nir, nom_naissance: p.nomNaissance, nom_usage: p.nomUsage, prenoms: p.prenoms, date_naissance: toLegacyDate(p.dateNaissance) }] : [];
         });
         return HttpResponse.json({ date_reference: toLegacyDate(read.dernierJour), critere: read.critere, assures });
+      }),
     ];
   },
 };

@@ -72,6 +72,7 @@ export const cpam: LegacySystem = {
           return p ? [p.nir] : [];
         });
         return HttpResponse.json({ date_reference: toLegacyDate(jour), critere: read.critere, nirs });
+      }),
     ];
   },
 };

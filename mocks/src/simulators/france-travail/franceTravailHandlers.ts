@@ -117,6 +117,7 @@ export const franceTravail: LegacySystem = {
           return p ? [p.nir] : [];
         });
         return HttpResponse.json({ date_reference: toLegacyDate(read.dernierJour), critere: read.critere, nirs });
+      }),
     ];
   },
 };

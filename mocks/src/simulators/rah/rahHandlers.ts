@@ -119,7 +119,12 @@ export const rah: LegacySystem = {
         const read = readExtractionQuery(request, ['IMPAYE'] as const);
         if (!read.ok) return read.response;
         const titulaires = population.baux.filter((b) => b.bailleur === 'rah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour).flatMap((b) => b.titulaires);
-        return HttpResponse.json({ DATE_ARRETE: toLegacyDate(read.dernierJour), CRITERE: read.critere, LOCATAIRES: titulaires.map((t) => ({ NOM: t.nom, PRENOM: t.prenom, DATE_NAISSANCE: toLegacyDate(t.dateNaissance) })) });
+        return HttpResponse.json({
+          DATE_ARRETE: toLegacyDate(read.dernierJour),
+          CRITERE: read.critere,
+          LOCATAIRES: titulaires.map((t) => ({ NOM: t.nom, PRENOM: t.prenom, DATE_NAISSANCE: toLegacyDate(t.dateNaissance) })),
+        });
+      }),
     ];
   },
 };
