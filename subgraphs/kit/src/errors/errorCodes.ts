@@ -127,6 +127,11 @@ export const errorCodes = {
     meaning: "The caller's roles, partner or purpose do not allow reading this field (or this usager); it was removed from the operation (null, with this error at its path), the rest was answered.",
     retryable: false,
   },
+  CROISEMENT_TROP_VOLUMINEUX: {
+    meaning:
+      'A crossing\'s criterion selects more people at a partner (`extensions.partenaire`) than the bound of pseudonyms per partner (docs/statistics.md, "Crossings"): the crossing is refused, nothing is counted.',
+    retryable: false,
+  },
   ERREUR_INTERNE: {
     meaning: 'An unexpected error; details are in the server logs under the request id, never in the response.',
     retryable: false,
