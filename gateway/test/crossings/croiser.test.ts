@@ -7,12 +7,12 @@ const appel: AppelPasserelle = { requestId: 'r-1', caller: analyste, finalite: '
 
 /** Partners answering from fixed populations of join keys, hashing them under the key they are sent, as the real ones do. */
 function partners(people: Record<string, string[]>, calls: Array<{ subgraph: string; variables: Record<string, unknown> }> = []): SignedSubgraphFetch {
-  return async (_appel, subgraph, _query, variables) => {
+  return (_appel, subgraph, _query, variables) => {
     calls.push({ subgraph, variables });
     const cle = Buffer.from(String(variables.cle), 'base64url');
     const keys = people[subgraph];
-    if (keys === undefined) throw new Error('down');
-    return { data: { pseudonymes: keys.map((k) => pseudonyme(cle, k)) } };
+    if (keys === undefined) return Promise.reject(new Error('down'));
+    return Promise.resolve({ data: { pseudonymes: keys.map((k) => pseudonyme(cle, k)) } });
   };
 }
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `NIR|${from + i}`);
@@ -88,8 +88,8 @@ describe('a crossing', () => {
     await expect(croiser({ nom: 'RSA_ET_IMPAYE_LOYER', mois: '2026-10', appel, fetch: partners({ caf: range(0, 20) }) })).rejects.toMatchObject({
       extensions: { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'bailleurs', retryable: true },
     });
-    const refusing: SignedSubgraphFetch = async (_a, subgraph) =>
-      subgraph === 'caf' ? { errors: [{ message: 'x', extensions: { code: 'CROISEMENT_TROP_VOLUMINEUX' } }] } : { data: { pseudonymes: [] } };
+    const refusing: SignedSubgraphFetch = (_a, subgraph) =>
+      Promise.resolve(subgraph === 'caf' ? { errors: [{ message: 'x', extensions: { code: 'CROISEMENT_TROP_VOLUMINEUX' } }] } : { data: { pseudonymes: [] } });
     await expect(croiser({ nom: 'RSA_ET_IMPAYE_LOYER', mois: '2026-10', appel, fetch: refusing })).rejects.toMatchObject({
       extensions: { code: 'CROISEMENT_TROP_VOLUMINEUX', partenaire: 'caf', retryable: false },
     });

@@ -37,7 +37,7 @@ describe("the CAF's pseudonyms for crossings", () => {
 
   it('differ from one key to the next, and by join key', async () => {
     const [a, b, pivot] = await Promise.all([ask({ cle: cle() }), ask({ cle: cle() }), ask({ cle: cle(), jointure: 'IDENTITE_PIVOT' })]);
-    const [la, lb, lp] = [a, b, pivot].map((x) => x.data!.pseudonymesCaf);
+    const [la, lb, lp] = [a, b, pivot].map((x) => x.data!.pseudonymesCaf) as [string[], string[], string[]];
     expect(la.length).toBe(lb.length);
     expect(la.filter((p) => lb.includes(p))).toEqual([]);
     // One pivot per name the CAF holds (birth name, and usage name when there is one), none equal to a NIR's.
