@@ -85,6 +85,7 @@ describe('what each profile can read of a usager', () => {
     expect(aggregats('analyste')).toEqual([
       'Query.statistiques',
       'Statistiques.caf',
+      'Statistiques.croisements',
       'Statistiques.franceTravail',
       'Statistiques.hebergement',
       'Statistiques.logementSocial',
