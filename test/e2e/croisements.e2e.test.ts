@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 const mois = '2026-10';
+/** Hex digests (chain hashes, seals) hold 15 digits in a row by chance now and then: they are not NIRs. */
+const sansEmpreintes = (text: string) => text.replace(/[0-9a-f]{64}/g, '');
 const dernierJour = '2026-10-31';
 
 /** The expected counts, straight from the synthetic population (mocks/src/population), by the criteria's definitions. */
@@ -84,7 +86,7 @@ describe('crossings', () => {
       ['IDENTITE_PIVOT', dernierJour, ['carsat', 'bailleurs']],
     ]);
     expect(nirsIn(answer.raw)).toEqual([]);
-    expect(logs.flatMap(nirsIn)).toEqual([]);
+    expect(logs.map(sansEmpreintes).flatMap(nirsIn)).toEqual([]);
   });
 
   it('are recorded in the audit journal with their criteria and count, never a pseudonym', async () => {
@@ -101,7 +103,7 @@ describe('crossings', () => {
     expect(records.at(-1)!.record!.roles).toEqual(['analyste']);
     // No pseudonym (43 base64url characters), no NIR anywhere in the journal.
     expect(text.match(/"[A-Za-z0-9_-]{43}"/g)).toBeNull();
-    expect(nirsIn(text)).toEqual([]);
+    expect(nirsIn(sansEmpreintes(text))).toEqual([]);
   });
 
   it('are refused to anyone but an analyst', async () => {
