@@ -7,6 +7,7 @@ import { coordinateOwners } from './audit/coordinateOwners';
 import { readSecurityDirectives } from './authorization/readSecurityDirectives';
 import type { GatewayConfig } from './config';
 import { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
+import { createCrossingsDataSource, crossingsSubgraphName, type SignedSubgraphFetch } from './crossings/index';
 import { PartnerDataSource } from './PartnerDataSource';
 import type { DepartementFetch } from './rows/accessFacts';
 import { factsSubgraphOf } from './rows/factsSubgraphOf';
@@ -78,6 +79,23 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
       return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
     };
+  /**
+   * Crossings ask partner subgraphs directly for pseudonyms (@inaccessible fields no plan
+   * reaches), like the access facts above: signed for that subgraph and this request.
+   */
+  const signedFetch: SignedSubgraphFetch = async (appel, subgraph, query, variables) => {
+    const url = urls.get(subgraph);
+    if (url === undefined) throw new Error(`no URL for subgraph ${subgraph}`);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [gatewayContextHeader]: await contextSigner.sign(appel, subgraph) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+    });
+    if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
+    return (await response.json()) as { data?: unknown; errors?: unknown };
+  };
+  const crossings = createCrossingsDataSource(signedFetch);
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
   // endpoints (169.254.169.254) at start-up; its only switch is this variable. Nothing about
   // this graph leaves the agency's network.
@@ -105,6 +123,8 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
     }),
     logger: toApolloLogger(logger),
     buildService: ({ name, url }) => {
+      // The gateway's own subgraph runs in this process: its supergraph URL is never fetched.
+      if (name === crossingsSubgraphName) return crossings;
       const override = config.subgraphUrls.get(name);
       if (override !== undefined) used.add(name);
       const target = override ?? url;

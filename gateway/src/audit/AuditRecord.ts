@@ -34,4 +34,20 @@ export interface AuditRecord {
   /** Schema coordinates the caller asked for and was refused. */
   readonly refus: readonly string[];
   readonly issue: AuditIssue;
+  /**
+   * Crossings counted (docs/statistics.md, "Crossings"): the crossing's name, the month, the
+   * partner subgraphs asked, the count published or why it was suppressed. Never a pseudonym,
+   * never a suppressed count. Absent when the operation counted none.
+   */
+  readonly croisements?: readonly AuditCroisement[];
+}
+
+/** One crossing as the journal keeps it. */
+export interface AuditCroisement {
+  readonly nom: string;
+  readonly mois: string;
+  readonly partenaires: readonly string[];
+  readonly effectif: number | null;
+  /** The reason of secrecy (`EFFECTIF_INFERIEUR_AU_SEUIL`), `ECHEC` when a partner failed, or null when published. */
+  readonly secret: string | null;
 }

@@ -1,4 +1,4 @@
-export { auditIssues, type AuditIssue, type AuditRecord } from './AuditRecord';
+export { auditIssues, type AuditCroisement, type AuditIssue, type AuditRecord } from './AuditRecord';
 export { hashOperation } from './hashOperation';
 export { normalizeAuditRecord } from './normalizeAuditRecord';
 export { createAuditJournal, minAuditSealKeyLength, type AuditJournal, type AuditJournalOptions } from './createAuditJournal';

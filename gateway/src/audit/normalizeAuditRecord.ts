@@ -1,5 +1,5 @@
 import { finalites, roles, type Finalite, type Role } from '@passerelle/subgraph-kit';
-import { auditIssues, type AuditIssue, type AuditRecord } from './AuditRecord';
+import { auditIssues, type AuditCroisement, type AuditIssue, type AuditRecord } from './AuditRecord';
 
 /** Anything shaped like a NIR (15 digits, `2A`/`2B` for Corsica, optional spaces), wherever it sits in a string. */
 const nirLike = /(?<!\d)[12378]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}(?!\d)/i;
@@ -29,6 +29,31 @@ function sortedUnique(values: unknown, field: string, pattern: RegExp, expected:
   if (!Array.isArray(values)) fail(field, `an array of ${expected}`);
   const items = values.map((value: unknown, index) => text(value, `${field}[${index}]`, pattern, expected));
   return [...new Set(items)].sort();
+}
+
+const crossingName = /^[A-Z][A-Z0-9_]{0,63}$/;
+const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A crossing's trace: codes, a month, subgraph names and a published count (11 or more) or a reason; nothing else. */
+function croisements(values: unknown): AuditCroisement[] {
+  if (!Array.isArray(values)) fail('croisements', 'an array of crossings');
+  return values.map((value: unknown, index) => {
+    const field = `croisements[${index}]`;
+    if (typeof value !== 'object' || value === null) fail(field, 'a crossing');
+    const c = value as Record<string, unknown>;
+    const effectif = c.effectif;
+    const secret = c.secret === null ? null : text(c.secret, `${field}.secret`, crossingName, 'a reason of secrecy or null');
+    if (effectif !== null && (typeof effectif !== 'number' || !Number.isSafeInteger(effectif) || effectif < 11 || secret !== null))
+      fail(`${field}.effectif`, 'a published count (11 or more) without a reason, or null');
+    if (effectif === null && secret === null) fail(`${field}.secret`, 'a reason when the count is null');
+    return {
+      nom: text(c.nom, `${field}.nom`, crossingName, "a crossing's name"),
+      mois: text(c.mois, `${field}.mois`, month, 'a month YYYY-MM'),
+      partenaires: sortedUnique(c.partenaires, `${field}.partenaires`, subgraphName, 'partner subgraph names'),
+      effectif,
+      secret,
+    };
+  });
 }
 
 /**
@@ -71,5 +96,7 @@ export function normalizeAuditRecord(input: AuditRecord): AuditRecord {
     lectures: normalizedLectures,
     refus: sortedUnique(record.refus, 'refus', coordinate, 'schema coordinates (Type.field)'),
     issue: issue as AuditIssue,
+    // Only when present: records without crossings hash exactly as before.
+    ...(record.croisements === undefined ? {} : { croisements: croisements(record.croisements) }),
   };
 }

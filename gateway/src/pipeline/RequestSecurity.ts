@@ -1,4 +1,5 @@
 import type { AppelPasserelle, Caller, Finalite, UsagerIdCodec } from '@passerelle/subgraph-kit';
+import type { CroisementAudite } from '../crossings/croiser';
 import type { AccessFacts } from '../rows/accessFacts';
 
 /**
@@ -26,6 +27,8 @@ export class RequestSecurity {
   readonly pendingFacts = new Map<string, Promise<void>>();
   /** Opaque ids of every usager the operation reached (named, listed, returned): the audit records them. */
   readonly reached = new Set<string>();
+  /** Crossings counted for this operation (gateway/src/crossings): the audit records them, never a pseudonym. */
+  readonly croisements: CroisementAudite[] = [];
   /** Set by the entity-guard step; read by each data source before its fetch. */
   entityGuard: EntityGuard | null = null;
   private readonly codec: UsagerIdCodec;

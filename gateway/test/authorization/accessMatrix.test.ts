@@ -86,6 +86,7 @@ describe('what each profile can read of a usager', () => {
       'Query.statistiques',
       'Statistiques.accueil',
       'Statistiques.caf',
+      'Statistiques.croisements',
       'Statistiques.departement',
       'Statistiques.franceTravail',
       'Statistiques.hebergement',

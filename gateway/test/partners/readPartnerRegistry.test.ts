@@ -14,6 +14,7 @@ describe('readPartnerRegistry on the committed supergraph', () => {
       ['caf', true],
       ['carsat', true],
       ['cpam', true],
+      ['croisements', false],
       ['departement', true],
       ['france-travail', true],
       ['identite', false],

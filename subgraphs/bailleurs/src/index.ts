@@ -7,6 +7,7 @@ import { createRahClient } from './legacy/rahClient';
 import { createLoaders } from './loaders';
 import { Bail } from './resolvers/Bail';
 import { StatistiquesBailleurs } from './resolvers/StatistiquesBailleurs';
+import { pseudonymesBailleurs } from './resolvers/pseudonymesBailleurs';
 import { Usager } from './resolvers/Usager';
 
 /** The social landlords' subgraph. */
@@ -17,7 +18,7 @@ export const subgraph = defineSubgraph({
   resolvers: {
     Usager,
     Bail,
-    Query: resolversStatistiques.Query,
+    Query: { ...resolversStatistiques.Query, pseudonymesBailleurs },
     Statistiques: { ...resolversStatistiques.Statistiques, logementSocial: (parent: StatistiquesParent) => parent },
     StatistiquesBailleurs,
   },

@@ -21,6 +21,8 @@ export function createLoaders(rah: RahClient, ah: AhClient) {
       const [parRah, parAh] = await Promise.all([rah.impayes(mois), ah.impayes(mois)]);
       return cubeImpayes({ RAH: parRah, AH: parAh });
     }),
+    /** The tenants a criterion selects at both landlords, asked at once, for one crossing: not a DataLoader (one call each per crossing, nothing kept). */
+    extraction: async (critere: 'IMPAYE', mois: string) => (await Promise.all([rah.extraction(critere, mois), ah.extraction(critere, mois)])).flat(),
   };
 }
 

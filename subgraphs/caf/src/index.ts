@@ -5,6 +5,7 @@ import type { CafContext } from './context';
 import { createCafClient } from './legacy/client';
 import { createLoaders } from './loaders';
 import { DossierCaf } from './resolvers/DossierCaf';
+import { pseudonymesCaf } from './resolvers/pseudonymesCaf';
 import { StatistiquesCaf } from './resolvers/StatistiquesCaf';
 import { Usager } from './resolvers/Usager';
 
@@ -16,7 +17,7 @@ export const subgraph = defineSubgraph({
   resolvers: {
     Usager,
     DossierCaf,
-    Query: resolversStatistiques.Query,
+    Query: { ...resolversStatistiques.Query, pseudonymesCaf },
     Statistiques: { ...resolversStatistiques.Statistiques, caf: (parent: StatistiquesParent) => parent },
     StatistiquesCaf,
   },

@@ -13,6 +13,8 @@ export function createLoaders(caf: CafClient) {
     }),
     /** Households by commune and benefit for a month, counted by the CAF's system, under secrecy: one call per month of a request. */
     foyersParPrestation: createCubeLoader(async ({ mois }) => cubeFoyers(await caf.statistiquesFoyers(mois))),
+    /** The people a criterion selects, for one crossing: not a DataLoader (one call per crossing, nothing kept). */
+    extraction: (critere: 'RSA_OUVERT', mois: string) => caf.extraction(critere, mois),
   };
 }
 

@@ -4,6 +4,7 @@ import { carsatEnv } from './config';
 import type { CarsatContext } from './context';
 import { createCarsatClient } from './legacy/client';
 import { createLoaders } from './loaders';
+import { pseudonymesCarsat } from './resolvers/pseudonymesCarsat';
 import { Usager } from './resolvers/Usager';
 
 /** The Carsat subgraph. */
@@ -11,7 +12,7 @@ export const subgraph = defineSubgraph({
   name: 'carsat',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: carsatEnv,
-  resolvers: { Usager },
+  resolvers: { Usager, Query: { pseudonymesCarsat } },
   createContext(config) {
     const carsat = createCarsatClient(legacyClientOptionsOf(config));
     return (base): CarsatContext => ({ ...base, loaders: createLoaders(carsat) });

@@ -10,6 +10,8 @@ export function createLoaders(carsat: CarsatClient) {
       maxBatchSize: carsatMaxBatch,
       load: async (nirs) => indexBy(await carsat.dossiersParNirs(nirs), (d) => d.nir),
     }),
+    /** The people a criterion selects, for one crossing: not a DataLoader (one call per crossing, nothing kept). */
+    extraction: (critere: 'ASPA', mois: string) => carsat.extraction(critere, mois),
   };
 }
 

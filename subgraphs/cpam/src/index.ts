@@ -4,6 +4,7 @@ import { cpamEnv } from './config';
 import type { CpamContext } from './context';
 import { createCpamClient } from './legacy/client';
 import { createLoaders } from './loaders';
+import { pseudonymesCpam } from './resolvers/pseudonymesCpam';
 import { Usager } from './resolvers/Usager';
 
 /** The CPAM subgraph. */
@@ -11,7 +12,7 @@ export const subgraph = defineSubgraph({
   name: 'cpam',
   typeDefsPath: path.resolve(__dirname, '../schema.graphql'),
   env: cpamEnv,
-  resolvers: { Usager },
+  resolvers: { Usager, Query: { pseudonymesCpam } },
   createContext(config) {
     const cpam = createCpamClient(legacyClientOptionsOf(config));
     return (base): CpamContext => ({ ...base, loaders: createLoaders(cpam) });

@@ -10,6 +10,8 @@ export function createLoaders(cpam: CpamClient) {
       maxBatchSize: cpamMaxBatch,
       load: async (nirs) => indexBy(await cpam.droitsParNirs(nirs), (b) => b.nir),
     }),
+    /** The people a criterion selects, for one crossing: not a DataLoader (one call per crossing, nothing kept). */
+    extraction: (critere: 'SANS_C2S', mois: string) => cpam.extraction(critere, mois),
   };
 }
 

@@ -6,6 +6,7 @@ import { createFranceTravailClient } from './legacy/client';
 import { createLoaders } from './loaders';
 import { DossierFranceTravail } from './resolvers/DossierFranceTravail';
 import { StatistiquesFranceTravail } from './resolvers/StatistiquesFranceTravail';
+import { pseudonymesFranceTravail } from './resolvers/pseudonymesFranceTravail';
 import { Usager } from './resolvers/Usager';
 
 /** The France Travail subgraph. */
@@ -16,7 +17,7 @@ export const subgraph = defineSubgraph({
   resolvers: {
     Usager,
     DossierFranceTravail,
-    Query: resolversStatistiques.Query,
+    Query: { ...resolversStatistiques.Query, pseudonymesFranceTravail },
     Statistiques: { ...resolversStatistiques.Statistiques, franceTravail: (parent: StatistiquesParent) => parent },
     StatistiquesFranceTravail,
   },

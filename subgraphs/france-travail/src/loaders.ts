@@ -36,6 +36,8 @@ export function createLoaders(franceTravail: FranceTravailClient) {
     }),
     /** Job seekers by category and registration duration for a month, counted by France Travail's system, under secrecy. */
     demandeursEmploi: createCubeLoader(async ({ mois }) => cubeDemandeurs(await franceTravail.statistiquesDemandeurs(mois))),
+    /** The people a criterion selects, for one crossing: not a DataLoader (one call per crossing, nothing kept). */
+    extraction: (critere: 'CATEGORIE_1', mois: string) => franceTravail.extraction(critere, mois),
   };
 }
 

@@ -28,7 +28,7 @@ export async function recordAudit(input: {
   const { request, journal } = input;
   if (journal === null || request.caller === null || request.finalite === null) return null;
   const reads = readsOf(input.schema, input.document, input.operationName, input.owners);
-  if (!reads.personal && request.reached.size === 0) return null;
+  if (!reads.personal && request.reached.size === 0 && request.croisements.length === 0) return null;
   // Reads are recorded by partner code (the supergraph's @partenaire), the subgraph's name otherwise.
   const lectures: Record<string, string[]> = {};
   for (const [subgraph, coordinates] of Object.entries(reads.byPartner)) {
@@ -48,6 +48,7 @@ export async function recordAudit(input: {
     lectures,
     refus: [...new Set(input.refused)],
     issue: input.anyError ? (reads.personal ? 'partiel' : 'refuse') : 'ok',
+    ...(request.croisements.length > 0 ? { croisements: request.croisements.map((c) => ({ ...c, partenaires: [...c.partenaires] })) } : {}),
   };
   try {
     await journal.append(record);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { readExtractionQuery } from '../legacyExtraction';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 
@@ -109,6 +110,20 @@ export const ah: LegacySystem = {
         return HttpResponse.json({
           dateCloture: toLegacyDate(read.dernierJour),
           repartition: lignes.map((l) => ({ moisImpayes: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), nombreBaux: l.count, montantDu: l.amount })),
+        });
+      }),
+      // The tenants a criterion selects at the month's closing, for a crossing (docs/statistics.md, "Crossings"):
+      // `IMPAYE`, holders of a lease with at least one month unpaid, as the agents typed them (no NIR).
+      http.get(`${baseUrl}/occupation/v2/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['IMPAYE'] as const);
+        if (!read.ok) return read.response;
+        const titulaires = population.baux.filter((b) => b.bailleur === 'ah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour).flatMap((b) => b.titulaires);
+        return HttpResponse.json({
+          dateCloture: toLegacyDate(read.dernierJour),
+          critere: read.critere,
+          personnes: titulaires.map((t) => ({ nom: t.nom, prenom: t.prenom, dateNaissance: toLegacyDate(t.dateNaissance) })),
         });
       }),
     ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierCaf, DroitCaf, PaiementCaf, Personne } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { readExtractionQuery } from '../legacyExtraction';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 
@@ -65,6 +66,21 @@ function droitsOuverts(population: Population, jour: string) {
   });
 }
 
+/**
+ * The allocataires (each household's responsible person, so one per household) a statistics
+ * criterion selects on `jour`, with the identity the CAF holds (certified against the RNIPP):
+ * what its extraction endpoint returns for a crossing (docs/statistics.md, "Crossings").
+ * `RSA_OUVERT`: a household with an RSA right open (states 2–4) on that day.
+ */
+function allocatairesSelectionnes(population: Population, jour: string) {
+  return population.caf
+    .filter((dossier) => dossier.droits.some((d) => d.prestation === 'RSA' && d.dateDebut <= jour && rsaOuvert.has(d.etatRsa ?? 0)))
+    .flatMap((dossier) => {
+      const p = population.personneParRef.get(dossier.allocataire);
+      return p ? [{ NIR: p.nir, NOM_NAISSANCE: p.nomNaissance, NOM_USAGE: p.nomUsage, PRENOMS: p.prenoms, DATE_NAISSANCE: toLegacyDate(p.dateNaissance) }] : [];
+    });
+}
+
 /** CAF (family allowance fund): batch lookup of household files by NIR, and its statistics of households by benefit. */
 export const caf: LegacySystem = {
   name: 'caf',
@@ -105,6 +121,14 @@ export const caf: LegacySystem = {
           DATE_REF: toLegacyDate(read.dernierJour),
           LIGNES: lignes.map((l) => ({ ...l.dimensions, NB_FOYERS: l.count, MONTANT_TOTAL: l.amount })),
         });
+      }),
+      // The allocataires a criterion selects on the month's last day, for a crossing: the subgraph pseudonymises them.
+      http.get(`${baseUrl}/api/v2/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['RSA_OUVERT'] as const);
+        if (!read.ok) return read.response;
+        return HttpResponse.json({ DATE_REF: toLegacyDate(read.dernierJour), CRITERE: read.critere, PERSONNES: allocatairesSelectionnes(population, read.dernierJour) });
       }),
     ];
   },

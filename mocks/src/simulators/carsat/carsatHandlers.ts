@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierCarsat } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
 
 const maxBatchSize = 40;
@@ -51,6 +52,19 @@ export const carsat: LegacySystem = {
           return dossier ? [toDossier(nir, dossier)] : [];
         });
         return HttpResponse.json({ dossiers, nb_inconnus: nirs.length - dossiers.length });
+      }),
+      // The insured a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
+      // `ASPA`, the minimum old-age pension paid since that day or before. The fund knows its insured's certified identity.
+      http.get(`${baseUrl}/ws/retraite/v3/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['ASPA'] as const);
+        if (!read.ok) return read.response;
+        const assures = population.carsat.flatMap((d) => {
+          const p = d.aspa !== null && d.aspa.dateDebut <= read.dernierJour ? population.personneParRef.get(d.personne) : undefined;
+          return p ? [{ nir: p.nir, nom_naissance: p.nomNaissance, nom_usage: p.nomUsage, prenoms: p.prenoms, date_naissance: toLegacyDate(p.dateNaissance) }] : [];
+        });
+        return HttpResponse.json({ date_reference: toLegacyDate(read.dernierJour), critere: read.critere, assures });
       }),
     ];
   },

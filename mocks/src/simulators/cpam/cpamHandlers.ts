@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { AssureCpam } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
+import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
 
 const maxBatchSize = 50;
@@ -56,6 +57,21 @@ export const cpam: LegacySystem = {
           return assure ? [toBeneficiaire(nir, assure)] : [];
         });
         return HttpResponse.json({ beneficiaires, nb_inconnus: nirs.length - beneficiaires.length });
+      }),
+      // The insured a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
+      // `SANS_C2S`, no complementary cover (C2S) on that day, or no basic rights open on it yet.
+      http.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['SANS_C2S'] as const);
+        if (!read.ok) return read.response;
+        const jour = read.dernierJour;
+        const nirs = population.cpam.flatMap((a) => {
+          const sansC2s = a.c2s === 'NON' || (a.c2sFin !== null && a.c2sFin < jour) || a.dateDebutDroits > jour;
+          const p = sansC2s ? population.personneParRef.get(a.personne) : undefined;
+          return p ? [p.nir] : [];
+        });
+        return HttpResponse.json({ date_reference: toLegacyDate(jour), critere: read.critere, nirs });
       }),
     ];
   },

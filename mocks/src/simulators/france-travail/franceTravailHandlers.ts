@@ -4,6 +4,7 @@ import type { Population } from '../../population/createPopulation';
 import type { DossierFranceTravail } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
+import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
 import { toDossierFranceTravail } from './toDossierFranceTravail';
 
@@ -103,6 +104,19 @@ export const franceTravail: LegacySystem = {
             nb_demandeurs: l.count,
           })),
         });
+      }),
+      // The job seekers a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
+      // `CATEGORIE_1`, registered in category 1 on that day.
+      http.get(`${baseUrl}/partenaires/v1/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['CATEGORIE_1'] as const);
+        if (!read.ok) return read.response;
+        const nirs = population.franceTravail.flatMap((d) => {
+          const p = d.categorie === 1 && d.dateInscription <= read.dernierJour ? population.personneParRef.get(d.personne) : undefined;
+          return p ? [p.nir] : [];
+        });
+        return HttpResponse.json({ date_reference: toLegacyDate(read.dernierJour), critere: read.critere, nirs });
       }),
     ];
   },

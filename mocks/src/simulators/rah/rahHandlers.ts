@@ -4,6 +4,7 @@ import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
+import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
 
 /** Application states as RAH codes them. */
@@ -108,6 +109,20 @@ export const rah: LegacySystem = {
         return HttpResponse.json({
           DATE_ARRETE: toLegacyDate(read.dernierJour),
           IMPAYES: lignes.map((l) => ({ NB_MOIS_IMPAYES: l.dimensions.NB_MOIS === undefined ? null : Number(l.dimensions.NB_MOIS), NB_BAUX: l.count, SOLDE_TOTAL: l.amount })),
+        });
+      }),
+      // The tenants a criterion selects at the month's arrêté, for a crossing (docs/statistics.md, "Crossings"):
+      // `IMPAYE`, holders of a lease with at least one month unpaid, as the agents typed them (no NIR).
+      http.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
+        const denied = auth(request);
+        if (denied) return denied;
+        const read = readExtractionQuery(request, ['IMPAYE'] as const);
+        if (!read.ok) return read.response;
+        const titulaires = population.baux.filter((b) => b.bailleur === 'rah' && b.moisImpayes > 0 && b.dateEntree <= read.dernierJour).flatMap((b) => b.titulaires);
+        return HttpResponse.json({
+          DATE_ARRETE: toLegacyDate(read.dernierJour),
+          CRITERE: read.critere,
+          LOCATAIRES: titulaires.map((t) => ({ NOM: t.nom, PRENOM: t.prenom, DATE_NAISSANCE: toLegacyDate(t.dateNaissance) })),
         });
       }),
     ];

@@ -1,4 +1,5 @@
-import { createLegacyClient, formatLegacyDate, parseLegacyDate, passerelleError, type LegacyClientConfig } from '@passerelle/subgraph-kit';
+import { createLegacyClient, formatLegacyDate, parseLegacyDate, passerelleError, type LegacyClientConfig, type PersonneJointure } from '@passerelle/subgraph-kit';
+import { extractionAhSchema } from './extractionSchemas';
 import { pageAhSchema, type FicheAh } from './ahTypes';
 import { statistiquesImpayesAhSchema, type ImpayesBailleur } from './statistiquesImpayesSchemas';
 
@@ -14,6 +15,8 @@ export interface AhClient {
   fichesNesLes(datesNaissance: readonly string[]): Promise<FicheAh[]>;
   /** Leases in arrears at the closing of `mois` (`YYYY-MM`), by months unpaid: AH's own count. */
   impayes(mois: string): Promise<ImpayesBailleur>;
+  /** The tenants `critere` selects at the closing of `mois` (`YYYY-MM`), as typed: for a crossing, pseudonymised at once. */
+  extraction(critere: 'IMPAYE', mois: string): Promise<PersonneJointure[]>;
 }
 
 export interface AhClientOptions {
@@ -28,6 +31,10 @@ export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | '
     async impayes(mois) {
       const answer = await client.get('/occupation/v2/statistiques/impayes', statistiquesImpayesAhSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
       return { dateReference: parseLegacyDate(answer.dateCloture), lignes: answer.repartition.map((l) => ({ moisImpayes: l.moisImpayes, baux: l.nombreBaux, montantCents: l.montantDu })) };
+    },
+    async extraction(critere, mois) {
+      const answer = await client.get('/occupation/v2/statistiques/extraction', extractionAhSchema, { mois: mois.replace('-', ''), critere });
+      return answer.personnes.map((p) => ({ nir: null, noms: [p.nom], prenom: p.prenom, dateNaissance: parseLegacyDate(p.dateNaissance) }));
     },
     async fichesNesLes(datesNaissance) {
       const body = { datesNaissance: datesNaissance.map(formatLegacyDate), taillePage };

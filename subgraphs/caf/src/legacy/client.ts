@@ -1,5 +1,5 @@
 import { createLegacyClient, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { lotResponseSchema, statistiquesFoyersSchema, type Resultat, type StatistiquesFoyers } from './types';
+import { extractionCafSchema, lotResponseSchema, statistiquesFoyersSchema, type ExtractionCaf, type Resultat, type StatistiquesFoyers } from './types';
 
 /** Largest batch of the CAF's `allocataires/lot` endpoint. */
 export const cafMaxBatch = 100;
@@ -9,6 +9,8 @@ export interface CafClient {
   dossiersParNirs(nirs: readonly string[]): Promise<Resultat[]>;
   /** Households with a right open on the last day of `mois` (`YYYY-MM`), by commune and benefit: the CAF's own count. */
   statistiquesFoyers(mois: string): Promise<StatistiquesFoyers>;
+  /** The allocataires `critere` selects on the last day of `mois` (`YYYY-MM`), with their identity: for a crossing, pseudonymised at once. */
+  extraction(critere: 'RSA_OUVERT', mois: string): Promise<ExtractionCaf>;
 }
 
 export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): CafClient {
@@ -19,6 +21,9 @@ export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 
     },
     async statistiquesFoyers(mois) {
       return client.get('/api/v2/statistiques/foyers', statistiquesFoyersSchema, { mois: mois.replace('-', ''), ventilation: 'COMMUNE,PRESTATION' });
+    },
+    async extraction(critere, mois) {
+      return client.get('/api/v2/statistiques/extraction', extractionCafSchema, { mois: mois.replace('-', ''), critere });
     },
   };
 }

@@ -52,3 +52,19 @@ export const statistiquesFoyersSchema = z.object({
   LIGNES: z.array(z.object({ COMMUNE: z.string().regex(/^(\d{5}|2[AB]\d{3})$/), PRESTATION: codePrestationSchema, NB_FOYERS: z.number().int().min(1), MONTANT_TOTAL: cents })),
 });
 export type StatistiquesFoyers = z.infer<typeof statistiquesFoyersSchema>;
+
+/** The allocataires a criterion of the extraction endpoint selects, with the identity the CAF holds (for crossings only). */
+export const extractionCafSchema = z.object({
+  DATE_REF: legacyDate,
+  CRITERE: z.literal('RSA_OUVERT'),
+  PERSONNES: z.array(
+    z.object({
+      NIR: z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/),
+      NOM_NAISSANCE: z.string().min(1),
+      NOM_USAGE: z.string().nullable(),
+      PRENOMS: z.array(z.string()).min(1),
+      DATE_NAISSANCE: legacyDate,
+    }),
+  ),
+});
+export type ExtractionCaf = z.infer<typeof extractionCafSchema>;

@@ -27,3 +27,18 @@ export const dossierSchema = z.object({
 export type DossierLegacy = z.infer<typeof dossierSchema>;
 
 export const lotResponseSchema = z.object({ dossiers: z.array(dossierSchema), nb_inconnus: z.number().int() });
+
+/** The insured a criterion of the extraction endpoint selects, with the identity the fund holds (for crossings only). */
+export const extractionCarsatSchema = z.object({
+  date_reference: legacyDate,
+  critere: z.literal('ASPA'),
+  assures: z.array(
+    z.object({
+      nir: z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/),
+      nom_naissance: z.string().min(1),
+      nom_usage: z.string().nullable(),
+      prenoms: z.array(z.string()).min(1),
+      date_naissance: legacyDate,
+    }),
+  ),
+});

@@ -18,3 +18,6 @@ export const beneficiaireSchema = z.object({
 export type Beneficiaire = z.infer<typeof beneficiaireSchema>;
 
 export const droitsResponseSchema = z.object({ beneficiaires: z.array(beneficiaireSchema), nb_inconnus: z.number().int() });
+
+/** The insured a criterion of the extraction endpoint selects, by NIR (for crossings only). */
+export const extractionCpamSchema = z.object({ date_reference: legacyDate, critere: z.literal('SANS_C2S'), nirs: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/)) });

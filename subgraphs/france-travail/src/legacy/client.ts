@@ -1,5 +1,13 @@
-import { createLegacyClient, formatLegacyDate, type LegacyClientConfig } from '@passerelle/subgraph-kit';
-import { dossiersResponseSchema, identificationResponseSchema, statistiquesDemandeursSchema, type DossierLegacy, type IdentificationLegacy, type StatistiquesDemandeurs } from './types';
+import { createLegacyClient, formatLegacyDate, type LegacyClientConfig, type PersonneJointure } from '@passerelle/subgraph-kit';
+import {
+  dossiersResponseSchema,
+  extractionFranceTravailSchema,
+  identificationResponseSchema,
+  statistiquesDemandeursSchema,
+  type DossierLegacy,
+  type IdentificationLegacy,
+  type StatistiquesDemandeurs,
+} from './types';
 
 /** Largest batch of both France Travail endpoints (identification and files). */
 export const franceTravailMaxBatch = 50;
@@ -17,6 +25,8 @@ export interface FranceTravailClient {
   dossiers(identifiants: readonly string[]): Promise<DossierLegacy[]>;
   /** Job seekers registered on the last day of `mois` (`YYYY-MM`), by category and duration of registration: France Travail's own count. */
   statistiquesDemandeurs(mois: string): Promise<StatistiquesDemandeurs>;
+  /** The job seekers `critere` selects on the last day of `mois` (`YYYY-MM`), by NIR only: for a crossing, pseudonymised at once. */
+  extraction(critere: 'CATEGORIE_1', mois: string): Promise<PersonneJointure[]>;
 }
 
 export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): FranceTravailClient {
@@ -31,6 +41,10 @@ export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'part
     },
     async statistiquesDemandeurs(mois) {
       return client.get('/partenaires/v1/statistiques/demandeurs', statistiquesDemandeursSchema, { mois: mois.replace('-', ''), ventilation: 'CATEGORIE,ANCIENNETE' });
+    },
+    async extraction(critere, mois) {
+      const answer = await client.get('/partenaires/v1/statistiques/extraction', extractionFranceTravailSchema, { mois: mois.replace('-', ''), critere });
+      return answer.nirs.map((nir) => ({ nir, noms: [], prenom: '', dateNaissance: '' }));
     },
   };
 }

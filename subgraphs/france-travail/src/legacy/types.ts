@@ -52,3 +52,6 @@ export const statistiquesDemandeursSchema = z.object({
   effectifs: z.array(z.object({ categorie: z.number().int().min(1).max(5), tranche_anciennete: z.enum(['00-03', '03-06', '06-12', '12-24', '24+']), nb_demandeurs: z.number().int().min(1) })),
 });
 export type StatistiquesDemandeurs = z.infer<typeof statistiquesDemandeursSchema>;
+
+/** The job seekers a criterion of the extraction endpoint selects, by NIR (for crossings only). */
+export const extractionFranceTravailSchema = z.object({ date_reference: legacyDate, critere: z.literal('CATEGORIE_1'), nirs: z.array(z.string().regex(/^\d{5}(\d{2}|2A|2B)\d{8}$/)) });

@@ -132,6 +132,11 @@ export const errorCodes = {
       "The analysts' endpoint (`/analystes/graphql`) answers only a caller with the role `analyste` declaring the purpose `statistique` (HTTP 401 without a token, 403 otherwise); nothing was parsed or executed.",
     retryable: false,
   },
+  CROISEMENT_TROP_VOLUMINEUX: {
+    meaning:
+      'A crossing\'s criterion selects more people at a partner (`extensions.partenaire`) than the bound of pseudonyms per partner (docs/statistics.md, "Crossings"): the crossing is refused, nothing is counted.',
+    retryable: false,
+  },
   ERREUR_INTERNE: {
     meaning: 'An unexpected error; details are in the server logs under the request id, never in the response.',
     retryable: false,

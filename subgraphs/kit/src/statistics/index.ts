@@ -8,3 +8,4 @@ export { communesDuTerritoire, dimensionCommune, horsTerritoire, modaliteCommune
 export { createCubeLoader } from './createCubeLoader';
 export { resolversStatistiques, type StatistiquesParent } from './resolversStatistiques';
 export { statistiquesTypeDefsPath } from './statistiquesTypeDefsPath';
+export { clesJointure, exigerAnalyste, lireClePseudonymes, maxPseudonymes, pseudonyme, pseudonymesDe, repondrePseudonymes, type JointurePseudonymes, type PersonneJointure } from './pseudonymes';
