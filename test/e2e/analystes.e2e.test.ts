@@ -59,6 +59,42 @@ describe("the analysts' endpoint (/analystes/graphql)", () => {
     expect(schema.mutationType).toBeNull();
   });
 
+  it("answers an ad-hoc query mixing partners' tables and a crossing, as on the main graph", async () => {
+    const document = /* GraphQL */ `
+      query TableauxEtCroisement($mois: String!) {
+        statistiques(mois: $mois) {
+          caf {
+            foyersParPrestation(par: COMMUNE, prestation: RSA) {
+              total {
+                effectif
+              }
+            }
+          }
+          logementSocial {
+            locatairesEnImpaye(par: BAILLEUR) {
+              total {
+                effectif
+              }
+            }
+          }
+          croisements {
+            croisement(nom: RSA_ET_IMPAYE_LOYER) {
+              effectif
+              secret
+            }
+          }
+        }
+      }
+    `;
+    const answer = await analystes(document, { mois }, asAnalyste());
+    expect(answer.json?.errors).toBeUndefined();
+    const main = await query(federation, document, { mois }, asAnalyste());
+    expect(main.errors).toBeUndefined();
+    expect(answer.json!.data).toEqual(main.data);
+    const croisement = (answer.json!.data!.statistiques as { croisements: { croisement: { effectif: number | null; secret: string | null } } }).croisements.croisement;
+    expect(croisement.effectif === null ? croisement.secret : croisement.effectif).not.toBeNull();
+  });
+
   it('answers aggregates and the reception network to an analyst, through the audit journal', async () => {
     const answer = await analystes(rsaParCommune, { mois }, asAnalyste());
     expect(answer.json?.errors).toBeUndefined();
