@@ -93,5 +93,7 @@ export async function query<T = Record<string, unknown>>(
 
 /** Every NIR-shaped string in a text (15 characters, Corsican letters allowed). */
 export function nirsIn(text: string): string[] {
-  return text.match(/[1278]\d{4}(?:2A|2B|\d{2})\d{8}/g) ?? [];
+  // Standing alone: 15 digits inside a longer run of letters and digits (a hex digest of the
+  // audit chain, an opaque id) are not a NIR, and matched there now and then by chance.
+  return text.match(/(?<![0-9A-Za-z])[1278]\d{4}(?:2A|2B|\d{2})\d{8}(?![0-9A-Za-z])/g) ?? [];
 }
