@@ -21,6 +21,7 @@ import { formatGatewayError } from './formatGatewayError';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { graphiqlRoutes } from './graphiqlRoutes';
 import { healthRoute } from './healthRoute';
+import { knownOperationTypesRule } from './limits/knownOperationTypesRule';
 import { operationLimitRules } from './limits';
 import { loadPersistedOperations, trustedDocumentsModeOf } from './trustedDocuments';
 
@@ -54,7 +55,8 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     // In production, no "did you mean" suggestions that would reveal hidden parts of the schema.
     hideSchemaDetailsFromClientErrors: !dev,
     // Operation limits (GraphQL Armor); in production a refusal names the limit, never its value.
-    validationRules: operationLimitRules(config, dev),
+    // An operation type the schema lacks (a subscription) is a validation error, not an internal one.
+    validationRules: [knownOperationTypesRule, ...operationLimitRules(config, dev)],
     // Trusted documents replace Apollo's APQ: a client cannot register a document by sending it with its hash.
     persistedQueries: false,
     // One operation per HTTP request: a batch would multiply every limit by its length.

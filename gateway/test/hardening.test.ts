@@ -136,6 +136,14 @@ describe('field suggestions', () => {
   });
 });
 
+describe('an operation type the graph does not have', () => {
+  test('is a validation error (400), not an internal one', async () => {
+    const { status, body } = await postJson(dev.url, { query: 'subscription { usager(id: "u-1") { id } }' });
+    expect(status).toBe(400);
+    expect(body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([['Schema is not configured to execute subscription operation.', 'GRAPHQL_VALIDATION_FAILED']]);
+  });
+});
+
 describe('error masking', () => {
   test('an unexpected subgraph error reaches a production client as ERREUR_INTERNE: no message, stack, URL nor payload', async () => {
     const { status, body, text } = await postJson(productionAdHoc.url, { query: '{ panne usager(id: "u-1") { nom } }' });

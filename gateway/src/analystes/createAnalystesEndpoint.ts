@@ -14,7 +14,7 @@ import { operationLimitRules } from '../limits';
 import { finalitePlugin } from '../security/finalitePlugin';
 import type { PersistedOperations } from '../trustedDocuments/persistedOperationsManifest';
 import { analystesOnlyPlugin } from './analystesOnlyPlugin';
-import { knownOperationTypesRule } from './knownOperationTypesRule';
+import { knownOperationTypesRule } from '../limits/knownOperationTypesRule';
 import { analystesGraphqlPath } from './analystesPaths';
 
 /** Added to a validation error on the analysts' endpoint: what it serves, and where the rest is. */
