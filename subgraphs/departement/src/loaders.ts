@@ -13,10 +13,11 @@ export function createLoaders(departement: DepartementClient) {
   const compter = async (nom: NomStatistiqueDepartement, mois: Mois) => (await comptages.load(`${nom}|${mois.mois}`))!;
   // The month's stocks, protected together: RSA parcours in progress and the oriented RSA
   // beneficiaries of delaisRsa are the same people in the seed, so that link is one more
-  // equation of the attacker's (docs/statistics.md).
+  // equation of the attacker's (docs/statistics.md). A suppression the link calls for is taken
+  // from delaisRsa first: the flows are only published where every stock by motif is.
   const stocks = createSingleLoader(async (mois: string) => {
     const m = lireMois(mois);
-    const [enCours, delais] = protegerCubesLies([await compter('parcours-en-cours', m), await compter('delais-rsa', m)], [lienRsaOriente]);
+    const [enCours, delais] = protegerCubesLies([await compter('parcours-en-cours', m), await compter('delais-rsa', m)], [lienRsaOriente], [1, 0]);
     return { enCours: enCours!, delais: delais! };
   });
   // The month's flows, protected against the stock–flow identity with the stocks around them (kit, protegerFlux).

@@ -86,8 +86,13 @@ function grille(cube: Cube): ValeurProtegee[][] {
  *
  * Amounts follow the counts: an amount is published exactly where its count is, so amounts
  * have the same suppression pattern, which the same verification shows to be safe.
+ *
+ * `priorites` (one per cube, 0 by default) orders the choice of a secondary suppression: a figure
+ * of a cube with a lower priority is taken before any of a higher one, the smallest first within
+ * a priority. A publication other figures depend on (a stock whose flows are only published where
+ * it is, protegerFlux) keeps its figures when a linked cube can give one instead.
  */
-export function protegerCubesLies(cubes: readonly Cube[], liens: readonly Lien[]): CubeProtege[] {
+export function protegerCubesLies(cubes: readonly Cube[], liens: readonly Lien[], priorites: readonly number[] = []): CubeProtege[] {
   const grids = cubes.map(grille);
   const at = ([c, i, j]: Figure) => grids[c]![i]![j]!;
   for (const grid of grids) for (const row of grid) for (const v of row) if (v.effectif < seuilSecret) v.secret = 'EFFECTIF_INFERIEUR_AU_SEUIL';
@@ -114,7 +119,8 @@ export function protegerCubesLies(cubes: readonly Cube[], liens: readonly Lien[]
   equations.push(...liens);
 
   const suppressSmallest = (members: readonly Figure[]): boolean => {
-    const candidates = members.filter((p) => at(p).secret === null).sort((p, q) => at(p).effectif - at(q).effectif);
+    const rang = (f: Figure) => priorites[f[0]] ?? 0;
+    const candidates = members.filter((p) => at(p).secret === null).sort((p, q) => rang(p) - rang(q) || at(p).effectif - at(q).effectif);
     const chosen = candidates[0];
     if (chosen === undefined) return false;
     at(chosen).secret = 'SECRET_SECONDAIRE';
