@@ -33,7 +33,12 @@ const tableau = '{ cellules { modalite effectif } total { modalite effectif } }'
 /** Every table of one statistic for one month: by each dimension, whole, then filtered on each modality of the other. */
 async function tables(nom: Nom, mois: string): Promise<Array<{ par: string; filtre: string | null; t: Tableau }>> {
   const [a, b] = statistiques[nom];
-  const entiers = await query<{ statistiques: { departement: Record<string, Tableau> } }>(federation, `{ statistiques(mois: "${mois}") { departement { a: ${nom}(par: ${a}) ${tableau} b: ${nom}(par: ${b}) ${tableau} } } }`, {}, asAnalyste());
+  const entiers = await query<{ statistiques: { departement: Record<string, Tableau> } }>(
+    federation,
+    `{ statistiques(mois: "${mois}") { departement { a: ${nom}(par: ${a}) ${tableau} b: ${nom}(par: ${b}) ${tableau} } } }`,
+    {},
+    asAnalyste(),
+  );
   expect(entiers.errors).toBeUndefined();
   const { a: parA, b: parB } = entiers.data!.statistiques.departement as { a: Tableau; b: Tableau };
   const filtres = [...parB.cellules.map((c) => [a, b, c.modalite] as const), ...parA.cellules.map((c) => [b, a, c.modalite] as const)];
@@ -45,11 +50,7 @@ async function tables(nom: Nom, mois: string): Promise<Array<{ par: string; filt
     expect(answer.errors).toBeUndefined();
     filtrees.push(...champs.map((_, k) => answer.data!.statistiques.departement[`f${k}`]!));
   }
-  return [
-    { par: a, filtre: null, t: parA },
-    { par: b, filtre: null, t: parB },
-    ...filtres.map(([par, , m], k) => ({ par, filtre: m, t: filtrees[k]! })),
-  ];
+  return [{ par: a, filtre: null, t: parA }, { par: b, filtre: null, t: parB }, ...filtres.map(([par, , m], k) => ({ par, filtre: m, t: filtrees[k]! }))];
 }
 
 /** The attacker's system over two months: returns the suppressed figures it determines, and how many figures were published. */

@@ -24,7 +24,12 @@ export function createLoaders(departement: DepartementClient) {
   const flux = createSingleLoader(async (mois: string) => {
     const m = lireMois(mois);
     const precedent = moisPrecedent(m);
-    const [ouverts, clos] = protegerFlux(await compter('parcours-ouverts', m), await compter('parcours-clos', m), precedent === null ? null : (await stocks.load(precedent.mois))!.enCours, (await stocks.load(m.mois))!.enCours);
+    const [ouverts, clos] = protegerFlux(
+      await compter('parcours-ouverts', m),
+      await compter('parcours-clos', m),
+      precedent === null ? null : (await stocks.load(precedent.mois))!.enCours,
+      (await stocks.load(m.mois))!.enCours,
+    );
     return { ouverts, clos };
   });
   const depuis =

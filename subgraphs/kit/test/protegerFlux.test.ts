@@ -91,9 +91,30 @@ describe('protegerFlux', () => {
   });
 
   it('publishes no flow of a month whose opening or closing stock has a suppressed margin', () => {
-    const debut = protegerCube(cube(['a', 'b'], 'EQUIPE', [[100, 50], [5, 2]]));
-    const fin = protegerCube(cube(['a', 'b'], 'EQUIPE', [[120, 60], [30, 20]]));
-    const [ouverts, clos] = protegerFlux(cube(['a', 'b'], 'STRUCTURE', [[40, 30], [25, 20]]), cube(['a', 'b'], 'ISSUE', [[0, 0], [1, 1]]), debut, fin);
+    const debut = protegerCube(
+      cube(['a', 'b'], 'EQUIPE', [
+        [100, 50],
+        [5, 2],
+      ]),
+    );
+    const fin = protegerCube(
+      cube(['a', 'b'], 'EQUIPE', [
+        [120, 60],
+        [30, 20],
+      ]),
+    );
+    const [ouverts, clos] = protegerFlux(
+      cube(['a', 'b'], 'STRUCTURE', [
+        [40, 30],
+        [25, 20],
+      ]),
+      cube(['a', 'b'], 'ISSUE', [
+        [0, 0],
+        [1, 1],
+      ]),
+      debut,
+      fin,
+    );
     expect(debut.valeur(1, 2).secret).toBe('EFFECTIF_INFERIEUR_AU_SEUIL');
     expect([ouverts.valeur(0, 0), ouverts.valeur(2, 2), clos.valeur(0, 2)]).toEqual([
       { effectif: 40, montantCents: null, secret: 'SECRET_SECONDAIRE' },
@@ -103,31 +124,88 @@ describe('protegerFlux', () => {
   });
 
   it('suppresses the entries of a motif whose exits are suppressed, when both stocks are published', () => {
-    const debut = protegerCube(cube(['a', 'b'], 'EQUIPE', [[100, 50], [80, 20]]));
-    const fin = protegerCube(cube(['a', 'b'], 'EQUIPE', [[130, 60], [90, 30]]));
+    const debut = protegerCube(
+      cube(['a', 'b'], 'EQUIPE', [
+        [100, 50],
+        [80, 20],
+      ]),
+    );
+    const fin = protegerCube(
+      cube(['a', 'b'], 'EQUIPE', [
+        [130, 60],
+        [90, 30],
+      ]),
+    );
     // Motif a: 45 in, 5 out (suppressed); published alone, 45 − (190 − 150) would give the 5 away.
-    const [ouverts, clos] = protegerFlux(cube(['a', 'b'], 'STRUCTURE', [[25, 20], [12, 13]]), cube(['a', 'b'], 'ISSUE', [[3, 2], [2, 3]]), debut, fin);
+    const [ouverts, clos] = protegerFlux(
+      cube(['a', 'b'], 'STRUCTURE', [
+        [25, 20],
+        [12, 13],
+      ]),
+      cube(['a', 'b'], 'ISSUE', [
+        [3, 2],
+        [2, 3],
+      ]),
+      debut,
+      fin,
+    );
     expect([ouverts.valeur(0, 2).secret, clos.valeur(0, 2).secret]).toEqual(['SECRET_SECONDAIRE', 'EFFECTIF_INFERIEUR_AU_SEUIL']);
     expect(attaque(debut, fin, ouverts, clos)).toEqual([]);
   });
 
   it('protects the first month, whose opening stock nobody publishes, with no link', () => {
-    const fin = protegerCube(cube(['a', 'b'], 'EQUIPE', [[130, 60], [90, 30]]));
-    const [ouverts] = protegerFlux(cube(['a', 'b'], 'STRUCTURE', [[25, 20], [12, 13]]), cube(['a', 'b'], 'ISSUE', [[3, 2], [2, 3]]), null, fin);
+    const fin = protegerCube(
+      cube(['a', 'b'], 'EQUIPE', [
+        [130, 60],
+        [90, 30],
+      ]),
+    );
+    const [ouverts] = protegerFlux(
+      cube(['a', 'b'], 'STRUCTURE', [
+        [25, 20],
+        [12, 13],
+      ]),
+      cube(['a', 'b'], 'ISSUE', [
+        [3, 2],
+        [2, 3],
+      ]),
+      null,
+      fin,
+    );
     expect(ouverts.valeur(0, 2)).toEqual({ effectif: 45, montantCents: null, secret: null });
   });
 
   it('refuses flows and stocks that do not share their first dimension', () => {
-    const fin = protegerCube(cube(['a', 'c'], 'EQUIPE', [[130, 60], [90, 30]]));
-    expect(() => protegerFlux(cube(['a', 'b'], 'STRUCTURE', [[25, 20], [12, 13]]), cube(['a', 'b'], 'ISSUE', [[3, 2], [2, 3]]), null, fin)).toThrow(
-      'protegerFlux: the flows and stocks must share their first dimension (a,b vs a,c)',
+    const fin = protegerCube(
+      cube(['a', 'c'], 'EQUIPE', [
+        [130, 60],
+        [90, 30],
+      ]),
     );
+    expect(() =>
+      protegerFlux(
+        cube(['a', 'b'], 'STRUCTURE', [
+          [25, 20],
+          [12, 13],
+        ]),
+        cube(['a', 'b'], 'ISSUE', [
+          [3, 2],
+          [2, 3],
+        ]),
+        null,
+        fin,
+      ),
+    ).toThrow('protegerFlux: the flows and stocks must share their first dimension (a,b vs a,c)');
   });
 });
 
 describe('protegerCubesLies', () => {
   it('is protegerCube for one cube and no link', () => {
-    const c = cube(['a', 'b', 'c'], 'X', [[5, 40, 30], [60, 3, 25], [15, 20, 8]]);
+    const c = cube(['a', 'b', 'c'], 'X', [
+      [5, 40, 30],
+      [60, 3, 25],
+      [15, 20, 8],
+    ]);
     const [lie] = protegerCubesLies([c], []);
     const seul = protegerCube(c);
     for (let i = 0; i <= 3; i++) for (let j = 0; j <= 3; j++) expect([i, j, lie!.valeur(i, j)]).toEqual([i, j, seul.valeur(i, j)]);

@@ -86,7 +86,9 @@ function orientationPour(service: CodeService, p: Personne, age: number): { code
       return { code_motif: 'NUM', type_cible: 'LIEU', code_cible: 'TLS-RODEZ' };
     case 'ACCES_DROITS':
       if (age >= 62) return { code_motif: 'RET', type_cible: 'PART', code_cible: 'CARSAT' };
-      return p.regime === 'AGRICOLE' ? { code_motif: 'DRT', type_cible: 'PART', code_cible: 'MSA' } : { code_motif: age % 2 === 0 ? 'DRT' : 'SAN', type_cible: 'PART', code_cible: age % 2 === 0 ? 'CAF' : 'CPAM' };
+      return p.regime === 'AGRICOLE'
+        ? { code_motif: 'DRT', type_cible: 'PART', code_cible: 'MSA' }
+        : { code_motif: age % 2 === 0 ? 'DRT' : 'SAN', type_cible: 'PART', code_cible: age % 2 === 0 ? 'CAF' : 'CPAM' };
     default:
       return null;
   }
@@ -143,10 +145,26 @@ export function historiqueAccueil(population: Population): HistoriqueAccueil {
       const auteur = `accueil ${lieu.code_lieu}`;
       // One register in ten is typed in a few days late.
       const saisie = (d >>> 20) % 10 === 0 ? addDays(jour, 1 + ((d >>> 24) % 5)) : jour;
-      passages.push({ id_passage: '', nir: p.nir, code_lieu: lieu.code_lieu, date_passage: legacy(jour), code_motif: service, auteur, date_saisie: legacy(saisie > dateObservation ? dateObservation : saisie) });
+      passages.push({
+        id_passage: '',
+        nir: p.nir,
+        code_lieu: lieu.code_lieu,
+        date_passage: legacy(jour),
+        code_motif: service,
+        auteur,
+        date_saisie: legacy(saisie > dateObservation ? dateObservation : saisie),
+      });
       const cible = (d >>> 28) % 3 === 0 ? orientationPour(service, p, age) : null;
       if (cible !== null) {
-        orientations.push({ id_orientation: '', nir: p.nir, ...cible, motif_libre: null, auteur, date_orientation: legacy(jour), ...etapesDe(jour, auteur, cible.code_cible, hashOf(`orientation:${population.seed}:${p.nir}:${v}`)) });
+        orientations.push({
+          id_orientation: '',
+          nir: p.nir,
+          ...cible,
+          motif_libre: null,
+          auteur,
+          date_orientation: legacy(jour),
+          ...etapesDe(jour, auteur, cible.code_cible, hashOf(`orientation:${population.seed}:${p.nir}:${v}`)),
+        });
       }
     }
   }
