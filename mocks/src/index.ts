@@ -5,6 +5,7 @@ export type * from './population/types';
 export { scale2025, dateObservation } from './population/scale2025';
 export { ageAt } from './population/ageAt';
 export { legacySystems, legacySystem } from './simulators/legacySystems';
+export { historiqueAccueil, type HistoriqueAccueil } from './simulators/accueil/historiqueAccueil';
 export { discoverLegacySystems, simulatorsDirOf } from './simulators/discoverLegacySystems';
 export type { LegacySystem } from './simulators/LegacySystem';
 export { checkApiKey, legacyError, readBody, toLegacyDate, fromLegacyDate } from './simulators/legacyHttp';

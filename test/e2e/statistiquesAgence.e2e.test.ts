@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import type { RunningFederation } from '@passerelle/dev';
+import { historiqueAccueil } from '@passerelle/mocks';
 import { asAccueil, asAnalyste, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 
 // Issue 10, item 1 for the agency's own systems: the Département's and the reception network's
@@ -88,18 +89,30 @@ describe("the agency's own statistics", () => {
     // The Département's seed: every RSA beneficiary owed a référent has an RSA parcours in progress.
     expect(departement.parcoursEnCours.total.effectif).toBeGreaterThanOrEqual(11);
     expect(of(departement.parcoursEnCours, 'AUCUN_MEMBRE')!.effectif).toBeGreaterThanOrEqual(11);
-    expect(departement.delaisRsa.total.effectif).toBeGreaterThanOrEqual(11);
+    // The RSA link (docs/statistics.md): oriented beneficiaries = RSA parcours in progress, so with
+    // few not yet oriented, delaisRsa's total is suppressed rather than the stock the flows depend on.
+    expect(departement.delaisRsa.total).toEqual({ modalite: 'TOTAL', effectif: null, secret: 'SECRET_SECONDAIRE' });
+    expect(of(departement.delaisRsa, 'MOINS_D_UN_MOIS')!.effectif).toBeGreaterThanOrEqual(11);
     // The seed closes no parcours: every cell is 0, suppressed, never published as 0.
     expect(departement.parcoursClos.cellules.map((c) => c.secret)).toEqual(departement.parcoursClos.cellules.map(() => 'EFFECTIF_INFERIEUR_AU_SEUIL'));
     expect(departement.parcoursClos.total).toEqual({ modalite: 'TOTAL', effectif: null, secret: 'EFFECTIF_INFERIEUR_AU_SEUIL' });
-    // Twelve domiciliations at the CCAS of Rodez are published; the two visits at Luc are not,
-    // and the margin that would give them away by difference (all of CCAS-RODEZ's services) is itself protected.
-    expect(of(accueil.parLieu, 'CCAS-RODEZ')).toEqual({ modalite: 'CCAS-RODEZ', effectif: 12, secret: null });
+    // The reception system's year of history (historiqueAccueil) counts too: its October records, plus the test's.
+    const historique = historiqueAccueil(federation.population);
+    const octobre = (jour: string) => jour >= '20261001' && jour <= '20261031';
+    const passagesOctobre = historique.passages.filter((p) => octobre(p.date_passage));
+    const domiciliations = passagesOctobre.filter((p) => p.code_lieu === 'CCAS-RODEZ' && p.code_motif === 'DOMICILIATION').length + 12;
+    // The domiciliations at the CCAS of Rodez are published; none at Luc (no such service there),
+    // and the margin that would give a suppressed cell away by difference is itself protected.
+    expect(of(accueil.parLieu, 'CCAS-RODEZ')).toEqual({ modalite: 'CCAS-RODEZ', effectif: domiciliations, secret: null });
     expect(of(accueil.parLieu, 'FS-LUC')).toEqual({ modalite: 'FS-LUC', effectif: null, secret: 'EFFECTIF_INFERIEUR_AU_SEUIL' });
-    expect(of(accueil.ccasRodez, 'DOMICILIATION')).toEqual({ modalite: 'DOMICILIATION', effectif: 12, secret: null });
-    expect(accueil.ccasRodez.total).toEqual({ modalite: 'TOTAL', effectif: 12, secret: null });
-    // No referral was recorded in October, no tiers-lieu event was held: totals suppressed.
-    expect([accueil.orientations.total.secret, accueil.inscriptionsTiersLieu.total.secret]).toEqual(['EFFECTIF_INFERIEUR_AU_SEUIL', 'EFFECTIF_INFERIEUR_AU_SEUIL']);
+    expect(of(accueil.ccasRodez, 'DOMICILIATION')).toEqual({ modalite: 'DOMICILIATION', effectif: domiciliations, secret: null });
+    expect(accueil.ccasRodez.total).toEqual({ modalite: 'TOTAL', effectif: passagesOctobre.filter((p) => p.code_lieu === 'CCAS-RODEZ').length + 12, secret: null });
+    // Referrals recorded in October and sign-ups to October's events: the history's, published in total.
+    const evenementsOctobre = new Set(['EVT-2610-01', 'EVT-2610-02', 'EVT-2610-03']);
+    expect([accueil.orientations.total.effectif, accueil.inscriptionsTiersLieu.total.effectif]).toEqual([
+      historique.orientations.filter((o) => octobre(o.date_orientation)).length,
+      historique.inscriptions.filter((i) => evenementsOctobre.has(i.id_evenement)).length,
+    ]);
     expect(nirsIn(answer.raw)).toEqual([]);
   });
 

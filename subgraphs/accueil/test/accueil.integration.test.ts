@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { createPopulation, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey, type TestAppel } from '@passerelle/mocks';
+import { createPopulation, historiqueAccueil, legacySystem, postGraphQL, queryEntities, testUrlOf, unknownNir, useSubgraphTestBed, type PersonaKey, type TestAppel } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { delay, http, HttpResponse } from 'msw';
 import { accueilEnv, createServer, loadAccueilConfig } from '../src/index';
@@ -210,9 +210,11 @@ describe('accueil subgraph: the tiers-lieu events', () => {
   });
 
   it.each([
-    ['', 6],
+    // The year of past events (36, historiqueAccueil) and the six around the observation date.
+    ['', 42],
     ['(depuis: "2026-12-01")', 2],
-    ['(jusqua: "2026-11-04")', 1],
+    ['(depuis: "2026-11-01", jusqua: "2026-11-04")', 1],
+    ['(jusqua: "2026-11-04")', 37],
     ['(depuis: "2027-01-01")', 0],
   ])('applies the bounds %s', async (args, count) => {
     const result = await gql<{ evenementsTiersLieu: unknown[] }>(`{ evenementsTiersLieu${args} { id } }`);
@@ -398,10 +400,11 @@ describe('accueil subgraph: referrals', () => {
   });
 
   it('reads the referrals of 60 usagers with two calls (50 + 10), an empty list for unknown and malformed NIRs', async () => {
-    // Not the personas: other tests of this file refer some of them.
+    // Not the personas (other tests of this file refer some of them), nor people the reception system's history referred.
+    const orientes = new Set(historiqueAccueil(population).orientations.map((o) => o.nir));
     const nirs = [
       ...population.personnes
-        .filter((p) => !p.ref.startsWith('persona:'))
+        .filter((p) => !p.ref.startsWith('persona:') && !orientes.has(p.nir))
         .slice(0, 58)
         .map((p) => p.nir),
       unknownNir(1),

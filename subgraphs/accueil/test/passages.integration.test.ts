@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { createPopulation, legacySystem, postGraphQL, postLegacy, queryEntities, testUrlOf, useSubgraphTestBed, type TestAppel } from '@passerelle/mocks';
+import { createPopulation, historiqueAccueil, legacySystem, postGraphQL, postLegacy, queryEntities, testUrlOf, useSubgraphTestBed, type TestAppel } from '@passerelle/mocks';
 import { createUsagerIdCodec, silentLogger } from '@passerelle/subgraph-kit';
 import { http, HttpResponse } from 'msw';
 import { accueilEnv, createServer, loadAccueilConfig } from '../src/index';
@@ -13,7 +13,9 @@ const bed = useSubgraphTestBed({
 });
 
 const ids = createUsagerIdCodec(accueilEnv.usagerIdSecret.default);
-const nirs = population.personnes.filter((p) => !p.ref.startsWith('persona:')).map((p) => p.nir);
+// Generated people the reception system's history (historiqueAccueil) leaves alone: no passage but the tests'.
+const dejaVenus = new Set(historiqueAccueil(population).passages.map((p) => p.nir));
+const nirs = population.personnes.filter((p) => !p.ref.startsWith('persona:') && !dejaVenus.has(p.nir)).map((p) => p.nir);
 const [nirA, nirB, nirC, nirD] = nirs as [string, string, string, string];
 const calls = () => bed.calls('accueil').count();
 const accueilCd12: TestAppel = {

@@ -2,11 +2,13 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
+import type { Population } from '../../population/createPopulation';
 import type { LegacySystem } from '../LegacySystem';
 import { codesPartenaire, codesService, evenements, lieux } from './annuaireAccueil';
 import { createInscriptionStore, type ResultatInscription } from './createInscriptionStore';
 import { createOrientationStore } from './createOrientationStore';
 import { createPassageStore } from './createPassageStore';
+import { historiqueAccueil } from './historiqueAccueil';
 import { isNomStatistiqueAccueil, statistiquesAccueil, unitesAccueil } from './statistiquesAccueil';
 
 const maxBatchSize = 50;
@@ -92,11 +94,13 @@ export const accueil: LegacySystem = {
   apiKeyHeader: 'X-CD12-Cle',
   devApiKey: 'dev-accueil-6d2f90',
   maxBatchSize,
-  handlers(baseUrl: string) {
+  handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
-    const store = createOrientationStore();
-    const inscriptions = createInscriptionStore(new Map(evenements.map((e) => [e.id_evenement, e])));
-    const passages = createPassageStore();
+    // The year of history before the observation date, derived from the population (never a persona).
+    const historique = historiqueAccueil(population);
+    const store = createOrientationStore(historique.orientations);
+    const inscriptions = createInscriptionStore(new Map(evenements.map((e) => [e.id_evenement, e])), historique.inscriptions);
+    const passages = createPassageStore(historique.passages);
     const cleOf = (request: Request): { ok: true; cle: string | null } | { ok: false; response: Response } => {
       const cle = request.headers.get('Idempotency-Key');
       if (cle !== null && !idempotencyKey.test(cle)) return { ok: false, response: legacyError(400, 'CLE_IDEMPOTENCE_INVALIDE', 'En-tête Idempotency-Key invalide') };

@@ -151,8 +151,49 @@ export const lieux: readonly LieuLegacy[] = [
   },
 ];
 
-/** Events of the tiers-lieu, in chronological order, around the population's observation date (Nov. 2026). */
+/**
+ * The tiers-lieu's recurring events of the year before the observation date (November 2025 to
+ * October 2026): three a month, on the first, second and third Tuesday (or Wednesday) afternoon,
+ * each theme with the partner that runs it (`null`: the tiers-lieu alone). Their sign-ups and
+ * attendance are the system's history (historiqueAccueil.ts), so the directory counts every seat
+ * as free: `places_restantes` is what the recorded sign-ups leave.
+ */
+const themesPasses: ReadonlyArray<{ titre: string; code_partenaire: CodePartenaire | null; places_total: number }> = [
+  { titre: 'Atelier : mon espace personnel sur caf.fr', code_partenaire: 'CAF', places_total: 12 },
+  { titre: 'Petit-déjeuner emploi', code_partenaire: 'FT', places_total: 20 },
+  { titre: 'Café des usagers et des référents', code_partenaire: null, places_total: 15 },
+  { titre: 'Information : la complémentaire santé solidaire', code_partenaire: 'CPAM', places_total: 12 },
+  { titre: 'Atelier budget et impayés de loyer', code_partenaire: 'BAIL', places_total: 10 },
+  { titre: 'Atelier numérique : mes démarches en ligne', code_partenaire: null, places_total: 12 },
+];
+function evenementsPasses(): EvenementLegacy[] {
+  const passes: EvenementLegacy[] = [];
+  for (let m = 0; m < 12; m++) {
+    const annee = m < 2 ? 2025 : 2026;
+    const mois = ((m + 10) % 12) + 1;
+    for (let n = 0; n < 3; n++) {
+      const theme = themesPasses[(m * 3 + n) % themesPasses.length]!;
+      // The first Tuesday of the month, then a week apart; a Wednesday for the third.
+      const premier = new Date(Date.UTC(annee, mois - 1, 1)).getUTCDay();
+      const jour = 1 + ((2 - premier + 7) % 7) + 7 * n + (n === 2 ? 1 : 0);
+      const yymm = `${String(annee).slice(2)}${String(mois).padStart(2, '0')}`;
+      passes.push({
+        id_evenement: `EVT-${yymm}-${String(n + 1).padStart(2, '0')}`,
+        code_lieu: 'TLS-RODEZ',
+        date_evt: `${annee}${String(mois).padStart(2, '0')}${String(jour).padStart(2, '0')}`,
+        heure_debut: '1400',
+        heure_fin: '1600',
+        ...theme,
+        places_restantes: theme.places_total,
+      });
+    }
+  }
+  return passes;
+}
+
+/** Events of the tiers-lieu, in chronological order: the year's past events, then those around the population's observation date (Nov. 2026). */
 export const evenements: readonly EvenementLegacy[] = [
+  ...evenementsPasses(),
   {
     id_evenement: 'EVT-2611-01',
     code_lieu: 'TLS-RODEZ',

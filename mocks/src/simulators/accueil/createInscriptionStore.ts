@@ -55,8 +55,8 @@ export interface InscriptionStore {
  * is remembered with its request and answer; sign-ups are replaced, never mutated, so a
  * remembered answer stays what it was.
  */
-export function createInscriptionStore(evenements: ReadonlyMap<string, EvenementCapacite>): InscriptionStore {
-  let inscriptions: InscriptionLegacy[] = [];
+export function createInscriptionStore(evenements: ReadonlyMap<string, EvenementCapacite>, historique: readonly InscriptionLegacy[] = []): InscriptionStore {
+  let inscriptions: InscriptionLegacy[] = [...historique];
   // Not the list's length: a reconciliation may drop a duplicate, and an id is never given twice.
   let suivante = 1;
   const parCle = new Map<string, { requete: string; inscription: InscriptionLegacy }>();

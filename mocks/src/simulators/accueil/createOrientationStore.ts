@@ -86,8 +86,10 @@ export interface OrientationStore {
  * request gets that answer back, another one is a conflict. Referrals are replaced, never
  * mutated, so a remembered answer stays what it was.
  */
-export function createOrientationStore(): OrientationStore {
-  const orientations: OrientationLegacy[] = [];
+export function createOrientationStore(historique: readonly OrientationLegacy[] = []): OrientationStore {
+  const orientations: OrientationLegacy[] = [...historique];
+  // The ids given while running: their own series, after the history's (`ORI-H…`), as without one.
+  let suivante = 1;
   const parCle = new Map<string, { requete: string; orientation: OrientationLegacy }>();
   const indexDe = (id: string) => orientations.findIndex((o) => o.id_orientation === id);
   return {
@@ -96,7 +98,7 @@ export function createOrientationStore(): OrientationStore {
       const dejaVue = cleIdempotence === null ? undefined : parCle.get(cleIdempotence);
       if (dejaVue) return dejaVue.requete === requete ? { statut: 'REJOUE', orientation: dejaVue.orientation } : { statut: 'CONFLIT' };
       const orientation: OrientationLegacy = {
-        id_orientation: `ORI-${String(orientations.length + 1).padStart(6, '0')}`,
+        id_orientation: `ORI-${String(suivante++).padStart(6, '0')}`,
         ...demande,
         date_orientation: date,
         statut: 'PRO',
@@ -133,10 +135,13 @@ export function createOrientationStore(): OrientationStore {
       return { statut: 'FAITE', orientation };
     },
     parCible({ type_cible, code_cible, statut }, apres, nb) {
-      const retenues = orientations.filter((o) => o.type_cible === type_cible && o.code_cible === code_cible && (statut === null || o.statut === statut));
-      // Ids grow with recording order, so "after" is a comparison and survives referrals changing status.
-      const suivantes = apres === null ? retenues : retenues.filter((o) => o.id_orientation > apres);
-      return { nb_total: retenues.length, nb_apres: suivantes.length, orientations: suivantes.slice(0, nb) };
+      const retenues = orientations.flatMap((o, rang) => (o.type_cible === type_cible && o.code_cible === code_cible && (statut === null || o.statut === statut) ? [{ o, rang }] : []));
+      // "After" is a position in recording order, so it survives referrals changing status; the
+      // history's ids (`ORI-H…`) come first though they sort after the running series'. An id the
+      // system never gave is compared as before.
+      const position = apres === null ? -1 : orientations.findIndex((o) => o.id_orientation === apres);
+      const suivantes = apres === null ? retenues : retenues.filter(({ o, rang }) => (position < 0 ? o.id_orientation > apres : rang > position));
+      return { nb_total: retenues.length, nb_apres: suivantes.length, orientations: suivantes.slice(0, nb).map(({ o }) => o) };
     },
     toutes: () => orientations,
     rapprocher(de, vers) {

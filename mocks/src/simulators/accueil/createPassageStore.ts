@@ -37,9 +37,12 @@ export interface PassageStore {
   tous(): readonly PassageLegacy[];
 }
 
-/** The passages recorded by one simulator instance, in memory, like createOrientationStore. */
-export function createPassageStore(): PassageStore {
-  let passages: PassageLegacy[] = [];
+/**
+ * The passages recorded by one simulator instance, in memory, like createOrientationStore, after
+ * `historique` (the system's past, historiqueAccueil.ts, ids in their own series).
+ */
+export function createPassageStore(historique: readonly PassageLegacy[] = []): PassageStore {
+  let passages: PassageLegacy[] = [...historique];
   let suivant = 1;
   const parCle = new Map<string, { requete: string; passage: PassageLegacy }>();
   return {
@@ -54,8 +57,8 @@ export function createPassageStore(): PassageStore {
     },
     parNirs(nirs) {
       const wanted = new Set(nirs);
-      // Ids grow with recording order: a visit typed in late still sorts by its day.
-      return passages.filter((p) => wanted.has(p.nir)).sort((a, b) => a.date_passage.localeCompare(b.date_passage) || a.id_passage.localeCompare(b.id_passage));
+      // The list is in recording order and the sort is stable: a visit typed in late still sorts by its day, same-day visits by recording.
+      return passages.filter((p) => wanted.has(p.nir)).sort((a, b) => a.date_passage.localeCompare(b.date_passage));
     },
     tous: () => passages,
     rapprocher(de, vers) {

@@ -5,7 +5,7 @@ type Statistique = 'parcoursOuverts' | 'parcoursClos' | 'parcoursEnCours' | 'del
 const table =
   (nom: Statistique) =>
   async (parent: StatistiquesParent, args: ArgumentsTableau, context: DepartementContext): Promise<TableauStatistique> =>
-    projeterCube((await context.loaders[nom].load(parent.mois))!, args);
+    projeterCube(await context.loaders[nom].load(parent.mois), args);
 
 /** The Département's aggregates: every table is cut from its statistic's protected grid for the month (kit, statistics). */
 export const StatistiquesDepartement = {

@@ -1,4 +1,4 @@
-import { cleCellule, type Comptage, type Cube, type Dimension } from '@passerelle/subgraph-kit';
+import { cleCellule, type Comptage, type Cube, type Dimension, type Lien } from '@passerelle/subgraph-kit';
 import type { LigneStatistique, NomStatistiqueDepartement, StatistiqueDepartement } from '../legacy/types';
 import { issueParcours, motif } from '../resolvers/codesDepartement';
 
@@ -111,3 +111,16 @@ export function cubeDepartement<N extends NomStatistiqueDepartement>(nom: N, sta
   const d = stats.dt_reference;
   return { dimensions, comptages, avecMontants: false, dateReference: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` };
 }
+
+/**
+ * RSA parcours in progress (parcoursEnCours, motif RSA) = RSA beneficiaries owed an orientation
+ * and oriented by the month's end (delaisRsa: all of them minus those not yet oriented). Not an
+ * identity of the system (a parcours may outlive the right), but true of the seed and documented,
+ * so the two stocks are protected as if the attacker could use it (docs/statistics.md). Figures
+ * as in `protegerCubesLies`: cube 0 parcoursEnCours, cube 1 delaisRsa.
+ */
+export const lienRsaOriente: Lien = [
+  [[0, dimensionMotif.modalites.findIndex((m) => m.code === motif.RSA), dimensionEquipe.modalites.length], 1],
+  [[1, dimensionDelaiOrientation.modalites.length, dimensionDelaiContrat.modalites.length], -1],
+  [[1, dimensionDelaiOrientation.modalites.findIndex((m) => m.code === 'PAS_ENCORE'), dimensionDelaiContrat.modalites.length], 1],
+];

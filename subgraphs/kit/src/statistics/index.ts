@@ -1,9 +1,10 @@
 export { seuilSecret, type MotifSecret } from './seuilSecret';
 export { cleCellule, type Cube, type Comptage, type Dimension, type Modalite } from './Cube';
-export { protegerCube, type CubeProtege, type ValeurProtegee } from './protegerCube';
+export { cubeToutSecret, protegerCube, protegerCubesLies, type CubeProtege, type Figure, type Lien, type ValeurProtegee } from './protegerCube';
+export { protegerFlux } from './protegerFlux';
 export { projeterCube, type ArgumentsTableau, type CelluleStatistique, type TableauStatistique } from './projeterCube';
 export { valeursDeterminees } from './valeursDeterminees';
-export { lireMois, premierMoisStatistique, type Mois } from './lireMois';
+export { lireMois, moisPrecedent, premierMoisStatistique, type Mois } from './lireMois';
 export { communesDuTerritoire, dimensionCommune, horsTerritoire, modaliteCommune } from './territoire';
 export { createCubeLoader } from './createCubeLoader';
 export { resolversStatistiques, type StatistiquesParent } from './resolversStatistiques';

@@ -28,3 +28,15 @@ export function lireMois(valeur: unknown, maintenant: Date = new Date()): Mois {
   const dernier = new Date(Date.UTC(annee, m, 0)).getUTCDate();
   return { mois: valeur as string, premierJour: `${valeur as string}-01`, dernierJour: `${valeur as string}-${String(dernier).padStart(2, '0')}` };
 }
+
+/**
+ * The month before `mois` (already read by `lireMois`), or null for `premierMoisStatistique`: no
+ * system keeps figures further back, so nothing of that month is ever published.
+ */
+export function moisPrecedent(mois: Mois): Mois | null {
+  if (mois.mois <= premierMoisStatistique) return null;
+  const [annee, m] = [Number(mois.mois.slice(0, 4)), Number(mois.mois.slice(5, 7))];
+  const precedent = m === 1 ? `${annee - 1}-12` : `${annee}-${String(m - 1).padStart(2, '0')}`;
+  const dernier = new Date(Date.UTC(Number(precedent.slice(0, 4)), Number(precedent.slice(5, 7)), 0)).getUTCDate();
+  return { mois: precedent, premierJour: `${precedent}-01`, dernierJour: `${precedent}-${String(dernier).padStart(2, '0')}` };
+}
