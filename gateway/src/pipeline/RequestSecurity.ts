@@ -41,6 +41,8 @@ export class RequestSecurity {
    */
   private readonly nirById = new Map<string, string | null>();
   private readonly idByNir = new Map<string, string>();
+  /** Contexts signed for this request, by subgraph, with the second they were signed in. */
+  private readonly contexts = new Map<string, { second: number; token: Promise<string> }>();
 
   constructor(input: { requestId: string; caller: Caller | null; codec: UsagerIdCodec }) {
     this.requestId = input.requestId;
@@ -63,6 +65,22 @@ export class RequestSecurity {
   /** What the gateway tells a subgraph about this request, in the context it signs for it. */
   appel(): AppelPasserelle {
     return { requestId: this.requestId, caller: this.caller, finalite: this.declared };
+  }
+
+  /**
+   * The context signed for this request and this subgraph (`audience`): signed once per second at
+   * most. Within a second the claims (request id, caller, purpose, audience, `iat`, `exp`) are the
+   * same, so a plan asking one subgraph several times (the Département: facts, then its fields,
+   * then the summary) reuses the signature instead of an ECDSA operation per fetch.
+   */
+  signedContext(audience: string, sign: () => Promise<string>): Promise<string> {
+    const second = Math.floor(Date.now() / 1000);
+    const known = this.contexts.get(audience);
+    if (known !== undefined && known.second === second) return known.token;
+    const token = sign();
+    this.contexts.set(audience, { second, token });
+    token.catch(() => this.contexts.delete(audience));
+    return token;
   }
 
   nirOfId(id: unknown): string | null {
