@@ -83,7 +83,7 @@ async function subgraph(name: string): Promise<void> {
 function startChild(args: string[], env: NodeJS.ProcessEnv, pick: (line: string) => string | null): Promise<{ child: ChildProcess; value: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repository, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     let done = false;
     lines.on('line', (line) => {
       const value = done ? null : pick(line);
@@ -210,7 +210,11 @@ async function main(): Promise<void> {
     const scenarios = [
       { scenario: 'full file, the usager herself', body: JSON.stringify({ query: fullFileQuery, variables: { id: info.personaId } }), headers: bearer(info.tokens.usager, 'information') },
       { scenario: 'full file, her référent', body: JSON.stringify({ query: fullFileQuery, variables: { id: info.personaId } }), headers: bearer(info.tokens.referent, 'accompagnement') },
-      { scenario: 'usagers(ids:) × 50, presence, reception', body: JSON.stringify({ query: presenceQuery, variables: { ids: info.listIds } }), headers: bearer(info.tokens.accueil, 'premier-accueil') },
+      {
+        scenario: 'usagers(ids:) × 50, presence, reception',
+        body: JSON.stringify({ query: presenceQuery, variables: { ids: info.listIds } }),
+        headers: bearer(info.tokens.accueil, 'premier-accueil'),
+      },
     ].filter((s, index) => only === undefined || String(index + 1) === only);
     const rounds: Round[] = [];
     for (const s of scenarios) {

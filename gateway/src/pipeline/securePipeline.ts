@@ -88,7 +88,17 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
       const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
 
       // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
-      const answer = await filterAnswer({ request, guard, document, operationName, data: result.data ?? null, errors: result.errors, denials: fields.denials, refusedRoots: rows.removedKeys, deferred: rows.deferred });
+      const answer = await filterAnswer({
+        request,
+        guard,
+        document,
+        operationName,
+        data: result.data ?? null,
+        errors: result.errors,
+        denials: fields.denials,
+        refusedRoots: rows.removedKeys,
+        deferred: rows.deferred,
+      });
       const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
 
       // 7. The audit record: no trace, no data.

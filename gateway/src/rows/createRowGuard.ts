@@ -1,5 +1,16 @@
 import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite } from '@passerelle/subgraph-kit';
-import { GraphQLError, Kind, OperationTypeNode, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type StringValueNode, type ValueNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type StringValueNode,
+  type ValueNode,
+} from 'graphql';
 import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';

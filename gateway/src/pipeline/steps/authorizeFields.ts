@@ -43,7 +43,7 @@ function entriesOf(schema: GraphQLSchema, requirements: Requirements, document: 
   let byRequirements = bySchema.get(requirements);
   if (!byRequirements) bySchema.set(requirements, (byRequirements = new WeakMap()));
   let entries = byRequirements.get(document);
-  if (!entries) byRequirements.set(document, (entries = new Map()));
+  if (!entries) byRequirements.set(document, (entries = new Map<string, AuthorizedOperation>()));
   return entries;
 }
 
@@ -63,7 +63,10 @@ export function authorizeFields(input: { request: RequestSecurity; document: Doc
   if (known) return known;
   const authorized = authorizeOperation({ ...rest, caller, finalite });
   // Shared between requests of the same profile: nobody may change it in place.
-  const frozen: AuthorizedOperation = { document: authorized.document, denials: Object.freeze(authorized.denials.map((d) => Object.freeze({ ...d, path: Object.freeze([...d.path]) as string[] }))) as AuthorizedOperation['denials'] };
+  const frozen: AuthorizedOperation = {
+    document: authorized.document,
+    denials: Object.freeze(authorized.denials.map((d) => Object.freeze({ ...d, path: Object.freeze([...d.path]) as string[] }))) as AuthorizedOperation['denials'],
+  };
   if (entries.size >= profilesPerDocument) entries.clear();
   entries.set(key, frozen);
   return frozen;
