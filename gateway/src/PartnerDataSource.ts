@@ -62,8 +62,9 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
 
   // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
   override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    const appel = requestOf(options)?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null };
-    options.request.http?.headers.set(gatewayContextHeader, await this.contextSigner.sign(appel, this.partenaire));
+    const request = requestOf(options);
+    const sign = () => this.contextSigner.sign(request?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null }, this.partenaire);
+    options.request.http?.headers.set(gatewayContextHeader, await (request ? request.signedContext(this.partenaire, sign) : sign()));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {

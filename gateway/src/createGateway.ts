@@ -69,7 +69,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const subgraph = rules.factsSubgraph;
       const url = subgraph === null ? undefined : urls.get(subgraph);
       if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
-      const token = await contextSigner.sign(request.appel(), subgraph);
+      const token = await request.signedContext(subgraph, () => contextSigner.sign(request.appel(), subgraph));
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [gatewayContextHeader]: token },

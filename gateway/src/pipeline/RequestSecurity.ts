@@ -34,6 +34,15 @@ export class RequestSecurity {
   private readonly codec: UsagerIdCodec;
   /** Pivot identities seen in this request's fetches, with the NIR of their usager: landlords are asked by pivot, never by NIR. */
   private readonly pivots: Array<{ pivot: Record<string, unknown>; nir: string }> = [];
+  /**
+   * Ids decoded and NIRs encoded in this request, both ways: the row guard (before, after, the
+   * entity guard) and the audit meet the same usagers several times, and each decryption or
+   * sealing is an AES-GCM operation. Per request, like everything here.
+   */
+  private readonly nirById = new Map<string, string | null>();
+  private readonly idByNir = new Map<string, string>();
+  /** Contexts signed for this request, by subgraph, with the second they were signed in. */
+  private readonly contexts = new Map<string, { second: number; token: Promise<string> }>();
 
   constructor(input: { requestId: string; caller: Caller | null; codec: UsagerIdCodec }) {
     this.requestId = input.requestId;
@@ -58,17 +67,47 @@ export class RequestSecurity {
     return { requestId: this.requestId, caller: this.caller, finalite: this.declared };
   }
 
+  /**
+   * The context signed for this request and this subgraph (`audience`): signed once per second at
+   * most. Within a second the claims (request id, caller, purpose, audience, `iat`, `exp`) are the
+   * same, so a plan asking one subgraph several times (the Département: facts, then its fields,
+   * then the summary) reuses the signature instead of an ECDSA operation per fetch.
+   */
+  signedContext(audience: string, sign: () => Promise<string>): Promise<string> {
+    const second = Math.floor(Date.now() / 1000);
+    const known = this.contexts.get(audience);
+    if (known !== undefined && known.second === second) return known.token;
+    const token = sign();
+    this.contexts.set(audience, { second, token });
+    token.catch(() => this.contexts.delete(audience));
+    return token;
+  }
+
   nirOfId(id: unknown): string | null {
-    return typeof id === 'string' ? this.codec.decode(id) : null;
+    if (typeof id !== 'string') return null;
+    let nir = this.nirById.get(id);
+    if (nir === undefined) {
+      nir = this.codec.decode(id);
+      // Not the other way: an id given by a client may be another spelling of the same bytes
+      // (base64url's unused bits), and the audit records the id the gateway itself issues.
+      this.nirById.set(id, nir);
+    }
+    return nir;
   }
 
   idOfNir(nir: string): string {
-    return this.codec.encode(nir);
+    let id = this.idByNir.get(nir);
+    if (id === undefined) {
+      id = this.codec.encode(nir);
+      this.idByNir.set(nir, id);
+      this.nirById.set(id, nir);
+    }
+    return id;
   }
 
   /** Records that the operation reached this usager (by NIR), for the audit. */
   reach(nir: string): void {
-    this.reached.add(this.codec.encode(nir));
+    this.reached.add(this.idOfNir(nir));
   }
 
   rememberPivot(pivot: Record<string, unknown>, nir: string): void {

@@ -76,6 +76,7 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
         registry: rules.registry,
         factsSubgraph: rules.factsSubgraph,
         teamReadable: rules.teamReadable,
+        owners: rules.owners,
         fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)),
       });
       const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
@@ -87,7 +88,17 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
       const { result, document } = await executePlan({ executor, requestContext, document: rows.document, operationName, variables: rows.variables, schema });
 
       // 6. The answer, filtered: usagers not to be seen, objected partners' data, refused fields.
-      const answer = await filterAnswer({ request, guard, document, operationName, data: result.data ?? null, errors: result.errors, denials: fields.denials, refusedRoots: rows.removedKeys });
+      const answer = await filterAnswer({
+        request,
+        guard,
+        document,
+        operationName,
+        data: result.data ?? null,
+        errors: result.errors,
+        denials: fields.denials,
+        refusedRoots: rows.removedKeys,
+        deferred: rows.deferred,
+      });
       const errors = [...answer.errors, ...rows.errors, ...answer.rowErrors];
 
       // 7. The audit record: no trace, no data.

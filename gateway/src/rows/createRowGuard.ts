@@ -1,5 +1,16 @@
 import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite } from '@passerelle/subgraph-kit';
-import { GraphQLError, Kind, type ArgumentNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type StringValueNode, type ValueNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type StringValueNode,
+  type ValueNode,
+} from 'graphql';
 import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';
@@ -19,6 +30,13 @@ export interface RowGuardDeps {
   factsSubgraph: string | null;
   /** The `Usager` fields a support-team member reads (teamReadableFields.ts). */
   teamReadable: ReadonlySet<string>;
+  /**
+   * Schema coordinate → subgraphs answering it (the supergraph's). With it, a query whose root
+   * fields naming usagers are all `usager`/`usagers` answered by agency infrastructure (a
+   * subgraph whose partner is not opposable: the identity register) runs while the access facts
+   * are fetched, instead of after (see `before`). Without it, every decision waits for the facts.
+   */
+  owners?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface GuardedOperation {
@@ -28,6 +46,12 @@ export interface GuardedOperation {
   errors: GraphQLError[];
   /** Response keys of the root fields removed: they are answered `null`. */
   removedKeys: string[];
+  /**
+   * Root fields (or elements of `usagers`) naming a usager, run before the facts were known:
+   * `after` refuses, at that path, each the caller may not see. Nothing of theirs reaches a
+   * partner meanwhile: every `_entities` fetch waits for the facts in the entity guard.
+   */
+  deferred?: Array<{ path: Array<string | number>; nir: string }>;
 }
 
 /** A well-formed NIR no register holds (born abroad, country 999): usagers(ids:) answers null for it, without error. */
@@ -117,7 +141,12 @@ export function createRowGuard(deps: RowGuardDeps) {
     }
     // Every usager an operation names is in its audit record, refused or not: an attempt is a trace too.
     for (const nir of [...named.values()].flat()) request.reach(nir);
-    await factsFor([...named.values()].flat(), request, caller, finalite);
+    const defer = operation.operation === OperationTypeNode.QUERY && needsFacts(caller, finalite) && [...named].every(([field, nirs]) => nirs.length === 0 || answeredByInfrastructure(field));
+    const facts = factsFor([...named.values()].flat(), request, caller, finalite);
+    // Deferred: the identity register's fetch overlaps the Département's round trip for the facts.
+    if (defer) void facts.catch(() => undefined);
+    else await facts;
+    const deferred: Array<{ path: Array<string | number>; nir: string }> = [];
     const may = (nir: string) => maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir));
 
     const removed = new Set<FieldNode>();
@@ -132,6 +161,12 @@ export function createRowGuard(deps: RowGuardDeps) {
           removed.add(field);
           errors.push(refused([key]));
         }
+        continue;
+      }
+      if (defer && (named.get(field) ?? []).length > 0) {
+        const ids = field.name.value === 'usagers' ? stringsOf(argument(field, 'ids')?.value, variables) : undefined;
+        if (Array.isArray(ids)) ids.forEach((id: unknown, index) => (nirOfId(id) === null ? undefined : deferred.push({ path: [key, index], nir: nirOfId(id)! })));
+        else deferred.push({ path: [key], nir: named.get(field)![0]! });
         continue;
       }
       if (field.name.value === 'usagers') {
@@ -158,7 +193,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         errors.push(refused([key]));
       }
     }
-    if (removed.size === 0 && rewritten.size === 0) return { document: input.document, variables, errors, removedKeys: [] };
+    if (removed.size === 0 && rewritten.size === 0) return { document: input.document, variables, errors, removedKeys: [], deferred };
     const kept = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && removed.has(s))).map((s) => (s.kind === Kind.FIELD ? (rewritten.get(s) ?? s) : s));
     // An operation left empty keeps the same aliased __typename as field authorization's, removed from the answer.
     const selections = kept.length > 0 ? kept : [{ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: placeholderAlias }, name: { kind: Kind.NAME, value: '__typename' } } as FieldNode];
@@ -166,7 +201,19 @@ export function createRowGuard(deps: RowGuardDeps) {
       ...input.document,
       definitions: input.document.definitions.map((d) => (d === operation ? { ...operation, selectionSet: { ...operation.selectionSet, selections } } : d)),
     };
-    return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value) };
+    return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value), deferred };
+  }
+
+  /** Whether the caller's decisions need the access facts (a usager reading as themself does not). */
+  function needsFacts(caller: Caller, finalite: Finalite): boolean {
+    return !activeRoles(caller, finalite).every((role) => role === 'usager');
+  }
+
+  /** `usager` / `usagers` answered only by subgraphs of agency infrastructure (partners declared not opposable). */
+  function answeredByInfrastructure(field: FieldNode): boolean {
+    if (field.name.value !== 'usager' && field.name.value !== 'usagers') return false;
+    const owners = deps.owners?.get(`Query.${field.name.value}`) ?? [];
+    return owners.length > 0 && owners.every((owner) => deps.registry.partnerOfSubgraph(owner)?.opposable === false);
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
@@ -175,6 +222,8 @@ export function createRowGuard(deps: RowGuardDeps) {
     operationName: string | null | undefined;
     data: Record<string, unknown> | null | undefined;
     request: RequestSecurity;
+    /** `before`'s deferred decisions. */
+    deferred?: ReadonlyArray<{ path: Array<string | number>; nir: string }>;
   }): Promise<GraphQLError[]> {
     const { request, data } = input;
     const { caller, finalite } = authenticated(request);
@@ -184,8 +233,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
+    const deferred = input.deferred ?? [];
     await factsFor(
-      [...nirOf.values()].filter((n): n is string => n !== null),
+      [...nirOf.values(), ...deferred.map((d) => d.nir)].filter((n): n is string => n !== null),
       request,
       caller,
       finalite,
@@ -195,6 +245,14 @@ export function createRowGuard(deps: RowGuardDeps) {
     const dropped = new Set<Record<string, unknown>>();
     const nulled: Array<Array<string | number>> = [];
     const under = (path: Array<string | number>) => nulled.some((p) => p.length <= path.length && p.every((part, i) => part === path[i]));
+    // A root field run before the facts were known, naming a usager the caller may not see: null
+    // with ACCES_REFUSE, whatever came back (found or not), as if refused before execution.
+    for (const { path, nir } of deferred) {
+      if (maySeeUsager(caller, finalite, nir === callerNir, cache.get(nir))) continue;
+      setAt(data, path, null);
+      nulled.push(path);
+      errors.push(refused(path));
+    }
 
     for (const v of usagers) {
       const nir = nirOf.get(v)!;

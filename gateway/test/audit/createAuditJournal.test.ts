@@ -38,6 +38,18 @@ describe('createAuditJournal', () => {
     expect((await stat(journalPath())).mode & 0o777).toBe(0o600);
   });
 
+  it('loses no record appended before a normal stop, even when close() is called before the appends resolve (group commit)', async () => {
+    const journal = await createAuditJournal({ path: journalPath(), sealKey, sealEvery: 1000 });
+    const appends = Array.from({ length: 50 }, (_, index) => journal.append(makeRecord(index + 1)));
+    const closed = journal.close();
+    await expect(Promise.all(appends)).resolves.toHaveLength(50);
+    await closed;
+    const lines = parse(await readLines(journalPath()));
+    expect(lines.map((line) => (line.type === 'acces' ? line.seq : `sceau ${line.seq}`))).toEqual([...Array.from({ length: 50 }, (_, index) => index + 1), 'sceau 50']);
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 50, seals: 1, problems: [] });
+    await expect(journal.append(makeRecord(51))).rejects.toThrow('is closed');
+  });
+
   it('continues the chain after a restart', async () => {
     await writeJournal(journalPath(), 10, { sealEvery: 4 });
     const journal = await createAuditJournal({ path: journalPath(), sealKey, sealEvery: 4 });

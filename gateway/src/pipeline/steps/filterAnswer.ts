@@ -2,7 +2,7 @@ import { GraphQLError, type DocumentNode } from 'graphql';
 import type { Denial } from '../../authorization/AuthRequirement';
 import { applyDenials } from '../../authorization/applyDenials';
 import { placeholderAlias } from '../../authorization/authorizeOperation';
-import type { createRowGuard } from '../../rows/createRowGuard';
+import type { createRowGuard, GuardedOperation } from '../../rows/createRowGuard';
 import { injectedUsagerAlias, usagerIdAlias } from '../../rows/injectUsagerIds';
 import type { RequestSecurity } from '../RequestSecurity';
 
@@ -23,13 +23,15 @@ export async function filterAnswer(input: {
   errors: readonly GraphQLError[] | undefined;
   denials: readonly Denial[];
   refusedRoots: readonly string[];
+  /** Row decisions deferred until the facts were known (createRowGuard's `before`). */
+  deferred?: GuardedOperation['deferred'];
 }): Promise<{
   data: Record<string, unknown> | null;
   /** The plan's errors and field refusals. */ errors: GraphQLError[];
   /** Row authorization's and objections' refusals in the answer. */ rowErrors: GraphQLError[];
 }> {
   const { request, guard, document, operationName, data } = input;
-  const rowErrors = request.caller !== null && request.finalite !== null ? await guard.after({ document, operationName, data, request }) : (stripInjectedIds(data), []);
+  const rowErrors = request.caller !== null && request.finalite !== null ? await guard.after({ document, operationName, data, request, deferred: input.deferred }) : (stripInjectedIds(data), []);
   const withDenials = applyDenials({ data, errors: input.errors }, [...input.denials]);
   const answered = withDenials.data ?? null;
   if (answered) {

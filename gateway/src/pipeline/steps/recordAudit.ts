@@ -5,6 +5,20 @@ import type { PartnerRegistry } from '../../partners/PartnerRegistry';
 import { readsOf } from '../../security/readsOf';
 import type { RequestSecurity } from '../RequestSecurity';
 
+/** What a document reads, by schema, owners and document (a function of those alone: nothing of a caller). */
+const readsCache = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, readonly string[]>, WeakMap<DocumentNode, ReturnType<typeof readsOf>>>>();
+
+function readsOfCached(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, owners: ReadonlyMap<string, readonly string[]>): ReturnType<typeof readsOf> {
+  let bySchema = readsCache.get(schema);
+  if (!bySchema) readsCache.set(schema, (bySchema = new WeakMap()));
+  let byOwners = bySchema.get(owners);
+  if (!byOwners) bySchema.set(owners, (byOwners = new WeakMap()));
+  let reads = byOwners.get(document);
+  // readsOf reads every operation of the document: the operation name does not change it.
+  if (!reads) byOwners.set(document, (reads = readsOf(schema, document, operationName, owners)));
+  return reads;
+}
+
 /**
  * One record in the sealed audit journal for an operation that touched personal data or reached
  * a usager: who (account, organisation, roles), for what purpose, which usagers (opaque ids:
@@ -27,7 +41,7 @@ export async function recordAudit(input: {
 }): Promise<GraphQLError | null> {
   const { request, journal } = input;
   if (journal === null || request.caller === null || request.finalite === null) return null;
-  const reads = readsOf(input.schema, input.document, input.operationName, input.owners);
+  const reads = readsOfCached(input.schema, input.document, input.operationName, input.owners);
   if (!reads.personal && request.reached.size === 0 && request.croisements.length === 0) return null;
   // Reads are recorded by partner code (the supergraph's @partenaire), the subgraph's name otherwise.
   const lectures: Record<string, string[]> = {};
