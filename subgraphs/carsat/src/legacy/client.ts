@@ -13,7 +13,7 @@ export function createCarsatClient(config: Omit<LegacyClientConfig, 'partenaire'
   const client = createLegacyClient({ ...config, partenaire: 'carsat', apiKeyHeader: 'X-Api-Key' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema)).dossiers;
+      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema, { idempotentRead: true })).dossiers;
     },
   };
 }

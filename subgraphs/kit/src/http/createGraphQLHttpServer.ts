@@ -22,6 +22,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Path of the GraphQL endpoint. @default '/graphql' */
   graphqlPath?: string;
+  /** Wraps the execution of each GraphQL request (subgraphs: its deadline, legacy/requestDeadline.ts). @default runs it as is */
+  aroundRequest?: <T>(req: http.IncomingMessage, execute: () => Promise<T>) => Promise<T>;
 }
 
 export interface RunningHttpServer {
@@ -93,10 +95,12 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
         }
       }
       const requestId = randomUUID();
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
-      });
+      const execute = () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => options.context(req, requestId),
+        });
+      const response = await (options.aroundRequest ? options.aroundRequest(req, execute) : execute());
       for (const [name, value] of response.headers) res.setHeader(name, value);
       res.setHeader('x-request-id', requestId);
       res.statusCode = response.status ?? 200;
