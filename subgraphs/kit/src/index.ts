@@ -11,7 +11,18 @@ export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, refusedInProductionByDefault, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';
 export { envInt, envNumber, envPort, envUrl, envBool, envString, envEnum, type EnvParser } from './config/envParsers';
-export { legacyEnv, namedLegacyEnv, type NamedLegacyEnv, serverEnv, usagerIdSecretEnv, passerelleModeEnv, gatewayContextEnv, gatewayContextTtlEnv, auditJournalPathEnv, defaultAuditJournalPath } from './config/commonEnv';
+export {
+  legacyEnv,
+  namedLegacyEnv,
+  type NamedLegacyEnv,
+  serverEnv,
+  usagerIdSecretEnv,
+  passerelleModeEnv,
+  gatewayContextEnv,
+  gatewayContextTtlEnv,
+  auditJournalPathEnv,
+  defaultAuditJournalPath,
+} from './config/commonEnv';
 export { passerelleModes, type PasserelleMode } from './config/passerelleMode';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';

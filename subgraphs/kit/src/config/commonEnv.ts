@@ -31,7 +31,12 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
       defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's)."),
       "set the partner's API key",
     ),
-    legacyTimeoutMs: defineEnv(`${prefix}_LEGACY_TIMEOUT_MS`, d.timeoutMs, envInt(100, 120_000), "Timeout of one attempt at a legacy call, in ms (a read may make several, never past the request's deadline)."),
+    legacyTimeoutMs: defineEnv(
+      `${prefix}_LEGACY_TIMEOUT_MS`,
+      d.timeoutMs,
+      envInt(100, 120_000),
+      "Timeout of one attempt at a legacy call, in ms (a read may make several, never past the request's deadline).",
+    ),
     legacyRetries: defineEnv(
       `${prefix}_LEGACY_RETRIES`,
       d.retries,

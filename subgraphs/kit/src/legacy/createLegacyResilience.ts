@@ -115,18 +115,13 @@ export function createLegacyResilience(options: LegacyResilienceOptions): Legacy
 
 /** `running`, or a DeadlineExceededError as soon as `signal` aborts: the caller never waits past its deadline for a queued call. */
 function untilAborted<T>(running: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DeadlineExceededError());
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(new DeadlineExceededError());
     signal.addEventListener('abort', onAbort, { once: true });
-    running.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
   });
+  // The losing side of the race must not become an unhandled rejection.
+  aborted.catch(() => undefined);
+  running.catch(() => undefined);
+  return Promise.race([running, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
