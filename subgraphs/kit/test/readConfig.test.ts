@@ -54,8 +54,8 @@ describe('readConfig', () => {
       legacyTimeoutMs: 2500,
       legacyRetries: 3,
       legacyRetryDelayMs: 50,
-      legacyBreakerFailures: 5,
-      legacyBreakerOpenMs: 10000,
+      legacyBreakerFailures: 10,
+      legacyBreakerOpenMs: 5000,
       legacyMaxConcurrency: 8,
       legacyMaxQueue: 100,
     });

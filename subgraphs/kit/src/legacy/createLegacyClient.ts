@@ -26,9 +26,9 @@ export interface LegacyClientConfig {
   retries?: number;
   /** Mean delay before the first retry, in ms (then exponential with jitter, at most 1 s). @default 50 */
   retryDelayMs?: number;
-  /** Consecutive failures of the system (5xx, 429, unreachable, timeout) that open its circuit breaker. @default 5 */
+  /** Consecutive failures of the system (5xx, 429, unreachable, timeout) that open its circuit breaker. @default 10 */
   breakerFailures?: number;
-  /** How long the open breaker fails calls at once, in ms, before one probe call is let through. @default 10000 */
+  /** How long the open breaker fails calls at once, in ms, before one probe call is let through. @default 5000 */
   breakerOpenMs?: number;
 }
 

@@ -27,8 +27,9 @@ export const defaultLegacyResilience: Readonly<LegacyResilienceOptions> = {
   maxQueue: 100,
   retries: 3,
   retryDelayMs: 50,
-  breakerFailures: 5,
-  breakerOpenMs: 10_000,
+  // 10, not 5: with 3 retries, one unlucky read at a 20 % error rate is 4 failures in a row already.
+  breakerFailures: 10,
+  breakerOpenMs: 5_000,
 };
 
 /** Upper bound of one backoff delay, whatever the attempt. */
