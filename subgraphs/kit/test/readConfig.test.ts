@@ -57,7 +57,7 @@ describe('readConfig', () => {
       legacyBreakerFailures: 10,
       legacyBreakerOpenMs: 5000,
       legacyMaxConcurrency: 8,
-      legacyMaxQueue: 100,
+      legacyMaxQueue: 1000,
     });
   });
 });

@@ -20,7 +20,7 @@ export interface LegacyClientConfig {
   timeoutMs: number;
   /** Bulkhead: calls in flight at once towards this system, so that a big query cannot flood it. @default 8 */
   maxConcurrency?: number;
-  /** Bulkhead: calls waiting for a slot; beyond, a call fails at once with PARTENAIRE_INDISPONIBLE. @default 100 */
+  /** Bulkhead: calls waiting for a slot; beyond, a call fails at once with PARTENAIRE_INDISPONIBLE. @default 1000 */
   maxQueue?: number;
   /** Retries of an idempotent read (`get`, `getOrNull`, `post` marked `idempotentRead`) on a 5xx, a reset or a timeout. @default 3 */
   retries?: number;

@@ -24,7 +24,8 @@ export interface LegacyResilienceOptions {
 export const defaultLegacyResilience: Readonly<LegacyResilienceOptions> = {
   timeoutMs: 5_000,
   maxConcurrency: 8,
-  maxQueue: 100,
+  // Room for one big request to a one-person-per-call system (a landlord asked once per date of birth of a 100-usager list).
+  maxQueue: 1_000,
   retries: 3,
   retryDelayMs: 50,
   // 10, not 5: with 3 retries, one unlucky read at a 20 % error rate is 4 failures in a row already.
