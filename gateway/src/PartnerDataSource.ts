@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
-import type { Logger } from '@passerelle/subgraph-kit';
+import { deadlineHeader, type Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, Kind, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { ContextSigner } from './contextKeys/createContextSigner';
@@ -48,6 +48,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
   private readonly contextSigner: ContextSigner;
+  private readonly timeoutMs: number;
 
   constructor({ name, url, timeoutMs, logger, contextSigner }: PartnerDataSourceOptions) {
     super({
@@ -58,6 +59,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     this.partenaire = name;
     this.logger = logger;
     this.contextSigner = contextSigner;
+    this.timeoutMs = timeoutMs;
   }
 
   // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
@@ -65,6 +67,8 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const request = requestOf(options);
     const sign = () => this.contextSigner.sign(request?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null }, this.partenaire);
     options.request.http?.headers.set(gatewayContextHeader, await (request ? request.signedContext(this.partenaire, sign) : sign()));
+    // The fetch's budget (SUBGRAPH_TIMEOUT_MS): the subgraph stops its legacy calls and retries in time to answer (kit legacy/requestDeadline.ts).
+    options.request.http?.headers.set(deadlineHeader, String(this.timeoutMs));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => simulator.stop());
 beforeEach(async () => {
   await admin('/reset', { method: 'POST' });
-  await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ down: false, errorRate: 0 }) });
+  await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ down: false, errorRate: 0, malformed: false }) });
 });
 
 describe('HTTP simulator', () => {
@@ -54,7 +54,17 @@ describe('HTTP simulator', () => {
     expect((await lookup(['x'])).status).toBe(500);
   });
 
+  it('answers 200 with a payload outside the documented format when malformed, and its documented payload again after', async () => {
+    await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ malformed: true }) });
+    const response = await lookup(['x']);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBe('Réponse hors format');
+    await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ malformed: false }) });
+    expect(await (await lookup(['x'])).json()).toMatchObject({ individus: [] });
+  });
+
   it.each([
+    [{ malformed: 1 }, 'malformed must be a boolean'],
     [{ errorRate: 2 }, 'errorRate must be a number in [0, 1]'],
     [{ latencyMs: -1 }, 'latencyMs must be an integer in [0, 60000]'],
     [{ down: 'yes' }, 'down must be a boolean'],

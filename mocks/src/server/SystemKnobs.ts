@@ -6,6 +6,11 @@ export interface SystemKnobs {
   errorRate: number;
   /** When true every call gets 503. */
   down: boolean;
+  /**
+   * When true every call gets HTTP 200 with a payload outside the system's documented format (a
+   * JSON string where an object is expected), as after a broken release of the partner's API.
+   */
+  malformed: boolean;
 }
 
 /** Validates a partial update from `PUT /_admin/systems/:name`; returns a message on bad input. */
@@ -13,9 +18,9 @@ export function parseKnobs(input: unknown): Partial<SystemKnobs> | string {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'expected a JSON object';
   const out: Partial<SystemKnobs> = {};
   for (const [key, value] of Object.entries(input)) {
-    if (key === 'down') {
-      if (typeof value !== 'boolean') return 'down must be a boolean';
-      out.down = value;
+    if (key === 'down' || key === 'malformed') {
+      if (typeof value !== 'boolean') return `${key} must be a boolean`;
+      out[key] = value;
     } else if (key === 'latencyMs' || key === 'jitterMs') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 60_000) return `${key} must be an integer in [0, 60000]`;
       out[key] = value;

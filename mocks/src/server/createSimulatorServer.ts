@@ -12,7 +12,7 @@ export interface SimulatorOptions {
   host: string;
   population: Population;
   /** Initial knobs, applied to every system. */
-  defaults: Omit<SystemKnobs, 'down'>;
+  defaults: Omit<SystemKnobs, 'down' | 'malformed'>;
   /** Systems down from the start. */
   down?: readonly string[];
   logger?: Logger;
@@ -45,12 +45,12 @@ async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
  * Serves every simulated legacy system over real HTTP, one path prefix each, with the
  * same msw handlers the in-process tests use. Adds latency, errors and outages on demand
  * and counts calls per system: `GET /_admin/stats`, `POST /_admin/reset`,
- * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down }`.
+ * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down, malformed }`.
  */
 export async function createSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const logger = options.logger ?? silentLogger;
   const legacySystems = options.systems ?? repositorySystems;
-  const knobs = new Map<string, SystemKnobs>(legacySystems.map((s) => [s.name, { ...options.defaults, down: options.down?.includes(s.name) ?? false }]));
+  const knobs = new Map<string, SystemKnobs>(legacySystems.map((s) => [s.name, { ...options.defaults, down: options.down?.includes(s.name) ?? false, malformed: false }]));
   const counts = new Map<string, number>(legacySystems.map((s) => [s.name, 0]));
   let origin = '';
   const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
@@ -86,6 +86,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       if (k.down) return json(res, 503, { code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' });
       if (k.errorRate > 0 && Math.random() < k.errorRate) return json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
+      if (k.malformed) return json(res, 200, 'Réponse hors format');
 
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
       const headers = new Headers();

@@ -6,8 +6,28 @@ describe('bailleurs configuration', () => {
   it('defaults to the simulators, one legacy client per landlord', () => {
     const config = loadBailleursConfig({});
     expect(config.port).toBe(4005);
-    expect(landlordClientConfig(config, 'rah')).toEqual({ baseUrl: 'http://127.0.0.1:4100/rah', apiKey: 'dev-rah-4a90e7', timeoutMs: 5000, maxConcurrency: 8 });
-    expect(landlordClientConfig(config, 'ah')).toEqual({ baseUrl: 'http://127.0.0.1:4100/ah', apiKey: 'dev-ah-e81f5b', timeoutMs: 5000, maxConcurrency: 8 });
+    expect(landlordClientConfig(config, 'rah')).toEqual({
+      baseUrl: 'http://127.0.0.1:4100/rah',
+      apiKey: 'dev-rah-4a90e7',
+      timeoutMs: 5000,
+      retries: 3,
+      retryDelayMs: 50,
+      breakerFailures: 10,
+      breakerOpenMs: 5000,
+      maxConcurrency: 8,
+      maxQueue: 1000,
+    });
+    expect(landlordClientConfig(config, 'ah')).toEqual({
+      baseUrl: 'http://127.0.0.1:4100/ah',
+      apiKey: 'dev-ah-e81f5b',
+      timeoutMs: 5000,
+      retries: 3,
+      retryDelayMs: 50,
+      breakerFailures: 10,
+      breakerOpenMs: 5000,
+      maxConcurrency: 8,
+      maxQueue: 1000,
+    });
   });
 
   it('reads each landlord from its own variables, documented with its name', () => {

@@ -208,14 +208,15 @@ describe('france-travail subgraph', () => {
     bed.legacy.use(http.post(identificationUrl, unavailable));
     const result = await entities([rep(persona('demandeur-emploi')), rep(persona('rsa-isolee'))], 'franceTravail { identifiant }');
     expectUnavailable(result, 2);
-    expect(await batchSizes()).toEqual({ identification: [2], dossiers: [] });
+    // 1 call and 3 retries: a read is retried on a 5xx (the kit's default _LEGACY_RETRIES).
+    expect(await batchSizes()).toEqual({ identification: [2, 2, 2, 2], dossiers: [] });
   });
 
   it('turns an outage of the files step into PARTENAIRE_INDISPONIBLE for each usager identified', async () => {
     bed.legacy.use(http.post(dossiersUrl, unavailable));
     const result = await entities([rep(persona('demandeur-emploi')), rep(persona('sans-domicile'))], 'franceTravail { identifiant }');
     expectUnavailable(result, 2);
-    expect(await batchSizes()).toEqual({ identification: [2], dossiers: [2] });
+    expect(await batchSizes()).toEqual({ identification: [2], dossiers: [2, 2, 2, 2] });
   });
 
   it('costs a failing identification call its own 50 usagers only', async () => {
@@ -230,7 +231,8 @@ describe('france-travail subgraph', () => {
     expect(result.data?._entities.slice(0, 50).every((e) => e?.franceTravail === null)).toBe(true);
     expect(result.errors?.map((e) => e.path?.[1])).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(new Set(result.errors?.map((e) => e.extensions.code))).toEqual(new Set(['PARTENAIRE_INDISPONIBLE']));
-    expect(await batchSizes()).toEqual({ identification: [50, 2], dossiers: [2] });
+    // The failing batch is retried (1 + 3 calls), the other one is not.
+    expect(await batchSizes()).toEqual({ identification: [50, 2, 50, 50, 50], dossiers: [2] });
   });
 
   const kevinNir = () => persona('demandeur-emploi').nir;

@@ -3,12 +3,26 @@ export * from './identity/index';
 export { createSubgraphServer, type SubgraphServerOptions, type SubgraphRequestContext, type RunningSubgraphServer } from './server/createSubgraphServer';
 export { gatewayContextOptionsOf, type GatewayContextOptions } from './server/gatewayContextOptionsOf';
 export { loadTypeDefs } from './server/loadTypeDefs';
-export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type LegacyCommandAnswer } from './legacy/createLegacyClient';
+export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type LegacyCommandAnswer, type LegacyPostOptions } from './legacy/createLegacyClient';
+export { createLegacyResilience, defaultLegacyResilience, type LegacyResilience, type LegacyResilienceOptions, type BreakerState } from './legacy/createLegacyResilience';
+export { deadlineHeader, deadlineOf, runWithDeadline, currentDeadline } from './legacy/requestDeadline';
+export { DeadlineExceededError, LegacyTimeoutError, isSystemFailure, isTransientFailure } from './legacy/legacyFailures';
 export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, refusedInProductionByDefault, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';
 export { envInt, envNumber, envPort, envUrl, envBool, envString, envEnum, type EnvParser } from './config/envParsers';
-export { legacyEnv, serverEnv, usagerIdSecretEnv, passerelleModeEnv, gatewayContextEnv, gatewayContextTtlEnv, auditJournalPathEnv, defaultAuditJournalPath } from './config/commonEnv';
+export {
+  legacyEnv,
+  namedLegacyEnv,
+  type NamedLegacyEnv,
+  serverEnv,
+  usagerIdSecretEnv,
+  passerelleModeEnv,
+  gatewayContextEnv,
+  gatewayContextTtlEnv,
+  auditJournalPathEnv,
+  defaultAuditJournalPath,
+} from './config/commonEnv';
 export { passerelleModes, type PasserelleMode } from './config/passerelleMode';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';

@@ -9,6 +9,7 @@ import { createLogger } from '../src/logging/createLogger';
 import type { Caller } from '../src/security/caller';
 import { gatewayContextHeader } from '../src/security/gatewayContextKey';
 import { createSubgraphServer, type RunningSubgraphServer, type SubgraphRequestContext } from '../src/server/createSubgraphServer';
+import { currentDeadline, deadlineHeader } from '../src/legacy/requestDeadline';
 import { freshKey, replaceJson, tempDir } from './support/contextKeys';
 
 // The gateway's keys as a subgraph is given them: a current and a previous key, public halves in a file.
@@ -18,7 +19,7 @@ const jwks = path.join(tempDir('kit-server'), 'gateway-jwks.json');
 replaceJson(jwks, { keys: [current.publicJwk, previous.publicJwk] });
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Query { appel: String! requestId: String! }
+  type Query { appel: String! requestId: String! echeance: String! }
 `);
 const agent: Caller = { subject: 'agent-042', kind: 'agent', roles: ['agent'], organisation: 'CAF12', partenaire: 'caf', referentId: null, usagerId: null };
 
@@ -37,6 +38,8 @@ beforeAll(async () => {
           return JSON.stringify(context.appel);
         },
         requestId: (_: unknown, __: unknown, context: SubgraphRequestContext) => context.requestId,
+        // What the context holds and what a legacy call made here would see (requestDeadline.ts).
+        echeance: (_: unknown, __: unknown, context: SubgraphRequestContext) => JSON.stringify({ context: context.echeance, legacy: currentDeadline() }),
       },
     },
     port: 0,
@@ -137,5 +140,21 @@ describe('createSubgraphServer and the gateway context', () => {
       createContext: (base) => base,
     });
     await expect(start).rejects.toEqual(new ConfigError(['GATEWAY_CONTEXT_JWKS: the development keys embedded in the kit are refused in production']));
+  });
+
+  it('reads the gateway’s deadline header into the context and the legacy calls’ scope, keeping a margin to answer', async () => {
+    const before = Date.now();
+    const answer = await post({ [gatewayContextHeader]: await sign(), [deadlineHeader]: '2000' }, '{ echeance }');
+    const after = Date.now();
+    const { context, legacy } = JSON.parse((answer.body as { data: { echeance: string } }).data.echeance) as { context: number; legacy: number };
+    expect(legacy).toBe(context);
+    // 2000 ms from receipt, less a tenth kept to send the answer back.
+    expect(context).toBeGreaterThanOrEqual(before + 1800);
+    expect(context).toBeLessThanOrEqual(after + 1800);
+  });
+
+  it.each([[{}], [{ [deadlineHeader]: 'soon' }], [{ [deadlineHeader]: '0' }], [{ [deadlineHeader]: '99999999' }]])('has no deadline without a usable header (%j)', async (headers) => {
+    const answer = await post({ [gatewayContextHeader]: await sign(), ...headers }, '{ echeance }');
+    expect(JSON.parse((answer.body as { data: { echeance: string } }).data.echeance)).toEqual({ context: null, legacy: null });
   });
 });

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { z } from 'zod';
-import { createLegacyClient } from '../src/legacy/createLegacyClient';
+import { createLegacyClient, type LegacyClient } from '../src/legacy/createLegacyClient';
 import { createSemaphore } from '../src/legacy/createSemaphore';
 
 const base = 'https://legacy.kit.test';
@@ -11,7 +11,11 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const client = createLegacyClient({ partenaire: 'caf', baseUrl: base, apiKey: 'key-123456', apiKeyHeader: 'X-Cle', timeoutMs: 200 });
+// A fresh client per test: its circuit breaker remembers the failures earlier tests provoke on purpose.
+let client: LegacyClient;
+beforeEach(() => {
+  client = createLegacyClient({ partenaire: 'caf', baseUrl: base, apiKey: 'key-123456', apiKeyHeader: 'X-Cle', timeoutMs: 200, retryDelayMs: 1 });
+});
 const schema = z.object({ value: z.number() });
 
 describe('createLegacyClient', () => {

@@ -45,6 +45,19 @@ describe('readConfig', () => {
 
   it('builds the common server and legacy variables from a prefix', () => {
     const config = readConfig({ ...serverEnv('CAF', 4002), ...legacyEnv('CAF', 'http://127.0.0.1:4100/caf', 'dev-key-123') }, { CAF_LEGACY_TIMEOUT_MS: '2500' });
-    expect(config).toEqual({ port: 4002, host: '127.0.0.1', logLevel: 'info', legacyUrl: 'http://127.0.0.1:4100/caf', legacyApiKey: 'dev-key-123', legacyTimeoutMs: 2500, legacyMaxConcurrency: 8 });
+    expect(config).toEqual({
+      port: 4002,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      legacyUrl: 'http://127.0.0.1:4100/caf',
+      legacyApiKey: 'dev-key-123',
+      legacyTimeoutMs: 2500,
+      legacyRetries: 3,
+      legacyRetryDelayMs: 50,
+      legacyBreakerFailures: 10,
+      legacyBreakerOpenMs: 5000,
+      legacyMaxConcurrency: 8,
+      legacyMaxQueue: 1000,
+    });
   });
 });

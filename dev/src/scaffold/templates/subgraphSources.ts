@@ -102,15 +102,16 @@ export interface ${n.pascal}Client {
 }
 
 /**
- * Typed client of the partner's REST API on the kit's legacy client (timeout, API key,
- * bounded concurrency, errors mapped to the registry's codes): every answer is validated with
- * zod, so a payload outside the documented format is PARTENAIRE_REPONSE_INVALIDE.
+ * Typed client of the partner's REST API on the kit's legacy client (timeout, retries of
+ * idempotent reads, circuit breaker, bulkhead, API key, errors mapped to the registry's codes):
+ * every answer is validated with zod, so a payload outside the documented format is
+ * PARTENAIRE_REPONSE_INVALIDE. A POST is retried only when marked as an idempotent read.
  */
 export function create${n.pascal}Client(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): ${n.pascal}Client {
   const client = createLegacyClient({ ...config, partenaire: '${n.code}', apiKeyHeader: 'X-Cle-Api' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/api/v1/dossiers/recherche', { nirs }, rechercheResponseSchema)).dossiers;
+      return (await client.post('/api/v1/dossiers/recherche', { nirs }, rechercheResponseSchema, { idempotentRead: true })).dossiers;
     },
   };
 }

@@ -94,7 +94,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       return (await client.get('/annuaire/v1/evenements', evenementsResponseSchema, params)).evenements;
     },
     async orientationsParNirs(nirs) {
-      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema)).orientations;
+      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema, { idempotentRead: true })).orientations;
     },
     async orienter(demande, cleIdempotence) {
       const answer = await client.command('/orientations/v1/orientations', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -117,7 +117,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     annulerInscription: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/annulations`, demande, cle),
     enregistrerPresence: (idEvenement, demande) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/presences`, demande, null),
     async inscriptionsParNirs(nirs) {
-      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema)).inscriptions;
+      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema, { idempotentRead: true })).inscriptions;
     },
     async enregistrerPassage(demande, cleIdempotence) {
       const answer = await client.command('/passages/v1/passages', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -125,7 +125,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       return { ok: true, data: client.validate(passageEcritSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
     async passagesParNirs(nirs) {
-      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema)).passages;
+      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema, { idempotentRead: true })).passages;
     },
   };
 }

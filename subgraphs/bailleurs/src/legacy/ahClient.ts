@@ -41,7 +41,7 @@ export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | '
       const fiches: FicheAh[] = [];
       for (let page = 1; ; page += 1) {
         if (page > maxPages) throw passerelleError('PARTENAIRE_REPONSE_INVALIDE', `The ah system answered with more than ${maxPages} pages.`, { partenaire: 'ah' });
-        const answer = await client.post('/occupation/v2/personnes/recherche', { ...body, page }, pageAhSchema);
+        const answer = await client.post('/occupation/v2/personnes/recherche', { ...body, page }, pageAhSchema, { idempotentRead: true });
         fiches.push(...answer.resultats);
         if (page >= answer.nbPages) return fiches;
       }

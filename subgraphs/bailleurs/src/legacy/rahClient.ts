@@ -15,7 +15,7 @@ export interface RahClient {
 export function createRahClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): RahClient {
   const client = createLegacyClient({ ...config, partenaire: 'rah', apiKeyHeader: 'X-Api-Key' });
   return {
-    occupantsNesLe: (dateNaissance) => client.post('/api/v1/occupants/recherche', { date_naissance: formatLegacyDate(dateNaissance) }, rechercheRahSchema),
+    occupantsNesLe: (dateNaissance) => client.post('/api/v1/occupants/recherche', { date_naissance: formatLegacyDate(dateNaissance) }, rechercheRahSchema, { idempotentRead: true }),
     async impayes(mois) {
       const answer = await client.get('/api/v1/statistiques/impayes', statistiquesImpayesRahSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
       return { dateReference: parseLegacyDate(answer.DATE_ARRETE), lignes: answer.IMPAYES.map((l) => ({ moisImpayes: l.NB_MOIS_IMPAYES, baux: l.NB_BAUX, montantCents: l.SOLDE_TOTAL })) };

@@ -17,7 +17,7 @@ export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   const client = createLegacyClient({ ...config, partenaire: 'caf', apiKeyHeader: 'X-Api-Key' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema)).resultats;
+      return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema, { idempotentRead: true })).resultats;
     },
     async statistiquesFoyers(mois) {
       return client.get('/api/v2/statistiques/foyers', statistiquesFoyersSchema, { mois: mois.replace('-', ''), ventilation: 'COMMUNE,PRESTATION' });

@@ -15,7 +15,7 @@ export function createCarsatClient(config: Omit<LegacyClientConfig, 'partenaire'
   const client = createLegacyClient({ ...config, partenaire: 'carsat', apiKeyHeader: 'X-Api-Key' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema)).dossiers;
+      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema, { idempotentRead: true })).dossiers;
     },
     async extraction(critere, mois) {
       const answer = await client.get('/ws/retraite/v3/statistiques/extraction', extractionCarsatSchema, { mois: mois.replace('-', ''), critere });

@@ -15,7 +15,7 @@ export function createCpamClient(config: Omit<LegacyClientConfig, 'partenaire' |
   const client = createLegacyClient({ ...config, partenaire: 'cpam', apiKeyHeader: 'X-Cle-Partenaire' });
   return {
     async droitsParNirs(nirs) {
-      return (await client.post('/api/v1/beneficiaires/droits', { nirs }, droitsResponseSchema)).beneficiaires;
+      return (await client.post('/api/v1/beneficiaires/droits', { nirs }, droitsResponseSchema, { idempotentRead: true })).beneficiaires;
     },
     async extraction(critere, mois) {
       const answer = await client.get('/api/v1/statistiques/extraction', extractionCpamSchema, { mois: mois.replace('-', ''), critere });

@@ -46,7 +46,7 @@ export function createDepartementClient(config: Omit<LegacyClientConfig, 'parten
   const client = createLegacyClient({ ...config, partenaire: 'departement', apiKeyHeader: 'X-Cd12-Cle' });
   return {
     async beneficiairesParNirs(nirs) {
-      return (await client.post('/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, lotResponseSchema)).beneficiaires;
+      return (await client.post('/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, lotResponseSchema, { idempotentRead: true })).beneficiaires;
     },
     portefeuille(idReferent, filtres) {
       const params = Object.fromEntries(Object.entries(filtres).filter(([, v]) => v !== undefined)) as Record<string, string | number>;

@@ -26,11 +26,11 @@ export function createSiaoClient(config: Omit<LegacyClientConfig, 'partenaire' |
   return {
     statistiquesDemandes: (mois) => client.get('/si-siao/v3/statistiques/demandes', statistiquesDemandesSchema, { mois: mois.replace('-', ''), ventilation: 'STATUT,TYPE' }),
     async personnesParNirs(nirs) {
-      return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema)).personnes;
+      return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema, { idempotentRead: true })).personnes;
     },
     async personnesParIdentite({ nomNaissance, prenom, dateNaissance }) {
       const body = { nom_naissance: nomNaissance, prenom, dt_naissance: formatLegacyDate(dateNaissance) };
-      return (await client.post('/si-siao/v3/personnes/recherche-identite', body, rechercheIdentiteResponseSchema)).personnes;
+      return (await client.post('/si-siao/v3/personnes/recherche-identite', body, rechercheIdentiteResponseSchema, { idempotentRead: true })).personnes;
     },
   };
 }

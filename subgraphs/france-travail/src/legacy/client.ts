@@ -34,10 +34,10 @@ export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'part
   return {
     async identifier(individus) {
       const body = { individus: individus.map((i) => ({ nir: i.nir, date_naissance: formatLegacyDate(i.dateNaissance) })) };
-      return (await client.post('/partenaires/v1/individus/identification', body, identificationResponseSchema)).individus_identifies;
+      return (await client.post('/partenaires/v1/individus/identification', body, identificationResponseSchema, { idempotentRead: true })).individus_identifies;
     },
     async dossiers(identifiants) {
-      return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema)).dossiers;
+      return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema, { idempotentRead: true })).dossiers;
     },
     async statistiquesDemandeurs(mois) {
       return client.get('/partenaires/v1/statistiques/demandeurs', statistiquesDemandeursSchema, { mois: mois.replace('-', ''), ventilation: 'CATEGORIE,ANCIENNETE' });

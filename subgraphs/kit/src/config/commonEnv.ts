@@ -4,6 +4,7 @@ import { isDevGatewayContextKey } from '../security/devGatewayContextJwks';
 import { defaultGatewayContextTtlS, gatewayContextJwksPath } from '../security/gatewayContextKey';
 import { isHttpUrl } from '../security/gatewayContextKeyResolver';
 import { parseGatewayContextJwks } from '../security/parseGatewayContextJwks';
+import { defaultLegacyResilience } from '../legacy/createLegacyResilience';
 import { envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
 import { passerelleModes, type PasserelleMode } from './passerelleMode';
 import { defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
@@ -17,17 +18,66 @@ export function serverEnv(prefix: string, defaultPort: number) {
   };
 }
 
-/** Variables of a subgraph's legacy client: `<PREFIX>_LEGACY_URL`, `_API_KEY`, `_TIMEOUT_MS`, `_MAX_CONCURRENCY`. */
+/**
+ * Variables of a subgraph's legacy client: `<PREFIX>_LEGACY_URL`, `_API_KEY`, and how calls to the
+ * system are bounded (legacy/createLegacyResilience.ts): `_TIMEOUT_MS`, `_RETRIES`, `_RETRY_DELAY_MS`,
+ * `_BREAKER_FAILURES`, `_BREAKER_OPEN_MS`, `_MAX_CONCURRENCY`, `_MAX_QUEUE`.
+ */
 export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: string) {
+  const d = defaultLegacyResilience;
   return {
     legacyUrl: defineEnv(`${prefix}_LEGACY_URL`, defaultUrl, envUrl, "Base URL of the partner's existing system."),
     legacyApiKey: refusedInProductionByDefault(
       defineEnv(`${prefix}_LEGACY_API_KEY`, defaultApiKey, envString(8), "API key for the partner's system (the default is the simulator's)."),
       "set the partner's API key",
     ),
-    legacyTimeoutMs: defineEnv(`${prefix}_LEGACY_TIMEOUT_MS`, 5000, envInt(100, 120_000), 'Timeout of one legacy call, in ms.'),
-    legacyMaxConcurrency: defineEnv(`${prefix}_LEGACY_MAX_CONCURRENCY`, 8, envInt(1, 256), 'Legacy calls in flight at once.'),
+    legacyTimeoutMs: defineEnv(
+      `${prefix}_LEGACY_TIMEOUT_MS`,
+      d.timeoutMs,
+      envInt(100, 120_000),
+      "Timeout of one attempt at a legacy call, in ms (a read may make several, never past the request's deadline).",
+    ),
+    legacyRetries: defineEnv(
+      `${prefix}_LEGACY_RETRIES`,
+      d.retries,
+      envInt(0, 10),
+      'Retries of an idempotent read (GET, batch-read POST) after a 5xx, a reset connection or a timeout, with exponential backoff and jitter; writes are never retried. 0 = none.',
+    ),
+    legacyRetryDelayMs: defineEnv(`${prefix}_LEGACY_RETRY_DELAY_MS`, d.retryDelayMs, envInt(1, 10_000), 'Mean delay before the first retry, in ms (doubling with jitter, at most 1 s).'),
+    legacyBreakerFailures: defineEnv(
+      `${prefix}_LEGACY_BREAKER_FAILURES`,
+      d.breakerFailures,
+      envInt(1, 1_000),
+      'Consecutive failures of the system (5xx, 429, unreachable, timeout) that open its circuit breaker: calls then fail at once with PARTENAIRE_INDISPONIBLE, without reaching it.',
+    ),
+    legacyBreakerOpenMs: defineEnv(
+      `${prefix}_LEGACY_BREAKER_OPEN_MS`,
+      d.breakerOpenMs,
+      envInt(50, 600_000),
+      'How long an open breaker fails calls at once, in ms, before one probe call (half-open) closes it on success or opens it again.',
+    ),
+    legacyMaxConcurrency: defineEnv(`${prefix}_LEGACY_MAX_CONCURRENCY`, d.maxConcurrency, envInt(1, 256), 'Bulkhead: legacy calls in flight at once.'),
+    legacyMaxQueue: defineEnv(
+      `${prefix}_LEGACY_MAX_QUEUE`,
+      d.maxQueue,
+      envInt(0, 10_000),
+      'Bulkhead: legacy calls waiting for a slot; beyond, a call fails at once with PARTENAIRE_INDISPONIBLE rather than pile up.',
+    ),
   };
+}
+
+/** `legacyEnv`'s variables, keyed `${keyPrefix}LegacyUrl`… instead of `legacyUrl`… */
+export type NamedLegacyEnv<P extends string> = { [K in keyof ReturnType<typeof legacyEnv> as `${P}${Capitalize<K>}`]: ReturnType<typeof legacyEnv>[K] };
+
+/**
+ * For a subgraph that reaches several systems (the landlords, the chambers, the identity
+ * registers): one system's `legacyEnv` variables under keys of its own (`rahLegacyUrl`…), each
+ * documented with the system's name. `legacyClientOptionsOf(config, keyPrefix)` reads them back.
+ */
+export function namedLegacyEnv<P extends string>(keyPrefix: P, variablePrefix: string, nom: string, defaultUrl: string, defaultApiKey: string): NamedLegacyEnv<P> {
+  const spec = legacyEnv(variablePrefix, defaultUrl, defaultApiKey);
+  const entries = Object.entries(spec).map(([key, variable]) => [`${keyPrefix}${key[0]!.toUpperCase()}${key.slice(1)}`, { ...variable, doc: `${nom}: ${variable.doc}` }]);
+  return Object.fromEntries(entries) as NamedLegacyEnv<P>;
 }
 
 /**

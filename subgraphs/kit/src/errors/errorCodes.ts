@@ -17,11 +17,12 @@ export const errorCodes = {
     retryable: false,
   },
   PARTENAIRE_INDISPONIBLE: {
-    meaning: "A partner's system or subgraph could not be reached or answered with a server error.",
+    meaning:
+      "A partner's system or subgraph could not be reached or answered with a server error, after retries for a read; or the system's circuit breaker is open or its queue full, and it was not called.",
     retryable: true,
   },
   PARTENAIRE_DELAI_DEPASSE: {
-    meaning: "A partner's system did not answer within the configured timeout.",
+    meaning: "A partner's system did not answer within the configured timeout (each attempt) or the request's deadline (set by the gateway).",
     retryable: true,
   },
   PARTENAIRE_ACCES_REFUSE: {

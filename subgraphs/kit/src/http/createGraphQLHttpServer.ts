@@ -22,6 +22,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Path of the GraphQL endpoint. @default '/graphql' */
   graphqlPath?: string;
+  /** Wraps the execution of each GraphQL request (subgraphs: its deadline, legacy/requestDeadline.ts). @default runs it as is */
+  aroundRequest?: <T>(req: http.IncomingMessage, execute: () => Promise<T>) => Promise<T>;
 }
 
 export interface RunningHttpServer {
@@ -82,6 +84,8 @@ export interface GraphQLRouteOptions<TContext extends BaseContext> {
   /** @default 1_000_000 */
   maxBodyBytes?: number;
   alternate?: AlternateRepresentation;
+  /** Wraps the execution of each GraphQL request (subgraphs: its deadline, legacy/requestDeadline.ts). @default runs it as is */
+  aroundRequest?: <T>(req: http.IncomingMessage, execute: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -110,10 +114,12 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphQLRoute
         }
       }
       const requestId = randomUUID();
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, requestId),
-      });
+      const execute = () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => options.context(req, requestId),
+        });
+      const response = await (options.aroundRequest ? options.aroundRequest(req, execute) : execute());
       res.setHeader('x-request-id', requestId);
       if (alternative) {
         let text = '';
@@ -148,7 +154,7 @@ export function graphqlRoute<TContext extends BaseContext>(options: GraphQLRoute
  */
 export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<RunningHttpServer> {
   const { apollo, routes = {}, maxBodyBytes = 1_000_000, graphqlPath = '/graphql' } = options;
-  const graphql = graphqlRoute({ apollo, context: options.context, maxBodyBytes });
+  const graphql = graphqlRoute({ apollo, context: options.context, maxBodyBytes, ...(options.aroundRequest ? { aroundRequest: options.aroundRequest } : {}) });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');

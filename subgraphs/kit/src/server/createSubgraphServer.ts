@@ -9,6 +9,7 @@ import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
 import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
+import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
 import type { GatewayContextOptions } from './gatewayContextOptionsOf';
 
@@ -18,6 +19,11 @@ export interface SubgraphRequestContext extends BaseContext {
   requestId: string;
   /** The gateway's signed context, verified: the gateway's request id, the caller and the purpose. */
   appel: AppelPasserelle;
+  /**
+   * When this request's legacy work stops (epoch ms), from the gateway's `x-passerelle-echeance-ms`
+   * (legacy/requestDeadline.ts); null without one. Legacy clients read it themselves: it is here to be seen, not passed on.
+   */
+  echeance: number | null;
 }
 
 /** What a partner subgraph gives the kit to be served. */
@@ -74,7 +80,9 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     port: options.port,
     host: options.host,
     // Apollo Server calls this before executing anything; the refusal it throws is answered with HTTP 401.
-    context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger) }),
+    context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger), echeance: currentDeadline() }),
+    // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
+    aroundRequest: (req, execute) => runWithDeadline(deadlineOf(req.headers[deadlineHeader]), execute),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }) },
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });

@@ -1,3 +1,3 @@
 export { defineSubgraph, type SubgraphDefinition, type SubgraphDescriptor, type SubgraphEnvSpec } from './defineSubgraph';
 export { runSubgraph } from './runSubgraph';
-export { legacyClientOptionsOf, type LegacyConfig } from './legacyClientOptionsOf';
+export { legacyClientOptionsOf, type LegacyConfig, type LegacyClientOptions } from './legacyClientOptionsOf';
