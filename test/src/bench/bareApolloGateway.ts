@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { readPartnerRegistry, readSecurityDirectives } from '@passerelle/gateway';
 import { readConfigOrExit } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, sendJson } from '@passerelle/subgraph-kit/http';
 import { createPeerContextSigner, gatewayContextHeader, type PeerContext } from './peerContext';
@@ -32,8 +33,13 @@ class SignedContextDataSource extends RemoteGraphQLDataSource<PeerGatewayContext
 async function main(): Promise<void> {
   const config = readConfigOrExit(peerGatewayEnv);
   const contextOf = createPeerContextSigner({ GATEWAY_CONTEXT_KEYS: config.gatewayContextKeys });
+  const sdl = readFileSync(config.supergraphPath, 'utf8');
+  // @apollo/gateway refuses a supergraph linking `for: SECURITY` features it does not enforce
+  // (@authenticated, @requiresScopes, @policy): it plans on what Passerelle's gateway plans on,
+  // the same file with those links taken out (gateway/src/authorization/readSecurityDirectives.ts).
+  const { plannerSdl } = readSecurityDirectives(sdl, new Set(readPartnerRegistry(sdl).partners.keys()));
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl: plannerSdl,
     buildService: ({ name, url }) => new SignedContextDataSource(name, url!),
   });
   const apollo = new ApolloServer<PeerGatewayContext>({ gateway, introspection: false });

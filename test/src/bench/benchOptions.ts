@@ -74,7 +74,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.out = path.resolve(value);
         break;
       default:
-        throw new Error(`unknown argument ${flag}\nusage: ${benchUsage}`);
+        throw new Error(`unknown argument ${flag}`);
     }
     i += 1;
   }

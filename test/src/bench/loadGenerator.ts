@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { BenchRequest, LoadResult } from './benchTypes';
 
-/** The job the bench hands the load generator, as a JSON file (its only argument). */
+/** One job the bench hands the load generator (an IPC message). */
 export interface LoadJob {
   /** The gateway's graph, `http://127.0.0.1:<port>/graphql`: loopback only. */
   url: string;
@@ -14,14 +13,14 @@ export interface LoadJob {
 
 type Answer = { errors?: Array<{ extensions?: { code?: unknown } }> };
 
+export type LoadOutcome = (LoadResult & { next: number }) | { failure: string };
+
 /**
- * The bench's load generator, its own process: `clients` closed loops (each sends its next
- * request when the last one is answered) for `seconds`, then the result as JSON on stdout. A
- * request fails on any HTTP status but 200, a body that is not JSON, or any GraphQL error.
- * Refuses any URL outside the loopback range.
+ * One job: `clients` closed loops (each sends its next request when the last one is answered)
+ * for `seconds`. A request fails on any HTTP status but 200, a body that is not JSON, or any
+ * GraphQL error. Refuses any URL outside the loopback range.
  */
-async function main(): Promise<void> {
-  const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadJob;
+async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
   const { hostname } = new URL(job.url);
   if (!/^127\.\d+\.\d+\.\d+$/.test(hostname) && hostname !== 'localhost' && hostname !== '[::1]') throw new Error('the load generator sends to loopback addresses only');
   const latenciesMs: number[] = [];
@@ -52,18 +51,16 @@ async function main(): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: job.clients }, client));
-  const result: LoadResult & { next: number } = {
-    requests: latenciesMs.length,
-    errors,
-    seconds: Math.round(performance.now() - begin) / 1000,
-    latenciesMs,
-    errorCodes: [...errorCodes],
-    next,
-  };
-  process.stdout.write(JSON.stringify(result));
+  return { requests: latenciesMs.length, errors, seconds: Math.round(performance.now() - begin) / 1000, latenciesMs, errorCodes: [...errorCodes], next };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`load generator failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+/**
+ * The bench's load generator, its own process (forked by startLoadGenerator.ts, started once so
+ * that no round pays its start-up): each job received over IPC is run, and its outcome sent back.
+ */
+process.on('message', (job: LoadJob) => {
+  run(job).then(
+    (result) => process.send?.(result),
+    (error: unknown) => process.send?.({ failure: error instanceof Error ? error.message : String(error) }),
+  );
 });

@@ -2,8 +2,12 @@ import type { BenchRequest, GatewayKey, Scenario } from './benchTypes';
 import type { SimulatorAdmin } from './simulatorAdmin';
 import type { BenchProcesses } from './startBenchProcesses';
 
-/** The latency the probe adds to every legacy call, without jitter, in ms. */
-export const probeLatencyMs = 40;
+/**
+ * The latency the probe adds to every legacy call, without jitter, in ms: large beside the
+ * gateways' and subgraphs' own time and its variance on a busy machine, so that the count is
+ * not noise.
+ */
+export const probeLatencyMs = 200;
 
 async function medianMs(url: string, requests: readonly BenchRequest[]): Promise<number> {
   const times: number[] = [];
@@ -19,7 +23,7 @@ async function medianMs(url: string, requests: readonly BenchRequest[]): Promise
 /**
  * How many legacy round trips each gateway's plan makes one after another, per scenario:
  * the same one-client requests (different usagers: nothing cached) timed with the simulator at
- * latency 0 and at a fixed 40 ms; the difference ÷ 40 ms, rounded, is the number of legacy
+ * latency 0 and at a fixed 200 ms; the difference ÷ 200 ms, rounded, is the number of legacy
  * calls on the critical path, whatever the plan's shape. Leaves the simulator at latency 0.
  */
 export async function measureRoundTrips(scenarios: readonly Scenario[], processes: BenchProcesses, simulator: SimulatorAdmin, perProbe: number): Promise<Map<string, Map<GatewayKey, number>>> {

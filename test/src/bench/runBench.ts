@@ -8,10 +8,11 @@ import { gatewayKeys, variantKeys, type RoundResult, type SettingKey } from './b
 import { buildScenarios } from './buildScenarios';
 import { findCaseloadPages } from './findCaseloadPages';
 import { formatBenchTables, type BenchMeta } from './formatBenchTables';
-import { measureRoundTrips } from './measureRoundTrips';
+import { measureRoundTrips, probeLatencyMs } from './measureRoundTrips';
 import { runRound } from './runRound';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
+import { startLoadGenerator } from './startLoadGenerator';
 import { summarizeRounds } from './summarizeRounds';
 
 /**
@@ -31,6 +32,7 @@ async function runBench(options: BenchOptions): Promise<void> {
   const started = Date.now();
   progress(`starting the simulator, the subgraphs and ${options.gateways.join(', ')}`);
   const processes = await startBenchProcesses({ usagerIdSecret: secret, populationSize: options.population, gateways: options.gateways });
+  const load = startLoadGenerator();
   try {
     const simulator = simulatorAdmin(processes.simulator.url);
     const mint = (claims: Record<string, unknown>) => processes.identityProvider.mint(claims, 3600);
@@ -49,6 +51,7 @@ async function runBench(options: BenchOptions): Promise<void> {
             { setting: 'saturation', scenario: scenario.key, variant, gateway, round: 0, job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: 0, clients: 2, seconds: options.quick ? 0.2 : 1 } },
             processes,
             simulator,
+            load,
           );
         }
       }
@@ -57,7 +60,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
     for (const setting of options.settings) {
       if (setting === 'latency') {
-        progress(`critical path: each gateway at 0 then ${40} ms per legacy call (${Math.round((Date.now() - started) / 1000)} s)`);
+        progress(`critical path: each gateway at 0 then ${probeLatencyMs} ms per legacy call (${Math.round((Date.now() - started) / 1000)} s)`);
         roundTrips = await measureRoundTrips(scenarios, processes, simulator, options.probeRequests);
         await simulator.setLatency(latency.latencyMs, latency.jitterMs);
       } else {
@@ -83,6 +86,7 @@ async function runBench(options: BenchOptions): Promise<void> {
                 },
                 processes,
                 simulator,
+                load,
               );
               // Different usagers: the next round goes on where this one stopped, whatever the gateway.
               cursors.set(cursorKey, next);
@@ -112,6 +116,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     writeFileSync(options.out, `${JSON.stringify({ meta, settings: settingsRun, rows, rounds }, null, 2)}\n`);
     progress(`done in ${Math.round((Date.now() - started) / 1000)} s; JSON written to ${path.relative(process.cwd(), options.out)}`);
   } finally {
+    load.stop();
     await processes.stop();
   }
 }
