@@ -6,7 +6,7 @@ import { defaultSupergraphPath, startDevIdentityProvider, type DevIdentityProvid
 import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
 import { subgraphServices } from '@passerelle/dev';
 import type { GatewayKey } from './benchTypes';
-import { freePort, spawnService, type ChildService } from './spawnService';
+import { spawnService, type ChildService } from './spawnService';
 
 /** Every process of one bench run, each its own (the dev identity provider excepted: it only serves its JWKS, once). */
 export interface BenchProcesses {
@@ -30,7 +30,8 @@ const quiet = { LOG_LEVEL: 'error' };
 
 /**
  * The supergraph every gateway of the run plans on: the committed one, with each subgraph's URL
- * replaced by where it listens in this run (`croisements` is served by Passerelle's gateway itself).
+ * replaced by where it listens in this run (`croisements`, served by Passerelle's gateway itself, is
+ * in no scenario and keeps its URL).
  */
 function writeSupergraph(workDir: string, urls: ReadonlyMap<string, string>): string {
   const sdl = readFileSync(defaultSupergraphPath(), 'utf8').replace(/@join__graph\(name: "([a-z-]+)", url: "[^"]*"\)/g, (whole, name: string) =>
@@ -56,13 +57,12 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     await identityProvider.stop();
   };
   try {
-    const simulatorPort = await freePort();
     const simulator = await spawnService({
       name: 'simulator',
       script: path.join(repositoryRoot, 'mocks/src/cli/startSimulator.ts'),
-      env: { ...base, SIMULATEUR_PORT: String(simulatorPort), SIMULATEUR_LATENCE_MS: '0', SIMULATEUR_GIGUE_MS: '0', POPULATION_TAILLE: String(populationSize) },
-      port: simulatorPort,
+      env: (port) => ({ ...base, SIMULATEUR_PORT: String(port), SIMULATEUR_LATENCE_MS: '0', SIMULATEUR_GIGUE_MS: '0', POPULATION_TAILLE: String(populationSize) }),
       readyPath: '/_admin/stats',
+      logFile: path.join(workDir, 'simulator.log'),
       readyTimeoutMs: 120_000,
     });
     started.push(simulator);
@@ -71,24 +71,20 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     const auditJournal = path.join(workDir, 'journal.jsonl');
     const subgraphs = await Promise.all(
       subgraphServices().map(async (service) => {
-        const port = await freePort();
         const legacy = Object.fromEntries(Object.entries(service.legacyUrls).map(([variable, system]) => [variable, `${simulator.url}${prefixOf.get(system) ?? `/${system}`}`]));
         const child = await spawnService({
           name: service.name,
           script: path.join(dirOf.get(service.name)!, 'src/main.ts'),
-          env: { ...base, ...legacy, [service.portVariable]: String(port), AUDIT_JOURNAL_PATH: auditJournal },
-          port,
+          env: (port) => ({ ...base, ...legacy, [service.portVariable]: String(port), AUDIT_JOURNAL_PATH: auditJournal }),
           readyPath: '/health',
           readyTimeoutMs: 180_000,
+          logFile: path.join(workDir, `${service.name}.log`),
         });
         started.push(child);
         return child;
       }),
     );
-    const ports = new Map(await Promise.all(gateways.map(async (key) => [key, await freePort()] as const)));
-    const passerellePort = ports.get('passerelle') ?? (await freePort());
-    const urls = new Map([...subgraphs.map((s) => [s.name, `${s.url}/graphql`] as const), ['croisements', `http://127.0.0.1:${passerellePort}/croisements`] as const]);
-    const supergraphPath = writeSupergraph(workDir, urls);
+    const supergraphPath = writeSupergraph(workDir, new Map(subgraphs.map((s) => [s.name, `${s.url}/graphql`])));
     const scriptOf: Record<GatewayKey, string> = {
       passerelle: path.join(repositoryRoot, 'gateway/src/main.ts'),
       apollo: path.join(__dirname, 'bareApolloGateway.ts'),
@@ -97,8 +93,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     const running = new Map<GatewayKey, ChildService>();
     // One after another: each gateway starts on an idle machine.
     for (const key of gateways) {
-      const port = ports.get(key)!;
-      const env: NodeJS.ProcessEnv =
+      const env = (port: number): NodeJS.ProcessEnv =>
         key === 'passerelle'
           ? {
               ...base,
@@ -109,7 +104,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
               AUDIT_JOURNAL_PATH: auditJournal,
             }
           : { ...base, BENCH_PEER_PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
-      const child = await spawnService({ name: key, script: scriptOf[key], env, port, readyPath: '/health', readyTimeoutMs: 120_000 });
+      const child = await spawnService({ name: key, script: scriptOf[key], env, readyPath: '/health', readyTimeoutMs: 120_000, logFile: path.join(workDir, `gateway-${key}.log`) });
       started.push(child);
       running.set(key, child);
     }
