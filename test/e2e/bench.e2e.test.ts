@@ -25,7 +25,13 @@ describe('npm run bench -- --quick', () => {
     // 2 settings × 4 scenarios × 2 variants × 3 gateways, each row with every column filled.
     expect(tableRows).toHaveLength(2 * 4 * 2 * 3);
     expect(stdout.split('\n').filter((line) => /^\|---/.test(line))).toEqual(['|---|---|---|---|---|---|---|---|---|---|---|', '|---|---|---|---|---|---|---|---|---|---|---|---|']);
-    for (const line of tableRows) expect(line.split('|').slice(1, -1).every((cell) => cell.trim() !== '')).toBe(true);
+    for (const line of tableRows)
+      expect(
+        line
+          .split('|')
+          .slice(1, -1)
+          .every((cell) => cell.trim() !== ''),
+      ).toBe(true);
 
     const json = JSON.parse(readFileSync(out, 'utf8')) as { rows: RowSummary[]; rounds: unknown[]; meta: { node: string } };
     expect(json.meta.node).toBe(process.version);

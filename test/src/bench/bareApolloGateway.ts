@@ -20,7 +20,9 @@ class SignedContextDataSource extends RemoteGraphQLDataSource<PeerGatewayContext
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerGatewayContext>): Promise<void> {
-    if ('peer' in context) request.http?.headers.set(gatewayContextHeader, await context.peer.signFor(this.audience));
+    // Apollo's own fetches (health checks) carry no request context: nothing to sign for.
+    const { peer } = context as Partial<PeerGatewayContext>;
+    if (peer) request.http?.headers.set(gatewayContextHeader, await peer.signFor(this.audience));
   }
 }
 

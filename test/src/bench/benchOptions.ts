@@ -43,8 +43,32 @@ function positive(flag: string, raw: string | undefined, max: number): number {
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const options: BenchOptions = quick
-    ? { quick, rounds: 1, latencySeconds: 0.5, saturationSeconds: 0.5, saturationClients: 10, gateways: [...gatewayKeys], settings: [...settingKeys], population: 2000, poolSize: 50, probeRequests: 1, out: defaultOut }
-    : { quick, rounds: 2, latencySeconds: 4, saturationSeconds: 5, saturationClients: 50, gateways: [...gatewayKeys], settings: [...settingKeys], population: 20_000, poolSize: 2000, probeRequests: 3, out: defaultOut };
+    ? {
+        quick,
+        rounds: 1,
+        latencySeconds: 0.5,
+        saturationSeconds: 0.5,
+        saturationClients: 10,
+        gateways: [...gatewayKeys],
+        settings: [...settingKeys],
+        population: 2000,
+        poolSize: 50,
+        probeRequests: 1,
+        out: defaultOut,
+      }
+    : {
+        quick,
+        rounds: 2,
+        latencySeconds: 4,
+        saturationSeconds: 5,
+        saturationClients: 50,
+        gateways: [...gatewayKeys],
+        settings: [...settingKeys],
+        population: 20_000,
+        poolSize: 2000,
+        probeRequests: 3,
+        out: defaultOut,
+      };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
     const value = argv[i + 1];

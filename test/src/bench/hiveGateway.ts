@@ -10,12 +10,12 @@ import { peerGatewayEnv } from './peerGatewayEnv';
  * type-check program (tsconfig.typecheck.json) and break the gateway's and the simulator's code.
  */
 interface HiveGatewayModule {
-  createGatewayRuntime(config: {
+  createGatewayRuntime: (config: {
     supergraph: string;
     logging: 'error';
     healthCheckEndpoint: string;
-    propagateHeaders: { fromClientToSubgraphs(payload: { request: Request; subgraphName: string }): Promise<Record<string, string>> };
-  }): RequestListener & { dispose(): Promise<void> };
+    propagateHeaders: { fromClientToSubgraphs: (payload: { request: Request; subgraphName: string }) => Promise<Record<string, string>> };
+  }) => RequestListener & { dispose(): Promise<void> };
 }
 const { createGatewayRuntime } = createRequire(__filename)('@graphql-hive/gateway') as HiveGatewayModule;
 

@@ -5,5 +5,10 @@ import { devGatewayContextKeysPath } from '@passerelle/subgraph-kit/context-keys
 export const peerGatewayEnv = {
   port: defineEnv('BENCH_PEER_PORT', 0, envPort, 'Port of a peer gateway started by `npm run bench`.'),
   supergraphPath: defineEnv('SUPERGRAPH_PATH', '', envString(), 'The supergraph file the peer gateway plans on (the bench writes one with the subgraphs’ actual URLs).'),
-  gatewayContextKeys: defineEnv('GATEWAY_CONTEXT_KEYS', devGatewayContextKeysPath, envString(), 'The signing keys of the contexts the subgraphs require (default: the development key, as `npm start`).'),
+  gatewayContextKeys: defineEnv(
+    'GATEWAY_CONTEXT_KEYS',
+    devGatewayContextKeysPath,
+    envString(),
+    'The signing keys of the contexts the subgraphs require (default: the development key, as `npm start`).',
+  ),
 };

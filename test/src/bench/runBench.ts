@@ -48,7 +48,14 @@ async function runBench(options: BenchOptions): Promise<void> {
       for (const variant of variantKeys) {
         for (const gateway of options.gateways) {
           await runRound(
-            { setting: 'saturation', scenario: scenario.key, variant, gateway, round: 0, job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: 0, clients: 2, seconds: options.quick ? 0.2 : 1 } },
+            {
+              setting: 'saturation',
+              scenario: scenario.key,
+              variant,
+              gateway,
+              round: 0,
+              job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: 0, clients: 2, seconds: options.quick ? 0.2 : 1 },
+            },
             processes,
             simulator,
             load,
@@ -68,7 +75,9 @@ async function runBench(options: BenchOptions): Promise<void> {
       }
       const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
       const clients = setting === 'latency' ? 1 : options.saturationClients;
-      progress(`${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each (${Math.round((Date.now() - started) / 1000)} s)`);
+      progress(
+        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
       for (let round = 1; round <= options.rounds; round += 1) {
         for (const scenario of scenarios) {
           for (const variant of variantKeys) {

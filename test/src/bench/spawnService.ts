@@ -16,7 +16,7 @@ export interface SpawnServiceOptions {
   /** The TypeScript file to run (with tsx's loader, in the child's own node: its pid is the one measured). */
   script: string;
   /** Its environment, given the port it must listen on. */
-  env(port: number): NodeJS.ProcessEnv;
+  env: (port: number) => NodeJS.ProcessEnv;
   /** Path answering 200 once the process serves (`/health`). */
   readyPath: string;
   /** @default 60 s */
