@@ -22,7 +22,7 @@ describe('README.md', () => {
 
   it('keeps the overview sections and links every page of docs/', () => {
     const sections = [...readme.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    expect(sections).toEqual(['Quick start', 'What it is', 'The path of one request', 'Layout', 'Publish your subgraph', 'Documentation']);
+    expect(sections).toEqual(['Quick start', 'What it is', 'The path of one request', 'Figures', 'Layout', 'Publish your subgraph', 'Documentation']);
     const pages = readdirSync(path.join(repositoryRoot, 'docs')).filter((f) => f.endsWith('.md'));
     expect(pages.filter((page) => !readme.includes(`](docs/${page})`))).toEqual([]);
   });

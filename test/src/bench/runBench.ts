@@ -1,106 +1,143 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPopulation, simulatorEnv } from '@passerelle/mocks';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
-import { fullFileQuery } from '../e2e/fullFileQuery';
-import { loadGatewayConfig } from '@passerelle/gateway';
-import { everyPortFree, startFederation } from '@passerelle/dev';
-import { measure, type Measurement } from './measure';
-import { startBaselineGateway } from './startBaselineGateway';
+import { benchUsage, parseBenchArgs, type BenchOptions } from './benchOptions';
+import { gatewayKeys, variantKeys, type RoundResult, type SettingKey } from './benchTypes';
+import { buildScenarios } from './buildScenarios';
+import { findCaseloadPages } from './findCaseloadPages';
+import { formatBenchTables, type BenchMeta } from './formatBenchTables';
+import { measureRoundTrips, probeLatencyMs } from './measureRoundTrips';
+import { runRound } from './runRound';
+import { simulatorAdmin } from './simulatorAdmin';
+import { startBenchProcesses } from './startBenchProcesses';
+import { startLoadGenerator } from './startLoadGenerator';
+import { summarizeRounds } from './summarizeRounds';
 
 /**
- * `npm run bench`: the whole federation in one process on loopback, with the simulator's
- * default latency (40 ± 20 ms per legacy call), then:
- *  1. the full file of a persona read by herself, 300 requests, 10 in flight, through the
- *     gateway with every security layer and through a baseline gateway without any, on the
- *     same subgraphs, alternated: the cost of security;
- *  2. `usagers(ids:)` over 100 ids with presence at every partner, as a reception agent,
- *     20 requests, 2 in flight, with the legacy calls per system of one such request;
- *  3. the process's memory afterwards.
- * Bounded in count and in time (60 s per scenario); traffic goes to 127.0.0.1 only.
+ * `npm run bench`: Passerelle with every security layer, a bare `@apollo/gateway` and Hive
+ * Gateway, side by side on the same supergraph, subgraphs and simulated legacy systems, every
+ * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Four
+ * scenarios in two variants, at realistic latency with one client then at saturation, in
+ * alternated rounds (ABCABC…). Prints the tables and writes the JSON (`--out`). Loopback only;
+ * bounded in time (about 10 minutes; `--quick`: a smoke run).
  */
 const secret = 'benchmark-usager-id-secret';
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  USAGER_ID_SECRET: secret,
-  ...everyPortFree(),
-  // Its own journal: the benchmark must not contend with a running `npm start` for the lock.
-  AUDIT_JOURNAL_PATH: path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-')), 'journal.jsonl'),
-};
+const latency = { latencyMs: 40, jitterMs: 20 };
 
-async function main() {
-  const federation = await startFederation({ env });
-  const codec = createUsagerIdCodec(secret);
-  const subgraphUrls = [...federation.subgraphs].map(([name, server]) => `${name}=${server.url}/graphql`).join(',');
-  const baseline = await startBaselineGateway(loadGatewayConfig({ ...env, SUBGRAPH_URLS: subgraphUrls }));
-  const post = async (base: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { errors?: unknown[] };
-    return response.status === 200 && !body.errors;
-  };
-  const as = async (claims: Record<string, unknown>, finalite: string) => ({ authorization: `Bearer ${await federation.identityProvider!.mint(claims, 3600)}`, 'x-passerelle-finalite': finalite });
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function runBench(options: BenchOptions): Promise<void> {
+  const started = Date.now();
+  progress(`starting the simulator, the subgraphs and ${options.gateways.join(', ')}`);
+  const processes = await startBenchProcesses({ usagerIdSecret: secret, populationSize: options.population, gateways: options.gateways });
+  const load = startLoadGenerator();
   try {
-    const id = codec.encode(federation.population.persona('rsa-isolee').nir);
-    // The usager reads her own file: every partner, every security layer (token, purpose, field
-    // and row authorization, objections, limits, audit record).
-    const herself = await as({ sub: id, roles: ['usager'], organisation: 'usager', usager_id: id }, 'information');
-    const secured = () => post(federation.gatewayUrl, fullFileQuery, { id }, herself);
-    const unsecured = () => post(baseline.url, fullFileQuery, { id });
-    for (const warmUp of [secured, unsecured]) if (!(await warmUp())) throw new Error('warm-up request failed');
-    // Alternated halves, so that neither side profits from a warmer process.
-    const rounds = [await measure(secured, 150, 10), await measure(unsecured, 150, 10), await measure(secured, 150, 10), await measure(unsecured, 150, 10)];
-    const full = combine(rounds[0]!, rounds[2]!);
-    const bare = combine(rounds[1]!, rounds[3]!);
-
-    const ids = federation.population.personnes
-      .filter((p) => !p.ref.startsWith('persona:'))
-      .slice(0, 100)
-      .map((p) => codec.encode(p.nir));
-    const presenceQuery = 'query Liste($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance prenoms } presencePartenaires { caf msa franceTravail cpam carsat siao bailleurs } } }';
-    const reception = await as({ sub: 'bench-accueil', roles: ['accueil'], organisation: 'CD12' }, 'premier-accueil');
-    federation.simulator.reset();
-    await post(federation.gatewayUrl, presenceQuery, { ids }, reception);
-    const callsForOne = federation.simulator.stats();
-    const bulk = await measure(() => post(federation.gatewayUrl, presenceQuery, { ids }, reception), 20, 2);
-    const memory = process.memoryUsage();
-
-    const row = (name: string, m: Measurement) => `| ${name} | ${m.requests} | ${m.failures} | ${m.perSecond} | ${m.p50} | ${m.p95} | ${m.max} |`;
-    const lines = [
-      `Passerelle benchmark — ${new Date().toISOString()} — Node ${process.version}, ${federation.population.personnes.length} people, simulator latency ${env.SIMULATEUR_LATENCE_MS ?? 40} ± ${env.SIMULATEUR_GIGUE_MS ?? 20} ms`,
-      '',
-      '| Scenario | Requests | Failures | req/s | p50 ms | p95 ms | max ms |',
-      '|---|---|---|---|---|---|---|',
-      row('full file of a persona, with security (10 in flight)', full),
-      row('same query, same subgraphs, no security layer (10 in flight)', bare),
-      row('usagers(ids:) × 100 with presence at every partner, reception agent (2 in flight)', bulk),
-      '',
-      `Cost of security on the full-file query: ${(((bare.perSecond - full.perSecond) / bare.perSecond) * 100).toFixed(1)} % fewer requests/s, p50 +${(full.p50 - bare.p50).toFixed(1)} ms.`,
-      `Legacy calls for one usagers(ids:) over 100 ids: ${JSON.stringify(callsForOne)}`,
-      `Memory after the run (whole federation in one process): rss ${Math.round(memory.rss / 2 ** 20)} MiB, heap used ${Math.round(memory.heapUsed / 2 ** 20)} MiB`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const simulator = simulatorAdmin(processes.simulator.url);
+    const mint = (claims: Record<string, unknown>) => processes.identityProvider.mint(claims, 3600);
+    const passerelle = processes.gateways.get('passerelle') ?? [...processes.gateways.values()][0]!;
+    const caseloadPages = await findCaseloadPages(passerelle.url, mint, options.quick ? 2 : 40);
+    // The simulator's own population (same size, default seed): the ids drawn are people it knows.
+    const population = createPopulation({ size: options.population, seed: simulatorEnv.populationSeed.default });
+    const scenarios = await buildScenarios({ population, codec: createUsagerIdCodec(secret), mint, caseloadPages, poolSize: options.poolSize });
+    progress(`${caseloadPages.length} caseload pages of 50; warming up (${Math.round((Date.now() - started) / 1000)} s)`);
+    // Warm-up, not counted: every gateway plans every operation and its JIT settles.
+    const cursors = new Map<string, number>();
+    for (const scenario of scenarios) {
+      for (const variant of variantKeys) {
+        for (const gateway of options.gateways) {
+          await runRound(
+            {
+              setting: 'saturation',
+              scenario: scenario.key,
+              variant,
+              gateway,
+              round: 0,
+              job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: 0, clients: 2, seconds: options.quick ? 0.2 : 1 },
+            },
+            processes,
+            simulator,
+            load,
+          );
+        }
+      }
+    }
+    const results: RoundResult[] = [];
+    let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
+    for (const setting of options.settings) {
+      if (setting === 'latency') {
+        progress(`critical path: each gateway at 0 then ${probeLatencyMs} ms per legacy call (${Math.round((Date.now() - started) / 1000)} s)`);
+        roundTrips = await measureRoundTrips(scenarios, processes, simulator, options.probeRequests);
+        await simulator.setLatency(latency.latencyMs, latency.jitterMs);
+      } else {
+        await simulator.setLatency(0, 0);
+      }
+      const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
+      const clients = setting === 'latency' ? 1 : options.saturationClients;
+      progress(
+        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
+      for (let round = 1; round <= options.rounds; round += 1) {
+        for (const scenario of scenarios) {
+          for (const variant of variantKeys) {
+            // ABC in one round, ABC again in the next: no gateway always runs right after another's load.
+            for (const gateway of options.gateways) {
+              const cursorKey = `${scenario.key}|${variant}`;
+              const { result, next } = await runRound(
+                {
+                  setting,
+                  scenario: scenario.key,
+                  variant,
+                  gateway,
+                  round,
+                  job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: cursors.get(cursorKey) ?? 0, clients, seconds },
+                },
+                processes,
+                simulator,
+                load,
+              );
+              // Different usagers: the next round goes on where this one stopped, whatever the gateway.
+              cursors.set(cursorKey, next);
+              results.push(result);
+            }
+          }
+        }
+      }
+    }
+    await simulator.setLatency(0, 0);
+    const rows = summarizeRounds(results, scenarios, roundTrips);
+    const meta: BenchMeta = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cores: os.cpus().length,
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      population: options.population,
+      rounds: options.rounds,
+      latency: { ...latency, clients: 1, seconds: options.latencySeconds },
+      saturation: { clients: options.saturationClients, seconds: options.saturationSeconds },
+    };
+    const settingsRun: SettingKey[] = options.settings;
+    process.stdout.write(formatBenchTables(rows, meta));
+    mkdirSync(path.dirname(options.out), { recursive: true });
+    // Rounds keep their figures but not each request's latency: the JSON stays small enough to commit.
+    const rounds = results.map(({ latenciesMs: _latencies, ...round }) => round);
+    writeFileSync(options.out, `${JSON.stringify({ meta, settings: settingsRun, rows, rounds }, null, 2)}\n`);
+    progress(`done in ${Math.round((Date.now() - started) / 1000)} s; JSON written to ${path.relative(process.cwd(), options.out)}`);
   } finally {
-    await baseline.stop();
-    await federation.stop();
+    load.stop();
+    await processes.stop();
   }
 }
 
-/** Two measurements of the same scenario as one. */
-function combine(a: Measurement, b: Measurement): Measurement {
-  const requests = a.requests + b.requests;
-  const seconds = a.seconds + b.seconds;
-  return {
-    requests,
-    seconds,
-    perSecond: Math.round((requests / seconds) * 10) / 10,
-    p50: Math.round(((a.p50 + b.p50) / 2) * 10) / 10,
-    p95: Math.max(a.p95, b.p95),
-    max: Math.max(a.max, b.max),
-    failures: a.failures + b.failures,
-  };
+let options: BenchOptions;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\nusage: ${benchUsage}\n`);
+  process.exit(2);
 }
-
-void main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${(error as Error).message}\n`);
+runBench(options).catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gatewayKeys, settingKeys, variantKeys, type RowSummary } from '../src/bench/benchTypes';
+
+/**
+ * `npm run bench -- --quick`: every process of the bench starts, each gateway answers every
+ * scenario, and the tables and the JSON come out well formed. No figure is asserted but the
+ * errors: a smoke run on a busy machine measures nothing.
+ */
+describe('npm run bench -- --quick', () => {
+  it('runs end to end: two tables with a row per scenario, variant and gateway, no request failed, the JSON beside', async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-test-')), 'bench.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/bench/runBench.ts'), '--quick', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect([code, stderr.includes('bench failed') ? stderr : '']).toEqual([0, '']);
+
+    const scenarios = ['full file of a persona', '`usagers(ids:)` × 50', 'caseload of 50 (`monPortefeuille`)', 'identity search (`rechercherUsagers`)'];
+    const tableRows = stdout.split('\n').filter((line) => scenarios.some((s) => line.startsWith(`| ${s} |`)));
+    // 2 settings × 4 scenarios × 2 variants × 3 gateways, each row with every column filled.
+    expect(tableRows).toHaveLength(2 * 4 * 2 * 3);
+    expect(stdout.split('\n').filter((line) => /^\|---/.test(line))).toEqual(['|---|---|---|---|---|---|---|---|---|---|---|', '|---|---|---|---|---|---|---|---|---|---|---|---|']);
+    for (const line of tableRows)
+      expect(
+        line
+          .split('|')
+          .slice(1, -1)
+          .every((cell) => cell.trim() !== ''),
+      ).toBe(true);
+
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { rows: RowSummary[]; rounds: unknown[]; meta: { node: string } };
+    expect(json.meta.node).toBe(process.version);
+    const keys = json.rows.map((r) => `${r.setting} ${r.scenario} ${r.variant} ${r.gateway}`).sort();
+    const expected = settingKeys.flatMap((s) => ['full-file', 'list-50', 'caseload-50', 'search'].flatMap((sc) => variantKeys.flatMap((v) => gatewayKeys.map((g) => `${s} ${sc} ${v} ${g}`)))).sort();
+    expect(keys).toEqual(expected);
+    expect(json.rounds).toHaveLength(expected.length);
+    // Every gateway answered every scenario, without any error (the signed context is accepted, the operation planned).
+    expect(json.rows.filter((r) => r.requests === 0 || r.errors > 0).map((r) => `${r.setting} ${r.scenario} ${r.variant} ${r.gateway}: ${r.errors} errors ${r.errorCodes.join(',')}`)).toEqual([]);
+    for (const row of json.rows) {
+      expect([row.gateway, row.legacyCallsPerRequest > 0, row.gatewayCpuMsPerRequest >= 0, row.p50 > 0]).toEqual([row.gateway, true, true, true]);
+    }
+    expect(json.rows.filter((r) => r.setting === 'latency').every((r) => Number.isInteger(r.sequentialRoundTrips))).toBe(true);
+  }, 400_000);
+});

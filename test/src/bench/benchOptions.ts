@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { gatewayKeys, settingKeys, type GatewayKey, type SettingKey } from './benchTypes';
+
+export interface BenchOptions {
+  quick: boolean;
+  rounds: number;
+  latencySeconds: number;
+  saturationSeconds: number;
+  saturationClients: number;
+  gateways: GatewayKey[];
+  settings: SettingKey[];
+  /** Synthetic population of the simulator (POPULATION_TAILLE). */
+  population: number;
+  /** Different usagers drawn per scenario (full file, search). */
+  poolSize: number;
+  /** Requests per gateway per scenario for the critical-path probe, at each of two latencies. */
+  probeRequests: number;
+  out: string;
+}
+
+export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--clients N]
+                   [--gateways passerelle,apollo,hive] [--settings latency,saturation] [--out FILE]`;
+
+const defaultOut = path.resolve(__dirname, '../../bench-results/latest.json');
+
+function listOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T[] {
+  const values = raw.split(',').map((v) => v.trim());
+  const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
+  if (values.length === 0 || unknown.length) throw new Error(`${flag}: expected some of ${allowed.join(', ')}, comma-separated; got ${raw}`);
+  return values as T[];
+}
+
+function positive(flag: string, raw: string | undefined, max: number): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`${flag}: expected a number in (0, ${max}]; got ${raw ?? 'nothing'}`);
+  return value;
+}
+
+/**
+ * The bench's arguments. The full run's defaults keep it within about 10 minutes on 2 cores;
+ * `--quick` is a smoke run of a few seconds of load (the test's), its figures meaningless.
+ */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = quick
+    ? {
+        quick,
+        rounds: 1,
+        latencySeconds: 0.5,
+        saturationSeconds: 0.5,
+        saturationClients: 10,
+        gateways: [...gatewayKeys],
+        settings: [...settingKeys],
+        population: 2000,
+        poolSize: 50,
+        probeRequests: 1,
+        out: defaultOut,
+      }
+    : {
+        quick,
+        rounds: 2,
+        latencySeconds: 4,
+        saturationSeconds: 5,
+        saturationClients: 50,
+        gateways: [...gatewayKeys],
+        settings: [...settingKeys],
+        population: 20_000,
+        poolSize: 2000,
+        probeRequests: 3,
+        out: defaultOut,
+      };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--quick':
+        continue;
+      case '--rounds':
+        options.rounds = Math.round(positive(flag, value, 20));
+        break;
+      case '--latency-seconds':
+        options.latencySeconds = positive(flag, value, 120);
+        break;
+      case '--saturation-seconds':
+        options.saturationSeconds = positive(flag, value, 120);
+        break;
+      case '--clients':
+        options.saturationClients = Math.round(positive(flag, value, 500));
+        break;
+      case '--gateways':
+        options.gateways = listOf(flag, value ?? '', gatewayKeys);
+        break;
+      case '--settings':
+        options.settings = listOf(flag, value ?? '', settingKeys);
+        break;
+      case '--out':
+        if (!value) throw new Error('--out: expected a file path');
+        options.out = path.resolve(value);
+        break;
+      default:
+        throw new Error(`unknown argument ${flag}`);
+    }
+    i += 1;
+  }
+  return options;
+}

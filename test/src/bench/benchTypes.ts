@@ -1,0 +1,81 @@
+/** One HTTP request the load generator sends: a JSON body and its headers (token, purpose). */
+export interface BenchRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** The gateways compared, in the order of each round (ABCABC…). */
+export const gatewayKeys = ['passerelle', 'apollo', 'hive'] as const;
+export type GatewayKey = (typeof gatewayKeys)[number];
+export const gatewayLabels: Readonly<Record<GatewayKey, string>> = {
+  passerelle: 'Passerelle (security on)',
+  apollo: 'bare @apollo/gateway 2.14.4',
+  hive: 'Hive Gateway 2.15.1 (defaults)',
+};
+
+export const variantKeys = ['same', 'different'] as const;
+export type VariantKey = (typeof variantKeys)[number];
+export const variantLabels: Readonly<Record<VariantKey, string>> = { same: 'same usager(s)', different: 'different usagers' };
+
+/** A query measured, with the requests of each variant (the load generator cycles through them). */
+export interface Scenario {
+  key: string;
+  label: string;
+  variants: Readonly<Record<VariantKey, readonly BenchRequest[]>>;
+}
+
+export const settingKeys = ['latency', 'saturation'] as const;
+export type SettingKey = (typeof settingKeys)[number];
+
+/** What the load generator reports for one round. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  /** Latency of every request, in ms (0.1 ms resolution). */
+  latenciesMs: number[];
+  /** Up to 5 distinct `extensions.code` (or HTTP status) of the failed requests: never a message, which may name someone. */
+  errorCodes: string[];
+}
+
+/** One round: one gateway, one scenario, one variant, one setting. */
+export interface RoundResult extends LoadResult {
+  setting: SettingKey;
+  scenario: string;
+  variant: VariantKey;
+  gateway: GatewayKey;
+  round: number;
+  gatewayCpuMs: number;
+  subgraphsCpuMs: number;
+  simulatorCpuMs: number;
+  legacyCalls: number;
+  legacyCallsBySystem: Record<string, number>;
+  /** VmHWM during the round (reset before it when the kernel allows), MiB. */
+  gatewayPeakRssMiB: number | null;
+}
+
+/** The figures of one table row: the rounds of one gateway on one scenario, variant and setting, together. */
+export interface RowSummary {
+  setting: SettingKey;
+  scenario: string;
+  scenarioLabel: string;
+  variant: VariantKey;
+  gateway: GatewayKey;
+  rounds: number;
+  requests: number;
+  errors: number;
+  errorCodes: string[];
+  perSecond: number;
+  /** Lowest and highest req/s over the rounds. */
+  perSecondRange: [number, number];
+  p50: number;
+  p95: number;
+  p99: number;
+  gatewayCpuMsPerRequest: number;
+  subgraphsCpuMsPerRequest: number;
+  simulatorCpuMsPerRequest: number;
+  legacyCallsPerRequest: number;
+  gatewayPeakRssMiB: number | null;
+  /** Latency setting: sequential legacy round trips measured on this gateway's plan (see criticalPath.ts). */
+  sequentialRoundTrips?: number;
+}

@@ -1,0 +1,59 @@
+import { gatewayLabels, variantLabels, type RowSummary } from './benchTypes';
+
+export interface BenchMeta {
+  date: string;
+  node: string;
+  cores: number;
+  command: string;
+  population: number;
+  rounds: number;
+  latency: { latencyMs: number; jitterMs: number; clients: number; seconds: number };
+  saturation: { clients: number; seconds: number };
+}
+
+const range = ([low, high]: [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
+const errors = (row: RowSummary) => (row.errors === 0 ? '0' : `${row.errors} (${row.errorCodes.join(', ')})`);
+
+/**
+ * The bench's tables in Markdown (as the README shows them): one-client latency with the
+ * critical-path bound, then saturation.
+ */
+export function formatBenchTables(rows: readonly RowSummary[], meta: BenchMeta): string {
+  const latency = rows.filter((r) => r.setting === 'latency');
+  const saturation = rows.filter((r) => r.setting === 'saturation');
+  const lines = [
+    `Passerelle bench — ${meta.date} — Node ${meta.node}, ${meta.cores} cores, population ${meta.population}, ${meta.rounds} alternated round(s) per gateway per row — \`${meta.command}\``,
+  ];
+  if (latency.length) {
+    // The bound: the fewest sequential legacy round trips any gateway's plan needed for the scenario, × the mean latency.
+    const boundOf = (scenario: string) => {
+      const trips = latency.filter((r) => r.scenario === scenario && r.sequentialRoundTrips !== undefined).map((r) => r.sequentialRoundTrips!);
+      return trips.length ? Math.min(...trips) * meta.latency.latencyMs : null;
+    };
+    lines.push(
+      '',
+      `Realistic latency: legacy systems ${meta.latency.latencyMs} ± ${meta.latency.jitterMs} ms, ${meta.latency.clients} client, ${meta.latency.seconds} s per round.`,
+      '',
+      '| Scenario | Variant | Gateway | requests | p50 ms | p95 ms | sequential legacy round trips | critical-path bound ms | p50 ÷ bound | errors | legacy calls / request |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...latency.map((r) => {
+        const bound = boundOf(r.scenario);
+        return `| ${r.scenarioLabel} | ${variantLabels[r.variant]} | ${gatewayLabels[r.gateway]} | ${r.requests} | ${r.p50} | ${r.p95} | ${r.sequentialRoundTrips ?? '–'} | ${bound ?? '–'} | ${bound ? (r.p50 / bound).toFixed(2) : '–'} | ${errors(r)} | ${r.legacyCallsPerRequest} |`;
+      }),
+    );
+  }
+  if (saturation.length) {
+    lines.push(
+      '',
+      `Saturation: legacy systems at latency 0, ${meta.saturation.clients} clients, ${meta.saturation.seconds} s per round; CPU from /proc (user + system) per request answered; req/s over all rounds (range per round).`,
+      '',
+      '| Scenario | Variant | Gateway | req/s | p50 ms | p99 ms | errors | gateway CPU ms / req | subgraphs CPU ms / req | simulator CPU ms / req | legacy calls / req | gateway peak RSS MiB |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...saturation.map(
+        (r) =>
+          `| ${r.scenarioLabel} | ${variantLabels[r.variant]} | ${gatewayLabels[r.gateway]} | ${r.perSecond} (${range(r.perSecondRange)}) | ${r.p50} | ${r.p99} | ${errors(r)} | ${r.gatewayCpuMsPerRequest} | ${r.subgraphsCpuMsPerRequest} | ${r.simulatorCpuMsPerRequest} | ${r.legacyCallsPerRequest} | ${r.gatewayPeakRssMiB ?? '–'} |`,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

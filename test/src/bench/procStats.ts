@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux this project runs on). */
+const ticksPerSecond = 100;
+
+/**
+ * CPU time a process has spent so far, user + system, in ms: fields 14 and 15 of
+ * /proc/<pid>/stat (counted after the command name, which may hold spaces, hence the last `)`).
+ * Null when the process is gone or /proc is not Linux's.
+ */
+export function cpuMsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): utime is field 14, stime field 15.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / ticksPerSecond : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak resident set size of a process, in MiB (VmHWM of /proc/<pid>/status); null when unknown. */
+export function peakRssMiBOf(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resets a process's peak RSS to its current RSS (`5` to /proc/<pid>/clear_refs, Linux ≥ 4.0),
+ * so the next VmHWM is the peak of what follows. False when not allowed (the peak then counts
+ * from the process's start).
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

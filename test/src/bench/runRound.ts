@@ -1,0 +1,52 @@
+import type { GatewayKey, RoundResult, SettingKey, VariantKey } from './benchTypes';
+import type { LoadJob } from './loadGenerator';
+import { cpuMsOf, peakRssMiBOf, resetPeakRss } from './procStats';
+import type { SimulatorAdmin } from './simulatorAdmin';
+import type { BenchProcesses } from './startBenchProcesses';
+import type { LoadGenerator } from './startLoadGenerator';
+
+export interface RoundSpec {
+  setting: SettingKey;
+  scenario: string;
+  variant: VariantKey;
+  gateway: GatewayKey;
+  round: number;
+  job: LoadJob;
+}
+
+const sumCpu = (pids: readonly number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
+
+/**
+ * One round: the simulator's counters reset and the gateway's peak RSS reset, CPU times read,
+ * the load generator run, everything read again; per-request figures divide by the requests
+ * answered. Returns the round and the index of the next request of the variant's list.
+ */
+export async function runRound(spec: RoundSpec, processes: BenchProcesses, simulator: SimulatorAdmin, load: LoadGenerator): Promise<{ result: RoundResult; next: number }> {
+  const gateway = processes.gateways.get(spec.gateway)!;
+  const subgraphPids = processes.subgraphs.map((s) => s.pid);
+  await simulator.reset();
+  resetPeakRss(gateway.pid);
+  const before = { gateway: cpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const outcome = await load.run(spec.job);
+  const after = { gateway: cpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const stats = await simulator.stats();
+  const { next, ...figures } = outcome;
+  const legacyCalls = Object.values(stats).reduce((a, b) => a + b, 0);
+  return {
+    next,
+    result: {
+      setting: spec.setting,
+      scenario: spec.scenario,
+      variant: spec.variant,
+      gateway: spec.gateway,
+      round: spec.round,
+      ...figures,
+      gatewayCpuMs: after.gateway - before.gateway,
+      subgraphsCpuMs: after.subgraphs - before.subgraphs,
+      simulatorCpuMs: after.simulator - before.simulator,
+      legacyCalls,
+      legacyCallsBySystem: stats,
+      gatewayPeakRssMiB: peakRssMiBOf(gateway.pid),
+    },
+  };
+}
