@@ -185,7 +185,8 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
     for (let i = 0; i < 5; i++) await extensionsOf(client.get('/instable', schema));
     advanceClock(1_001);
     const probe = extensionsOf(client.get('/instable', schema));
-    const waiting = [extensionsOf(client.get('/instable', schema)), extensionsOf(client.get('/instable', schema))];
+    // Distinct parameters: identical reads in flight would share the probe's call (createLegacyReads.ts).
+    const waiting = [extensionsOf(client.get('/instable', schema, { n: 1 })), extensionsOf(client.get('/instable', schema, { n: 2 }))];
     await new Promise((resolve) => setImmediate(resolve));
     expect(client.breakerState).toBe('half-open');
     releaseProbe();
@@ -216,7 +217,8 @@ describe('bulkhead: bounded calls in flight and waiting', () => {
       }),
     );
     const client = clientOf({ maxConcurrency: 2, maxQueue: 1, timeoutMs: 5_000 });
-    const calls = Array.from({ length: 4 }, () => extensionsOf(client.get('/file', schema)));
+    // Distinct parameters: identical reads in flight would share one call (createLegacyReads.ts).
+    const calls = Array.from({ length: 4 }, (_, n) => extensionsOf(client.get('/file', schema, { n })));
     // The fourth is refused before anything else settles.
     expect(await calls[3]).toEqual(unavailable);
     await until(() => inFlight === 2);
@@ -275,7 +277,8 @@ describe("the request's deadline", () => {
     );
     const client = clientOf({ maxConcurrency: 1, maxQueue: 5, timeoutMs: 60_000, retries: 0 });
     const holder = runWithDeadline(Date.now() + 300, () => client.get('/occupe', schema)).catch(() => undefined);
-    expect(await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/occupe', schema)))).toEqual(tooSlow);
+    // Another parameter, so that it queues behind the holder instead of sharing its call (createLegacyReads.ts).
+    expect(await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/occupe', schema, { n: 2 })))).toEqual(tooSlow);
     await holder;
   });
 });

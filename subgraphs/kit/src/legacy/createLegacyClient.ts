@@ -4,6 +4,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { legacyErrorToGraphQL } from '../errors/legacyErrorToGraphQL';
 import { passerelleError } from '../errors/passerelleError';
+import { createLegacyReads } from './createLegacyReads';
 import { createLegacyResilience, defaultLegacyResilience, type BreakerState } from './createLegacyResilience';
 
 /** How a subgraph reaches its partner's existing system. */
@@ -30,6 +31,15 @@ export interface LegacyClientConfig {
   breakerFailures?: number;
   /** How long the open breaker fails calls at once, in ms, before one probe call is let through. @default 5000 */
   breakerOpenMs?: number;
+  /**
+   * How long an idempotent read's answer is served again to any request of this process, in ms
+   * (createLegacyReads.ts says why that is safe); 0 = off. Identical reads in flight are shared
+   * whatever this is. @default 0 (a client built without it, in tests and tools, sees every call;
+   * `legacyEnv` gives subgraphs `defaultLegacyCacheTtlMs`)
+   */
+  cacheTtlMs?: number;
+  /** Answers kept at most by that cache (least recently used dropped first). @default 1000 */
+  cacheMaxEntries?: number;
 }
 
 /** How a `post` is treated: only an idempotent read (a batch lookup, a search) is ever retried. */
@@ -58,6 +68,8 @@ export interface LegacyClient {
   validate<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>;
   /** The state of this system's circuit breaker (diagnostics, tests). */
   readonly breakerState: BreakerState;
+  /** Read answers currently cached for this system (diagnostics, tests). */
+  readonly cachedAnswers: number;
 }
 
 /** What a partner answered to a command. */
@@ -104,7 +116,6 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     return parsed.data;
   };
 
-  // Validation runs inside the attempt: a malformed payload is not retried and does not count against the breaker (legacyFailures.ts).
   const call = async <T>(run: (signal: AbortSignal) => Promise<T>, idempotentRead: boolean): Promise<T> => {
     try {
       return await resilience.execute(run, { idempotentRead });
@@ -113,17 +124,60 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     }
   };
 
+  // One client per legacy system, so its reads' cache and in-flight calls are per system; the key
+  // names the method (a GET answering 404 means null only for getOrNull), the URL with its
+  // parameters and the body: never the caller (createLegacyReads.ts says why).
+  const reads = createLegacyReads({ ttlMs: config.cacheTtlMs ?? 0, maxEntries: config.cacheMaxEntries ?? 1_000 });
+  const keyOf = (method: string, path: string, params: Record<string, string | number> | undefined, body: unknown) =>
+    JSON.stringify([method, path, Object.entries(params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body ?? null]);
+
+  // The raw answer is shared; each caller validates it against its own schema. A malformed payload
+  // is not retried and does not count against the breaker (legacyFailures.ts), nor stays cached.
+  const read = async <T>(key: string, run: (signal: AbortSignal) => Promise<unknown>, parse: (data: unknown) => T): Promise<T> => {
+    let data: unknown;
+    try {
+      data = await reads.read(key, (signal) => resilience.execute(run, { idempotentRead: true, signal }));
+    } catch (error) {
+      throw legacyErrorToGraphQL(partenaire, error);
+    }
+    try {
+      return parse(data);
+    } catch (error) {
+      reads.forget(key);
+      throw error;
+    }
+  };
+
+  // A write may change any answer of the system: nothing read before it is served after it, nor
+  // joined, whatever its outcome (a timed-out write may still have been applied).
+  const write = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    reads.invalidate();
+    try {
+      return await call(run, false);
+    } finally {
+      reads.invalidate();
+    }
+  };
+
   return {
     partenaire,
-    get: (path, schema, params) => call(async (signal) => validate(schema, (await http$.get(path, { params, signal })).data), true),
+    get: (path, schema, params) => read(keyOf('GET', path, params, null), async (signal) => (await http$.get(path, { params, signal })).data as unknown, (data) => validate(schema, data)),
+    // A 404 ("unknown here") is an answer, shared and cached as `notFound` like any other.
     getOrNull: (path, schema, params) =>
-      call(async (signal) => {
-        const response = await http$.get(path, { params, signal, validateStatus: (s) => (s >= 200 && s < 300) || s === 404 });
-        return response.status === 404 ? null : validate(schema, response.data);
-      }, true),
-    post: (path, body, schema, options) => call(async (signal) => validate(schema, (await http$.post(path, body, { signal })).data), options?.idempotentRead === true),
+      read(
+        keyOf('GET|404', path, params, null),
+        async (signal) => {
+          const response = await http$.get(path, { params, signal, validateStatus: (s) => (s >= 200 && s < 300) || s === 404 });
+          return response.status === 404 ? notFound : (response.data as unknown);
+        },
+        (data) => (data === notFound ? null : validate(schema, data)),
+      ),
+    post: (path, body, schema, options) =>
+      options?.idempotentRead === true
+        ? read(keyOf('POST', path, undefined, body), async (signal) => (await http$.post(path, body, { signal })).data as unknown, (data) => validate(schema, data))
+        : write(async (signal) => validate(schema, (await http$.post(path, body, { signal })).data)),
     command: (path, body, { idempotencyKey, refusals }) =>
-      call(async (signal) => {
+      write(async (signal) => {
         const response = await http$.post(path, body, {
           signal,
           headers: idempotencyKey === null ? {} : { 'Idempotency-Key': idempotencyKey },
@@ -131,10 +185,16 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
         });
         const headers = Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name.toLowerCase(), value]] : [])));
         return { status: response.status, body: response.data as unknown, headers };
-      }, false),
+      }),
     validate,
     get breakerState() {
       return resilience.breakerState;
     },
+    get cachedAnswers() {
+      return reads.size;
+    },
   };
 }
+
+/** getOrNull's shared answer to a 404: no payload can be this very object. */
+const notFound: unique symbol = Symbol('notFound');

@@ -44,9 +44,10 @@ export interface LegacyResilience {
   /**
    * Runs `attempt` (one HTTP exchange; it must honour `signal`) inside the bulkhead, the breaker
    * and the timeout; an idempotent read is retried on transient failures. Everything stops at
-   * the request's deadline (requestDeadline.ts) with a DeadlineExceededError.
+   * the request's deadline (requestDeadline.ts) with a DeadlineExceededError, or when `signal`
+   * aborts (a read shared by several requests, createLegacyReads.ts, once none of them waits).
    */
-  execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: { idempotentRead: boolean }): Promise<T>;
+  execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: { idempotentRead: boolean; signal?: AbortSignal }): Promise<T>;
   readonly breakerState: BreakerState;
 }
 
@@ -95,12 +96,14 @@ export function createLegacyResilience(options: LegacyResilienceOptions): Legacy
     get breakerState() {
       return breakerStates[breaker.state];
     },
-    async execute(attempt, { idempotentRead }) {
+    async execute(attempt, { idempotentRead, signal }) {
       const deadline = currentDeadline();
       const remaining = deadline === null ? null : deadline - Date.now();
-      if (remaining !== null && remaining <= 0) throw new DeadlineExceededError();
+      if ((remaining !== null && remaining <= 0) || signal?.aborted === true) throw new DeadlineExceededError();
       const controller = new AbortController();
       const timer = remaining === null ? undefined : setTimeout(() => controller.abort(), remaining);
+      const abort = () => controller.abort();
+      signal?.addEventListener('abort', abort, { once: true });
       try {
         const running = idempotentRead ? retries.execute(({ signal }) => once(attempt, signal), controller.signal) : once(attempt, controller.signal);
         return await untilAborted(running, controller.signal);
@@ -110,6 +113,7 @@ export function createLegacyResilience(options: LegacyResilienceOptions): Legacy
         throw error;
       } finally {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
       }
     },
   };

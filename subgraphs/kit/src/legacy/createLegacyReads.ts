@@ -1,0 +1,135 @@
+import { cacheBypassed } from './legacyCacheBypass';
+import { DeadlineExceededError } from './legacyFailures';
+import { currentDeadline, runWithDeadline } from './requestDeadline';
+
+/** How one legacy system's reads are shared (one set per system: `legacyEnv`'s `_CACHE_…` variables). */
+export interface LegacyReadsOptions {
+  /** How long an answer is served again, in ms; 0 = no cache (identical reads in flight are still shared). */
+  ttlMs: number;
+  /** Answers kept at most; beyond, the least recently used is dropped. */
+  maxEntries: number;
+  /** The clock (tests). @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * Identical idempotent reads of one legacy system, shared within this subgraph process: a read
+ * already in flight is joined rather than sent again, and an answer is served again for `ttlMs`.
+ *
+ * Why sharing across callers is safe here: a legacy read depends only on the request made to the
+ * legacy system (system, method, URL with its parameters, body), never on who asked. Whether the
+ * caller may see anything is decided before any read (the gateway's field and row authorization,
+ * the subgraphs' own checks on the signed context), and what depends on the caller (the audiences
+ * of notes, team membership) is computed by the resolvers after the read, from the raw answer.
+ * So the raw answer one caller's request obtained is exactly the one another's would obtain.
+ * Writes (`command`, an unmarked `post`) are never shared nor cached, and clear the system's cache
+ * (createLegacyClient.ts). Errors are shared by the callers waiting on the same call, never kept.
+ */
+export interface LegacyReads {
+  /**
+   * The answer to the read `key`: from the cache, from an identical read in flight, or from
+   * `start` (run without the caller's deadline; its signal aborts once every caller waiting on it
+   * has reached its own deadline). Each caller stops at its own deadline with a DeadlineExceededError.
+   */
+  read<T>(key: string, start: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Forgets `key`'s answer (an answer the caller found malformed). */
+  forget(key: string): void;
+  /** Forgets every answer, and lets no read in flight be joined or kept (after a write to the system). */
+  invalidate(): void;
+  /** Answers currently kept (tests). */
+  readonly size: number;
+}
+
+interface SharedRead {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  /** Callers still waiting with a deadline; the call is aborted when the last gives up. */
+  waiting: number;
+  /** True once a caller without a deadline joined: the call then runs to its own timeouts. */
+  unbounded: boolean;
+}
+
+export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
+  const now = options.now ?? Date.now;
+  // A Map iterates in insertion order: re-inserting on each hit makes its first key the least recently used.
+  const answers = new Map<string, { value: unknown; expiresAt: number }>();
+  const inFlight = new Map<string, SharedRead>();
+  // Bumped by every write: a read started before it may hold the old state, so it is neither kept nor joined.
+  let generation = 0;
+
+  const keep = (key: string, value: unknown) => {
+    if (options.ttlMs <= 0 || options.maxEntries <= 0) return;
+    answers.delete(key);
+    answers.set(key, { value, expiresAt: now() + options.ttlMs });
+    while (answers.size > options.maxEntries) answers.delete(answers.keys().next().value as string);
+  };
+
+  const cached = (key: string): { value: unknown } | null => {
+    const entry = answers.get(key);
+    if (entry === undefined) return null;
+    answers.delete(key);
+    if (entry.expiresAt <= now()) return null;
+    answers.set(key, entry);
+    return entry;
+  };
+
+  const start = (key: string, run: (signal: AbortSignal) => Promise<unknown>): SharedRead => {
+    const controller = new AbortController();
+    const startedIn = generation;
+    const shared: SharedRead = { controller, waiting: 0, unbounded: false, promise: Promise.resolve() };
+    // Without the first caller's deadline: the call belongs to every caller that joins it.
+    shared.promise = runWithDeadline(null, () => run(controller.signal))
+      .then((value) => {
+        if (startedIn === generation) keep(key, value);
+        return value;
+      })
+      .finally(() => {
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+      });
+    // Every caller may have given up: the outcome must not become an unhandled rejection.
+    shared.promise.catch(() => undefined);
+    inFlight.set(key, shared);
+    return shared;
+  };
+
+  const join = (shared: SharedRead, deadline: number | null): Promise<unknown> => {
+    if (deadline === null) {
+      shared.unbounded = true;
+      return shared.promise;
+    }
+    shared.waiting += 1;
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        shared.waiting -= 1;
+        if (shared.waiting === 0 && !shared.unbounded) shared.controller.abort();
+        reject(new DeadlineExceededError());
+      }, deadline - now());
+    });
+    return Promise.race([shared.promise, givenUp]).finally(() => clearTimeout(timer));
+  };
+
+  return {
+    async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      const deadline = currentDeadline();
+      if (deadline !== null && deadline <= now()) throw new DeadlineExceededError();
+      const bypass = cacheBypassed();
+      const hit = bypass ? null : cached(key);
+      if (hit !== null) return hit.value as T;
+      const shared = (bypass ? undefined : inFlight.get(key)) ?? start(key, run);
+      // The value came from `run` for this very key, so it has `run`'s type.
+      return (await join(shared, deadline)) as T;
+    },
+    forget(key) {
+      answers.delete(key);
+    },
+    invalidate() {
+      generation += 1;
+      answers.clear();
+      inFlight.clear();
+    },
+    get size() {
+      return answers.size;
+    },
+  };
+}
