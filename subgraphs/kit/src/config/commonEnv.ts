@@ -5,7 +5,7 @@ import { defaultGatewayContextTtlS, gatewayContextJwksPath } from '../security/g
 import { isHttpUrl } from '../security/gatewayContextKeyResolver';
 import { parseGatewayContextJwks } from '../security/parseGatewayContextJwks';
 import { defaultLegacyResilience } from '../legacy/createLegacyResilience';
-import { envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
+import { envBool, envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
 import { passerelleModes, type PasserelleMode } from './passerelleMode';
 import { defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
 
@@ -21,7 +21,9 @@ export function serverEnv(prefix: string, defaultPort: number) {
 /**
  * Variables of a subgraph's legacy client: `<PREFIX>_LEGACY_URL`, `_API_KEY`, and how calls to the
  * system are bounded (legacy/createLegacyResilience.ts): `_TIMEOUT_MS`, `_RETRIES`, `_RETRY_DELAY_MS`,
- * `_BREAKER_FAILURES`, `_BREAKER_OPEN_MS`, `_MAX_CONCURRENCY`, `_MAX_QUEUE`.
+ * `_BREAKER_FAILURES`, `_BREAKER_OPEN_MS`, `_MAX_CONCURRENCY`, `_MAX_QUEUE`; how its reads are cached
+ * (legacy/createLegacyReads.ts): `_CACHE_TTL_MS`, `_CACHE_MAX_ENTRIES`, and `LEGACY_CACHE`, the
+ * process-wide off switch (one variable whatever the number of systems).
  */
 export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: string) {
   const d = defaultLegacyResilience;
@@ -63,11 +65,28 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
       envInt(0, 10_000),
       'Bulkhead: legacy calls waiting for a slot; beyond, a call fails at once with PARTENAIRE_INDISPONIBLE rather than pile up.',
     ),
+    legacyCacheTtlMs: defineEnv(
+      `${prefix}_LEGACY_CACHE_TTL_MS`,
+      defaultLegacyCacheTtlMs,
+      envInt(0, 3_600_000),
+      'How long an answer to a read of the system is served again to any request, in ms (it never depends on the caller: kit README); 0 = off. Writes clear it; errors are never kept.',
+    ),
+    legacyCacheMaxEntries: defineEnv(`${prefix}_LEGACY_CACHE_MAX_ENTRIES`, 1_000, envInt(1, 1_000_000), 'Answers that read cache keeps at most (least recently used dropped first).'),
+    legacyCache: defineEnv('LEGACY_CACHE', true, envBool, 'false turns off the read caches of every legacy system of this process (identical reads in flight are still shared).'),
   };
 }
 
+/** `_LEGACY_CACHE_TTL_MS`'s default: short, since partners' data changes outside Passerelle too. */
+export const defaultLegacyCacheTtlMs = 5_000;
+
+/** `legacyEnv`'s keys shared by every system of a process rather than renamed by `namedLegacyEnv`. */
+const processWideLegacyKeys = ['legacyCache'] as const;
+type ProcessWideLegacyKey = (typeof processWideLegacyKeys)[number];
+
 /** `legacyEnv`'s variables, keyed `${keyPrefix}LegacyUrl`… instead of `legacyUrl`… */
-export type NamedLegacyEnv<P extends string> = { [K in keyof ReturnType<typeof legacyEnv> as `${P}${Capitalize<K>}`]: ReturnType<typeof legacyEnv>[K] };
+export type NamedLegacyEnv<P extends string> = {
+  [K in Exclude<keyof ReturnType<typeof legacyEnv>, ProcessWideLegacyKey> as `${P}${Capitalize<K>}`]: ReturnType<typeof legacyEnv>[K];
+} & Pick<ReturnType<typeof legacyEnv>, ProcessWideLegacyKey>;
 
 /**
  * For a subgraph that reaches several systems (the landlords, the chambers, the identity
@@ -76,7 +95,9 @@ export type NamedLegacyEnv<P extends string> = { [K in keyof ReturnType<typeof l
  */
 export function namedLegacyEnv<P extends string>(keyPrefix: P, variablePrefix: string, nom: string, defaultUrl: string, defaultApiKey: string): NamedLegacyEnv<P> {
   const spec = legacyEnv(variablePrefix, defaultUrl, defaultApiKey);
-  const entries = Object.entries(spec).map(([key, variable]) => [`${keyPrefix}${key[0]!.toUpperCase()}${key.slice(1)}`, { ...variable, doc: `${nom}: ${variable.doc}` }]);
+  const entries = Object.entries(spec).map(([key, variable]) =>
+    (processWideLegacyKeys as readonly string[]).includes(key) ? [key, variable] : [`${keyPrefix}${key[0]!.toUpperCase()}${key.slice(1)}`, { ...variable, doc: `${nom}: ${variable.doc}` }],
+  );
   return Object.fromEntries(entries) as NamedLegacyEnv<P>;
 }
 

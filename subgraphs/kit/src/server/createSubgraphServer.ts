@@ -9,6 +9,7 @@ import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
 import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
+import { cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyCacheBypass';
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
 import type { GatewayContextOptions } from './gatewayContextOptionsOf';
@@ -82,7 +83,8 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     // Apollo Server calls this before executing anything; the refusal it throws is answered with HTTP 401.
     context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger), echeance: currentDeadline() }),
     // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
-    aroundRequest: (req, execute) => runWithDeadline(deadlineOf(req.headers[deadlineHeader]), execute),
+    // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyCacheBypass.ts).
+    aroundRequest: (req, execute) => runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () => runWithCacheBypass(req.headers[cacheBypassHeader] === '1', execute)),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }) },
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });

@@ -15,6 +15,9 @@ export interface LegacyClientOptions {
   breakerOpenMs: number;
   maxConcurrency: number;
   maxQueue: number;
+  /** 0 when `LEGACY_CACHE` is false. */
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
 }
 
 /**
@@ -37,5 +40,8 @@ export function legacyClientOptionsOf(config: object, keyPrefix = ''): LegacyCli
     breakerOpenMs: number('legacyBreakerOpenMs'),
     maxConcurrency: number('legacyMaxConcurrency'),
     maxQueue: number('legacyMaxQueue'),
+    // LEGACY_CACHE is one variable for the process, never renamed (commonEnv.ts).
+    cacheTtlMs: values['legacyCache'] === false ? 0 : number('legacyCacheTtlMs'),
+    cacheMaxEntries: number('legacyCacheMaxEntries'),
   };
 }
