@@ -64,7 +64,12 @@ describe('identical reads in flight share one call', () => {
     const ecriture = endpoint('post', '/ecriture', { held: true });
     const client = clientOf();
     const options = { idempotencyKey: null, refusals: [] };
-    const calls = [client.command('/commande', { x: 1 }, options), client.command('/commande', { x: 1 }, options), client.post('/ecriture', { x: 1 }, schema), client.post('/ecriture', { x: 1 }, schema)];
+    const calls = [
+      client.command('/commande', { x: 1 }, options),
+      client.command('/commande', { x: 1 }, options),
+      client.post('/ecriture', { x: 1 }, schema),
+      client.post('/ecriture', { x: 1 }, schema),
+    ];
     await new Promise((resolve) => setImmediate(resolve));
     commande.release();
     ecriture.release();
@@ -153,7 +158,7 @@ describe('the read cache', () => {
   });
 
   it('is cleared by a command, and a read in flight during it is not kept', async () => {
-    const lecture = endpoint('get', '/lecture');
+    endpoint('get', '/lecture');
     server.use(http.post(`${base}/commande`, () => HttpResponse.json({}, { status: 201 })));
     const client = clientOf();
     await client.get('/lecture', schema);

@@ -56,6 +56,9 @@ describe('readConfig', () => {
       legacyRetryDelayMs: 50,
       legacyBreakerFailures: 10,
       legacyBreakerOpenMs: 5000,
+      legacyCache: true,
+      legacyCacheMaxEntries: 1000,
+      legacyCacheTtlMs: 5000,
       legacyMaxConcurrency: 8,
       legacyMaxQueue: 1000,
     });

@@ -161,7 +161,12 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
 
   return {
     partenaire,
-    get: (path, schema, params) => read(keyOf('GET', path, params, null), async (signal) => (await http$.get(path, { params, signal })).data as unknown, (data) => validate(schema, data)),
+    get: (path, schema, params) =>
+      read(
+        keyOf('GET', path, params, null),
+        async (signal) => (await http$.get(path, { params, signal })).data as unknown,
+        (data) => validate(schema, data),
+      ),
     // A 404 ("unknown here") is an answer, shared and cached as `notFound` like any other.
     getOrNull: (path, schema, params) =>
       read(
@@ -174,7 +179,11 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
       ),
     post: (path, body, schema, options) =>
       options?.idempotentRead === true
-        ? read(keyOf('POST', path, undefined, body), async (signal) => (await http$.post(path, body, { signal })).data as unknown, (data) => validate(schema, data))
+        ? read(
+            keyOf('POST', path, undefined, body),
+            async (signal) => (await http$.post(path, body, { signal })).data as unknown,
+            (data) => validate(schema, data),
+          )
         : write(async (signal) => validate(schema, (await http$.post(path, body, { signal })).data)),
     command: (path, body, { idempotencyKey, refusals }) =>
       write(async (signal) => {
