@@ -67,6 +67,9 @@ export async function startFaultBench(): Promise<FaultBench> {
       _LEGACY_BREAKER_FAILURES: String(faultSettings.breakerFailures),
       _LEGACY_BREAKER_OPEN_MS: String(faultSettings.breakerOpenMs),
       _LEGACY_MAX_CONCURRENCY: String(faultSettings.maxConcurrency),
+      // Each fault must reach the system on the next request: a cached answer (5 s by default,
+      // subgraphs/kit/src/legacy/createLegacyReads.ts) would hide it, and these tests count calls.
+      _LEGACY_CACHE_TTL_MS: '0',
     }),
   );
   const usager = testCodec.encode(federation.population.persona('rsa-isolee').nir);
