@@ -134,10 +134,10 @@ describe('the read cache', () => {
     expect([lecture.count, client.cachedAnswers]).toEqual([2, 0]);
   });
 
-  it('is off for every system when LEGACY_CACHE is false, and 5 s by default', () => {
+  it('is off by default, on per system with its TTL, and off for every system when LEGACY_CACHE is false', () => {
     const spec = legacyEnv('CAF', 'http://127.0.0.1:4010/caf', 'sim-caf-key');
-    expect(legacyClientOptionsOf(readConfig(spec, { LEGACY_CACHE: 'false' })).cacheTtlMs).toBe(0);
-    expect(legacyClientOptionsOf(readConfig(spec, {})).cacheTtlMs).toBe(5_000);
+    expect(legacyClientOptionsOf(readConfig(spec, { LEGACY_CACHE: 'false', CAF_LEGACY_CACHE_TTL_MS: '250' })).cacheTtlMs).toBe(0);
+    expect(legacyClientOptionsOf(readConfig(spec, {})).cacheTtlMs).toBe(0);
     expect(legacyClientOptionsOf(readConfig(spec, { CAF_LEGACY_CACHE_TTL_MS: '250' })).cacheTtlMs).toBe(250);
   });
 

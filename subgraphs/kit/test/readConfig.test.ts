@@ -58,7 +58,7 @@ describe('readConfig', () => {
       legacyBreakerOpenMs: 5000,
       legacyCache: true,
       legacyCacheMaxEntries: 1000,
-      legacyCacheTtlMs: 5000,
+      legacyCacheTtlMs: 0,
       legacyMaxConcurrency: 8,
       legacyMaxQueue: 1000,
     });

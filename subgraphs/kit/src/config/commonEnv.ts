@@ -76,8 +76,12 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
   };
 }
 
-/** `_LEGACY_CACHE_TTL_MS`'s default: short, since partners' data changes outside Passerelle too. */
-export const defaultLegacyCacheTtlMs = 5_000;
+/**
+ * `_LEGACY_CACHE_TTL_MS`'s default: 0, the cache off until a deployment turns it on per system
+ * (e.g. 5000 ms for partners' data, which changes outside Passerelle too). In-flight sharing of
+ * identical reads is always on.
+ */
+export const defaultLegacyCacheTtlMs = 0;
 
 /** `legacyEnv`'s keys shared by every system of a process rather than renamed by `namedLegacyEnv`. */
 const processWideLegacyKeys = ['legacyCache'] as const;
