@@ -14,6 +14,8 @@ describe('bailleurs configuration', () => {
       retryDelayMs: 50,
       breakerFailures: 10,
       breakerOpenMs: 5000,
+      cacheMaxEntries: 1000,
+      cacheTtlMs: 0,
       maxConcurrency: 8,
       maxQueue: 1000,
     });
@@ -25,6 +27,8 @@ describe('bailleurs configuration', () => {
       retryDelayMs: 50,
       breakerFailures: 10,
       breakerOpenMs: 5000,
+      cacheMaxEntries: 1000,
+      cacheTtlMs: 0,
       maxConcurrency: 8,
       maxQueue: 1000,
     });
