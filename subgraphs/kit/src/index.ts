@@ -7,7 +7,6 @@ export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type Le
 export { createLegacyResilience, defaultLegacyResilience, type LegacyResilience, type LegacyResilienceOptions, type BreakerState } from './legacy/createLegacyResilience';
 export { deadlineHeader, deadlineOf, runWithDeadline, currentDeadline } from './legacy/requestDeadline';
 export { DeadlineExceededError, LegacyTimeoutError, isSystemFailure, isTransientFailure } from './legacy/legacyFailures';
-export { createSemaphore, type Semaphore } from './legacy/createSemaphore';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, refusedInProductionByDefault, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';
 export { envInt, envNumber, envPort, envUrl, envBool, envString, envEnum, type EnvParser } from './config/envParsers';

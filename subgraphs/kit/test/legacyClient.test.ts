@@ -3,7 +3,6 @@ import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { z } from 'zod';
 import { createLegacyClient, type LegacyClient } from '../src/legacy/createLegacyClient';
-import { createSemaphore } from '../src/legacy/createSemaphore';
 
 const base = 'https://legacy.kit.test';
 const server = setupServer();
@@ -80,37 +79,5 @@ describe('createLegacyClient', () => {
   it('treats 404 as unknown with getOrNull', async () => {
     server.use(http.get(`${base}/person`, () => HttpResponse.json({ code_erreur: 'INCONNU' }, { status: 404 })));
     await expect(client.getOrNull('/person', schema)).resolves.toBeNull();
-  });
-});
-
-describe('createSemaphore', () => {
-  it('never runs more than its limit at once, and runs every task in arrival order', async () => {
-    const semaphore = createSemaphore(2);
-    const started: number[] = [];
-    const release: Array<() => void> = [];
-    const tasks = Array.from({ length: 5 }, (_, i) =>
-      semaphore.run(async () => {
-        started.push(i);
-        await new Promise<void>((resolve) => release.push(resolve));
-        return i;
-      }),
-    );
-    const tick = () => new Promise((resolve) => setImmediate(resolve));
-    await tick();
-    expect(started).toEqual([0, 1]);
-    release.shift()!();
-    await tick();
-    expect(started).toEqual([0, 1, 2]);
-    release.splice(0).forEach((r) => r());
-    await tick();
-    release.splice(0).forEach((r) => r());
-    await tick();
-    release.splice(0).forEach((r) => r());
-    expect(await Promise.all(tasks)).toEqual([0, 1, 2, 3, 4]);
-    expect(started).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it('refuses a limit below 1', () => {
-    expect(() => createSemaphore(0)).toThrow(RangeError);
   });
 });
