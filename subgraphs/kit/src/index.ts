@@ -6,6 +6,7 @@ export { loadTypeDefs } from './server/loadTypeDefs';
 export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type LegacyCommandAnswer, type LegacyPostOptions } from './legacy/createLegacyClient';
 export { createLegacyResilience, defaultLegacyResilience, type LegacyResilience, type LegacyResilienceOptions, type BreakerState } from './legacy/createLegacyResilience';
 export { deadlineHeader, deadlineOf, runWithDeadline, currentDeadline } from './legacy/requestDeadline';
+export { cacheBypassHeader } from './legacy/legacyCacheBypass';
 export { DeadlineExceededError, LegacyTimeoutError, isSystemFailure, isTransientFailure } from './legacy/legacyFailures';
 export { createBatchLoader, createSingleLoader, indexBy, type BatchLoaderOptions } from './loaders/createBatchLoader';
 export { readConfig, readConfigOrExit, defineEnv, refusedInProductionByDefault, ConfigError, type EnvVar, type ConfigSpec, type ConfigOf } from './config/readConfig';

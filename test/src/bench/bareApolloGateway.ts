@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { readPartnerRegistry, readSecurityDirectives } from '@passerelle/gateway';
-import { readConfigOrExit } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, readConfigOrExit } from '@passerelle/subgraph-kit';
 import { createGraphQLHttpServer, sendJson } from '@passerelle/subgraph-kit/http';
 import { createPeerContextSigner, gatewayContextHeader, type PeerContext } from './peerContext';
 import { peerGatewayEnv } from './peerGatewayEnv';
 
-type PeerGatewayContext = { peer: PeerContext };
+/** The caller's signed contexts, and whether the client asked the subgraphs to bypass their legacy caches (buildScenarios.ts). */
+type PeerGatewayContext = { peer: PeerContext; bypassCache: string | undefined };
 
 /** Adds the context signed for this subgraph to each fetch, as a peer gateway configured for Passerelle's subgraphs would. */
 class SignedContextDataSource extends RemoteGraphQLDataSource<PeerGatewayContext> {
@@ -21,8 +22,9 @@ class SignedContextDataSource extends RemoteGraphQLDataSource<PeerGatewayContext
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerGatewayContext>): Promise<void> {
     // Apollo's own fetches (health checks) carry no request context: nothing to sign for.
-    const { peer } = context as Partial<PeerGatewayContext>;
+    const { peer, bypassCache } = context as Partial<PeerGatewayContext>;
     if (peer) request.http?.headers.set(gatewayContextHeader, await peer.signFor(this.audience));
+    if (bypassCache) request.http?.headers.set(cacheBypassHeader, bypassCache);
   }
 }
 
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     apollo,
     port: config.port,
     host: '127.0.0.1',
-    context: (req) => Promise.resolve({ peer: contextOf(header(req.headers.authorization), header(req.headers['x-passerelle-finalite'])) }),
+    context: (req) => Promise.resolve({ peer: contextOf(header(req.headers.authorization), header(req.headers['x-passerelle-finalite'])), bypassCache: header(req.headers[cacheBypassHeader]) }),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }) },
   });
   const stop = () => void server.stop().then(() => process.exit(0));

@@ -49,6 +49,8 @@ export interface RoundResult extends LoadResult {
   subgraphsCpuMs: number;
   simulatorCpuMs: number;
   legacyCalls: number;
+  /** Calls to the systems holding partners' data: every system but the Département's (caseload lists, access facts). */
+  partnerLegacyCalls: number;
   legacyCallsBySystem: Record<string, number>;
   /** VmHWM during the round (reset before it when the kernel allows), MiB. */
   gatewayPeakRssMiB: number | null;
@@ -75,6 +77,7 @@ export interface RowSummary {
   subgraphsCpuMsPerRequest: number;
   simulatorCpuMsPerRequest: number;
   legacyCallsPerRequest: number;
+  partnerLegacyCallsPerRequest: number;
   gatewayPeakRssMiB: number | null;
   /** Latency setting: sequential legacy round trips measured on this gateway's plan (see criticalPath.ts). */
   sequentialRoundTrips?: number;

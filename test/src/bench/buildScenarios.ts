@@ -1,6 +1,7 @@
 import type { Population } from '@passerelle/mocks';
 import type { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { fullFileQuery, usagerFileFields } from '../e2e/fullFileQuery';
+import { cacheBypassHeader } from '@passerelle/subgraph-kit';
 import type { BenchRequest, Scenario } from './benchTypes';
 
 type Codec = ReturnType<typeof createUsagerIdCodec>;
@@ -36,7 +37,16 @@ const request = (query: string, variables: Record<string, unknown>, token: strin
 });
 
 /**
- * The four scenarios of the bench, each in two variants: the same usager(s) for every request
+ * The "different usagers" variant is the cold figure: every request asks the subgraphs to read
+ * every legacy answer afresh (the kit's cache bypass header, which every gateway of the bench
+ * forwards), so that a caseload page or a person drawn again within a cache's TTL — the pool
+ * is finite, the caseload pages few — is still measured cold. Identical reads in flight inside
+ * one request are still shared: that is the plan, not a cache.
+ */
+const cold = (request: BenchRequest): BenchRequest => ({ ...request, headers: { ...request.headers, [cacheBypassHeader]: '1' } });
+
+/**
+ * The five scenarios of the bench, each in two variants: the same usager(s) for every request
  * (what public gateway benchmarks do: coalescing and caches help) and different usagers for
  * every request, drawn from the synthetic population (caches cold). Each request is made as the
  * caller who may make it: the usager herself for her full file, a reception agent for the
@@ -60,13 +70,16 @@ export async function buildScenarios({ population, codec, mint, caseloadPages, p
   const caseload = ({ referentId, apres }: CaseloadPage) => request(caseloadQuery, { referentId, premier: 50, ...(apres ? { apres } : {}) }, referentTokens.get(referentId)!, 'accompagnement');
   const list = (people: typeof pool) => request(presenceQuery, { ids: people.map((p) => codec.encode(p.nir)) }, accueil, 'premier-accueil');
   const search = (p: (typeof pool)[number]) => request(searchQuery, { identite: { nomNaissance: p.nomNaissance, prenoms: p.prenoms, dateNaissance: p.dateNaissance } }, accueil, 'premier-accueil');
-  // 50-usager lists: consecutive slices of every generated person, so that lists rarely repeat.
-  const lists = Array.from({ length: Math.floor(generated.length / 50) }, (_, i) => list(generated.slice(i * 50, i * 50 + 50)));
+  // 50- and 100-usager lists: consecutive slices of every generated person, so that lists rarely repeat.
+  const listsOf = (size: number) => Array.from({ length: Math.floor(generated.length / size) }, (_, i) => list(generated.slice(i * size, i * size + size)));
+  const lists = listsOf(50);
+  const presences = listsOf(100);
   if (caseloadPages.length === 0) throw new Error('no référent has a caseload of 50 or more: the caseload scenario cannot run');
   return [
-    { key: 'full-file', label: 'full file of a persona', variants: { same: [await herself(persona.nir)], different: await Promise.all(pool.map((p) => herself(p.nir))) } },
-    { key: 'list-50', label: '`usagers(ids:)` × 50', variants: { same: [lists[0]!], different: lists } },
-    { key: 'caseload-50', label: 'caseload of 50 (`monPortefeuille`)', variants: { same: [caseload(caseloadPages[0]!)], different: caseloadPages.map(caseload) } },
-    { key: 'search', label: 'identity search (`rechercherUsagers`)', variants: { same: [search(persona)], different: pool.map(search) } },
+    { key: 'full-file', label: 'full file of a persona', variants: { same: [await herself(persona.nir)], different: (await Promise.all(pool.map((p) => herself(p.nir)))).map(cold) } },
+    { key: 'list-50', label: '`usagers(ids:)` × 50', variants: { same: [lists[0]!], different: lists.map(cold) } },
+    { key: 'presence-100', label: 'presence list of 100', variants: { same: [presences[0]!], different: presences.map(cold) } },
+    { key: 'caseload-50', label: 'caseload of 50 (`monPortefeuille`)', variants: { same: [caseload(caseloadPages[0]!)], different: caseloadPages.map(caseload).map(cold) } },
+    { key: 'search', label: 'identity search (`rechercherUsagers`)', variants: { same: [search(persona)], different: pool.map(search).map(cold) } },
   ];
 }

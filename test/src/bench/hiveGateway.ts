@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { createServer, type RequestListener } from 'node:http';
-import { readConfigOrExit } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, readConfigOrExit } from '@passerelle/subgraph-kit';
 import { createPeerContextSigner, gatewayContextHeader, type PeerContext } from './peerContext';
 import { peerGatewayEnv } from './peerGatewayEnv';
 
@@ -42,7 +42,11 @@ function main(): void {
     logging: 'error',
     healthCheckEndpoint: '/health',
     propagateHeaders: {
-      fromClientToSubgraphs: async ({ request, subgraphName }) => ({ [gatewayContextHeader]: await peerOf(request).signFor(subgraphName) }),
+      // The signed context, and the cache bypass when the client asked for it (buildScenarios.ts: the cold variant).
+      fromClientToSubgraphs: async ({ request, subgraphName }) => ({
+        [gatewayContextHeader]: await peerOf(request).signFor(subgraphName),
+        ...(request.headers.get(cacheBypassHeader) ? { [cacheBypassHeader]: request.headers.get(cacheBypassHeader)! } : {}),
+      }),
     },
   });
   const server = createServer(gateway);

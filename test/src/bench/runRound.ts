@@ -14,6 +14,9 @@ export interface RoundSpec {
   job: LoadJob;
 }
 
+/** The Département's own system (caseload lists, access facts): the one a repeated caseload may still call (issue 11's target). */
+const departementSystem = 'departement';
+
 const sumCpu = (pids: readonly number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
 
 /**
@@ -32,6 +35,7 @@ export async function runRound(spec: RoundSpec, processes: BenchProcesses, simul
   const stats = await simulator.stats();
   const { next, ...figures } = outcome;
   const legacyCalls = Object.values(stats).reduce((a, b) => a + b, 0);
+  const partnerLegacyCalls = Object.entries(stats).reduce((n, [system, calls]) => (system === departementSystem ? n : n + calls), 0);
   return {
     next,
     result: {
@@ -45,6 +49,7 @@ export async function runRound(spec: RoundSpec, processes: BenchProcesses, simul
       subgraphsCpuMs: after.subgraphs - before.subgraphs,
       simulatorCpuMs: after.simulator - before.simulator,
       legacyCalls,
+      partnerLegacyCalls,
       legacyCallsBySystem: stats,
       gatewayPeakRssMiB: peakRssMiBOf(gateway.pid),
     },

@@ -45,6 +45,7 @@ export function summarizeRounds(results: readonly RoundResult[], scenarios: read
       subgraphsCpuMsPerRequest: perRequest(rounds.reduce((n, r) => n + r.subgraphsCpuMs, 0)),
       simulatorCpuMsPerRequest: perRequest(rounds.reduce((n, r) => n + r.simulatorCpuMs, 0)),
       legacyCallsPerRequest: perRequest(rounds.reduce((n, r) => n + r.legacyCalls, 0)),
+      partnerLegacyCallsPerRequest: perRequest(rounds.reduce((n, r) => n + r.partnerLegacyCalls, 0)),
       gatewayPeakRssMiB: peaks.length ? Math.max(...peaks) : null,
       ...(trips !== undefined ? { sequentialRoundTrips: trips } : {}),
     };
