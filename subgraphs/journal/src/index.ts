@@ -27,3 +27,4 @@ export const subgraph = defineSubgraph({
 
 export const { createServer, loadConfig: loadJournalConfig, typeDefsPath } = subgraph;
 export { journalEnv, type JournalConfig } from './config';
+export { accessesForUsagerSql } from './accessesFromPostgres';
