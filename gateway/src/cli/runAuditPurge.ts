@@ -34,7 +34,8 @@ export async function runAuditPurge(args: readonly string[], env: NodeJS.Process
         ),
       ];
       const refused = results.filter((r) => r.refused !== null);
-      (refused.length > 0 ? output.stderr : output.stdout)(`${lines.join('\n')}\n`);
+      if (refused.length > 0) output.stderr(`${lines.join('\n')}\n`);
+      else output.stdout(`${lines.join('\n')}\n`);
       return refused.length > 0 ? 1 : 0;
     }
     const { purged, kept } = await purgeJournal(context.file, context.config.auditSealKey, { olderThan, now });

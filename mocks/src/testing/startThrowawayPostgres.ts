@@ -106,7 +106,18 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   for (let attempt = 1; attempt <= 3 && !started; attempt += 1) {
     port = await freePort();
     try {
-      run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
+      run('pg_ctl', [
+        '-D',
+        data,
+        '-l',
+        path.join(dir, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        'start',
+      ]);
       started = true;
     } catch (error) {
       // Another process may have taken the port between freePort() and the server's listen.

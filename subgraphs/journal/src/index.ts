@@ -18,9 +18,7 @@ export const subgraph = defineSubgraph({
     assertAuditSinkConfig(config);
     // One reader for the server's life: the database's pool is shared, each request's answer is its caller's own.
     const accessesOf: AccessReader =
-      config.auditSink === 'postgres'
-        ? accessesFromPostgres(config.auditDatabaseUrl, logger)
-        : async (usagerId, limit) => (await accessesForUsager(config.auditJournalPath, usagerId)).slice(0, limit);
+      config.auditSink === 'postgres' ? accessesFromPostgres(config.auditDatabaseUrl, logger) : async (usagerId, limit) => (await accessesForUsager(config.auditJournalPath, usagerId)).slice(0, limit);
     return (base): JournalContext => ({ ...base, accessesOf });
   },
 });

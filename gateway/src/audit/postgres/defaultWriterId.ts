@@ -7,5 +7,9 @@ import { hostname } from 'node:os';
  * its chain after verifying it, any other restart starts a new chain.
  */
 export function defaultWriterId(): string {
-  return `${hostname().replace(/[^A-Za-z0-9._@-]/g, '-').slice(0, 100) || 'host'}:${process.pid}`;
+  return `${
+    hostname()
+      .replace(/[^A-Za-z0-9._@-]/g, '-')
+      .slice(0, 100) || 'host'
+  }:${process.pid}`;
 }

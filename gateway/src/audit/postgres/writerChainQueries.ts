@@ -26,7 +26,10 @@ const sealOf = (row: Record<string, unknown>): SealRow => ({ numero: count(row.n
 
 /** The writer's seals after seal `afterNumero`, in order. */
 export async function readSeals(client: ClientBase, writer: string, afterNumero = 0): Promise<SealRow[]> {
-  const { rows } = await client.query<Record<string, unknown>>('SELECT numero, seq, hash, time, hmac FROM passerelle_audit.seal WHERE writer_id = $1 AND numero > $2 ORDER BY numero', [writer, afterNumero]);
+  const { rows } = await client.query<Record<string, unknown>>('SELECT numero, seq, hash, time, hmac FROM passerelle_audit.seal WHERE writer_id = $1 AND numero > $2 ORDER BY numero', [
+    writer,
+    afterNumero,
+  ]);
   return rows.map(sealOf);
 }
 
@@ -40,10 +43,11 @@ export async function readLastSeals(client: ClientBase, writer: string, limit: n
 export async function* readRecords(client: ClientBase, writer: string, afterSeq = 0): AsyncGenerator<RecordRow> {
   let after = afterSeq;
   for (;;) {
-    const { rows } = await client.query<Record<string, unknown>>(
-      'SELECT seq, prev_hash, hash, time, record FROM passerelle_audit.record WHERE writer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [writer, after, pageSize],
-    );
+    const { rows } = await client.query<Record<string, unknown>>('SELECT seq, prev_hash, hash, time, record FROM passerelle_audit.record WHERE writer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      writer,
+      after,
+      pageSize,
+    ]);
     for (const row of rows) {
       const record = row.record;
       yield {

@@ -47,7 +47,9 @@ export function writerCheckpointVerifies(sealKey: string, fields: WriterCheckpoi
  * its own origin and a chain's records cannot pass for another writer's.
  */
 export function writerGenesisHash(writer: string): string {
-  return createHash('sha256').update(canonicalJson({ type: 'genese', writer }), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ type: 'genese', writer }), 'utf8')
+    .digest('hex');
 }
 
 /**

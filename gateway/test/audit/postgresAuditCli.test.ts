@@ -1,9 +1,9 @@
 import { postgresTestsRun } from '@passerelle/mocks';
-import { createPostgresAuditJournal } from '../../../src/audit/postgres/createPostgresAuditJournal';
-import { runAuditMigrate } from '../../../src/cli/runAuditMigrate';
-import { runAuditPurge } from '../../../src/cli/runAuditPurge';
-import { runAuditVerify } from '../../../src/cli/runAuditVerify';
-import { makeRecord, sealKey } from '../auditTestKit';
+import { createPostgresAuditJournal } from '../../src/audit/postgres/createPostgresAuditJournal';
+import { runAuditMigrate } from '../../src/cli/runAuditMigrate';
+import { runAuditPurge } from '../../src/cli/runAuditPurge';
+import { runAuditVerify } from '../../src/cli/runAuditVerify';
+import { makeRecord, sealKey } from './auditTestKit';
 import { useAuditDatabase, type AuditDatabase } from './useAuditDatabase';
 
 const run = postgresTestsRun('postgresAuditCli.test');
@@ -15,7 +15,12 @@ function capture() {
   return { out, output: { stdout: (text: string) => void (out.stdout += text), stderr: (text: string) => void (out.stderr += text) } };
 }
 
-const envFor = (db: AuditDatabase, role: 'writer' | 'reader' | 'purger' | 'owner') => ({ AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: db.url(role), AUDIT_SEAL_KEY: sealKey, AUDIT_RETENTION_DAYS: '30' });
+const envFor = (db: AuditDatabase, role: 'writer' | 'reader' | 'purger' | 'owner') => ({
+  AUDIT_SINK: 'postgres',
+  AUDIT_DATABASE_URL: db.url(role),
+  AUDIT_SEAL_KEY: sealKey,
+  AUDIT_RETENTION_DAYS: '30',
+});
 
 /** Records `from`…`to` (record i is i hours after 2025-01-01) as `writerId`, sealed every 10; `close`: sealed at the end too. */
 async function write(db: AuditDatabase, writerId: string, from: number, to: number, close = true): Promise<void> {
@@ -110,7 +115,9 @@ describeWithPostgres('npm run audit:verify, audit:purge and audit:migrate with A
     await db.asSuperuser("DELETE FROM passerelle_audit.record WHERE writer_id = 'gw-a' AND seq = 5");
     const refused = capture();
     await expect(runAuditPurge([], envFor(db, 'purger'), refused.output, () => new Date('2026-06-01T00:00:00.000Z'))).resolves.toBe(1);
-    expect(refused.out.stderr).toContain('Writer gw-a: NOT PURGED, the chain does not verify; refusing to purge it:\n  - seq 5: supprime: the usager index lists record seq 5, which is missing\n  - seq 6: supprime: record seq 5 is missing before record seq 6\n');
+    expect(refused.out.stderr).toContain(
+      'Writer gw-a: NOT PURGED, the chain does not verify; refusing to purge it:\n  - seq 5: supprime: the usager index lists record seq 5, which is missing\n  - seq 6: supprime: record seq 5 is missing before record seq 6\n',
+    );
     const count = await db.asSuperuser<{ n: string }>('SELECT count(*) AS n FROM passerelle_audit.record');
     expect(count.rows[0]!.n).toBe('24');
 

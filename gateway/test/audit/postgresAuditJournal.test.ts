@@ -1,10 +1,10 @@
 import { postgresTestsRun } from '@passerelle/mocks';
-import { createPostgresAuditJournal } from '../../../src/audit/postgres/createPostgresAuditJournal';
-import { verifyPostgresJournal } from '../../../src/audit/postgres/verifyPostgresJournal';
-import { migrateAuditDatabase } from '../../../src/audit/postgres/migrateAuditDatabase';
-import { chainHash } from '../../../src/audit/chainHash';
-import { writerGenesisHash } from '../../../src/audit/postgres/writerCheckpoint';
-import { makeRecord, recordingLogger, sealKey } from '../auditTestKit';
+import { createPostgresAuditJournal } from '../../src/audit/postgres/createPostgresAuditJournal';
+import { verifyPostgresJournal } from '../../src/audit/postgres/verifyPostgresJournal';
+import { migrateAuditDatabase } from '../../src/audit/postgres/migrateAuditDatabase';
+import { chainHash } from '../../src/audit/chainHash';
+import { writerGenesisHash } from '../../src/audit/postgres/writerCheckpoint';
+import { makeRecord, recordingLogger, sealKey } from './auditTestKit';
 import { connectedAs, useAuditDatabase, type AuditDatabase } from './useAuditDatabase';
 
 const run = postgresTestsRun('postgresAuditJournal.test');
@@ -35,7 +35,9 @@ describeWithPostgres('the PostgreSQL audit journal', () => {
       { writer: 'gw-b', records: 200, seals: 4, problems: [], ok: true, purged: 0 },
     ]);
     expect(result).toMatchObject({ ok: true, records: 500, seals: 9 });
-    const { rows } = await db.asSuperuser<{ seq: string; prev_hash: string; hash: string; record: unknown }>("SELECT seq, prev_hash, hash, record FROM passerelle_audit.record WHERE writer_id = 'gw-b' ORDER BY seq");
+    const { rows } = await db.asSuperuser<{ seq: string; prev_hash: string; hash: string; record: unknown }>(
+      "SELECT seq, prev_hash, hash, record FROM passerelle_audit.record WHERE writer_id = 'gw-b' ORDER BY seq",
+    );
     let prevHash = writerGenesisHash('gw-b');
     for (const row of rows) {
       expect(row.prev_hash).toBe(prevHash);
@@ -82,7 +84,9 @@ describeWithPostgres('the PostgreSQL audit journal', () => {
       await expect(client.query("INSERT INTO passerelle_audit.seal VALUES ('x', 1, 1, 'h', now(), 'h')")).rejects.toThrow('permission denied for table seal');
     });
     await connectedAs(db.url('owner'), async (client) => {
-      await expect(client.query("UPDATE passerelle_audit.record SET time = now() WHERE writer_id = 'gw-a'")).rejects.toThrow('passerelle_audit.record: UPDATE refused, the audit journal is append-only');
+      await expect(client.query("UPDATE passerelle_audit.record SET time = now() WHERE writer_id = 'gw-a'")).rejects.toThrow(
+        'passerelle_audit.record: UPDATE refused, the audit journal is append-only',
+      );
       await expect(client.query("DELETE FROM passerelle_audit.seal WHERE writer_id = 'gw-a'")).rejects.toThrow('passerelle_audit.seal: DELETE refused, the audit journal is append-only');
       // Idempotent: a second migration changes nothing.
       await expect(migrateAuditDatabase(client)).resolves.toEqual(['001_audit_journal.sql']);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@passerelle/mocks';
-import { migrateAuditDatabase } from '../../../src/audit/postgres/migrateAuditDatabase';
+import { migrateAuditDatabase } from '../../src/audit/postgres/migrateAuditDatabase';
 
 /** The login roles of the tests, each a member of one of the migration's group roles. */
 export const loginRoles = {
