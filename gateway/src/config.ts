@@ -3,6 +3,7 @@ import { roles, type Role } from '@passerelle/subgraph-kit/security';
 import { devGatewayContextKeysPath } from '@passerelle/subgraph-kit/context-keys';
 import {
   auditJournalPathEnv,
+  auditSinkEnv,
   defineEnv,
   envEnum,
   envInt,
@@ -74,6 +75,12 @@ export const envRoles: EnvParser<readonly Role[]> = (raw) => {
   return [...new Set(names)] as Role[];
 };
 
+/** AUDIT_WRITER_ID: what a writer id may hold (it is logged and stored in every row of its chain). */
+const envWriterId: EnvParser<string> = (raw) => {
+  if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(raw)) throw new Error('expected 1 to 128 letters, digits or . _ : @ -');
+  return raw;
+};
+
 /** AUDIT_SEAL_KEY's default: for development only, refused in production mode (`assertProductionAuditConfig`). */
 export const devAuditSealKey = 'passerelle-dev-only-audit-journal-seal-key';
 
@@ -143,8 +150,15 @@ export const gatewayEnv = {
     envPath,
     'Manifest of the persisted operations, read at start-up (default: gateway/persisted-operations.json, built by `npm run persisted:build`).',
   ),
-  // AUDIT_JOURNAL_PATH: the same variable and default as the journal subgraph's.
+  // AUDIT_SINK, AUDIT_DATABASE_URL, AUDIT_JOURNAL_PATH: the same variables and defaults as the journal subgraph's.
+  ...auditSinkEnv(),
   ...auditJournalPathEnv(),
+  auditWriterId: defineEnv(
+    'AUDIT_WRITER_ID',
+    '',
+    envWriterId,
+    'With AUDIT_SINK=postgres: the hash chain this process writes (1–128 letters, digits, `.` `_` `:` `@` `-`), unique among the processes running at once (a second one is refused at start); a process started again with the same id resumes its chain. Unset: `<host name>:<pid>`.',
+  ),
   auditSealKey: defineEnv(
     'AUDIT_SEAL_KEY',
     devAuditSealKey,

@@ -3,7 +3,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createLogger, createUsagerIdCodec, type Logger } from '@passerelle/subgraph-kit';
 import { RequestSecurity } from './pipeline/RequestSecurity';
-import { assertProductionAuditConfig, createAuditJournal } from './audit/index';
+import { assertProductionAuditConfig, openAuditSink } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { finalitePlugin } from './security/finalitePlugin';
 import { createGraphQLHttpServer, graphqlRoute, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
@@ -43,7 +43,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   const persistedOperations = loadPersistedOperations(config.persistedOperationsPath);
   assertProductionAuditConfig(config);
   const authenticate = createAuthenticator(config, { logger });
-  const journal = await createAuditJournal({ path: config.auditJournalPath, sealKey: config.auditSealKey, sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger });
+  const journal = await openAuditSink(config, logger);
   const { gateway, unusedOverrides, contextSigner } = createGateway(config, logger, journal);
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };

@@ -23,3 +23,4 @@ export { unknownNir } from './testing/unknownNir';
 export { postLegacy } from './testing/postLegacy';
 export { expectLegacyError } from './testing/expectLegacyError';
 export { keyRefusalCases, keyRefused } from './testing/keyRefusalCases';
+export { startThrowawayPostgres, findPostgresBinaries, postgresTestsRun, type ThrowawayPostgres } from './testing/startThrowawayPostgres';

@@ -6,5 +6,7 @@ export { verifyJournal, type JournalVerification } from './verifyJournal';
 export type { JournalProblem, JournalProblemKind } from './JournalProblem';
 export { purgeJournal, type PurgeResult } from './purgeJournal';
 export { assertProductionAuditConfig } from './assertProductionAuditConfig';
+export { openAuditSink } from './openAuditSink';
+export * from './postgres/index';
 // Reading the journal lives in the kit, shared with the journal subgraph (`monJournalDesAcces`).
 export { accessesForUsager, canonicalJson, genesisHash, type UsagerAccess, type AccesLine, type SceauLine, type AncreLine, type JournalLine } from '@passerelle/subgraph-kit/audit';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { ConfigError } from '@passerelle/subgraph-kit';
+import { assertAuditSinkConfig, ConfigError } from '@passerelle/subgraph-kit';
 import { assertProductionAuditConfig } from '../audit/assertProductionAuditConfig';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
 
@@ -14,6 +14,8 @@ export interface AuditCliContext {
   config: GatewayConfig;
   /** `--file`, resolved from the working directory, else AUDIT_JOURNAL_PATH. */
   file: string;
+  /** Which journal to act on: `--file` or AUDIT_SINK=file, else (AUDIT_SINK=postgres) the database AUDIT_DATABASE_URL. */
+  sink: 'file' | 'postgres';
   strict: boolean;
   help: boolean;
 }
@@ -39,7 +41,9 @@ export function parseAuditCliArgs(args: readonly string[], env: NodeJS.ProcessEn
   const config = loadGatewayConfig(env);
   assertProductionAuditConfig(config);
   const file = typeof values.file === 'string' ? path.resolve(values.file) : config.auditJournalPath;
-  return { config, file, strict: values.strict === true, help: values.help === true };
+  const sink = typeof values.file === 'string' ? 'file' : config.auditSink;
+  if (sink === 'postgres') assertAuditSinkConfig(config);
+  return { config, file, sink, strict: values.strict === true, help: values.help === true };
 }
 
 /** The message of an argument or configuration error, for stderr. */

@@ -1,9 +1,10 @@
-import { auditJournalPathEnv, type ConfigOf, gatewayContextEnv, serverEnv } from '@passerelle/subgraph-kit';
+import { auditJournalPathEnv, auditSinkEnv, type ConfigOf, gatewayContextEnv, serverEnv } from '@passerelle/subgraph-kit';
 
 /** Environment of the journal subgraph. */
 export const journalEnv = {
   ...serverEnv('JOURNAL', 4011),
-  // AUDIT_JOURNAL_PATH: the file the gateway writes, with the gateway's default.
+  // AUDIT_SINK, AUDIT_DATABASE_URL, AUDIT_JOURNAL_PATH: where the gateway writes, with the gateway's defaults.
+  ...auditSinkEnv(),
   ...auditJournalPathEnv(),
   ...gatewayContextEnv(),
 };

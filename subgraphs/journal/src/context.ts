@@ -1,7 +1,8 @@
 import type { SubgraphRequestContext } from '@passerelle/subgraph-kit';
+import type { AccessReader } from './accessesFromPostgres';
 
 /** What every resolver of the journal subgraph receives; built per request. */
 export interface JournalContext extends SubgraphRequestContext {
-  /** The audit journal to read (AUDIT_JOURNAL_PATH). */
-  auditJournalPath: string;
+  /** A usager's accesses, newest first, at most `limit`: from AUDIT_JOURNAL_PATH or, with AUDIT_SINK=postgres, the audit database. */
+  accessesOf: AccessReader;
 }

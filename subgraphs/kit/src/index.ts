@@ -22,6 +22,12 @@ export {
   gatewayContextTtlEnv,
   auditJournalPathEnv,
   defaultAuditJournalPath,
+  auditSinkEnv,
+  auditSinks,
+  type AuditSink,
+  envPostgresUrl,
+  redactedDatabaseUrl,
+  assertAuditSinkConfig,
 } from './config/commonEnv';
 export { passerelleModes, type PasserelleMode } from './config/passerelleMode';
 export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';

@@ -1,5 +1,4 @@
 import { passerelleError } from '@passerelle/subgraph-kit';
-import { accessesForUsager } from '@passerelle/subgraph-kit/audit';
 import type { JournalContext } from '../context';
 
 /** Bounds of `monJournalDesAcces(premier:)`. */
@@ -23,7 +22,7 @@ export const Query = {
     }
     const usagerId = ctx.appel.caller?.usagerId ?? null;
     if (usagerId === null || usagerId === '') return [];
-    const accesses = await accessesForUsager(ctx.auditJournalPath, usagerId);
+    const accesses = await ctx.accessesOf(usagerId, count);
     // Copy field by field: whatever else a record holds never reaches the answer.
     return accesses.slice(0, count).map(({ date, organisation, roles, finalite }) => ({ date, organisation, roles: [...roles], finalite }));
   },

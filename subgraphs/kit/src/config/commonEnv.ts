@@ -7,7 +7,7 @@ import { parseGatewayContextJwks } from '../security/parseGatewayContextJwks';
 import { defaultLegacyResilience } from '../legacy/createLegacyResilience';
 import { envBool, envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
 import { passerelleModes, type PasserelleMode } from './passerelleMode';
-import { defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
+import { ConfigError, defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
 
 /** Variables every server process has: `<PREFIX>_PORT`, `<PREFIX>_HOST`, `LOG_LEVEL`. */
 export function serverEnv(prefix: string, defaultPort: number) {
@@ -225,4 +225,60 @@ export function auditJournalPathEnv() {
       'Audit journal: append-only JSON Lines, hash-chained and sealed (default: .passerelle/audit/journal.jsonl). In production, on storage apart from the application. The gateway writes it, the journal subgraph reads it.',
     ),
   };
+}
+
+/** Where the audit journal lives: AUDIT_SINK. */
+export const auditSinks = ['file', 'postgres'] as const;
+export type AuditSink = (typeof auditSinks)[number];
+
+/**
+ * A PostgreSQL connection URL (`postgres://user:password@host:port/database`, or
+ * `?host=/socket/dir`). Messages never echo the value: it carries a password.
+ */
+export const envPostgresUrl: EnvParser<string> = (raw) => {
+  const expected = 'expected a postgres://user:password@host:port/database URL';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(expected);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(expected);
+  if (url.hostname === '' && !url.searchParams.has('host')) throw new Error(`${expected} (no host)`);
+  if (url.pathname.replace(/^\//, '') === '') throw new Error(`${expected} (no database)`);
+  return raw;
+};
+
+/** A connection URL as it may be logged or printed: user, host, port and database; never the password or parameters. */
+export function redactedDatabaseUrl(raw: string): string {
+  const url = new URL(raw);
+  const host = url.hostname === '' ? (url.searchParams.get('host') ?? '') : url.host;
+  return `${url.protocol}//${url.username === '' ? '' : `${decodeURIComponent(url.username)}@`}${host}${url.pathname}`;
+}
+
+/**
+ * AUDIT_SINK and AUDIT_DATABASE_URL, read by the gateway (which writes the journal), its audit
+ * commands and the journal subgraph (which reads it for `monJournalDesAcces`). One definition,
+ * so all of them look in the same place. `assertAuditSinkConfig` checks the pair.
+ */
+export function auditSinkEnv() {
+  return {
+    auditSink: defineEnv<AuditSink>(
+      'AUDIT_SINK',
+      'file',
+      envEnum(...auditSinks),
+      '`file`: the audit journal is AUDIT_JOURNAL_PATH (one gateway process); `postgres`: it is in the PostgreSQL database AUDIT_DATABASE_URL, one hash chain per writer, any number of gateway processes (docs/security.md, "The audit journal").',
+    ),
+    auditDatabaseUrl: defineEnv(
+      'AUDIT_DATABASE_URL',
+      '',
+      envPostgresUrl,
+      'With AUDIT_SINK=postgres: `postgres://user:password@host:port/database` of the audit database, with the credentials of this process’s role (the gateway: a member of passerelle_audit_writer; the journal subgraph and `audit:verify`: passerelle_audit_reader; `audit:purge`: passerelle_audit_purger; `audit:migrate`: the owner). Never logged.',
+    ),
+  };
+}
+
+/** Throws a ConfigError when AUDIT_SINK=postgres has no AUDIT_DATABASE_URL. */
+export function assertAuditSinkConfig(config: { auditSink: AuditSink; auditDatabaseUrl: string }): void {
+  if (config.auditSink === 'postgres' && config.auditDatabaseUrl === '') throw new ConfigError(['AUDIT_DATABASE_URL: required when AUDIT_SINK=postgres']);
 }
