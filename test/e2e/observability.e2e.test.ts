@@ -40,7 +40,17 @@ describe('one trace across every hop, no personal data in it', () => {
     expect(root.attributes['graphql.operation.name']).toBe('DossierComplet');
 
     const names = new Set(spans.map((s) => s.name));
-    for (const name of ['authentication', 'authorization document', 'authorization fields', 'authorization rows', 'audit record', 'gateway.plan', 'gateway.fetch', 'subgraph request', 'legacy attempt']) {
+    for (const name of [
+      'authentication',
+      'authorization document',
+      'authorization fields',
+      'authorization rows',
+      'audit record',
+      'gateway.plan',
+      'gateway.fetch',
+      'subgraph request',
+      'legacy attempt',
+    ]) {
       expect([name, names.has(name)]).toEqual([name, true]);
     }
 
@@ -64,7 +74,14 @@ describe('one trace across every hop, no personal data in it', () => {
     for (const span of legacy) {
       expect(ancestorsOf(span)).toContain('subgraph request');
       expect(Object.keys(span.attributes).sort()).toEqual(
-        expect.arrayContaining(['passerelle.legacy.system', 'passerelle.legacy.operation', 'passerelle.legacy.kind', 'passerelle.legacy.batch_size', 'passerelle.legacy.breaker_state', 'passerelle.legacy.attempts']),
+        expect.arrayContaining([
+          'passerelle.legacy.system',
+          'passerelle.legacy.operation',
+          'passerelle.legacy.kind',
+          'passerelle.legacy.batch_size',
+          'passerelle.legacy.breaker_state',
+          'passerelle.legacy.attempts',
+        ]),
       );
       expect(span.attributes['passerelle.legacy.breaker_state']).toBe('closed');
     }

@@ -42,7 +42,10 @@ export function metricsPlugin(options: MetricsPluginOptions): ApolloServerPlugin
           for (const error of errors) {
             const code = error.extensions?.code;
             const partenaire = error.extensions?.partenaire;
-            gatewayErrors.inc({ code: codeLabel(typeof code === 'string' ? code : null), partenaire: partenaire === undefined ? 'none' : partnerLabel(typeof partenaire === 'string' ? partenaire : null) });
+            gatewayErrors.inc({
+              code: codeLabel(typeof code === 'string' ? code : null),
+              partenaire: partenaire === undefined ? 'none' : partnerLabel(typeof partenaire === 'string' ? partenaire : null),
+            });
           }
           if (errors.length > 0) span?.setAttribute('passerelle.errors', errors.length);
           return Promise.resolve();

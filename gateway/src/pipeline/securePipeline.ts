@@ -115,17 +115,17 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
       const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
       const auditFailure = await withSpan('audit record', {}, () =>
         recordAudit({
-        request,
-        journal: options.journal,
-        logger: options.logger,
-        schema,
-        document,
-        source,
-        operationName,
-        owners: rules.owners,
-        registry: rules.registry,
-        refused: fields.denials.map((d) => d.coordinate),
-        anyError,
+          request,
+          journal: options.journal,
+          logger: options.logger,
+          schema,
+          document,
+          source,
+          operationName,
+          owners: rules.owners,
+          registry: rules.registry,
+          refused: fields.denials.map((d) => d.coordinate),
+          anyError,
         }),
       );
       if (auditFailure) return { errors: [auditFailure] };

@@ -21,8 +21,7 @@ const labelPair = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)/gy;
  */
 export function parsePrometheusText(text: string): Map<string, PrometheusFamily> {
   const families = new Map<string, PrometheusFamily>();
-  const familyOf = (sample: string): PrometheusFamily | undefined =>
-    families.get(sample) ?? families.get(sample.replace(/_(bucket|sum|count)$/, ''));
+  const familyOf = (sample: string): PrometheusFamily | undefined => families.get(sample) ?? families.get(sample.replace(/_(bucket|sum|count)$/, ''));
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     const help = /^# HELP (\S+) (.*)$/.exec(line);

@@ -22,21 +22,7 @@ const nirLike = /\b[1278]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2A|2B)\s?\d{3}\s?\d{3}\s?\d
  * (fields are flat scalars, so top-level keys are enough). A line never needs them: the audit
  * journal, not the logs, says whom an operation reached.
  */
-export const redactedLogFields = [
-  'nir',
-  'nom',
-  'nomNaissance',
-  'nomUsage',
-  'prenom',
-  'prenoms',
-  'adresse',
-  'dateNaissance',
-  'lieuNaissance',
-  'variables',
-  'authorization',
-  'token',
-  'apiKey',
-] as const;
+export const redactedLogFields = ['nir', 'nom', 'nomNaissance', 'nomUsage', 'prenom', 'prenoms', 'adresse', 'dateNaissance', 'lieuNaissance', 'variables', 'authorization', 'token', 'apiKey'] as const;
 
 /**
  * A structured JSON-lines logger (pino): one line per call, `time` (ISO), `level`, `service`,

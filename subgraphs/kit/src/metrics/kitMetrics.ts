@@ -14,7 +14,12 @@ const name = (metric: KitMetricName) => metric;
 /** Legacy calls answer in milliseconds to seconds; subgraph requests up to their deadline (10 s by default). */
 const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export const subgraphRequests = new Counter({ name: name('passerelle_subgraph_requests_total'), help: 'GraphQL requests a subgraph served, by subgraph.', labelNames: ['subgraph'], registers: [kitRegistry] });
+export const subgraphRequests = new Counter({
+  name: name('passerelle_subgraph_requests_total'),
+  help: 'GraphQL requests a subgraph served, by subgraph.',
+  labelNames: ['subgraph'],
+  registers: [kitRegistry],
+});
 export const subgraphRequestDuration = new Histogram({
   name: name('passerelle_subgraph_request_duration_seconds'),
   help: 'Time a subgraph took to answer a GraphQL request, by subgraph.',

@@ -15,7 +15,11 @@ export function runSubgraph<S extends SubgraphEnvSpec>(subgraph: SubgraphDescrip
   const tracing = startTracing({ serviceName: subgraph.name, endpoint: otlpEndpoint });
   subgraph.createServer(config).then(
     (server) => {
-      const stop = () => void server.stop().then(() => tracing.shutdown()).then(() => process.exit(0));
+      const stop = () =>
+        void server
+          .stop()
+          .then(() => tracing.shutdown())
+          .then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },

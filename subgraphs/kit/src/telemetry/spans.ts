@@ -45,7 +45,7 @@ export function withSpanSync<T>(name: string, attributes: SpanAttributes, work: 
 function errorNameOf(error: unknown): string {
   if (typeof error !== 'object' || error === null) return typeof error;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-  return typeof code === 'string' ? code : ((error as { name?: unknown }).name as string | undefined) ?? 'Error';
+  return typeof code === 'string' ? code : (((error as { name?: unknown }).name as string | undefined) ?? 'Error');
 }
 
 /** The headers carrying the active span to the next hop (`traceparent`, `tracestate`); empty when tracing is off. */
