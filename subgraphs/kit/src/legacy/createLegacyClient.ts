@@ -144,7 +144,11 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     observe(operation, 'read', body, async (observed) => {
       let data: unknown;
       try {
-        data = await reads.read(key, (signal) => resilience.execute(observed.attempt(run), { idempotentRead: true, signal }), observed.outcome);
+        data = await reads.read(
+          key,
+          (signal) => resilience.execute(observed.attempt(run), { idempotentRead: true, signal }),
+          (outcome) => observed.outcome(outcome),
+        );
       } catch (error) {
         throw legacyErrorToGraphQL(partenaire, error);
       }
