@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createPopulation, createSimulatorServer, discoverLegacySystems, simulatorEnv, simulatorsDirOf, type Population, type RunningSimulator } from '@passerelle/mocks';
 import { createServer as createGateway, loadDevIdpConfig, loadGatewayConfig, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
-import { createLogger, readConfig, silentLogger, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { createLogger, readConfig, serverEnv, silentLogger, startTracing, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry';
 import { subgraphServices } from './federationServices';
 
 export interface RunningFederation {
@@ -25,6 +26,12 @@ export interface FederationOptions {
   /** Tests: receive every log line of every process, at debug level (to scan them for personal data). */
   logWrite?: (line: string) => void;
   /**
+   * Tests: every span of every service goes here (the federation's one process has one provider;
+   * spans still cross services only through `traceparent` headers). Otherwise tracing follows
+   * OTEL_EXPORTER_OTLP_ENDPOINT, off when unset.
+   */
+  spanExporter?: InMemorySpanExporter;
+  /**
    * The repository whose subgraphs, simulators and supergraph to run (default: this one): the
    * scaffolder's acceptance test runs a copy in which it created a partner.
    */
@@ -43,6 +50,9 @@ export async function startFederation(options: FederationOptions = {}): Promise<
   const logger: (name: string) => Logger = (name) =>
     options.logWrite ? createLogger(name, 'debug', options.logWrite) : options.log ? createLogger(name, (env.LOG_LEVEL as 'info') ?? 'info') : silentLogger;
   const config = readConfig(simulatorEnv, env);
+  // The variable every service validates (kit serverEnv), read once: the process has one provider.
+  const { otlpEndpoint } = readConfig({ otlpEndpoint: serverEnv('FEDERATION', 0).otlpEndpoint }, env);
+  const tracing = startTracing({ serviceName: 'passerelle', endpoint: otlpEndpoint, ...(options.spanExporter ? { exporter: options.spanExporter } : {}) });
   const population = createPopulation({ size: config.populationSize, seed: config.populationSeed });
   const simulator = await createSimulatorServer({
     port: config.port,
@@ -91,12 +101,14 @@ export async function startFederation(options: FederationOptions = {}): Promise<
         await Promise.all([...subgraphs.values()].map((s) => s.stop()));
         await simulator.stop();
         await identityProvider?.stop();
+        await tracing.shutdown();
       },
     };
   } catch (error) {
     await Promise.allSettled([...subgraphs.values()].map((s) => s.stop()));
     await simulator.stop();
     await identityProvider?.stop();
+    await tracing.shutdown();
     throw error;
   }
 }

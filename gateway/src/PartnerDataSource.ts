@@ -9,6 +9,7 @@ import { subgraphErrorsOf } from './subgraphErrorsOf';
 import { randomUUID } from 'node:crypto';
 import { securityOf, type RequestSecurity } from './pipeline/RequestSecurity';
 import { usagerIdAlias } from './rows/injectUsagerIds';
+import { traceHeaders } from '@passerelle/subgraph-kit/telemetry';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -69,6 +70,8 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     options.request.http?.headers.set(gatewayContextHeader, await (request ? request.signedContext(this.partenaire, sign) : sign()));
     // The fetch's budget (SUBGRAPH_TIMEOUT_MS): the subgraph stops its legacy calls and retries in time to answer (kit legacy/requestDeadline.ts).
     options.request.http?.headers.set(deadlineHeader, String(this.timeoutMs));
+    // The active span is @apollo/gateway's `gateway.fetch`: the subgraph's spans become its children (W3C traceparent).
+    for (const [name, value] of Object.entries(traceHeaders())) options.request.http?.headers.set(name, value);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {

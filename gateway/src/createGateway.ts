@@ -2,6 +2,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
+import { traceHeaders } from '@passerelle/subgraph-kit/telemetry';
+import { instrumentDataSource } from './metrics/instrumentDataSource';
 import type { AuditJournal } from './audit/index';
 import { coordinateOwners } from './audit/coordinateOwners';
 import { readSecurityDirectives } from './authorization/readSecurityDirectives';
@@ -72,7 +74,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const token = await request.signedContext(subgraph, () => contextSigner.sign(request.appel(), subgraph));
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [gatewayContextHeader]: token },
+        headers: { 'content-type': 'application/json', [gatewayContextHeader]: token, ...traceHeaders() },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(config.subgraphTimeoutMs),
       });
@@ -88,7 +90,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
     if (url === undefined) throw new Error(`no URL for subgraph ${subgraph}`);
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [gatewayContextHeader]: await contextSigner.sign(appel, subgraph) },
+      headers: { 'content-type': 'application/json', [gatewayContextHeader]: await contextSigner.sign(appel, subgraph), ...traceHeaders() },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(config.subgraphTimeoutMs),
     });
@@ -130,7 +132,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const target = override ?? url;
       if (target === undefined) throw new Error(`The supergraph gives no URL for subgraph ${name}; set it in SUBGRAPH_URLS.`);
       urls.set(name, target);
-      return new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner });
+      return instrumentDataSource(name, new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner }));
     },
   });
   return {

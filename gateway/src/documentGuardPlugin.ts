@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { tokenLimitRefusal } from './limits';
 import { admitDocument, type TrustedDocumentsOptions } from './trustedDocuments';
+import { withSpanSync } from '@passerelle/subgraph-kit/telemetry';
 
 export interface DocumentGuardOptions {
   trustedDocuments: TrustedDocumentsOptions;
@@ -26,8 +27,12 @@ export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServer
   return {
     // Apollo Server's hooks return promises; these decide synchronously.
     requestDidStart({ request, contextValue }) {
-      const refusal =
-        admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+      const refusal = withSpanSync('authorization document', {}, (span) => {
+        const refused =
+          admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+        span.setAttribute('passerelle.admitted', refused === undefined);
+        return refused;
+      });
       if (refusal === undefined) return Promise.resolve();
       const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
       request.query = placeholderDocument;

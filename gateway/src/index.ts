@@ -12,3 +12,4 @@ export * from './auth/index';
 export { readPartnerRegistry } from './partners/readPartnerRegistry';
 export type { PartnerRegistry, PartnerDeclaration } from './partners/PartnerRegistry';
 export { RequestSecurity } from './pipeline/RequestSecurity';
+export { gatewayMetricNames, type GatewayMetricName } from './metrics/metricNames';

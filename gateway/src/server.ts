@@ -24,6 +24,10 @@ import { healthRoute } from './healthRoute';
 import { knownOperationTypesRule } from './limits/knownOperationTypesRule';
 import { operationLimitRules } from './limits';
 import { loadPersistedOperations, trustedDocumentsModeOf } from './trustedDocuments';
+import { metricsRoute } from '@passerelle/subgraph-kit/metrics';
+import { withServerSpan, withSpan } from '@passerelle/subgraph-kit/telemetry';
+import { gatewayRegistry } from './metrics/gatewayMetrics';
+import { metricsPlugin } from './metrics/metricsPlugin';
 
 export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`; the endpoint is `${url}/graphql`. */
@@ -72,6 +76,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       finalitePlugin(),
       documentGuardPlugin({ trustedDocuments, maxTokens: config.maxTokens, exposeLimits: dev }),
       ...(dev ? [graphiqlLandingPage()] : []),
+      metricsPlugin({ endpoint: 'graph', knownOperations: new Set([...persistedOperations.values()].map((operation) => operation.name)) }),
     ],
   });
 
@@ -82,10 +87,15 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   // Built before starting, so that missing GraphiQL files fail the start, not a page load.
   // One security object per request, created here and read by every later step
   // (gateway/src/pipeline/securePipeline.ts); a bad token stops here with 401.
-  const context = async (req: IncomingMessage, requestId: string) => new RequestSecurity({ requestId, caller: await authenticate(req.headers.authorization), codec });
-  const analystesRoute: RouteHandler | null = analystes && graphqlRoute({ apollo: analystes, context, maxBodyBytes: config.maxBodyBytes, alternate: csvRepresentation });
+  const context = async (req: IncomingMessage, requestId: string) =>
+    new RequestSecurity({ requestId, caller: await withSpan('authentication', {}, () => authenticate(req.headers.authorization)), codec });
+  // One span per GraphQL request, the root of its trace (or continuing a client's `traceparent`): every later span is its child.
+  const aroundRequest = <T>(req: IncomingMessage, execute: () => Promise<T>): Promise<T> => withServerSpan('gateway request', req.headers, {}, execute);
+  const analystesRoute: RouteHandler | null = analystes && graphqlRoute({ apollo: analystes, context, maxBodyBytes: config.maxBodyBytes, alternate: csvRepresentation, aroundRequest });
   const routes = {
     'GET /health': healthRoute(() => ready),
+    // The gateway's metrics (metrics/metricNames.ts); each subgraph serves the kit's.
+    'GET /metrics': metricsRoute(gatewayRegistry),
     ...(analystesRoute ? { [`POST ${analystesGraphqlPath}`]: analystesRoute, [`GET ${analystesGraphqlPath}`]: analystesRoute, ...indicateursRoutes() } : {}),
     [`GET ${gatewayContextJwksPath}`]: contextKeysRoute(contextSigner),
     ...(dev ? graphiqlRoutes() : {}),
@@ -111,6 +121,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       context,
       routes,
       maxBodyBytes: config.maxBodyBytes,
+      aroundRequest,
     });
   } catch (error) {
     await apollo.stop();

@@ -16,6 +16,7 @@ import type { PersistedOperations } from '../trustedDocuments/persistedOperation
 import { analystesOnlyPlugin } from './analystesOnlyPlugin';
 import { knownOperationTypesRule } from '../limits/knownOperationTypesRule';
 import { analystesGraphqlPath } from './analystesPaths';
+import { metricsPlugin } from '../metrics/metricsPlugin';
 
 /** Added to a validation error on the analysts' endpoint: what it serves, and where the rest is. */
 const contractHint = ` The analysts' endpoint serves the analysts' contract only (schema/api-analystes.graphql): the aggregates under statistiques and the reception network.`;
@@ -79,6 +80,8 @@ export function createAnalystesEndpoint(options: AnalystesEndpointOptions): Apol
       finalitePlugin(),
       // Analysts write ad-hoc queries: every document runs here, within the limits.
       documentGuardPlugin({ trustedDocuments: { mode: 'off', adHocRoles: ['analyste'], operations: persistedOperations, logger }, maxTokens: config.analystesMaxTokens, exposeLimits: dev }),
+      // Analysts' ad-hoc names are free text: all counted as `other` (metrics/metricsPlugin.ts).
+      metricsPlugin({ endpoint: 'analystes', knownOperations: new Set() }),
     ],
   });
 }

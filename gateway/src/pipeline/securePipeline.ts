@@ -16,6 +16,7 @@ import { executePlan } from './steps/executePlan';
 import { filterAnswer } from './steps/filterAnswer';
 import { guardEntities } from './steps/guardEntities';
 import { recordAudit } from './steps/recordAudit';
+import { withSpan, withSpanSync } from '@passerelle/subgraph-kit/telemetry';
 
 /** What the pipeline reads from the supergraph in use; replaced as a whole when a new one is accepted. */
 export interface SupergraphRules {
@@ -68,7 +69,12 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
       if (unknownCodes.length > 0) return { errors: unknownCodes };
 
       // 2. Field authorization: fields the caller may not read are removed before planning.
-      const fields = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
+      // Each authorization step has its span (docs/observability.md): counts only, never who or whom.
+      const fields = withSpanSync('authorization fields', {}, (span) => {
+        const decided = authorizeFields({ request, document: requestContext.document, operationName, schema, requirements: rules.requirements });
+        span.setAttribute('passerelle.denials', decided.denials.length);
+        return decided;
+      });
 
       // 3. Row authorization: root fields naming a usager the caller may not see are refused.
       const guard = createRowGuard({
@@ -79,7 +85,11 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
         owners: rules.owners,
         fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)),
       });
-      const rows = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
+      const rows = await withSpan('authorization rows', {}, async (span) => {
+        const decided = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });
+        span.setAttribute('passerelle.refused', decided.errors.length);
+        return decided;
+      });
 
       // 4. The entity guard, for the data sources: no partner is asked about a usager withheld from it.
       guardEntities(request, guard);
@@ -103,19 +113,21 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
 
       // 7. The audit record: no trace, no data.
       const anyError = fields.denials.length > 0 || rows.errors.length > 0 || answer.rowErrors.length > 0;
-      const auditFailure = await recordAudit({
-        request,
-        journal: options.journal,
-        logger: options.logger,
-        schema,
-        document,
-        source,
-        operationName,
-        owners: rules.owners,
-        registry: rules.registry,
-        refused: fields.denials.map((d) => d.coordinate),
-        anyError,
-      });
+      const auditFailure = await withSpan('audit record', {}, () =>
+        recordAudit({
+          request,
+          journal: options.journal,
+          logger: options.logger,
+          schema,
+          document,
+          source,
+          operationName,
+          owners: rules.owners,
+          registry: rules.registry,
+          refused: fields.denials.map((d) => d.coordinate),
+          anyError,
+        }),
+      );
       if (auditFailure) return { errors: [auditFailure] };
 
       // No data at all (e.g. variables that do not coerce) stays no data: Apollo answers 400 then.

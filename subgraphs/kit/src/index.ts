@@ -30,7 +30,8 @@ export {
   assertAuditSinkConfig,
 } from './config/commonEnv';
 export { passerelleModes, type PasserelleMode } from './config/passerelleMode';
-export { createLogger, silentLogger, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
+export { createLogger, silentLogger, redactedLogFields, type Logger, type LogLevel, type LogFields } from './logging/createLogger';
+export { startTracing, type Tracing, type TracingOptions } from './telemetry/startTracing';
 export { formatLegacyDate, parseLegacyDate, centsToEuros } from './legacy/legacyFormats';
 export type { RunningHttpServer } from './http/createGraphQLHttpServer';
 export * from './security/index';

@@ -35,7 +35,16 @@ describe('defineSubgraph', () => {
   it('describes the subgraph: name, SDL path, environment', () => {
     expect(essai.name).toBe('essai');
     expect(essai.typeDefsPath).toBe(path.join(__dirname, 'fixtures/essai.graphql'));
-    expect(Object.values(essai.env).map((v) => v.env)).toEqual(['ESSAI_PORT', 'ESSAI_HOST', 'LOG_LEVEL', 'ESSAI_GREETING', 'PASSERELLE_MODE', 'GATEWAY_CONTEXT_JWKS', 'GATEWAY_CONTEXT_TTL_S']);
+    expect(Object.values(essai.env).map((v) => v.env)).toEqual([
+      'ESSAI_PORT',
+      'ESSAI_HOST',
+      'LOG_LEVEL',
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      'ESSAI_GREETING',
+      'PASSERELLE_MODE',
+      'GATEWAY_CONTEXT_JWKS',
+      'GATEWAY_CONTEXT_TTL_S',
+    ]);
   });
 
   it('reads its configuration with the kit, naming every malformed variable', () => {

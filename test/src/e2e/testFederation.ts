@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 import { everyPortFree, startFederation, type RunningFederation } from '@passerelle/dev';
+import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry';
 
 /** The secret the end-to-end federation seals ids with (the ids are computed by the tests too). */
 export const testIdSecret = 'end-to-end-test-usager-id-secret';
@@ -10,11 +11,13 @@ export const testCodec = createUsagerIdCodec(testIdSecret);
 
 /**
  * Every port on 0 (free ports), no latency, a small population: the whole federation in a few
- * seconds. `root`: another checkout to run (default: this repository).
+ * seconds. `root`: another checkout to run (default: this repository). `spanExporter`: every
+ * service's spans (observability.e2e.test.ts).
  */
-export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void, root?: string): Promise<RunningFederation> {
+export function startTestFederation(extra: NodeJS.ProcessEnv = {}, logWrite?: (line: string) => void, root?: string, spanExporter?: InMemorySpanExporter): Promise<RunningFederation> {
   return startFederation({
     ...(logWrite ? { logWrite } : {}),
+    ...(spanExporter ? { spanExporter } : {}),
     ...(root ? { root } : {}),
     env: {
       ...everyPortFree(root),

@@ -4,6 +4,7 @@ import { hashOperation, type AuditJournal, type AuditRecord } from '../../audit/
 import type { PartnerRegistry } from '../../partners/PartnerRegistry';
 import { readsOf } from '../../security/readsOf';
 import type { RequestSecurity } from '../RequestSecurity';
+import { auditPendingRecords, auditWriteErrors } from '../../metrics/gatewayMetrics';
 
 /** What a document reads, by schema, owners and document (a function of those alone: nothing of a caller). */
 const readsCache = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, readonly string[]>, WeakMap<DocumentNode, ReturnType<typeof readsOf>>>>();
@@ -64,11 +65,16 @@ export async function recordAudit(input: {
     issue: input.anyError ? (reads.personal ? 'partiel' : 'refuse') : 'ok',
     ...(request.croisements.length > 0 ? { croisements: request.croisements.map((c) => ({ ...c, partenaires: [...c.partenaires] })) } : {}),
   };
+  // Pending from append to written: the journal's lag, whatever the sink (metrics/gatewayMetrics.ts).
+  auditPendingRecords.inc();
   try {
     await journal.append(record);
     return null;
   } catch (error) {
+    auditWriteErrors.inc();
     input.logger.error('audit journal append failed', { requestId: request.requestId, reason: (error as Error).message });
     return new GraphQLError('The operation could not be recorded in the audit journal.', { extensions: { code: 'ERREUR_INTERNE' } });
+  } finally {
+    auditPendingRecords.dec();
   }
 }

@@ -9,12 +9,18 @@ import { envBool, envEnum, envInt, envPort, envString, envUrl, type EnvParser } 
 import { passerelleModes, type PasserelleMode } from './passerelleMode';
 import { ConfigError, defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
 
-/** Variables every server process has: `<PREFIX>_PORT`, `<PREFIX>_HOST`, `LOG_LEVEL`. */
+/** Variables every server process has: `<PREFIX>_PORT`, `<PREFIX>_HOST`, `LOG_LEVEL`, `OTEL_EXPORTER_OTLP_ENDPOINT`. */
 export function serverEnv(prefix: string, defaultPort: number) {
   return {
     port: defineEnv(`${prefix}_PORT`, defaultPort, envPort, 'TCP port to listen on (0 = any free port).'),
     host: defineEnv(`${prefix}_HOST`, '127.0.0.1', envString(), 'Interface to listen on.'),
     logLevel: defineEnv('LOG_LEVEL', 'info' as const, envEnum('debug', 'info', 'warn', 'error'), 'Log verbosity.'),
+    otlpEndpoint: defineEnv<string | undefined>(
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      undefined,
+      envUrl,
+      'OpenTelemetry collector (OTLP over HTTP) receiving this process’s traces at `<url>/v1/traces`. Unset: tracing off, at no cost ([observability](observability.md)).',
+    ),
   };
 }
 

@@ -6,6 +6,8 @@ import { legacyErrorToGraphQL } from '../errors/legacyErrorToGraphQL';
 import { passerelleError } from '../errors/passerelleError';
 import { createLegacyReads } from './createLegacyReads';
 import { createLegacyResilience, defaultLegacyResilience, type BreakerState } from './createLegacyResilience';
+import { registerLegacySystem } from '../metrics/kitMetrics';
+import { observeLegacyCalls, type LegacyOperation } from './observeLegacyCall';
 
 /** How a subgraph reaches its partner's existing system. */
 export interface LegacyClientConfig {
@@ -116,6 +118,11 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     return parsed.data;
   };
 
+  // Each call's span and metrics (observeLegacyCall.ts); each HTTP attempt sends its span's `traceparent`.
+  const observe = observeLegacyCalls(partenaire, () => resilience.breakerState);
+  registerLegacySystem(partenaire, { breakerState: () => resilience.breakerState, bulkhead: () => resilience.bulkhead });
+  type Attempt<T> = (signal: AbortSignal, headers: Record<string, string>) => Promise<T>;
+
   const call = async <T>(run: (signal: AbortSignal) => Promise<T>, idempotentRead: boolean): Promise<T> => {
     try {
       return await resilience.execute(run, { idempotentRead });
@@ -133,46 +140,56 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
 
   // The raw answer is shared; each caller validates it against its own schema. A malformed payload
   // is not retried and does not count against the breaker (legacyFailures.ts), nor stays cached.
-  const read = async <T>(key: string, run: (signal: AbortSignal) => Promise<unknown>, parse: (data: unknown) => T): Promise<T> => {
-    let data: unknown;
-    try {
-      data = await reads.read(key, (signal) => resilience.execute(run, { idempotentRead: true, signal }));
-    } catch (error) {
-      throw legacyErrorToGraphQL(partenaire, error);
-    }
-    try {
-      return parse(data);
-    } catch (error) {
-      reads.forget(key);
-      throw error;
-    }
-  };
+  const read = <T>(operation: LegacyOperation, body: unknown, key: string, run: Attempt<unknown>, parse: (data: unknown) => T): Promise<T> =>
+    observe(operation, 'read', body, async (observed) => {
+      let data: unknown;
+      try {
+        data = await reads.read(
+          key,
+          (signal) => resilience.execute(observed.attempt(run), { idempotentRead: true, signal }),
+          (outcome) => observed.outcome(outcome),
+        );
+      } catch (error) {
+        throw legacyErrorToGraphQL(partenaire, error);
+      }
+      try {
+        return parse(data);
+      } catch (error) {
+        reads.forget(key);
+        throw error;
+      }
+    });
 
   // A write may change any answer of the system: nothing read before it is served after it, nor
   // joined, whatever its outcome (a timed-out write may still have been applied).
-  const write = async <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    reads.invalidate();
-    try {
-      return await call(run, false);
-    } finally {
+  const write = <T>(operation: LegacyOperation, body: unknown, run: Attempt<T>): Promise<T> =>
+    observe(operation, 'write', body, async (observed) => {
       reads.invalidate();
-    }
-  };
+      try {
+        return await call(observed.attempt(run), false);
+      } finally {
+        reads.invalidate();
+      }
+    });
 
   return {
     partenaire,
     get: (path, schema, params) =>
       read(
+        'get',
+        null,
         keyOf('GET', path, params, null),
-        async (signal) => (await http$.get(path, { params, signal })).data as unknown,
+        async (signal, headers) => (await http$.get(path, { params, signal, headers })).data as unknown,
         (data) => validate(schema, data),
       ),
     // A 404 ("unknown here") is an answer, shared and cached as `notFound` like any other.
     getOrNull: (path, schema, params) =>
       read(
+        'getOrNull',
+        null,
         keyOf('GET|404', path, params, null),
-        async (signal) => {
-          const response = await http$.get(path, { params, signal, validateStatus: (s) => (s >= 200 && s < 300) || s === 404 });
+        async (signal, headers) => {
+          const response = await http$.get(path, { params, signal, headers, validateStatus: (s) => (s >= 200 && s < 300) || s === 404 });
           return response.status === 404 ? notFound : (response.data as unknown);
         },
         (data) => (data === notFound ? null : validate(schema, data)),
@@ -180,16 +197,18 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     post: (path, body, schema, options) =>
       options?.idempotentRead === true
         ? read(
+            'post',
+            body,
             keyOf('POST', path, undefined, body),
-            async (signal) => (await http$.post(path, body, { signal })).data as unknown,
+            async (signal, headers) => (await http$.post(path, body, { signal, headers })).data as unknown,
             (data) => validate(schema, data),
           )
-        : write(async (signal) => validate(schema, (await http$.post(path, body, { signal })).data)),
+        : write('post', body, async (signal, headers) => validate(schema, (await http$.post(path, body, { signal, headers })).data)),
     command: (path, body, { idempotencyKey, refusals }) =>
-      write(async (signal) => {
+      write('command', body, async (signal, trace) => {
         const response = await http$.post(path, body, {
           signal,
-          headers: idempotencyKey === null ? {} : { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyKey === null ? trace : { ...trace, 'Idempotency-Key': idempotencyKey },
           validateStatus: (s) => (s >= 200 && s < 300) || refusals.includes(s),
         });
         const headers = Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name.toLowerCase(), value]] : [])));

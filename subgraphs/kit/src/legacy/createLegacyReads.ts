@@ -31,7 +31,7 @@ export interface LegacyReads {
    * `start` (run without the caller's deadline; its signal aborts once every caller waiting on it
    * has reached its own deadline). Each caller stops at its own deadline with a DeadlineExceededError.
    */
-  read<T>(key: string, start: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  read<T>(key: string, start: (signal: AbortSignal) => Promise<T>, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T>;
   /** Forgets `key`'s answer (an answer the caller found malformed). */
   forget(key: string): void;
   /** Forgets every answer, and lets no read in flight be joined or kept (after a write to the system). */
@@ -110,13 +110,18 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
   };
 
   return {
-    async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T> {
       const deadline = currentDeadline();
       if (deadline !== null && deadline <= now()) throw new DeadlineExceededError();
       const bypass = cacheBypassed();
       const hit = bypass ? null : cached(key);
-      if (hit !== null) return hit.value as T;
-      const shared = (bypass ? undefined : inFlight.get(key)) ?? start(key, run);
+      if (hit !== null) {
+        outcome?.('hit');
+        return hit.value as T;
+      }
+      const joined = bypass ? undefined : inFlight.get(key);
+      outcome?.(joined === undefined ? 'miss' : 'shared');
+      const shared = joined ?? start(key, run);
       // The value came from `run` for this very key, so it has `run`'s type.
       return (await join(shared, deadline)) as T;
     },

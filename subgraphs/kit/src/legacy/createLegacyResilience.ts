@@ -49,6 +49,8 @@ export interface LegacyResilience {
    */
   execute<T>(attempt: (signal: AbortSignal) => Promise<T>, options: { idempotentRead: boolean; signal?: AbortSignal }): Promise<T>;
   readonly breakerState: BreakerState;
+  /** Calls in flight and waiting in the bulkhead now (metrics). */
+  readonly bulkhead: { active: number; queued: number };
 }
 
 const breakerStates: Record<CircuitState, BreakerState> = {
@@ -95,6 +97,9 @@ export function createLegacyResilience(options: LegacyResilienceOptions): Legacy
   return {
     get breakerState() {
       return breakerStates[breaker.state];
+    },
+    get bulkhead() {
+      return { active: options.maxConcurrency - slots.executionSlots, queued: options.maxQueue - slots.queueSlots };
     },
     async execute(attempt, { idempotentRead, signal }) {
       const deadline = currentDeadline();

@@ -1,7 +1,8 @@
+import { trace } from '@opentelemetry/api';
+import pino from 'pino';
+
 /** Severity of a log line. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Values allowed in a log line: identifiers, counts, codes. Never a NIR, a name or an address. */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -17,18 +18,41 @@ export interface Logger {
 const nirLike = /\b[1278]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2A|2B)\s?\d{3}\s?\d{3}\s?\d{2}\b/gi;
 
 /**
- * A JSON-lines logger. Fields are typed as scalars so that objects (payloads, errors with
- * their request) cannot be logged by accident.
+ * Fields removed from every line whatever the call site wrote: personal data and credentials
+ * (fields are flat scalars, so top-level keys are enough). A line never needs them: the audit
+ * journal, not the logs, says whom an operation reached.
+ */
+export const redactedLogFields = ['nir', 'nom', 'nomNaissance', 'nomUsage', 'prenom', 'prenoms', 'adresse', 'dateNaissance', 'lieuNaissance', 'variables', 'authorization', 'token', 'apiKey'] as const;
+
+/**
+ * A structured JSON-lines logger (pino): one line per call, `time` (ISO), `level`, `service`,
+ * `message`, the fields, and `traceId`/`spanId` when a span is active (telemetry/tracing.ts), so a
+ * line leads to its trace. Fields are typed as scalars so that objects (payloads, errors with
+ * their request) cannot be logged by accident. `write` receives each line (tests; default stdout).
  */
 export function createLogger(service: string, level: LogLevel = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const log =
-    (lineLevel: LogLevel) =>
-    (message: string, fields: LogFields = {}) => {
-      if (order[lineLevel] < order[level]) return;
-      const line = JSON.stringify({ time: new Date().toISOString(), level: lineLevel, service, message, ...fields });
-      write(`${line.replace(nirLike, '[NIR]')}\n`);
-    };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const destination = { write: (line: string) => write(line.replace(nirLike, '[NIR]')) };
+  const log = pino(
+    {
+      level,
+      base: { service },
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...redactedLogFields], remove: true },
+      mixin: () => {
+        const span = trace.getActiveSpan()?.spanContext();
+        return span === undefined || !trace.isSpanContextValid(span) ? {} : { traceId: span.traceId, spanId: span.spanId };
+      },
+    },
+    destination,
+  );
+  return {
+    debug: (message, fields = {}) => log.debug(fields, message),
+    info: (message, fields = {}) => log.info(fields, message),
+    warn: (message, fields = {}) => log.warn(fields, message),
+    error: (message, fields = {}) => log.error(fields, message),
+  };
 }
 
 /** A logger that writes nothing, for tests. */

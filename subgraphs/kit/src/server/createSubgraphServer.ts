@@ -12,6 +12,9 @@ import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver
 import { cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyCacheBypass';
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
+import { kitRegistry, subgraphRequestDuration, subgraphRequests } from '../metrics/kitMetrics';
+import { metricsRoute } from '../metrics/metricsRoute';
+import { withServerSpan } from '../telemetry/spans';
 import type { GatewayContextOptions } from './gatewayContextOptionsOf';
 
 /** What the kit gives every subgraph's request context; each subgraph's context extends it. */
@@ -48,7 +51,7 @@ export interface RunningSubgraphServer extends RunningHttpServer {
 }
 
 /**
- * Serves one federation subgraph: `POST /graphql` and `GET /health`. Every GraphQL request
+ * Serves one federation subgraph: `POST /graphql`, `GET /health` and `GET /metrics` (metrics/kitMetrics.ts). Every GraphQL request
  * must carry a context the gateway signed for this subgraph (HTTP 401 otherwise); /health
  * stays open. Errors are masked to registered codes, stack traces never leave the process,
  * and each request gets its own context.
@@ -84,8 +87,18 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger), echeance: currentDeadline() }),
     // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
     // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyCacheBypass.ts).
-    aroundRequest: (req, execute) => runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () => runWithCacheBypass(req.headers[cacheBypassHeader] === '1', execute)),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }) },
+    // Its span continues the trace the gateway's `traceparent` names (the headers only: telemetry/spans.ts).
+    aroundRequest: (req, execute) =>
+      withServerSpan('subgraph request', req.headers, { 'passerelle.subgraph': options.name }, async () => {
+        const stopTimer = subgraphRequestDuration.startTimer({ subgraph: options.name });
+        subgraphRequests.inc({ subgraph: options.name });
+        try {
+          return await runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () => runWithCacheBypass(req.headers[cacheBypassHeader] === '1', execute));
+        } finally {
+          stopTimer();
+        }
+      }),
+    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }), 'GET /metrics': metricsRoute(kitRegistry) },
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });
   return { ...running, name: options.name };

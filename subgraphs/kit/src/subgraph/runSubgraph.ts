@@ -1,4 +1,5 @@
-import { readConfigOrExit } from '../config/readConfig';
+import { readConfigOrExit, type ConfigOf } from '../config/readConfig';
+import { startTracing } from '../telemetry/startTracing';
 import type { SubgraphDescriptor, SubgraphEnvSpec } from './defineSubgraph';
 
 /**
@@ -8,9 +9,17 @@ import type { SubgraphDescriptor, SubgraphEnvSpec } from './defineSubgraph';
  */
 export function runSubgraph<S extends SubgraphEnvSpec>(subgraph: SubgraphDescriptor<S>): void {
   const config = readConfigOrExit(subgraph.env);
+  // Before the server: its spans and its legacy clients' need the provider (off without OTEL_EXPORTER_OTLP_ENDPOINT).
+  // S extends the common spec, so its config has OTEL_EXPORTER_OTLP_ENDPOINT; TypeScript cannot see it through the generic.
+  const { otlpEndpoint } = config as ConfigOf<SubgraphEnvSpec>;
+  const tracing = startTracing({ serviceName: subgraph.name, endpoint: otlpEndpoint });
   subgraph.createServer(config).then(
     (server) => {
-      const stop = () => void server.stop().then(() => process.exit(0));
+      const stop = () =>
+        void server
+          .stop()
+          .then(() => tracing.shutdown())
+          .then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },

@@ -1,0 +1,3 @@
+export { startTracing, type Tracing, type TracingOptions } from './startTracing';
+export { passerelleTracer, withSpan, withSpanSync, withServerSpan, traceHeaders, contextOfHeaders, type SpanAttributes } from './spans';
+export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
