@@ -204,6 +204,8 @@ async function main(): Promise<void> {
       OIDC_JWKS_URL: info.oidcJwksUrl,
       USAGER_ID_SECRET: usagerIdSecret,
       AUDIT_JOURNAL_PATH: path.join(profileDir, 'journal.jsonl'),
+      // V8 flags for the gateway alone (memory experiments: docs/performance.md), not for the backend or the subgraphs.
+      ...(process.env.PROFILE_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.PROFILE_GATEWAY_NODE_OPTIONS } : {}),
     };
     const gatewayArgs = [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), path.join(repository, 'gateway/src/main.ts')];
     const gateway = await startChild(gatewayArgs, gatewayEnv, (line) => {
