@@ -115,7 +115,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
       if (!isRecord(body)) throw new Error('the subgraph did not answer a JSON object');
       // Every answer is per caller: nothing the gateway serves may be cached by anyone (Apollo's cache-control plugin).
       if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy);
-      return body as SubgraphResponse;
+      return body;
     } catch (error) {
       // Handing the errors back as a response lets the gateway rebase their paths onto the client's query.
       if (error instanceof SubgraphHttpError && error.subgraphErrors && error.status !== 401) return { errors: error.subgraphErrors };
