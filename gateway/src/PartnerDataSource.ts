@@ -1,8 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
-import { deadlineHeader, type Logger } from '@passerelle/subgraph-kit';
+import { deadlineHeader, type AppelPasserelle, type Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
-import { GraphQLError, Kind, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { ContextSigner } from './contextKeys/createContextSigner';
 import { failedFetchPath } from './failedFetchPath';
 import { subgraphErrorsOf } from './subgraphErrorsOf';
@@ -10,9 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { securityOf, type RequestSecurity } from './pipeline/RequestSecurity';
 import { usagerIdAlias } from './rows/injectUsagerIds';
 import { traceHeaders } from '@passerelle/subgraph-kit/telemetry';
+import { compactRepresentations, expandEntities } from './fetch/compactRepresentations';
+import { coalesceKeyOf, noCoalescing, type FetchCoalescer } from './fetch/createFetchCoalescer';
+import { createPooledFetcher } from './fetch/createPooledFetcher';
+import { fetchErrorCause, isFetchTimeout, type SubgraphAnswer, type SubgraphFetcher } from './fetch/SubgraphFetcher';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 export interface PartnerDataSourceOptions {
   /** The subgraph's name in the supergraph (`caf`), reported as `extensions.partenaire`. */
@@ -23,6 +26,10 @@ export interface PartnerDataSourceOptions {
   logger: Logger;
   /** The gateway's one signer (GATEWAY_CONTEXT_KEYS, GATEWAY_CONTEXT_TTL_S): each fetch carries a context signed for this subgraph. */
   contextSigner: ContextSigner;
+  /** How POSTs reach subgraphs (SUBGRAPH_FETCHER; default: undici's pooled `request`). */
+  fetcher?: SubgraphFetcher;
+  /** Identical in-flight query fetches of callers with the same rights share one (SUBGRAPH_FETCH_COALESCING); default: none shared. */
+  coalescer?: FetchCoalescer;
 }
 
 /** A non-2xx answer; carries the subgraph's GraphQL errors when its body had some. */
@@ -41,37 +48,31 @@ class SubgraphHttpError extends GraphQLError {
  * that cannot be reached, is too slow, refuses that context (401), or answers non-2xx without
  * GraphQL errors becomes one registered error naming the partner (never its URL nor what it
  * sent); errors the subgraph itself returns pass through.
+ *
+ * It sends through the gateway's `SubgraphFetcher` (gateway/src/fetch), not through
+ * RemoteGraphQLDataSource's fetch path (node-fetch Headers and Request objects per fetch): only
+ * the class and its `process` contract are kept, which is what ApolloGateway calls.
  */
 type Representation = { __typename?: unknown; nir?: unknown; id?: unknown; identitePivot?: unknown };
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const anonymousAppel = (): AppelPasserelle => ({ requestId: randomUUID(), caller: null, finalite: null });
 
 export class PartnerDataSource extends RemoteGraphQLDataSource {
   readonly partenaire: string;
   private readonly logger: Logger;
   private readonly contextSigner: ContextSigner;
   private readonly timeoutMs: number;
+  private readonly subgraphFetcher: SubgraphFetcher;
+  private readonly coalescer: FetchCoalescer;
 
-  constructor({ name, url, timeoutMs, logger, contextSigner }: PartnerDataSourceOptions) {
-    super({
-      url,
-      // Node's own fetch (undici, keep-alive): the default make-fetch-happen crashes beside msw.
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    });
+  constructor({ name, url, timeoutMs, logger, contextSigner, fetcher, coalescer }: PartnerDataSourceOptions) {
+    super({ url });
     this.partenaire = name;
     this.logger = logger;
     this.contextSigner = contextSigner;
     this.timeoutMs = timeoutMs;
-  }
-
-  // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions): Promise<void> {
-    const request = requestOf(options);
-    const sign = () => this.contextSigner.sign(request?.appel() ?? { requestId: randomUUID(), caller: null, finalite: null }, this.partenaire);
-    options.request.http?.headers.set(gatewayContextHeader, await (request ? request.signedContext(this.partenaire, sign) : sign()));
-    // The fetch's budget (SUBGRAPH_TIMEOUT_MS): the subgraph stops its legacy calls and retries in time to answer (kit legacy/requestDeadline.ts).
-    options.request.http?.headers.set(deadlineHeader, String(this.timeoutMs));
-    // The active span is @apollo/gateway's `gateway.fetch`: the subgraph's spans become its children (W3C traceparent).
-    for (const [name, value] of Object.entries(traceHeaders())) options.request.http?.headers.set(name, value);
+    this.subgraphFetcher = fetcher ?? createPooledFetcher({ connections: 32 });
+    this.coalescer = coalescer ?? noCoalescing;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
@@ -79,16 +80,17 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const representations: unknown = options.request.variables?.representations;
     // The entity guard: usagers withheld from this partner (objection, or not the caller's to
     // see) are taken out of the fetch, so the partner is not even asked; they come back null.
-    const withheld = request && Array.isArray(representations) ? await this.withheldOf(representations as Representation[], request) : [];
-    if (withheld.some(Boolean)) {
-      const kept = (representations as unknown[]).filter((_r, i) => !withheld[i]);
-      if (kept.length === 0) return { data: { _entities: withheld.map(() => emptyEntityOf(options.request.query)) } };
-      options.request.variables = { ...options.request.variables, representations: kept };
+    // Identical representations go once (compactRepresentations.ts).
+    const compact = Array.isArray(representations) ? compactRepresentations(representations, request ? await this.withheldOf(representations as Representation[], request) : []) : null;
+    const empty = () => emptyEntityOf(options.request.query);
+    if (compact?.changed) {
+      if (compact.sent.length === 0) return { data: { _entities: compact.positions.map(empty) } };
+      options.request.variables = { ...options.request.variables, representations: compact.sent };
     }
-    const response = await this.fetchOrPartnerError(options);
+    const response = await this.fetchOrPartnerError(options, request);
     // Only the entity guard reads pivot identities: an anonymous request or one without the guard walks nothing.
     if (request?.entityGuard) rememberPivots(request, response.data, representations);
-    return withheld.some(Boolean) ? reinsertWithheld(response, withheld, emptyEntityOf(options.request.query)) : response;
+    return compact?.changed ? expandEntities(response, compact, empty) : response;
   }
 
   /** Per representation, whether this subgraph must not be asked about it. */
@@ -106,9 +108,15 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     return withheld;
   }
 
-  private async fetchOrPartnerError(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+  private async fetchOrPartnerError(options: GraphQLDataSourceProcessOptions, request: RequestSecurity | null): Promise<SubgraphResponse> {
     try {
-      return await super.process(options);
+      const answer = await this.send(options, request);
+      const body = bodyOf(answer);
+      if (answer.status < 200 || answer.status > 299) throw new SubgraphHttpError(answer.status, subgraphErrorsOf(body));
+      if (!isRecord(body)) throw new Error('the subgraph did not answer a JSON object');
+      // Every answer is per caller: nothing the gateway serves may be cached by anyone (Apollo's cache-control plugin).
+      if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy);
+      return body;
     } catch (error) {
       // Handing the errors back as a response lets the gateway rebase their paths onto the client's query.
       if (error instanceof SubgraphHttpError && error.subgraphErrors && error.status !== 401) return { errors: error.subgraphErrors };
@@ -117,13 +125,36 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     }
   }
 
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body: unknown = await this.parseBody(response).catch(() => undefined);
-    return new SubgraphHttpError(response.status, subgraphErrorsOf(body));
+  /**
+   * POSTs the fetch, signed for this subgraph, with its budget. A query fetch made for a client's
+   * operation joins an identical one in flight for a caller with the same rights
+   * (createFetchCoalescer.ts); the context is then signed only by the fetch that leaves. A
+   * mutation's fetches, its follow-up queries included, are never shared: they must see its writes.
+   */
+  private send(options: GraphQLDataSourceProcessOptions, request: RequestSecurity | null): Promise<SubgraphAnswer> {
+    const { http, ...graphqlRequest } = options.request;
+    const body = JSON.stringify(graphqlRequest);
+    const appel = request?.appel() ?? null;
+    const post = async (): Promise<SubgraphAnswer> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (http?.headers) for (const [name, value] of http.headers) headers[name] = value;
+      // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
+      const sign = () => this.contextSigner.sign(appel ?? anonymousAppel(), this.partenaire);
+      headers[gatewayContextHeader] = await (request ? request.signedContext(this.partenaire, sign) : sign());
+      // The fetch's budget (SUBGRAPH_TIMEOUT_MS): the subgraph stops its legacy calls and retries in time to answer (kit legacy/requestDeadline.ts).
+      headers[deadlineHeader] = String(this.timeoutMs);
+      // The active span is @apollo/gateway's `gateway.fetch`: the subgraph's spans become its children (W3C traceparent).
+      // A shared fetch carries the trace of the request whose fetch leaves.
+      Object.assign(headers, traceHeaders());
+      return this.subgraphFetcher.post(this.url, headers, body, this.timeoutMs);
+    };
+    const shareable =
+      appel !== null && 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY && !isMutationText(options.request.query);
+    return shareable ? this.coalescer.share(coalesceKeyOf(this.url, appel, body), post) : post();
   }
 
   private partnerError(error: unknown, path: (string | number)[] | undefined): GraphQLError {
-    const timedOut = isTimeout(error);
+    const timedOut = isFetchTimeout(error);
     const status = error instanceof SubgraphHttpError ? error.status : undefined;
     this.logger.warn('subgraph fetch failed', { partenaire: this.partenaire, timedOut, status, cause: causeOf(error) });
     const partenaire = this.partenaire;
@@ -138,23 +169,31 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
   }
 }
 
-// Duck-typed, not `instanceof`: AbortSignal's DOMException and undici's errors may come from
-// another realm (jest's vm contexts, workers) where `instanceof Error` is false.
-function field(value: unknown, key: 'name' | 'code' | 'cause'): unknown {
-  return typeof value === 'object' && value !== null && key in value ? (value as Record<typeof key, unknown>)[key] : undefined;
+/** The body as RemoteGraphQLDataSource read it: JSON when the answer says so (undefined when it is not), text otherwise. */
+function bodyOf(answer: SubgraphAnswer): unknown {
+  const type = answer.contentType;
+  if (type === undefined || !(type.startsWith('application/json') || type.startsWith('application/graphql-response+json'))) return answer.body;
+  try {
+    return JSON.parse(answer.body) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
-function isTimeout(error: unknown): boolean {
-  return field(error, 'name') === 'TimeoutError' || field(field(error, 'cause'), 'name') === 'TimeoutError';
+/** A fetch's document is a mutation (the planner prints the operation keyword first). */
+function isMutationText(query: string | undefined): boolean {
+  return query === undefined || /^\s*mutation\b/.test(query);
+}
+
+function restrictCachePolicy(policy: unknown): void {
+  if (isRecord(policy) && typeof policy.restrict === 'function') (policy.restrict as (hint: { maxAge: number }) => void)({ maxAge: 0 });
 }
 
 /** An error code (`ECONNREFUSED`, the subgraph's `CONTEXTE_PASSERELLE_INVALIDE`) or class name for the logs: never a message, which may quote a URL. */
 function causeOf(error: unknown): string {
   const subgraphCode = error instanceof SubgraphHttpError ? error.subgraphErrors?.[0]?.extensions?.code : undefined;
   if (typeof subgraphCode === 'string') return subgraphCode;
-  const cause = field(error, 'cause') ?? error;
-  const code = field(cause, 'code') ?? field(cause, 'name');
-  return typeof code === 'string' ? code : typeof cause;
+  return fetchErrorCause(error);
 }
 
 /** The request's security object, for fetches made on behalf of a client's operation. */
@@ -204,16 +243,4 @@ function emptyEntityOf(query: string | undefined): Record<string, unknown> {
     if (field.kind === Kind.FIELD && field.name.value !== '__typename') entity[field.alias?.value ?? field.name.value] = null;
   }
   return entity;
-}
-
-/** The subgraph's answer with the empty entity back at the withheld positions of `_entities`, error paths shifted to match. */
-function reinsertWithheld(response: SubgraphResponse, withheld: readonly boolean[], empty: Record<string, unknown>): SubgraphResponse {
-  const keptIndices = withheld.flatMap((w, i) => (w ? [] : [i]));
-  const data = response.data as { _entities?: unknown[] } | null | undefined;
-  const entities = Array.isArray(data?._entities) ? data._entities : null;
-  const merged = entities === null ? null : withheld.map((w, i) => (w ? { ...empty } : (entities[keptIndices.indexOf(i)] ?? null)));
-  const errors = response.errors?.map((error) =>
-    error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', keptIndices[error.path[1]] ?? error.path[1], ...error.path.slice(2)] } : error,
-  );
-  return { ...response, ...(merged ? { data: { ...data, _entities: merged } } : {}), ...(errors ? { errors } : {}) };
 }

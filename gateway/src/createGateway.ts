@@ -11,6 +11,8 @@ import type { GatewayConfig } from './config';
 import { createContextSigner, type ContextSigner } from './contextKeys/createContextSigner';
 import { createCrossingsDataSource, crossingsSubgraphName, type SignedSubgraphFetch } from './crossings/index';
 import { PartnerDataSource } from './PartnerDataSource';
+import { createFetchCoalescer, noCoalescing } from './fetch/createFetchCoalescer';
+import { createSubgraphFetcher } from './fetch/createSubgraphFetcher';
 import type { DepartementFetch } from './rows/accessFacts';
 import { factsSubgraphOf } from './rows/factsSubgraphOf';
 import { teamReadableFields } from './rows/teamReadableFields';
@@ -60,6 +62,16 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const contextSigner = variant.contextSigner ?? createContextSigner(config);
   const used = new Set<string>();
   const urls = new Map<string, string>();
+  // One fetcher for every POST of this gateway to subgraphs (SUBGRAPH_FETCHER), closed with it.
+  const fetcher = createSubgraphFetcher(config);
+  const coalescer = config.subgraphFetchCoalescing ? createFetchCoalescer() : noCoalescing;
+  /** The gateway's own GraphQL POSTs (access facts, crossings): the answer's JSON, or an error naming the subgraph's status. */
+  const postJson = async (subgraph: string, url: string, token: string, query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const headers = { 'content-type': 'application/json', [gatewayContextHeader]: token, ...traceHeaders() };
+    const answer = await fetcher.post(url, headers, JSON.stringify({ query, variables }), config.subgraphTimeoutMs);
+    if (answer.status < 200 || answer.status > 299) throw new Error(`${subgraph} answered ${answer.status}`);
+    return JSON.parse(answer.body) as unknown;
+  };
   let rules: SupergraphRules = { requirements: new Map(), owners: new Map(), registry: emptyPartnerRegistry, factsSubgraph: null, teamReadable: new Set() };
   /**
    * Row authorization asks the subgraph that answers `Usager.referentDeParcours` and
@@ -72,14 +84,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const url = subgraph === null ? undefined : urls.get(subgraph);
       if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
       const token = await request.signedContext(subgraph, () => contextSigner.sign(request.appel(), subgraph));
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [gatewayContextHeader]: token, ...traceHeaders() },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
-      });
-      if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
-      return (await response.json()) as Awaited<ReturnType<DepartementFetch>>;
+      return (await postJson(subgraph, url, token, query, variables)) as Awaited<ReturnType<DepartementFetch>>;
     };
   /**
    * Crossings ask partner subgraphs directly for pseudonyms (@inaccessible fields no plan
@@ -88,14 +93,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const signedFetch: SignedSubgraphFetch = async (appel, subgraph, query, variables) => {
     const url = urls.get(subgraph);
     if (url === undefined) throw new Error(`no URL for subgraph ${subgraph}`);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [gatewayContextHeader]: await contextSigner.sign(appel, subgraph), ...traceHeaders() },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(config.subgraphTimeoutMs),
-    });
-    if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
-    return (await response.json()) as { data?: unknown; errors?: unknown };
+    return (await postJson(subgraph, url, await contextSigner.sign(appel, subgraph), query, variables)) as { data?: unknown; errors?: unknown };
   };
   const crossings = createCrossingsDataSource(signedFetch);
   // @apollo/gateway otherwise exports usage metrics to Apollo and probes cloud metadata
@@ -132,11 +130,18 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const target = override ?? url;
       if (target === undefined) throw new Error(`The supergraph gives no URL for subgraph ${name}; set it in SUBGRAPH_URLS.`);
       urls.set(name, target);
-      return instrumentDataSource(name, new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner }));
+      return instrumentDataSource(name, new PartnerDataSource({ name, url: target, timeoutMs: config.subgraphTimeoutMs, logger, contextSigner, fetcher, coalescer }));
     },
   });
+  const secured = securePipeline(gateway, { rules: () => rules, departement, journal, logger });
   return {
-    gateway: securePipeline(gateway, { rules: () => rules, departement, journal, logger }),
+    gateway: {
+      ...secured,
+      stop: async () => {
+        await secured.stop();
+        await fetcher.close();
+      },
+    },
     unusedOverrides: () => [...config.subgraphUrls.keys()].filter((name) => !used.has(name)),
     contextSigner,
   };

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { loadGatewayConfig } from '../src/config';
 import { createContextSigner } from '../src/contextKeys/createContextSigner';
+import { createFetchCoalescer } from '../src/fetch/createFetchCoalescer';
+import { createGlobalFetcher } from '../src/fetch/createGlobalFetcher';
 import { PartnerDataSource } from '../src/PartnerDataSource';
 import { RequestSecurity } from '../src/pipeline/RequestSecurity';
 import { recordingLogger } from './support/postGraphQL';
@@ -15,8 +17,13 @@ import { recordingLogger } from './support/postGraphQL';
 /** A raw HTTP server standing in for a subgraph that misbehaves in one precise way. */
 let behaviour: (res: http.ServerResponse, req: http.IncomingMessage) => void = () => {};
 const server = http.createServer((req, res) => {
-  req.resume();
-  req.on('end', () => behaviour(res, req));
+  // The body is kept on the request for the tests that read what was sent.
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    Object.assign(req, { text: Buffer.concat(chunks).toString() });
+    behaviour(res, req);
+  });
 });
 let url: string;
 
@@ -158,4 +165,120 @@ describe('the signed gateway context', () => {
     expect(error.path).toEqual(['usager']);
     expect(recorded.lines).toEqual([{ level: 'warn', message: 'subgraph fetch failed', fields: { partenaire: 'caf', timedOut: false, status: 401, cause: 'CONTEXTE_PASSERELLE_INVALIDE' } }]);
   });
+});
+
+describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)', () => {
+  const entitiesQuery = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Usager { caf { numeroAllocataire } } } }';
+  const representations = [{ __typename: 'Usager', nir: '2850312345678' }];
+  /** Answers every fetch with one entity per representation and records each body and the context it was signed with. */
+  function recordFetches(): Array<{ body: { variables: { representations: unknown[] } }; token: string }> {
+    const fetches: Array<{ body: { variables: { representations: unknown[] } }; token: string }> = [];
+    behaviour = (res, req) => {
+      const body = (req as http.IncomingMessage & { text: string }).text;
+      const parsed = JSON.parse(body) as { variables: { representations: Array<{ nir: string }> } };
+      fetches.push({ body: parsed, token: String(req.headers[gatewayContextHeader]) });
+      const _entities = parsed.variables.representations.map((r) => ({ __typename: 'Usager', caf: { numeroAllocataire: `caf-${r.nir}` } }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { _entities } }));
+    };
+    return fetches;
+  }
+  const referent = (referentId: string): Caller => ({ subject: `agent-${referentId}`, kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId, usagerId: null });
+  /** An `_entities` fetch of a client's operation, as ApolloGateway hands it over. */
+  function entitiesFetch(context: RequestSecurity, operationType: 'query' | 'mutation' = 'query', query = entitiesQuery): GraphQLDataSourceProcessOptions {
+    return {
+      kind: 'incoming operation',
+      request: { query, variables: { representations } },
+      document: parse(query),
+      incomingRequestContext: { context, operation: { operation: operationType } },
+      context,
+      pathInIncomingRequest: ['usager'],
+    } as unknown as GraphQLDataSourceProcessOptions;
+  }
+  const asCaller = (caller: Caller, finalite: 'accompagnement' | 'instruction' = 'accompagnement') => {
+    const request = requestOf(caller);
+    request.declarePurpose(finalite);
+    return request;
+  };
+  const coalescing = () => new PartnerDataSource({ name: 'caf', url, timeoutMs: 2000, logger: recordingLogger().logger, contextSigner, coalescer: createFetchCoalescer() });
+  const expected = { data: { _entities: [{ __typename: 'Usager', caf: { numeroAllocataire: 'caf-2850312345678' } }] } };
+
+  test('two identical query fetches of callers with the same rights share one fetch; each gets its own copy of the answer', async () => {
+    const fetches = recordFetches();
+    const dataSource = coalescing();
+    const [first, second] = await Promise.all([dataSource.process(entitiesFetch(asCaller(referent('ref-001')))), dataSource.process(entitiesFetch(asCaller(referent('ref-001'))))]);
+    expect(fetches).toHaveLength(1);
+    expect(first).toEqual(expected);
+    expect(second).toEqual(expected);
+    // The gateway mutates what it merges: one parsed object must never serve two requests.
+    expect(second.data).not.toBe(first.data);
+  });
+
+  test('callers with different rights, or purposes, never share a fetch; each fetch is signed for its own caller', async () => {
+    const fetches = recordFetches();
+    const dataSource = coalescing();
+    const callers = [asCaller(referent('ref-001')), asCaller(referent('ref-007')), asCaller(referent('ref-001'), 'instruction')];
+    const answers = await Promise.all(callers.map((caller) => dataSource.process(entitiesFetch(caller))));
+    expect(answers).toEqual([expected, expected, expected]);
+    expect(fetches).toHaveLength(3);
+    const signed = await Promise.all(fetches.map(async ({ token }) => verifyGatewayContext(token, { keys: devKeys, audience: 'caf' })));
+    expect(signed.map((s) => [s.caller?.referentId, s.finalite]).sort()).toEqual([
+      ['ref-001', 'accompagnement'],
+      ['ref-001', 'instruction'],
+      ['ref-007', 'accompagnement'],
+    ]);
+  });
+
+  test("a mutation's fetches are never shared, nor a fetch whose document is a mutation", async () => {
+    const fetches = recordFetches();
+    const dataSource = coalescing();
+    const mutationText = entitiesQuery.replace(/^query/, 'mutation');
+    await Promise.all([
+      dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'mutation')),
+      dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'mutation')),
+      dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'query', mutationText)),
+      dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'query', mutationText)),
+    ]);
+    expect(fetches).toHaveLength(4);
+  });
+
+  test('a shared fetch that fails fails for each caller, each with its own path', async () => {
+    behaviour = (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
+    const dataSource = coalescing();
+    const a = entitiesFetch(asCaller(referent('ref-001')));
+    const b = { ...entitiesFetch(asCaller(referent('ref-001'))), pathInIncomingRequest: ['autre', '@'] } as GraphQLDataSourceProcessOptions;
+    const [errorA, errorB] = await Promise.all([failureOf(dataSource.process(a)), failureOf(dataSource.process(b))]);
+    for (const error of [errorA, errorB]) expect(error.extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true });
+    expect([errorA.path, errorB.path]).toEqual([['usager'], ['autre']]);
+  });
+
+  test('identical representations inside one _entities fetch are sent once and answered at every position, errors included', async () => {
+    const fetches: Array<{ variables: { representations: Array<{ nir: string }> } }> = [];
+    behaviour = (res, req) => {
+      const parsed = JSON.parse((req as http.IncomingMessage & { text: string }).text) as { variables: { representations: Array<{ nir: string }> } };
+      fetches.push(parsed);
+      const _entities = parsed.variables.representations.map((r) => (r.nir === 'b' ? null : { __typename: 'Usager', caf: { numeroAllocataire: `caf-${r.nir}` } }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { _entities }, errors: [{ message: 'unknown', path: ['_entities', 1, 'caf'] }] }));
+    };
+    const options = entitiesFetch(asCaller(referent('ref-001')));
+    const nirs = ['a', 'b', 'a', 'c', 'b'];
+    options.request.variables = { representations: nirs.map((nir) => ({ __typename: 'Usager', nir })) };
+    const answer = await source().process(options);
+    expect(fetches.map((f) => f.variables.representations.map((r) => r.nir))).toEqual([['a', 'b', 'c']]);
+    const entities = (answer.data as { _entities: Array<{ caf: { numeroAllocataire: string } } | null> })._entities;
+    expect(entities.map((e) => e?.caf.numeroAllocataire ?? null)).toEqual(['caf-a', null, 'caf-a', 'caf-c', null]);
+    // Two positions, two objects: the gateway merges later fetches into each.
+    expect(entities[2]).not.toBe(entities[0]);
+    expect(answer.errors).toEqual([
+      { message: 'unknown', path: ['_entities', 1, 'caf'] },
+      { message: 'unknown', path: ['_entities', 4, 'caf'] },
+    ]);
+  });
+});
+
+test('SUBGRAPH_FETCHER=fetch (Node fetch, what msw intercepts) maps failures and timeouts the same way', async () => {
+  const viaFetch = (timeoutMs: number) => new PartnerDataSource({ name: 'caf', url, timeoutMs, logger: recordingLogger().logger, contextSigner, fetcher: createGlobalFetcher() });
+  behaviour = (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
+  expect((await failureOf(viaFetch(2000).process(operation(['usager'])))).extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true });
+  behaviour = () => {};
+  expect((await failureOf(viaFetch(150).process(operation(['usager'])))).extensions).toEqual({ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'caf', retryable: true });
 });

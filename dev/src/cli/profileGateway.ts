@@ -103,6 +103,12 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The process's peak resident set since it started (VmHWM of /proc/<pid>/status), in MiB. */
+function peakRssMibOf(pid: number): number {
+  const line = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return line ? Math.round(Number(line[1]) / 1024) : 0;
+}
+
 interface Round {
   scenario: string;
   requests: number;
@@ -111,6 +117,7 @@ interface Round {
   p50: number;
   p99: number;
   gatewayCpuMsPerRequest: number;
+  gatewayPeakRssMib: number;
 }
 
 async function load(url: string, body: string, headers: Record<string, string>, clients: number, seconds: number, gatewayPid: number | null): Promise<Omit<Round, 'scenario'>> {
@@ -154,6 +161,7 @@ async function load(url: string, body: string, headers: Record<string, string>, 
     p50: at(0.5),
     p99: at(0.99),
     gatewayCpuMsPerRequest: Math.round((cpu / Math.max(1, sorted.length)) * 100) / 100,
+    gatewayPeakRssMib: gatewayPid === null ? 0 : peakRssMibOf(gatewayPid),
   };
 }
 
@@ -196,6 +204,8 @@ async function main(): Promise<void> {
       OIDC_JWKS_URL: info.oidcJwksUrl,
       USAGER_ID_SECRET: usagerIdSecret,
       AUDIT_JOURNAL_PATH: path.join(profileDir, 'journal.jsonl'),
+      // V8 flags for the gateway alone (memory experiments: docs/performance.md), not for the backend or the subgraphs.
+      ...(process.env.PROFILE_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.PROFILE_GATEWAY_NODE_OPTIONS } : {}),
     };
     const gatewayArgs = [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), path.join(repository, 'gateway/src/main.ts')];
     const gateway = await startChild(gatewayArgs, gatewayEnv, (line) => {
@@ -221,8 +231,8 @@ async function main(): Promise<void> {
       rounds.push({ scenario: s.scenario, ...(await load(url, s.body, s.headers, clients, seconds, gateway.child.pid ?? null)) });
     }
     process.stdout.write(`Gateway profile — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${clients} clients, ${seconds} s per scenario, simulator latency 0\n\n`);
-    process.stdout.write('| Scenario | Requests | Errors | req/s | p50 ms | p99 ms | gateway CPU ms/request |\n|---|---|---|---|---|---|---|\n');
-    for (const r of rounds) process.stdout.write(`| ${r.scenario} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.gatewayCpuMsPerRequest} |\n`);
+    process.stdout.write('| Scenario | Requests | Errors | req/s | p50 ms | p99 ms | gateway CPU ms/request | gateway peak RSS MiB, since start |\n|---|---|---|---|---|---|---|---|\n');
+    for (const r of rounds) process.stdout.write(`| ${r.scenario} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.gatewayCpuMsPerRequest} | ${r.gatewayPeakRssMib} |\n`);
     if (cpuProf) process.stdout.write(`\nV8 CPU profile of the gateway (written on stop): ${profileDir}\n`);
   } finally {
     // Children stop on SIGTERM (the gateway seals its journal, the profile is written).

@@ -1,0 +1,78 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * The representations an `_entities` fetch actually sends: those not withheld by the entity
+ * guard, each distinct one once. @apollo/gateway 2.14 sends one representation per entity
+ * reached, duplicates included (executeQueryPlan.js builds `representations` with one push per
+ * entity): the same usager twice in a list, or a pivot identity shared by every position, went
+ * to the subgraph as many times.
+ */
+export interface CompactRepresentations {
+  sent: unknown[];
+  /** Per original position, the index in `sent` that answers it, or -1 when it was withheld. */
+  positions: number[];
+  /** false: `sent` is the original list, unchanged (nothing withheld, no duplicate). */
+  changed: boolean;
+}
+
+export function compactRepresentations(representations: readonly unknown[], withheld: readonly boolean[]): CompactRepresentations {
+  const sent: unknown[] = [];
+  const positions: number[] = [];
+  const indexByKey = new Map<string, number>();
+  let changed = false;
+  representations.forEach((representation, i) => {
+    if (withheld[i] === true) {
+      positions.push(-1);
+      changed = true;
+      return;
+    }
+    // Representations are built by the gateway with their fields in the plan's order: equal ones stringify equally.
+    const key = JSON.stringify(representation);
+    const known = indexByKey.get(key);
+    if (known !== undefined) {
+      positions.push(known);
+      changed = true;
+      return;
+    }
+    indexByKey.set(key, sent.length);
+    positions.push(sent.length);
+    sent.push(representation);
+  });
+  return { sent, positions, changed };
+}
+
+interface EntitiesResponse {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/**
+ * The subgraph's answer to the compact list, laid out again on the original positions: `empty()`
+ * at withheld ones, the answer of a duplicate copied (the gateway merges each entity into its own
+ * place by reference and mutates it later: two positions must not share an object), and each
+ * error about `_entities[k]` repeated for every position `k` answers.
+ */
+export function expandEntities<R extends EntitiesResponse>(response: R, { positions }: CompactRepresentations, empty: () => Record<string, unknown>): R {
+  const data = response.data;
+  const entities = Array.isArray(data?._entities) ? (data._entities as unknown[]) : null;
+  const used = new Set<number>();
+  const merged =
+    entities === null
+      ? null
+      : positions.map((p) => {
+          if (p === -1) return empty();
+          const entity = entities[p] ?? null;
+          if (!used.has(p)) {
+            used.add(p);
+            return entity;
+          }
+          return entity === null ? null : structuredClone(entity);
+        });
+  const errors = response.errors?.flatMap((error) => {
+    const k = error.path?.[0] === '_entities' ? error.path[1] : undefined;
+    if (typeof k !== 'number') return [error];
+    const at = positions.flatMap((p, i) => (p === k ? [i] : []));
+    return at.length === 0 ? [error] : at.map((i) => ({ ...error, path: ['_entities', i, ...error.path!.slice(2)] }));
+  });
+  return { ...response, ...(merged ? { data: { ...data, _entities: merged } } : {}), ...(errors ? { errors } : {}) };
+}
