@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
-import { deadlineHeader, type AppelPasserelle, type Logger } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, deadlineHeader, type AppelPasserelle, type Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, Kind, OperationTypeNode, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { ContextSigner } from './contextKeys/createContextSigner';
@@ -135,9 +135,12 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const { http, ...graphqlRequest } = options.request;
     const body = JSON.stringify(graphqlRequest);
     const appel = request?.appel() ?? null;
+    // The client asked every legacy answer read afresh (the kit's cache bypass, subgraphs/kit/src/legacy/legacyCacheBypass.ts): passed on to the subgraph.
+    const bypass = 'incomingRequestContext' in options && bypassAsked(options.incomingRequestContext.request);
     const post = async (): Promise<SubgraphAnswer> => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (http?.headers) for (const [name, value] of http.headers) headers[name] = value;
+      if (bypass) headers[cacheBypassHeader] = '1';
       // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
       const sign = () => this.contextSigner.sign(appel ?? anonymousAppel(), this.partenaire);
       headers[gatewayContextHeader] = await (request ? request.signedContext(this.partenaire, sign) : sign());
@@ -150,7 +153,8 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     };
     const shareable =
       appel !== null && 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY && !isMutationText(options.request.query);
-    return shareable ? this.coalescer.share(coalesceKeyOf(this.url, appel, body), post) : post();
+    // A fetch for a client that asked to bypass the legacy caches only joins another that did too.
+    return shareable ? this.coalescer.share(`${bypass ? 'sans-cache\n' : ''}${coalesceKeyOf(this.url, appel, body)}`, post) : post();
   }
 
   private partnerError(error: unknown, path: (string | number)[] | undefined): GraphQLError {
@@ -178,6 +182,11 @@ function bodyOf(answer: SubgraphAnswer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The client's request carried `x-passerelle-sans-cache: 1`. */
+function bypassAsked(request: { http?: { headers: { get(name: string): string | null } } } | undefined): boolean {
+  return request?.http?.headers.get(cacheBypassHeader) === '1';
 }
 
 /** A fetch's document is a mutation (the planner prints the operation keyword first). */

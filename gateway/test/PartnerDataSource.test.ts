@@ -5,7 +5,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { gatewayContextHeader, gatewayContextKeyResolver, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { loadGatewayConfig } from '../src/config';
 import { createContextSigner } from '../src/contextKeys/createContextSigner';
 import { createFetchCoalescer } from '../src/fetch/createFetchCoalescer';
@@ -211,6 +211,27 @@ describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)
     expect(second).toEqual(expected);
     // The gateway mutates what it merges: one parsed object must never serve two requests.
     expect(second.data).not.toBe(first.data);
+  });
+
+  test("a client's cache bypass reaches the subgraph, and its fetch is shared only with another that asked the same", async () => {
+    const seen: Array<string | undefined> = [];
+    behaviour = (res, req) => {
+      seen.push(req.headers[cacheBypassHeader] as string | undefined);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { _entities: [{ __typename: 'Usager', caf: { numeroAllocataire: 'caf-2850312345678' } }] } }));
+    };
+    const dataSource = coalescing();
+    const bypassing = (options: GraphQLDataSourceProcessOptions): GraphQLDataSourceProcessOptions => {
+      const incoming = (options as unknown as { incomingRequestContext: Record<string, unknown> }).incomingRequestContext;
+      incoming.request = { http: { headers: new Headers({ [cacheBypassHeader]: '1' }) } };
+      return options;
+    };
+    const caller = referent('ref-001');
+    await Promise.all([
+      dataSource.process(bypassing(entitiesFetch(asCaller(caller)))),
+      dataSource.process(bypassing(entitiesFetch(asCaller(caller)))),
+      dataSource.process(entitiesFetch(asCaller(caller))),
+    ]);
+    expect(seen.sort()).toEqual(['1', undefined]);
   });
 
   test('callers with different rights, or purposes, never share a fetch; each fetch is signed for its own caller', async () => {

@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * Header a request to a subgraph may carry to read every legacy answer afresh: `1` skips the
- * legacy read caches (createLegacyReads.ts) for the whole request. The gateway does not forward
- * it yet: today only a direct call to a subgraph (tests, operators) can set it.
+ * legacy read caches (createLegacyReads.ts) for the whole request. A client sends it to the
+ * gateway, which passes it on with every fetch of that request (gateway/src/PartnerDataSource.ts).
  */
 export const cacheBypassHeader = 'x-passerelle-sans-cache';
 
