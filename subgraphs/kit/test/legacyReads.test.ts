@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createLegacyClient, type LegacyClientConfig } from '../src/legacy/createLegacyClient';
 import { createLegacyReads } from '../src/legacy/createLegacyReads';
 import { clearLegacyReadCaches } from '../src/legacy/clearLegacyReadCaches';
-import { defaultLegacyCacheTtlMs, legacyCacheTtlMs } from '../src/legacy/legacyReadKind';
+import { defaultLegacyCacheTtlMs, legacyCacheTtlMs, legacyReadKinds } from '../src/legacy/legacyReadKind';
 import { bindLegacyReadCaller, runWithCacheBypass } from '../src/legacy/legacyReadScope';
 import type { AppelPasserelle } from '../src/security/appelPasserelle';
 import type { Role } from '../src/security/caller';
@@ -149,20 +149,32 @@ describe('the read cache', () => {
   });
 
   it('gives each kind its TTL: personal seconds, reference minutes, caller-dependent never, whatever the override', () => {
-    expect(defaultLegacyCacheTtlMs).toEqual({ personal: 30_000, reference: 300_000, callerDependent: 0 });
-    expect(['personal', 'reference', 'callerDependent'].map((kind) => legacyCacheTtlMs(kind as 'personal', 'byKind'))).toEqual([30_000, 300_000, 0]);
-    expect(['personal', 'reference', 'callerDependent'].map((kind) => legacyCacheTtlMs(kind as 'personal', 250))).toEqual([250, 250, 0]);
-    expect(['personal', 'reference', 'callerDependent'].map((kind) => legacyCacheTtlMs(kind as 'personal', 0))).toEqual([0, 0, 0]);
+    expect(defaultLegacyCacheTtlMs).toEqual({ personal: 30_000, reference: 300_000, callerDependent: 0, live: 0 });
+    expect(legacyReadKinds.map((kind) => legacyCacheTtlMs(kind, 'byKind'))).toEqual([30_000, 300_000, 0, 0]);
+    expect(legacyReadKinds.map((kind) => legacyCacheTtlMs(kind, 250))).toEqual([250, 250, 0, 0]);
+    expect(legacyReadKinds.map((kind) => legacyCacheTtlMs(kind, 0))).toEqual([0, 0, 0, 0]);
   });
 
-  it('serves personal and reference reads again by default, never a caller-dependent one', async () => {
+  it('serves personal and reference reads again by default, never a caller-dependent or live one', async () => {
     const lecture = endpoint('get', '/lecture');
     const client = clientOf({ cacheTtlMs: 'byKind' });
-    for (const kind of ['personal', 'reference', 'callerDependent'] as const) {
+    for (const kind of legacyReadKinds) {
       await client.get('/lecture', schema, { kind, params: { kind } });
       await client.get('/lecture', schema, { kind, params: { kind } });
     }
-    expect([lecture.count, client.cachedAnswers]).toEqual([4, 2]);
+    expect([lecture.count, client.cachedAnswers]).toEqual([6, 2]);
+  });
+
+  it('shares live reads in flight across callers, without keeping them', async () => {
+    const lecture = endpoint('post', '/passages', { held: true });
+    const client = clientOf();
+    const read = () => client.post('/passages', { liste_nir: ['a'] }, schema, { idempotentRead: true, kind: 'live' });
+    const calls = [read(), read()];
+    await new Promise((resolve) => setImmediate(resolve));
+    lecture.release();
+    expect(await Promise.all(calls)).toEqual([{ value: 1 }, { value: 1 }]);
+    expect(await read()).toEqual({ value: 2 });
+    expect(client.cachedAnswers).toBe(0);
   });
 
   it('never keeps an error nor a malformed answer', async () => {

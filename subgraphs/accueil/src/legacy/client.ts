@@ -93,8 +93,10 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       const params = { ...(du === null ? {} : { date_debut: du }), ...(au === null ? {} : { date_fin: au }) };
       return (await client.get('/annuaire/v1/evenements', evenementsResponseSchema, { kind: 'reference', params })).evenements;
     },
+    // Live (never kept, legacyReadKind.ts): a reconciliation in the identity register moves these
+    // records from a provisional key to the NIR behind this subgraph's back (mocks/docs/rip.md).
     async orientationsParNirs(nirs) {
-      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema, { idempotentRead: true, kind: 'personal' })).orientations;
+      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema, { idempotentRead: true, kind: 'live' })).orientations;
     },
     async orienter(demande, cleIdempotence) {
       const answer = await client.command('/orientations/v1/orientations', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -118,7 +120,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
     annulerInscription: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/annulations`, demande, cle),
     enregistrerPresence: (idEvenement, demande) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/presences`, demande, null),
     async inscriptionsParNirs(nirs) {
-      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema, { idempotentRead: true, kind: 'personal' })).inscriptions;
+      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema, { idempotentRead: true, kind: 'live' })).inscriptions;
     },
     async enregistrerPassage(demande, cleIdempotence) {
       const answer = await client.command('/passages/v1/passages', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -126,7 +128,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       return { ok: true, data: client.validate(passageEcritSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
     async passagesParNirs(nirs) {
-      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema, { idempotentRead: true, kind: 'personal' })).passages;
+      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema, { idempotentRead: true, kind: 'live' })).passages;
     },
   };
 }
