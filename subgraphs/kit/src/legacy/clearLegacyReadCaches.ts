@@ -3,8 +3,13 @@ interface Clearable {
   invalidate(): void;
 }
 
-// Weak references: a client dropped (a test's, a tool's) is not kept alive by this list.
-const caches = new Set<WeakRef<Clearable>>();
+// Weak references: a client dropped (a test's, a tool's) is not kept alive by this list. One list
+// per process, kept on a global symbol, even when two copies of the kit are loaded: the
+// scaffolder's acceptance test runs a copy's subgraphs under this checkout's federation runner
+// (test/src/e2e/scaffoldedPartner.ts), and its resets must reach their caches too.
+const registry = Symbol.for('passerelle.legacyReadCaches');
+const holder = globalThis as typeof globalThis & { [registry]?: Set<WeakRef<Clearable>> };
+const caches = (holder[registry] ??= new Set<WeakRef<Clearable>>());
 
 /** Called by createLegacyReads for each cache it creates. */
 export function registerLegacyReadCache(cache: Clearable): void {
