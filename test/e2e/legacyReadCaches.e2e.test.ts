@@ -49,7 +49,8 @@ describe('a repeated caseload of 50', () => {
 });
 
 describe('two callers of different rights on the same usager, caches warm', () => {
-  const lireNotes = 'query($id: ID!) { usager(id: $id) { id caf { numeroAllocataire } dossierPartage { notes { audience } } } }';
+  const lireNotes = 'query($id: ID!) { usager(id: $id) { id dossierPartage { notes { audience } } } }';
+  const avecCaf = 'query($id: ID!) { usager(id: $id) { id caf { numeroAllocataire } dossierPartage { notes { audience } } } }';
   type Notes = { usager: { id: string; caf: unknown; dossierPartage: { notes: Array<{ audience: string }> } | null } | null };
 
   it('each gets what they may see, as without the cache: the notes of their audiences only, or ACCES_REFUSE', async () => {
@@ -66,9 +67,11 @@ describe('two callers of different rights on the same usager, caches warm', () =
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.usager?.dossierPartage?.notes.map((n) => n.audience)).toEqual(audiences);
     }
-    // ref-007 may not see her: refused before any partner is asked, her CAF file warm in the cache or not.
+    // ref-007 may not see her: refused before any partner is asked, her CAF file warm in the cache.
+    const owner = await query<Notes>(federation, avecCaf, { id }, asReferent('ref-001'));
+    expect({ caf: owner.data?.usager?.caf, errors: owner.errors }).toEqual({ caf: { numeroAllocataire: expect.any(String) }, errors: undefined });
     const before = snapshot();
-    const refused = await query<Notes>(federation, lireNotes, { id }, asReferent('ref-007'));
+    const refused = await query<Notes>(federation, avecCaf, { id }, asReferent('ref-007'));
     expect({ data: refused.data, errors: refused.errors?.map((e) => ({ path: e.path, code: e.extensions?.code })) }).toEqual({
       data: { usager: null },
       errors: [{ path: ['usager'], code: 'ACCES_REFUSE' }],
