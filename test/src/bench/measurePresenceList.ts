@@ -4,7 +4,7 @@ import { presenceQuery } from './buildScenarios';
 /**
  * The 100-usager presence list at one client with realistic legacy latency, in one process (the
  * simulator, every subgraph, the gateway and this client): req/s, p50, and legacy calls per
- * request by system, for the same list every time (caches warm after the first) and for a
+ * request by system and CPU ms per request of the whole process, for the same list every time (caches warm after the first) and for a
  * different list every time (caches cold). Not the side-by-side bench (npm run bench): a quick
  * before/after figure for the legacy read caches and one-person-per-call systems.
  *
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       federation.simulator.reset();
       const times: number[] = [];
       let errors = 0;
+      const cpu = process.cpuUsage();
       const end = Date.now() + seconds * 1000;
       for (let n = 0; Date.now() < end; n++) {
         const ids = variant === 'same' ? lists[0]! : lists[(n + 1) % lists.length]!;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
         times.push(performance.now() - t0);
         if (answer.errors !== undefined || answer.data?.usagers.length !== 100) errors += 1;
       }
+      const used = process.cpuUsage(cpu);
       const stats = federation.simulator.stats();
       const perRequest = Object.entries(stats)
         .filter(([, count]) => count > 0)
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       process.stdout.write(
         `${variant} list: ${times.length} requests in ${seconds} s = ${(times.length / seconds).toFixed(1)} req/s, p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, ` +
-          `${errors} with errors; legacy calls per request: ${perRequest}\n`,
+          `CPU of the whole process ${((used.user + used.system) / 1000 / times.length).toFixed(0)} ms per request, ${errors} with errors; legacy calls per request: ${perRequest}\n`,
       );
     }
   } finally {
