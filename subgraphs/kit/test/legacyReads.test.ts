@@ -44,7 +44,11 @@ describe('identical reads in flight share one call', () => {
   it('two concurrent identical GETs make one call and both get its answer; different parameters make two', async () => {
     const lecture = endpoint('get', '/lecture', { held: true });
     const client = clientOf({ cacheTtlMs: 0 });
-    const calls = [client.get('/lecture', schema, { kind: 'personal', params: { id: 'a' } }), client.get('/lecture', schema, { kind: 'personal', params: { id: 'a' } }), client.get('/lecture', schema, { kind: 'personal', params: { id: 'b' } })];
+    const calls = [
+      client.get('/lecture', schema, { kind: 'personal', params: { id: 'a' } }),
+      client.get('/lecture', schema, { kind: 'personal', params: { id: 'a' } }),
+      client.get('/lecture', schema, { kind: 'personal', params: { id: 'b' } }),
+    ];
     await new Promise((resolve) => setImmediate(resolve));
     lecture.release();
     expect(await Promise.all(calls)).toEqual([{ value: 1 }, { value: 1 }, { value: 2 }]);

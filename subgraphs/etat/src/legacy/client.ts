@@ -24,7 +24,8 @@ export interface SiaoClient {
 export function createSiaoClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): SiaoClient {
   const client = createLegacyClient({ ...config, partenaire: 'siao', apiKeyHeader: 'X-SISIAO-Cle' });
   return {
-    statistiquesDemandes: (mois) => client.get('/si-siao/v3/statistiques/demandes', statistiquesDemandesSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'STATUT,TYPE' } }),
+    statistiquesDemandes: (mois) =>
+      client.get('/si-siao/v3/statistiques/demandes', statistiquesDemandesSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'STATUT,TYPE' } }),
     async personnesParNirs(nirs) {
       return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema, { idempotentRead: true, kind: 'personal' })).personnes;
     },

@@ -73,7 +73,12 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
       `How long an answer to a read of the system is served again to any request, in ms, for every kind of read that may be kept; unset: each kind's default (personal data ${defaultLegacyCacheTtlMs.personal / 1000} s, reference data such as places or statistics ${defaultLegacyCacheTtlMs.reference / 60_000} min); 0 = off. Caller-dependent reads (access facts, inboxes, caseloads) are never kept. Writes through Passerelle clear it; errors are never kept (docs/configuration.md, "Legacy read caches").`,
     ),
     legacyCacheMaxEntries: defineEnv(`${prefix}_LEGACY_CACHE_MAX_ENTRIES`, 1_000, envInt(1, 1_000_000), 'Answers that read cache keeps at most (least recently used dropped first).'),
-    legacyCache: defineEnv('LEGACY_CACHE', true, envBool, 'false turns off the read caches of every legacy system of this process, whatever their `_LEGACY_CACHE_TTL_MS` (identical reads in flight are still shared).'),
+    legacyCache: defineEnv(
+      'LEGACY_CACHE',
+      true,
+      envBool,
+      'false turns off the read caches of every legacy system of this process, whatever their `_LEGACY_CACHE_TTL_MS` (identical reads in flight are still shared).',
+    ),
   };
 }
 

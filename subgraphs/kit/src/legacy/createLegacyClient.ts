@@ -143,14 +143,7 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
   const reads = createLegacyReads({ maxEntries: config.cacheMaxEntries ?? 1_000 });
   const ttlSetting = config.cacheTtlMs ?? 0;
   const keyOf = (kind: LegacyReadKind, method: string, path: string, params: Record<string, string | number> | undefined, body: unknown) =>
-    JSON.stringify([
-      kind,
-      kind === 'callerDependent' ? legacyReadCaller() : '',
-      method,
-      path,
-      Object.entries(params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-      body ?? null,
-    ]);
+    JSON.stringify([kind, kind === 'callerDependent' ? legacyReadCaller() : '', method, path, Object.entries(params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body ?? null]);
 
   // The raw answer is shared; each caller validates it against its own schema. A malformed payload
   // is not retried and does not count against the breaker (legacyFailures.ts), nor stays cached.
