@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createPopulation, createSimulatorServer, discoverLegacySystems, simulatorEnv, simulatorsDirOf, type Population, type RunningSimulator } from '@passerelle/mocks';
 import { createServer as createGateway, loadDevIdpConfig, loadGatewayConfig, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
-import { createLogger, readConfig, serverEnv, silentLogger, startTracing, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
+import { clearLegacyReadCaches, createLogger, readConfig, serverEnv, silentLogger, startTracing, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
 import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry';
 import { subgraphServices } from './federationServices';
 
@@ -61,6 +61,11 @@ export async function startFederation(options: FederationOptions = {}): Promise<
     defaults: { latencyMs: config.latencyMs, jitterMs: config.jitterMs, errorRate: config.errorRate },
     down: config.down,
     logger: logger('simulateur'),
+    // The subgraphs run in this process: a test (or a tool, through the admin API) that resets the
+    // counters or changes a system's knobs changes the system behind their back, so every legacy
+    // read cache of the process is cleared then, and the next request reaches the system
+    // (docs/configuration.md, "Legacy read caches").
+    onAdminChange: clearLegacyReadCaches,
     ...(options.root ? { systems: discoverLegacySystems(simulatorsDirOf(options.root)) } : {}),
   });
   const subgraphs = new Map<string, RunningHttpServer>();

@@ -18,6 +18,12 @@ export interface SimulatorOptions {
   logger?: Logger;
   /** The systems to serve. @default every system of this repository (`discoverLegacySystems()`) */
   systems?: readonly LegacySystem[];
+  /**
+   * Called after the counters are reset or a system's knobs change (through the admin API or
+   * `reset`/`setKnobs`): a federation run in the same process clears its legacy read caches then
+   * (dev/src/startFederation.ts), so that the next request reaches the changed system.
+   */
+  onAdminChange?: () => void;
 }
 
 export interface RunningSimulator {
@@ -61,6 +67,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       if (url.pathname === '/_admin/stats' && req.method === 'GET') return json(res, 200, Object.fromEntries(counts));
       if (url.pathname === '/_admin/reset' && req.method === 'POST') {
         for (const name of counts.keys()) counts.set(name, 0);
+        options.onAdminChange?.();
         return json(res, 200, Object.fromEntries(counts));
       }
       const admin = /^\/_admin\/systems\/([a-z-]+)$/.exec(url.pathname);
@@ -76,6 +83,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
         const parsed = parseKnobs(body);
         if (typeof parsed === 'string') return json(res, 400, { error: parsed });
         knobs.set(admin[1]!, { ...knobs.get(admin[1]!)!, ...parsed });
+        options.onAdminChange?.();
         return json(res, 200, knobs.get(admin[1]!));
       }
       const system = legacySystems.find((s) => url.pathname.startsWith(`${s.prefix}/`));
@@ -124,9 +132,11 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       const current = knobs.get(name);
       if (!current) throw new RangeError(`unknown system ${name}`);
       knobs.set(name, { ...current, ...update });
+      options.onAdminChange?.();
     },
     reset() {
       for (const name of counts.keys()) counts.set(name, 0);
+      options.onAdminChange?.();
     },
     async stop() {
       server.closeAllConnections();

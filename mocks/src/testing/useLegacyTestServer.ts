@@ -1,4 +1,5 @@
 import type { SetupServer } from 'msw/node';
+import { clearLegacyReadCaches } from '@passerelle/subgraph-kit';
 import type { Population } from '../population/createPopulation';
 import { createLegacyTestServer } from './legacyTestServer';
 import { recordLegacyCalls, type LegacyCallRecorder } from './recordLegacyCalls';
@@ -14,7 +15,9 @@ export interface LegacyTestServerHandle {
 /**
  * Registers the Jest hooks every test against the simulated legacy systems needs: the msw server
  * answering `systems` from `population` starts before the file's tests, with each system's calls
- * recorded; before each test the recorded calls are forgotten, so counts are the test's own; after
+ * recorded; before each test the recorded calls are forgotten, and so are the answers the legacy
+ * read caches of this process kept (the subgraph under test runs here: a cached answer would hide
+ * the failure or the count a test sets up), so counts are the test's own; after
  * each test the failures it added with `legacy.use()` are removed, so they do not leak into the
  * next; after the file the server closes.
  */
@@ -31,6 +34,7 @@ export function useLegacyTestServer(population: Population, systems: readonly st
   });
   beforeEach(() => {
     for (const recorder of running?.recorders.values() ?? []) recorder.reset();
+    clearLegacyReadCaches();
   });
   afterEach(() => running?.legacy.resetHandlers());
   afterAll(() => running?.legacy.close());

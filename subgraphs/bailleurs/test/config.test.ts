@@ -15,7 +15,7 @@ describe('bailleurs configuration', () => {
       breakerFailures: 10,
       breakerOpenMs: 5000,
       cacheMaxEntries: 1000,
-      cacheTtlMs: 0,
+      cacheTtlMs: 'byKind',
       maxConcurrency: 8,
       maxQueue: 1000,
     });
@@ -28,7 +28,7 @@ describe('bailleurs configuration', () => {
       breakerFailures: 10,
       breakerOpenMs: 5000,
       cacheMaxEntries: 1000,
-      cacheTtlMs: 0,
+      cacheTtlMs: 'byKind',
       maxConcurrency: 8,
       maxQueue: 1000,
     });

@@ -31,7 +31,7 @@ describe('createLegacyClient', () => {
     [400, { code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false }],
   ])('maps HTTP %i to a coded error without the URL or payload', async (status, extensions) => {
     server.use(http.get(`${base}/x`, () => HttpResponse.json({ secret: 'payload-detail' }, { status })));
-    const error = await client.get('/x', schema).catch((e: unknown) => e);
+    const error = await client.get('/x', schema, { kind: 'personal' }).catch((e: unknown) => e);
     expect((error as { extensions: unknown }).extensions).toEqual(extensions);
     expect((error as Error).message).not.toMatch(/legacy\.kit\.test|payload-detail/);
   });
@@ -59,25 +59,25 @@ describe('createLegacyClient', () => {
         return HttpResponse.json({});
       }),
     );
-    const error = await client.get('/slow', schema).catch((e: unknown) => e);
+    const error = await client.get('/slow', schema, { kind: 'personal' }).catch((e: unknown) => e);
     expect((error as { extensions: unknown }).extensions).toEqual({ code: 'PARTENAIRE_DELAI_DEPASSE', partenaire: 'caf', retryable: true });
   });
 
   it('maps a network failure to PARTENAIRE_INDISPONIBLE', async () => {
     server.use(http.get(`${base}/net`, () => HttpResponse.error()));
-    const error = await client.get('/net', schema).catch((e: unknown) => e);
+    const error = await client.get('/net', schema, { kind: 'personal' }).catch((e: unknown) => e);
     expect((error as { extensions: unknown }).extensions).toEqual({ code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf', retryable: true });
   });
 
   it('reports where an invalid payload deviates, naming fields not values', async () => {
     server.use(http.get(`${base}/bad`, () => HttpResponse.json({ value: 'NIR 286041220200135' })));
-    const error = (await client.get('/bad', schema).catch((e: unknown) => e)) as Error & { extensions: unknown };
+    const error = (await client.get('/bad', schema, { kind: 'personal' }).catch((e: unknown) => e)) as Error & { extensions: unknown };
     expect(error.extensions).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false });
     expect(error.message).toBe('The caf system answered with an unexpected payload (at value).');
   });
 
   it('treats 404 as unknown with getOrNull', async () => {
     server.use(http.get(`${base}/person`, () => HttpResponse.json({ code_erreur: 'INCONNU' }, { status: 404 })));
-    await expect(client.getOrNull('/person', schema)).resolves.toBeNull();
+    await expect(client.getOrNull('/person', schema, { kind: 'personal' })).resolves.toBeNull();
   });
 });

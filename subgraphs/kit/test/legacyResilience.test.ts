@@ -60,7 +60,7 @@ function advanceClock(ms: number): void {
 describe('retries: idempotent reads only, on transient failures, bounded', () => {
   it('retries a GET after a 500 and a 503, and returns the answer', async () => {
     const calls = scripted('get', '/lecture', [500, 503, 200]);
-    await expect(clientOf().get('/lecture', schema)).resolves.toEqual({ value: 3 });
+    await expect(clientOf().get('/lecture', schema, { kind: 'personal' })).resolves.toEqual({ value: 3 });
     expect(calls.count).toBe(3);
   });
 
@@ -68,8 +68,8 @@ describe('retries: idempotent reads only, on transient failures, bounded', () =>
     const lot = scripted('post', '/lot', [502, 200]);
     const one = scripted('get', '/un', [500, 200]);
     const client = clientOf();
-    await expect(client.post('/lot', {}, schema, { idempotentRead: true })).resolves.toEqual({ value: 2 });
-    await expect(client.getOrNull('/un', schema)).resolves.toEqual({ value: 2 });
+    await expect(client.post('/lot', {}, schema, { idempotentRead: true, kind: 'personal' })).resolves.toEqual({ value: 2 });
+    await expect(client.getOrNull('/un', schema, { kind: 'personal' })).resolves.toEqual({ value: 2 });
     expect([lot.count, one.count]).toEqual([2, 2]);
   });
 
@@ -88,20 +88,20 @@ describe('retries: idempotent reads only, on transient failures, bounded', () =>
     [429, unavailable],
   ])('does not retry HTTP %i', async (status, extensions) => {
     const calls = scripted('get', '/refus', [status, 200]);
-    expect(await extensionsOf(clientOf().get('/refus', schema))).toEqual(extensions);
+    expect(await extensionsOf(clientOf().get('/refus', schema, { kind: 'personal' }))).toEqual(extensions);
     expect(calls.count).toBe(1);
   });
 
   it('does not retry a malformed payload', async () => {
     let calls = 0;
     server.use(http.get(`${base}/malforme`, () => ((calls += 1), HttpResponse.json('Réponse hors format'))));
-    expect(await extensionsOf(clientOf().get('/malforme', schema))).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false });
+    expect(await extensionsOf(clientOf().get('/malforme', schema, { kind: 'personal' }))).toEqual({ code: 'PARTENAIRE_REPONSE_INVALIDE', partenaire: 'caf', retryable: false });
     expect(calls).toBe(1);
   });
 
   it('gives up after its retries: 1 call and 3 retries, then the partner error', async () => {
     const calls = scripted('get', '/panne', [503]);
-    expect(await extensionsOf(clientOf({ breakerFailures: 100 }).get('/panne', schema))).toEqual(unavailable);
+    expect(await extensionsOf(clientOf({ breakerFailures: 100 }).get('/panne', schema, { kind: 'personal' }))).toEqual(unavailable);
     expect(calls.count).toBe(4);
   });
 
@@ -114,7 +114,7 @@ describe('retries: idempotent reads only, on transient failures, bounded', () =>
         return HttpResponse.json({ value: calls });
       }),
     );
-    await expect(clientOf({ timeoutMs: 100 }).get('/lent', schema)).resolves.toEqual({ value: 2 });
+    await expect(clientOf({ timeoutMs: 100 }).get('/lent', schema, { kind: 'personal' })).resolves.toEqual({ value: 2 });
   });
 
   it('retries a connection reset (a real socket, destroyed by the server on the first call)', async () => {
@@ -128,7 +128,7 @@ describe('retries: idempotent reads only, on transient failures, bounded', () =>
     const url = `http://127.0.0.1:${(real.address() as AddressInfo).port}`;
     server.use(http.get(`${url}/*`, () => passthrough()));
     try {
-      await expect(clientOf({ baseUrl: url }).get('/coupure', schema)).resolves.toEqual({ value: 2 });
+      await expect(clientOf({ baseUrl: url }).get('/coupure', schema, { kind: 'personal' })).resolves.toEqual({ value: 2 });
       expect(calls).toBe(2);
     } finally {
       real.closeAllConnections();
@@ -141,9 +141,9 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
   it('opens after 5 consecutive failures: further calls fail at once without reaching the system', async () => {
     const calls = scripted('get', '/panne', [503]);
     const client = clientOf({ retries: 0 });
-    for (let i = 0; i < 5; i++) expect(await extensionsOf(client.get('/panne', schema))).toEqual(unavailable);
+    for (let i = 0; i < 5; i++) expect(await extensionsOf(client.get('/panne', schema, { kind: 'personal' }))).toEqual(unavailable);
     expect(client.breakerState).toBe('open');
-    expect(await extensionsOf(client.get('/panne', schema))).toEqual(unavailable);
+    expect(await extensionsOf(client.get('/panne', schema, { kind: 'personal' }))).toEqual(unavailable);
     expect(await extensionsOf(client.command('/panne', {}, { idempotencyKey: null, refusals: [] }))).toEqual(unavailable);
     expect(calls.count).toBe(5);
   });
@@ -151,9 +151,9 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
   it('counts the attempts of a retried read: two reads of 1 + 3 attempts open it', async () => {
     const calls = scripted('get', '/panne', [500]);
     const client = clientOf();
-    await extensionsOf(client.get('/panne', schema));
+    await extensionsOf(client.get('/panne', schema, { kind: 'personal' }));
     expect(client.breakerState).toBe('closed');
-    await extensionsOf(client.get('/panne', schema));
+    await extensionsOf(client.get('/panne', schema, { kind: 'personal' }));
     expect(client.breakerState).toBe('open');
     // The fifth failure opened it: the sixth attempt was never made.
     expect(calls.count).toBe(5);
@@ -162,12 +162,12 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
   it('lets one probe through once the open period is over, and closes on its success', async () => {
     const calls = scripted('get', '/retour', [503, 503, 503, 503, 503, 200]);
     const client = clientOf({ retries: 0 });
-    for (let i = 0; i < 5; i++) await extensionsOf(client.get('/retour', schema));
+    for (let i = 0; i < 5; i++) await extensionsOf(client.get('/retour', schema, { kind: 'personal' }));
     expect(client.breakerState).toBe('open');
     advanceClock(1_001);
-    await expect(client.get('/retour', schema)).resolves.toEqual({ value: 6 });
+    await expect(client.get('/retour', schema, { kind: 'personal' })).resolves.toEqual({ value: 6 });
     expect(client.breakerState).toBe('closed');
-    await expect(client.get('/retour', schema)).resolves.toEqual({ value: 7 });
+    await expect(client.get('/retour', schema, { kind: 'personal' })).resolves.toEqual({ value: 7 });
     expect(calls.count).toBe(7);
   });
 
@@ -182,11 +182,11 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
       }),
     );
     const client = clientOf({ retries: 0 });
-    for (let i = 0; i < 5; i++) await extensionsOf(client.get('/instable', schema));
+    for (let i = 0; i < 5; i++) await extensionsOf(client.get('/instable', schema, { kind: 'personal' }));
     advanceClock(1_001);
-    const probe = extensionsOf(client.get('/instable', schema));
+    const probe = extensionsOf(client.get('/instable', schema, { kind: 'personal' }));
     // Distinct parameters: identical reads in flight would share the probe's call (createLegacyReads.ts).
-    const waiting = [extensionsOf(client.get('/instable', schema, { n: 1 })), extensionsOf(client.get('/instable', schema, { n: 2 }))];
+    const waiting = [extensionsOf(client.get('/instable', schema, { kind: 'personal', params: { n: 1 } })), extensionsOf(client.get('/instable', schema, { kind: 'personal', params: { n: 2 } }))];
     await new Promise((resolve) => setImmediate(resolve));
     expect(client.breakerState).toBe('half-open');
     releaseProbe();
@@ -199,7 +199,7 @@ describe('circuit breaker: open after consecutive failures, half-open probe, rec
   it('is not opened by answers about the request (4xx, malformed payloads)', async () => {
     scripted('get', '/absent', [400]);
     const client = clientOf({ retries: 0, breakerFailures: 2 });
-    for (let i = 0; i < 4; i++) await extensionsOf(client.get('/absent', schema));
+    for (let i = 0; i < 4; i++) await extensionsOf(client.get('/absent', schema, { kind: 'personal' }));
     expect(client.breakerState).toBe('closed');
   });
 });
@@ -218,7 +218,7 @@ describe('bulkhead: bounded calls in flight and waiting', () => {
     );
     const client = clientOf({ maxConcurrency: 2, maxQueue: 1, timeoutMs: 5_000 });
     // Distinct parameters: identical reads in flight would share one call (createLegacyReads.ts).
-    const calls = Array.from({ length: 4 }, (_, n) => extensionsOf(client.get('/file', schema, { n })));
+    const calls = Array.from({ length: 4 }, (_, n) => extensionsOf(client.get('/file', schema, { kind: 'personal', params: { n } })));
     // The fourth is refused before anything else settles.
     expect(await calls[3]).toEqual(unavailable);
     await until(() => inFlight === 2);
@@ -240,19 +240,19 @@ describe("the request's deadline", () => {
       }),
     );
     const client = clientOf({ timeoutMs: 60_000 });
-    expect(await extensionsOf(runWithDeadline(Date.now() + 100, () => client.get('/lent', schema)))).toEqual(tooSlow);
+    expect(await extensionsOf(runWithDeadline(Date.now() + 100, () => client.get('/lent', schema, { kind: 'personal' })))).toEqual(tooSlow);
   });
 
   it('makes no call once the deadline has passed', async () => {
     const calls = scripted('get', '/x', [200]);
-    expect(await extensionsOf(runWithDeadline(Date.now() - 1, () => clientOf().get('/x', schema)))).toEqual(tooSlow);
+    expect(await extensionsOf(runWithDeadline(Date.now() - 1, () => clientOf().get('/x', schema, { kind: 'personal' })))).toEqual(tooSlow);
     expect(calls.count).toBe(0);
   });
 
   it('makes no retry past the deadline', async () => {
     const calls = scripted('get', '/panne', [500]);
     const client = clientOf({ retryDelayMs: 60_000 });
-    expect(await extensionsOf(runWithDeadline(Date.now() + 150, () => client.get('/panne', schema)))).toEqual(tooSlow);
+    expect(await extensionsOf(runWithDeadline(Date.now() + 150, () => client.get('/panne', schema, { kind: 'personal' })))).toEqual(tooSlow);
     expect(calls.count).toBe(1);
   });
 
@@ -264,7 +264,7 @@ describe("the request's deadline", () => {
       }),
     );
     const client = clientOf({ timeoutMs: 60_000, breakerFailures: 1 });
-    await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/lent', schema)));
+    await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/lent', schema, { kind: 'personal' })));
     expect(client.breakerState).toBe('closed');
   });
 
@@ -276,9 +276,9 @@ describe("the request's deadline", () => {
       }),
     );
     const client = clientOf({ maxConcurrency: 1, maxQueue: 5, timeoutMs: 60_000, retries: 0 });
-    const holder = runWithDeadline(Date.now() + 300, () => client.get('/occupe', schema)).catch(() => undefined);
+    const holder = runWithDeadline(Date.now() + 300, () => client.get('/occupe', schema, { kind: 'personal' })).catch(() => undefined);
     // Another parameter, so that it queues behind the holder instead of sharing its call (createLegacyReads.ts).
-    expect(await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/occupe', schema, { n: 2 })))).toEqual(tooSlow);
+    expect(await extensionsOf(runWithDeadline(Date.now() + 50, () => client.get('/occupe', schema, { kind: 'personal', params: { n: 2 } })))).toEqual(tooSlow);
     await holder;
   });
 });

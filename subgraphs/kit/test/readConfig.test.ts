@@ -58,7 +58,8 @@ describe('readConfig', () => {
       legacyBreakerOpenMs: 5000,
       legacyCache: true,
       legacyCacheMaxEntries: 1000,
-      legacyCacheTtlMs: 0,
+      // Unset: each read kind's default (legacy/legacyReadKind.ts).
+      legacyCacheTtlMs: undefined,
       legacyMaxConcurrency: 8,
       legacyMaxQueue: 1000,
     });

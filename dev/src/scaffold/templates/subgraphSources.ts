@@ -111,7 +111,7 @@ export function create${n.pascal}Client(config: Omit<LegacyClientConfig, 'parten
   const client = createLegacyClient({ ...config, partenaire: '${n.code}', apiKeyHeader: 'X-Cle-Api' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/api/v1/dossiers/recherche', { nirs }, rechercheResponseSchema, { idempotentRead: true })).dossiers;
+      return (await client.post('/api/v1/dossiers/recherche', { nirs }, rechercheResponseSchema, { idempotentRead: true, kind: 'personal' })).dossiers;
     },
   };
 }

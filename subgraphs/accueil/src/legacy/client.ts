@@ -84,17 +84,19 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       const ventilation = Object.keys(lignesStatistiques[nom].shape)
         .filter((k) => k !== 'nombre')
         .join(',');
-      return await client.get(`/statistiques/v1/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation });
+      return await client.get(`/statistiques/v1/${nom}`, statistiqueResponseSchema(nom), { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation } });
     },
     async lieux() {
-      return (await client.get('/annuaire/v1/lieux', lieuxResponseSchema)).lieux;
+      return (await client.get('/annuaire/v1/lieux', lieuxResponseSchema, { kind: 'reference' })).lieux;
     },
     async evenements(du, au) {
       const params = { ...(du === null ? {} : { date_debut: du }), ...(au === null ? {} : { date_fin: au }) };
-      return (await client.get('/annuaire/v1/evenements', evenementsResponseSchema, params)).evenements;
+      return (await client.get('/annuaire/v1/evenements', evenementsResponseSchema, { kind: 'reference', params })).evenements;
     },
+    // Live (never kept, legacyReadKind.ts): a reconciliation in the identity register moves these
+    // records from a provisional key to the NIR behind this subgraph's back (mocks/docs/rip.md).
     async orientationsParNirs(nirs) {
-      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema, { idempotentRead: true })).orientations;
+      return (await client.post('/orientations/v1/orientations/recherche', { liste_nir: nirs }, orientationsResponseSchema, { idempotentRead: true, kind: 'live' })).orientations;
     },
     async orienter(demande, cleIdempotence) {
       const answer = await client.command('/orientations/v1/orientations', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -102,22 +104,23 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       return { ok: true, data: client.validate(orientationCreeeSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
     async orientation(id) {
-      return (await client.getOrNull(`/orientations/v1/orientations/${encodeURIComponent(id)}`, orientationCreeeSchema))?.orientation ?? null;
+      return (await client.getOrNull(`/orientations/v1/orientations/${encodeURIComponent(id)}`, orientationCreeeSchema, { kind: 'callerDependent' }))?.orientation ?? null;
     },
     async changerStatut(id, demande, cleIdempotence) {
       const answer = await client.command(`/orientations/v1/orientations/${encodeURIComponent(id)}/transitions`, demande, { idempotencyKey: cleIdempotence, refusals: [404, 409] });
       if (answer.status === 404 || answer.status === 409) return { ok: false, status: answer.status, codeErreur: codeErreurOf(answer.body) };
       return { ok: true, data: client.validate(orientationCreeeSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
+    // Caller-dependent (never kept, legacyReadKind.ts): the inbox of the caller's own partner.
     async orientationsParCible(cible, statut, apres, nb) {
       const params = { ...cible, ...(statut === null ? {} : { statut }), ...(apres === null ? {} : { apres }), nb };
-      return client.get('/orientations/v1/orientations', pageOrientationsSchema, params);
+      return client.get('/orientations/v1/orientations', pageOrientationsSchema, { kind: 'callerDependent', params });
     },
     inscrire: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/inscriptions`, demande, cle),
     annulerInscription: (idEvenement, demande, cle) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/annulations`, demande, cle),
     enregistrerPresence: (idEvenement, demande) => ecrireInscription(`/tierslieu/v1/evenements/${encodeURIComponent(idEvenement)}/presences`, demande, null),
     async inscriptionsParNirs(nirs) {
-      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema, { idempotentRead: true })).inscriptions;
+      return (await client.post('/tierslieu/v1/inscriptions/recherche', { liste_nir: nirs }, inscriptionsResponseSchema, { idempotentRead: true, kind: 'live' })).inscriptions;
     },
     async enregistrerPassage(demande, cleIdempotence) {
       const answer = await client.command('/passages/v1/passages', demande, { idempotencyKey: cleIdempotence, refusals: [409, 422] });
@@ -125,7 +128,7 @@ export function createAccueilClient(config: Omit<LegacyClientConfig, 'partenaire
       return { ok: true, data: client.validate(passageEcritSchema, answer.body), rejoue: answer.headers['idempotency-replayed'] === 'true' };
     },
     async passagesParNirs(nirs) {
-      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema, { idempotentRead: true })).passages;
+      return (await client.post('/passages/v1/passages/recherche', { liste_nir: nirs }, passagesResponseSchema, { idempotentRead: true, kind: 'live' })).passages;
     },
   };
 }

@@ -29,11 +29,11 @@ export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | '
   const taillePage = options.pageSize ?? defaultPageSize;
   return {
     async impayes(mois) {
-      const answer = await client.get('/occupation/v2/statistiques/impayes', statistiquesImpayesAhSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
+      const answer = await client.get('/occupation/v2/statistiques/impayes', statistiquesImpayesAhSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' } });
       return { dateReference: parseLegacyDate(answer.dateCloture), lignes: answer.repartition.map((l) => ({ moisImpayes: l.moisImpayes, baux: l.nombreBaux, montantCents: l.montantDu })) };
     },
     async extraction(critere, mois) {
-      const answer = await client.get('/occupation/v2/statistiques/extraction', extractionAhSchema, { mois: mois.replace('-', ''), critere });
+      const answer = await client.get('/occupation/v2/statistiques/extraction', extractionAhSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
       return answer.personnes.map((p) => ({ nir: null, noms: [p.nom], prenom: p.prenom, dateNaissance: parseLegacyDate(p.dateNaissance) }));
     },
     async fichesNesLes(datesNaissance) {
@@ -41,7 +41,7 @@ export function createAhClient(config: Omit<LegacyClientConfig, 'partenaire' | '
       const fiches: FicheAh[] = [];
       for (let page = 1; ; page += 1) {
         if (page > maxPages) throw passerelleError('PARTENAIRE_REPONSE_INVALIDE', `The ah system answered with more than ${maxPages} pages.`, { partenaire: 'ah' });
-        const answer = await client.post('/occupation/v2/personnes/recherche', { ...body, page }, pageAhSchema, { idempotentRead: true });
+        const answer = await client.post('/occupation/v2/personnes/recherche', { ...body, page }, pageAhSchema, { idempotentRead: true, kind: 'personal' });
         fiches.push(...answer.resultats);
         if (page >= answer.nbPages) return fiches;
       }

@@ -15,13 +15,13 @@ export interface RahClient {
 export function createRahClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): RahClient {
   const client = createLegacyClient({ ...config, partenaire: 'rah', apiKeyHeader: 'X-Api-Key' });
   return {
-    occupantsNesLe: (dateNaissance) => client.post('/api/v1/occupants/recherche', { date_naissance: formatLegacyDate(dateNaissance) }, rechercheRahSchema, { idempotentRead: true }),
+    occupantsNesLe: (dateNaissance) => client.post('/api/v1/occupants/recherche', { date_naissance: formatLegacyDate(dateNaissance) }, rechercheRahSchema, { idempotentRead: true, kind: 'personal' }),
     async impayes(mois) {
-      const answer = await client.get('/api/v1/statistiques/impayes', statistiquesImpayesRahSchema, { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' });
+      const answer = await client.get('/api/v1/statistiques/impayes', statistiquesImpayesRahSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'NB_MOIS' } });
       return { dateReference: parseLegacyDate(answer.DATE_ARRETE), lignes: answer.IMPAYES.map((l) => ({ moisImpayes: l.NB_MOIS_IMPAYES, baux: l.NB_BAUX, montantCents: l.SOLDE_TOTAL })) };
     },
     async extraction(critere, mois) {
-      const answer = await client.get('/api/v1/statistiques/extraction', extractionRahSchema, { mois: mois.replace('-', ''), critere });
+      const answer = await client.get('/api/v1/statistiques/extraction', extractionRahSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
       return answer.LOCATAIRES.map((l) => ({ nir: null, noms: [l.NOM], prenom: l.PRENOM, dateNaissance: parseLegacyDate(l.DATE_NAISSANCE) }));
     },
   };

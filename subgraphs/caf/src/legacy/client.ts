@@ -17,13 +17,13 @@ export function createCafClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   const client = createLegacyClient({ ...config, partenaire: 'caf', apiKeyHeader: 'X-Api-Key' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema, { idempotentRead: true })).resultats;
+      return (await client.post('/api/v2/allocataires/lot', { liste_nir: nirs }, lotResponseSchema, { idempotentRead: true, kind: 'personal' })).resultats;
     },
     async statistiquesFoyers(mois) {
-      return client.get('/api/v2/statistiques/foyers', statistiquesFoyersSchema, { mois: mois.replace('-', ''), ventilation: 'COMMUNE,PRESTATION' });
+      return client.get('/api/v2/statistiques/foyers', statistiquesFoyersSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'COMMUNE,PRESTATION' } });
     },
     async extraction(critere, mois) {
-      return client.get('/api/v2/statistiques/extraction', extractionCafSchema, { mois: mois.replace('-', ''), critere });
+      return client.get('/api/v2/statistiques/extraction', extractionCafSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
     },
   };
 }

@@ -15,10 +15,10 @@ export function createCarsatClient(config: Omit<LegacyClientConfig, 'partenaire'
   const client = createLegacyClient({ ...config, partenaire: 'carsat', apiKeyHeader: 'X-Api-Key' });
   return {
     async dossiersParNirs(nirs) {
-      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema, { idempotentRead: true })).dossiers;
+      return (await client.post('/ws/retraite/v3/dossiers/lot', { nir_assures: nirs }, lotResponseSchema, { idempotentRead: true, kind: 'personal' })).dossiers;
     },
     async extraction(critere, mois) {
-      const answer = await client.get('/ws/retraite/v3/statistiques/extraction', extractionCarsatSchema, { mois: mois.replace('-', ''), critere });
+      const answer = await client.get('/ws/retraite/v3/statistiques/extraction', extractionCarsatSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
       return answer.assures.map((a) => ({
         nir: a.nir,
         noms: a.nom_usage === null ? [a.nom_naissance] : [a.nom_naissance, a.nom_usage],

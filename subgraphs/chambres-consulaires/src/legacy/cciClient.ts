@@ -14,7 +14,7 @@ export function createCciClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   const client = createLegacyClient({ ...config, partenaire: 'cci', apiKeyHeader: 'X-CCI-Api-Key' });
   return {
     async ressortissantsNesLes(datesNaissance) {
-      return (await client.post('/api/v2/ressortissants/recherche', { datesNaissance }, rechercheCciSchema, { idempotentRead: true })).ressortissants;
+      return (await client.post('/api/v2/ressortissants/recherche', { datesNaissance }, rechercheCciSchema, { idempotentRead: true, kind: 'personal' })).ressortissants;
     },
   };
 }

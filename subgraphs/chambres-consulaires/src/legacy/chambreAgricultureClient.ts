@@ -14,7 +14,7 @@ export function createChambreAgricultureClient(config: Omit<LegacyClientConfig, 
   const client = createLegacyClient({ ...config, partenaire: 'chambre-agriculture', apiKeyHeader: 'X-ChambAgri-Cle' });
   return {
     async exploitantsNesLes(datesNaissance) {
-      return (await client.post('/api/exploitants/recherche', { naissances: datesNaissance.map(toChambreDate) }, rechercheAgriSchema, { idempotentRead: true })).exploitants;
+      return (await client.post('/api/exploitants/recherche', { naissances: datesNaissance.map(toChambreDate) }, rechercheAgriSchema, { idempotentRead: true, kind: 'personal' })).exploitants;
     },
   };
 }

@@ -14,7 +14,7 @@ export function createCmaClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   const client = createLegacyClient({ ...config, partenaire: 'cma', apiKeyHeader: 'X-CMA-Token' });
   return {
     async artisansNesLes(datesNaissance) {
-      return (await client.post('/rm/v1/artisans/recherche', { DATES_NAISS: datesNaissance.map(formatLegacyDate) }, rechercheCmaSchema, { idempotentRead: true })).ARTISANS;
+      return (await client.post('/rm/v1/artisans/recherche', { DATES_NAISS: datesNaissance.map(formatLegacyDate) }, rechercheCmaSchema, { idempotentRead: true, kind: 'personal' })).ARTISANS;
     },
   };
 }

@@ -15,10 +15,10 @@ export function createCpamClient(config: Omit<LegacyClientConfig, 'partenaire' |
   const client = createLegacyClient({ ...config, partenaire: 'cpam', apiKeyHeader: 'X-Cle-Partenaire' });
   return {
     async droitsParNirs(nirs) {
-      return (await client.post('/api/v1/beneficiaires/droits', { nirs }, droitsResponseSchema, { idempotentRead: true })).beneficiaires;
+      return (await client.post('/api/v1/beneficiaires/droits', { nirs }, droitsResponseSchema, { idempotentRead: true, kind: 'personal' })).beneficiaires;
     },
     async extraction(critere, mois) {
-      const answer = await client.get('/api/v1/statistiques/extraction', extractionCpamSchema, { mois: mois.replace('-', ''), critere });
+      const answer = await client.get('/api/v1/statistiques/extraction', extractionCpamSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
       return answer.nirs.map((nir) => ({ nir, noms: [], prenom: '', dateNaissance: '' }));
     },
   };

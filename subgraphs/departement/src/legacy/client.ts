@@ -45,18 +45,21 @@ export interface DepartementClient {
 export function createDepartementClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'> & { maxConcurrency: number }): DepartementClient {
   const client = createLegacyClient({ ...config, partenaire: 'departement', apiKeyHeader: 'X-Cd12-Cle' });
   return {
+    // Caller-dependent (never kept, legacyReadKind.ts): the file holds the access facts the gateway
+    // and the resolvers decide from (référent, team, objections) and every audience's notes.
     async beneficiairesParNirs(nirs) {
-      return (await client.post('/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, lotResponseSchema, { idempotentRead: true })).beneficiaires;
+      return (await client.post('/api/rsa/v1/beneficiaires/lot', { nirs_beneficiaires: nirs }, lotResponseSchema, { idempotentRead: true, kind: 'callerDependent' })).beneficiaires;
     },
+    // Caller-dependent: a référent's own caseload, asked for by that référent.
     portefeuille(idReferent, filtres) {
       const params = Object.fromEntries(Object.entries(filtres).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
-      return client.getOrNull(`/api/rsa/v1/referents/${encodeURIComponent(idReferent)}/portefeuille`, portefeuilleResponseSchema, params);
+      return client.getOrNull(`/api/rsa/v1/referents/${encodeURIComponent(idReferent)}/portefeuille`, portefeuilleResponseSchema, { kind: 'callerDependent', params });
     },
     async statistique(nom, mois) {
       const ventilation = Object.keys(lignesStatistiques[nom].shape)
         .filter((k) => k !== 'nb')
         .join(',');
-      return await client.get(`/api/rsa/v1/statistiques/${nom}`, statistiqueResponseSchema(nom), { mois: mois.replace('-', ''), ventilation });
+      return await client.get(`/api/rsa/v1/statistiques/${nom}`, statistiqueResponseSchema(nom), { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation } });
     },
     async commande(nom, corps, cle, argument) {
       const answer = await client.command(`/api/rsa/v1/commandes/${nom}`, corps, { idempotencyKey: cle, refusals: [404, 409] });

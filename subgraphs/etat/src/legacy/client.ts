@@ -24,13 +24,14 @@ export interface SiaoClient {
 export function createSiaoClient(config: Omit<LegacyClientConfig, 'partenaire' | 'apiKeyHeader'>): SiaoClient {
   const client = createLegacyClient({ ...config, partenaire: 'siao', apiKeyHeader: 'X-SISIAO-Cle' });
   return {
-    statistiquesDemandes: (mois) => client.get('/si-siao/v3/statistiques/demandes', statistiquesDemandesSchema, { mois: mois.replace('-', ''), ventilation: 'STATUT,TYPE' }),
+    statistiquesDemandes: (mois) =>
+      client.get('/si-siao/v3/statistiques/demandes', statistiquesDemandesSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'STATUT,TYPE' } }),
     async personnesParNirs(nirs) {
-      return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema, { idempotentRead: true })).personnes;
+      return (await client.post('/si-siao/v3/personnes/recherche-nir', { nirs }, rechercheNirResponseSchema, { idempotentRead: true, kind: 'personal' })).personnes;
     },
     async personnesParIdentite({ nomNaissance, prenom, dateNaissance }) {
       const body = { nom_naissance: nomNaissance, prenom, dt_naissance: formatLegacyDate(dateNaissance) };
-      return (await client.post('/si-siao/v3/personnes/recherche-identite', body, rechercheIdentiteResponseSchema, { idempotentRead: true })).personnes;
+      return (await client.post('/si-siao/v3/personnes/recherche-identite', body, rechercheIdentiteResponseSchema, { idempotentRead: true, kind: 'personal' })).personnes;
     },
   };
 }

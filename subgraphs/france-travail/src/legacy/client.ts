@@ -34,16 +34,16 @@ export function createFranceTravailClient(config: Omit<LegacyClientConfig, 'part
   return {
     async identifier(individus) {
       const body = { individus: individus.map((i) => ({ nir: i.nir, date_naissance: formatLegacyDate(i.dateNaissance) })) };
-      return (await client.post('/partenaires/v1/individus/identification', body, identificationResponseSchema, { idempotentRead: true })).individus_identifies;
+      return (await client.post('/partenaires/v1/individus/identification', body, identificationResponseSchema, { idempotentRead: true, kind: 'personal' })).individus_identifies;
     },
     async dossiers(identifiants) {
-      return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema, { idempotentRead: true })).dossiers;
+      return (await client.post('/partenaires/v1/dossiers/lot', { identifiants }, dossiersResponseSchema, { idempotentRead: true, kind: 'personal' })).dossiers;
     },
     async statistiquesDemandeurs(mois) {
-      return client.get('/partenaires/v1/statistiques/demandeurs', statistiquesDemandeursSchema, { mois: mois.replace('-', ''), ventilation: 'CATEGORIE,ANCIENNETE' });
+      return client.get('/partenaires/v1/statistiques/demandeurs', statistiquesDemandeursSchema, { kind: 'reference', params: { mois: mois.replace('-', ''), ventilation: 'CATEGORIE,ANCIENNETE' } });
     },
     async extraction(critere, mois) {
-      const answer = await client.get('/partenaires/v1/statistiques/extraction', extractionFranceTravailSchema, { mois: mois.replace('-', ''), critere });
+      const answer = await client.get('/partenaires/v1/statistiques/extraction', extractionFranceTravailSchema, { kind: 'callerDependent', params: { mois: mois.replace('-', ''), critere } });
       return answer.nirs.map((nir) => ({ nir, noms: [], prenom: '', dateNaissance: '' }));
     },
   };

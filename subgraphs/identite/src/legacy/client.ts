@@ -17,13 +17,13 @@ export function createSngiClient(config: Omit<LegacyClientConfig, 'partenaire' |
   const client = createLegacyClient({ ...config, partenaire: 'identite', apiKeyHeader: 'X-Api-Key' });
   return {
     async individusParNirs(nirs) {
-      return (await client.post('/api/v1/individus/lot', { nirs }, lotResponseSchema, { idempotentRead: true })).individus;
+      return (await client.post('/api/v1/individus/lot', { nirs }, lotResponseSchema, { idempotentRead: true, kind: 'personal' })).individus;
     },
     async nesLe(dateNaissance, sexe) {
       const found: Individu[] = [];
       for (let page = 1; page <= maxPages; page += 1) {
         const body = { date_naissance: formatLegacyDate(dateNaissance), page, taille: pageSize, ...(sexe ? { sexe } : {}) };
-        const result = await client.post('/api/v1/individus/recherche', body, rechercheResponseSchema, { idempotentRead: true });
+        const result = await client.post('/api/v1/individus/recherche', body, rechercheResponseSchema, { idempotentRead: true, kind: 'personal' });
         found.push(...result.individus);
         if (page * pageSize >= result.total) break;
       }

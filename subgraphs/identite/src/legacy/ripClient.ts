@@ -34,13 +34,13 @@ export function createRipClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   };
   return {
     async identitesParCles(cles) {
-      return (await client.post('/api/v1/identites/lot', { cles }, lotIdentitesSchema, { idempotentRead: true })).identites;
+      return (await client.post('/api/v1/identites/lot', { cles }, lotIdentitesSchema, { idempotentRead: true, kind: 'personal' })).identites;
     },
     async activesNeesLe(dateNaissance, sexe) {
       const found: IdentiteProvisoire[] = [];
       for (let page = 1; page <= maxPages; page += 1) {
         const body = { date_naissance: dateNaissance.replaceAll('-', ''), statut: 'ACTIVE', page, taille: pageSize, ...(sexe ? { sexe } : {}) };
-        const result = await client.post('/api/v1/identites/recherche', body, rechercheIdentitesSchema, { idempotentRead: true });
+        const result = await client.post('/api/v1/identites/recherche', body, rechercheIdentitesSchema, { idempotentRead: true, kind: 'personal' });
         found.push(...result.identites);
         if (page * pageSize >= result.total) break;
       }

@@ -5,6 +5,7 @@ import { defaultGatewayContextTtlS, gatewayContextJwksPath } from '../security/g
 import { isHttpUrl } from '../security/gatewayContextKeyResolver';
 import { parseGatewayContextJwks } from '../security/parseGatewayContextJwks';
 import { defaultLegacyResilience } from '../legacy/createLegacyResilience';
+import { defaultLegacyCacheTtlMs } from '../legacy/legacyReadKind';
 import { envBool, envEnum, envInt, envPort, envString, envUrl, type EnvParser } from './envParsers';
 import { passerelleModes, type PasserelleMode } from './passerelleMode';
 import { ConfigError, defineEnv, refusedInProductionByDefault, type EnvVar } from './readConfig';
@@ -71,23 +72,21 @@ export function legacyEnv(prefix: string, defaultUrl: string, defaultApiKey: str
       envInt(0, 10_000),
       'Bulkhead: legacy calls waiting for a slot; beyond, a call fails at once with PARTENAIRE_INDISPONIBLE rather than pile up.',
     ),
-    legacyCacheTtlMs: defineEnv(
+    legacyCacheTtlMs: defineEnv<number | undefined>(
       `${prefix}_LEGACY_CACHE_TTL_MS`,
-      defaultLegacyCacheTtlMs,
+      undefined,
       envInt(0, 3_600_000),
-      'How long an answer to a read of the system is served again to any request, in ms (it never depends on the caller: kit README); 0 = off. Writes clear it; errors are never kept.',
+      `How long an answer to a read of the system is served again to any request, in ms, for every kind of read that may be kept; unset: each kind's default (personal data ${defaultLegacyCacheTtlMs.personal / 1000} s, reference data such as places or statistics ${defaultLegacyCacheTtlMs.reference / 60_000} min); 0 = off. Caller-dependent reads (access facts, inboxes, caseloads) are never kept. Writes through Passerelle clear it; errors are never kept (docs/configuration.md, "Legacy read caches").`,
     ),
     legacyCacheMaxEntries: defineEnv(`${prefix}_LEGACY_CACHE_MAX_ENTRIES`, 1_000, envInt(1, 1_000_000), 'Answers that read cache keeps at most (least recently used dropped first).'),
-    legacyCache: defineEnv('LEGACY_CACHE', true, envBool, 'false turns off the read caches of every legacy system of this process (identical reads in flight are still shared).'),
+    legacyCache: defineEnv(
+      'LEGACY_CACHE',
+      true,
+      envBool,
+      'false turns off the read caches of every legacy system of this process, whatever their `_LEGACY_CACHE_TTL_MS` (identical reads in flight are still shared).',
+    ),
   };
 }
-
-/**
- * `_LEGACY_CACHE_TTL_MS`'s default: 0, the cache off until a deployment turns it on per system
- * (e.g. 5000 ms for partners' data, which changes outside Passerelle too). In-flight sharing of
- * identical reads is always on.
- */
-export const defaultLegacyCacheTtlMs = 0;
 
 /** `legacyEnv`'s keys shared by every system of a process rather than renamed by `namedLegacyEnv`. */
 const processWideLegacyKeys = ['legacyCache'] as const;

@@ -8,6 +8,8 @@ import { createLegacyReads } from './createLegacyReads';
 import { createLegacyResilience, defaultLegacyResilience, type BreakerState } from './createLegacyResilience';
 import { registerLegacySystem } from '../metrics/kitMetrics';
 import { observeLegacyCalls, type LegacyOperation } from './observeLegacyCall';
+import { legacyCacheTtlMs, type LegacyReadKind } from './legacyReadKind';
+import { legacyReadCaller } from './legacyReadScope';
 
 /** How a subgraph reaches its partner's existing system. */
 export interface LegacyClientConfig {
@@ -35,29 +37,38 @@ export interface LegacyClientConfig {
   breakerOpenMs?: number;
   /**
    * How long an idempotent read's answer is served again to any request of this process, in ms
-   * (createLegacyReads.ts says why that is safe); 0 = off. Identical reads in flight are shared
-   * whatever this is. @default 0 (a client built without it, in tests and tools, sees every call;
-   * `legacyEnv` gives subgraphs `defaultLegacyCacheTtlMs`)
+   * (createLegacyReads.ts says why that is safe): `'byKind'` for each read kind's default
+   * (legacyReadKind.ts), a number for every kind that may be kept (0 = off); a `callerDependent`
+   * read is never kept. Identical reads in flight are shared whatever this is. @default 0 (a
+   * client built without it, in tests and tools, sees every call; `legacyClientOptionsOf` gives
+   * subgraphs `'byKind'` unless `_LEGACY_CACHE_TTL_MS` or `LEGACY_CACHE` say otherwise)
    */
-  cacheTtlMs?: number;
+  cacheTtlMs?: number | 'byKind';
   /** Answers kept at most by that cache (least recently used dropped first). @default 1000 */
   cacheMaxEntries?: number;
 }
 
-/** How a `post` is treated: only an idempotent read (a batch lookup, a search) is ever retried. */
-export interface LegacyPostOptions {
-  /** True for a POST that only reads (a batch or search endpoint): retried like a GET. Commands are never retried. */
-  idempotentRead: boolean;
+/** What every read declares: its kind (how long its answer may be kept, legacyReadKind.ts), and its query parameters. */
+export interface LegacyReadOptions {
+  kind: LegacyReadKind;
+  params?: Record<string, string | number>;
 }
+
+/** How a `post` is treated: only an idempotent read (a batch lookup, a search) is ever retried, shared or cached. */
+export type LegacyPostOptions =
+  /** A POST that only reads (a batch or search endpoint): retried, shared and cached like a GET of its `kind`. */
+  | { idempotentRead: true; kind: LegacyReadKind }
+  /** A POST that may change the system: never retried, and it clears the system's read cache. */
+  | { idempotentRead: false };
 
 /** A typed client of one legacy REST API: every answer is validated against its schema. */
 export interface LegacyClient {
   readonly partenaire: string;
-  /** An idempotent read: retried on transient failures. */
-  get<S extends z.ZodType>(path: string, schema: S, params?: Record<string, string | number>): Promise<z.infer<S>>;
+  /** An idempotent read of the declared kind: retried on transient failures, shared and cached as its kind allows. */
+  get<S extends z.ZodType>(path: string, schema: S, read: LegacyReadOptions): Promise<z.infer<S>>;
   /** Like `get`, but a 404 means "unknown here" and resolves to null. */
-  getOrNull<S extends z.ZodType>(path: string, schema: S, params?: Record<string, string | number>): Promise<z.infer<S> | null>;
-  /** POSTs and validates the answer; retried only when marked `{ idempotentRead: true }` (the partners' batch-read and search endpoints). */
+  getOrNull<S extends z.ZodType>(path: string, schema: S, read: LegacyReadOptions): Promise<z.infer<S> | null>;
+  /** POSTs and validates the answer; retried, shared and cached only when marked `{ idempotentRead: true, kind }` (the partners' batch-read and search endpoints). */
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, options?: LegacyPostOptions): Promise<z.infer<S>>;
   /**
    * POSTs a command the partner may refuse with a business code: a 2xx answer, or one of the
@@ -133,20 +144,24 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
 
   // One client per legacy system, so its reads' cache and in-flight calls are per system; the key
   // names the method (a GET answering 404 means null only for getOrNull), the URL with its
-  // parameters and the body: never the caller (createLegacyReads.ts says why).
-  const reads = createLegacyReads({ ttlMs: config.cacheTtlMs ?? 0, maxEntries: config.cacheMaxEntries ?? 1_000 });
-  const keyOf = (method: string, path: string, params: Record<string, string | number> | undefined, body: unknown) =>
-    JSON.stringify([method, path, Object.entries(params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body ?? null]);
+  // parameters and the body; for a caller-dependent read, the caller too (legacyReadScope.ts), so
+  // that it is shared in flight with the same caller's reads only. The kind is in the key: two
+  // subgraph reads of the same URL declared with different kinds never share an entry.
+  const reads = createLegacyReads({ maxEntries: config.cacheMaxEntries ?? 1_000 });
+  const ttlSetting = config.cacheTtlMs ?? 0;
+  const keyOf = (kind: LegacyReadKind, method: string, path: string, params: Record<string, string | number> | undefined, body: unknown) =>
+    JSON.stringify([kind, kind === 'callerDependent' ? legacyReadCaller() : '', method, path, Object.entries(params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), body ?? null]);
 
   // The raw answer is shared; each caller validates it against its own schema. A malformed payload
   // is not retried and does not count against the breaker (legacyFailures.ts), nor stays cached.
-  const read = <T>(operation: LegacyOperation, body: unknown, key: string, run: Attempt<unknown>, parse: (data: unknown) => T): Promise<T> =>
+  const read = <T>(kind: LegacyReadKind, operation: LegacyOperation, body: unknown, key: string, run: Attempt<unknown>, parse: (data: unknown) => T): Promise<T> =>
     observe(operation, 'read', body, async (observed) => {
       let data: unknown;
       try {
         data = await reads.read(
           key,
           (signal) => resilience.execute(observed.attempt(run), { idempotentRead: true, signal }),
+          legacyCacheTtlMs(kind, ttlSetting),
           (outcome) => observed.outcome(outcome),
         );
       } catch (error) {
@@ -174,20 +189,22 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
 
   return {
     partenaire,
-    get: (path, schema, params) =>
+    get: (path, schema, { kind, params }) =>
       read(
+        kind,
         'get',
         null,
-        keyOf('GET', path, params, null),
+        keyOf(kind, 'GET', path, params, null),
         async (signal, headers) => (await http$.get(path, { params, signal, headers })).data as unknown,
         (data) => validate(schema, data),
       ),
     // A 404 ("unknown here") is an answer, shared and cached as `notFound` like any other.
-    getOrNull: (path, schema, params) =>
+    getOrNull: (path, schema, { kind, params }) =>
       read(
+        kind,
         'getOrNull',
         null,
-        keyOf('GET|404', path, params, null),
+        keyOf(kind, 'GET|404', path, params, null),
         async (signal, headers) => {
           const response = await http$.get(path, { params, signal, headers, validateStatus: (s) => (s >= 200 && s < 300) || s === 404 });
           return response.status === 404 ? notFound : (response.data as unknown);
@@ -197,9 +214,10 @@ export function createLegacyClient(config: LegacyClientConfig): LegacyClient {
     post: (path, body, schema, options) =>
       options?.idempotentRead === true
         ? read(
+            options.kind,
             'post',
             body,
-            keyOf('POST', path, undefined, body),
+            keyOf(options.kind, 'POST', path, undefined, body),
             async (signal, headers) => (await http$.post(path, body, { signal, headers })).data as unknown,
             (data) => validate(schema, data),
           )

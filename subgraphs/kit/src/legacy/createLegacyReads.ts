@@ -1,11 +1,10 @@
-import { cacheBypassed } from './legacyCacheBypass';
+import { registerLegacyReadCache } from './clearLegacyReadCaches';
 import { DeadlineExceededError } from './legacyFailures';
+import { cacheBypassed } from './legacyReadScope';
 import { currentDeadline, runWithDeadline } from './requestDeadline';
 
 /** How one legacy system's reads are shared (one set per system: `legacyEnv`'s `_CACHE_…` variables). */
 export interface LegacyReadsOptions {
-  /** How long an answer is served again, in ms; 0 = no cache (identical reads in flight are still shared). */
-  ttlMs: number;
   /** Answers kept at most; beyond, the least recently used is dropped. */
   maxEntries: number;
   /** The clock (tests). @default Date.now */
@@ -14,14 +13,17 @@ export interface LegacyReadsOptions {
 
 /**
  * Identical idempotent reads of one legacy system, shared within this subgraph process: a read
- * already in flight is joined rather than sent again, and an answer is served again for `ttlMs`.
+ * already in flight is joined rather than sent again, and an answer is served again for the
+ * `ttlMs` its kind allows (legacyReadKind.ts).
  *
- * Why sharing across callers is safe here: a legacy read depends only on the request made to the
- * legacy system (system, method, URL with its parameters, body), never on who asked. Whether the
- * caller may see anything is decided before any read (the gateway's field and row authorization,
- * the subgraphs' own checks on the signed context), and what depends on the caller (the audiences
- * of notes, team membership) is computed by the resolvers after the read, from the raw answer.
- * So the raw answer one caller's request obtained is exactly the one another's would obtain.
+ * Why sharing across callers is safe for the kinds that are kept (`personal`, `reference`): such a
+ * read depends only on the request made to the legacy system (system, method, URL with its
+ * parameters, body), never on who asked, and no authorization decision is made from it. Whether
+ * the caller may see anything is decided before any read (the gateway's field and row
+ * authorization, the subgraphs' own checks on the signed context: docs/configuration.md, "Legacy
+ * read caches"). So the raw answer one caller's request obtained is exactly the one another's
+ * would obtain. A `callerDependent` read is never kept and its key names the caller
+ * (createLegacyClient.ts), so it is shared in flight only with the same caller's.
  * Writes (`command`, an unmarked `post`) are never shared nor cached, and clear the system's cache
  * (createLegacyClient.ts). Errors are shared by the callers waiting on the same call, never kept.
  */
@@ -29,9 +31,10 @@ export interface LegacyReads {
   /**
    * The answer to the read `key`: from the cache, from an identical read in flight, or from
    * `start` (run without the caller's deadline; its signal aborts once every caller waiting on it
-   * has reached its own deadline). Each caller stops at its own deadline with a DeadlineExceededError.
+   * has reached its own deadline), then kept for `ttlMs` (0: not kept). Each caller stops at its
+   * own deadline with a DeadlineExceededError.
    */
-  read<T>(key: string, start: (signal: AbortSignal) => Promise<T>, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T>;
+  read<T>(key: string, start: (signal: AbortSignal) => Promise<T>, ttlMs: number, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T>;
   /** Forgets `key`'s answer (an answer the caller found malformed). */
   forget(key: string): void;
   /** Forgets every answer, and lets no read in flight be joined or kept (after a write to the system). */
@@ -57,10 +60,10 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
   // Bumped by every write: a read started before it may hold the old state, so it is neither kept nor joined.
   let generation = 0;
 
-  const keep = (key: string, value: unknown) => {
-    if (options.ttlMs <= 0 || options.maxEntries <= 0) return;
+  const keep = (key: string, value: unknown, ttlMs: number) => {
+    if (ttlMs <= 0 || options.maxEntries <= 0) return;
     answers.delete(key);
-    answers.set(key, { value, expiresAt: now() + options.ttlMs });
+    answers.set(key, { value, expiresAt: now() + ttlMs });
     while (answers.size > options.maxEntries) answers.delete(answers.keys().next().value as string);
   };
 
@@ -73,14 +76,14 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
     return entry;
   };
 
-  const start = (key: string, run: (signal: AbortSignal) => Promise<unknown>): SharedRead => {
+  const start = (key: string, run: (signal: AbortSignal) => Promise<unknown>, ttlMs: number): SharedRead => {
     const controller = new AbortController();
     const startedIn = generation;
     const shared: SharedRead = { controller, waiting: 0, unbounded: false, promise: Promise.resolve() };
     // Without the first caller's deadline: the call belongs to every caller that joins it.
     shared.promise = runWithDeadline(null, () => run(controller.signal))
       .then((value) => {
-        if (startedIn === generation) keep(key, value);
+        if (startedIn === generation) keep(key, value, ttlMs);
         return value;
       })
       .finally(() => {
@@ -109,8 +112,8 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
     return Promise.race([shared.promise, givenUp]).finally(() => clearTimeout(timer));
   };
 
-  return {
-    async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T> {
+  const reads: LegacyReads = {
+    async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>, ttlMs: number, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T> {
       const deadline = currentDeadline();
       if (deadline !== null && deadline <= now()) throw new DeadlineExceededError();
       const bypass = cacheBypassed();
@@ -121,7 +124,7 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
       }
       const joined = bypass ? undefined : inFlight.get(key);
       outcome?.(joined === undefined ? 'miss' : 'shared');
-      const shared = joined ?? start(key, run);
+      const shared = joined ?? start(key, run, ttlMs);
       // The value came from `run` for this very key, so it has `run`'s type.
       return (await join(shared, deadline)) as T;
     },
@@ -137,4 +140,6 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
       return answers.size;
     },
   };
+  registerLegacyReadCache(reads);
+  return reads;
 }

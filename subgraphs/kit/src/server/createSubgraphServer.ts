@@ -9,7 +9,7 @@ import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
 import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
-import { cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyCacheBypass';
+import { bindLegacyReadCaller, cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyReadScope';
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
 import { kitRegistry, subgraphRequestDuration, subgraphRequests } from '../metrics/kitMetrics';
@@ -84,9 +84,14 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     port: options.port,
     host: options.host,
     // Apollo Server calls this before executing anything; the refusal it throws is answered with HTTP 401.
-    context: async (req, requestId) => options.createContext({ requestId, appel: await appelOfRequest(req, verifier, options.logger), echeance: currentDeadline() }),
+    // The verified caller keys this request's caller-dependent legacy reads (legacy/legacyReadScope.ts).
+    context: async (req, requestId) => {
+      const appel = await appelOfRequest(req, verifier, options.logger);
+      bindLegacyReadCaller(appel);
+      return options.createContext({ requestId, appel, echeance: currentDeadline() });
+    },
     // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
-    // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyCacheBypass.ts).
+    // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyReadScope.ts).
     // Its span continues the trace the gateway's `traceparent` names (the headers only: telemetry/spans.ts).
     aroundRequest: (req, execute) =>
       withServerSpan('subgraph request', req.headers, { 'passerelle.subgraph': options.name }, async () => {

@@ -15,8 +15,8 @@ export interface LegacyClientOptions {
   breakerOpenMs: number;
   maxConcurrency: number;
   maxQueue: number;
-  /** 0 when `LEGACY_CACHE` is false. */
-  cacheTtlMs: number;
+  /** `'byKind'` (each read kind's default) when `_LEGACY_CACHE_TTL_MS` is unset; 0 when `LEGACY_CACHE` is false. */
+  cacheTtlMs: number | 'byKind';
   cacheMaxEntries: number;
 }
 
@@ -41,7 +41,7 @@ export function legacyClientOptionsOf(config: object, keyPrefix = ''): LegacyCli
     maxConcurrency: number('legacyMaxConcurrency'),
     maxQueue: number('legacyMaxQueue'),
     // LEGACY_CACHE is one variable for the process, never renamed (commonEnv.ts).
-    cacheTtlMs: values['legacyCache'] === false ? 0 : number('legacyCacheTtlMs'),
+    cacheTtlMs: values['legacyCache'] === false ? 0 : ((read('legacyCacheTtlMs') as number | undefined) ?? 'byKind'),
     cacheMaxEntries: number('legacyCacheMaxEntries'),
   };
 }

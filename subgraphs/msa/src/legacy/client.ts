@@ -13,7 +13,7 @@ export function createMsaClient(config: Omit<LegacyClientConfig, 'partenaire' | 
   const client = createLegacyClient({ ...config, partenaire: 'msa', apiKeyHeader: 'X-Msa-Jeton' });
   return {
     async adherentsParNirs(nirs) {
-      return (await client.post('/sia/adherents/v1/consultation-lot', { nirs_recherches: nirs }, lotResponseSchema, { idempotentRead: true })).adherents;
+      return (await client.post('/sia/adherents/v1/consultation-lot', { nirs_recherches: nirs }, lotResponseSchema, { idempotentRead: true, kind: 'personal' })).adherents;
     },
   };
 }

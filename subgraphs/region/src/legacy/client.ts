@@ -27,7 +27,7 @@ export function createRegionClient(config: Omit<LegacyClientConfig, 'partenaire'
   return {
     async stagiaires(demandes) {
       const body = { demandes: demandes.map((d) => ({ nir: d.nir, dateNaissance: formatDateFr(d.dateNaissance) })) };
-      return (await client.post('/sirf/v3/stagiaires/consultation', body, consultationResponseSchema, { idempotentRead: true })).stagiaires;
+      return (await client.post('/sirf/v3/stagiaires/consultation', body, consultationResponseSchema, { idempotentRead: true, kind: 'personal' })).stagiaires;
     },
   };
 }
