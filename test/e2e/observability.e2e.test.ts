@@ -1,5 +1,6 @@
 import type { RunningFederation } from '@passerelle/dev';
 import { gatewayMetricNames } from '@passerelle/gateway';
+import { clearLegacyReadCaches } from '@passerelle/subgraph-kit';
 import { kitMetricNames } from '@passerelle/subgraph-kit/metrics';
 import { InMemorySpanExporter, type ReadableSpan } from '@passerelle/subgraph-kit/telemetry';
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
@@ -114,6 +115,9 @@ describe('GET /metrics on the gateway and a subgraph', () => {
     const cafBefore = await scrape(caf);
     const persona = federation.population.persona('rsa-isolee');
     const id = testCodec.encode(persona.nir);
+    // The tests above read this file: forget their answers, so that the first read reaches the system and the second is a hit.
+    clearLegacyReadCaches();
+    await query(federation, fullFileQuery, { id }, asUsager(id));
     await query(federation, fullFileQuery, { id }, asUsager(id));
     federation.simulator.setKnobs('caf', { down: true });
     const down = await query(federation, fullFileQuery, { id }, asUsager(id));
@@ -125,13 +129,15 @@ describe('GET /metrics on the gateway and a subgraph', () => {
     expect(unlisted(gateway, gatewayMetricNames)).toEqual([]);
     expect(unlisted(cafAfter, kitMetricNames)).toEqual([]);
     const moved = (after: typeof gateway, before: typeof gateway, name: string, labels: Record<string, string>) => sampleValue(after, name, labels) - sampleValue(before, name, labels);
-    expect(moved(gateway, gatewayBefore, 'passerelle_gateway_requests_total', { operation: 'DossierComplet', endpoint: 'graph' })).toBe(2);
-    expect(moved(gateway, gatewayBefore, 'passerelle_gateway_request_duration_seconds_count', { operation: 'DossierComplet', endpoint: 'graph' })).toBe(2);
+    expect(moved(gateway, gatewayBefore, 'passerelle_gateway_requests_total', { operation: 'DossierComplet', endpoint: 'graph' })).toBe(3);
+    expect(moved(gateway, gatewayBefore, 'passerelle_gateway_request_duration_seconds_count', { operation: 'DossierComplet', endpoint: 'graph' })).toBe(3);
     expect(moved(gateway, gatewayBefore, 'passerelle_gateway_errors_total', { code: 'PARTENAIRE_INDISPONIBLE', partenaire: 'caf' })).toBeGreaterThanOrEqual(1);
     expect(moved(gateway, gatewayBefore, 'passerelle_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'caf' })).toBeGreaterThanOrEqual(2);
     expect(sampleValue(gateway, 'passerelle_gateway_audit_pending_records', {})).toBe(0);
     expect(moved(cafAfter, cafBefore, 'passerelle_subgraph_requests_total', { subgraph: 'caf' })).toBeGreaterThanOrEqual(2);
     expect(moved(cafAfter, cafBefore, 'passerelle_legacy_calls_total', { system: 'caf', kind: 'read' })).toBeGreaterThanOrEqual(2);
+    // The second request's read came from the cache (the caches are on by default; docs/configuration.md).
+    expect(moved(cafAfter, cafBefore, 'passerelle_legacy_cache_hits_total', { system: 'caf' })).toBeGreaterThanOrEqual(1);
     expect(moved(cafAfter, cafBefore, 'passerelle_legacy_errors_total', { system: 'caf', code: 'PARTENAIRE_INDISPONIBLE' })).toBeGreaterThanOrEqual(1);
     // The down system was retried (3 retries of each read), not beyond.
     expect(moved(cafAfter, cafBefore, 'passerelle_legacy_retries_total', { system: 'caf' })).toBeGreaterThanOrEqual(3);
