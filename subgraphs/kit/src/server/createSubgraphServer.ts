@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { maskError } from '../errors/maskError';
-import { createGraphQLHttpServer, sendJson, type RunningHttpServer } from '../http/createGraphQLHttpServer';
+import { createGraphQLHttpServer, type RunningHttpServer } from '../http/createGraphQLHttpServer';
 import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
@@ -13,6 +13,7 @@ import { cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyCacheBypa
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
 import type { GatewayContextOptions } from './gatewayContextOptionsOf';
+import { subgraphProbeRoutes } from './subgraphProbeRoutes';
 
 /** What the kit gives every subgraph's request context; each subgraph's context extends it. */
 export interface SubgraphRequestContext extends BaseContext {
@@ -48,9 +49,9 @@ export interface RunningSubgraphServer extends RunningHttpServer {
 }
 
 /**
- * Serves one federation subgraph: `POST /graphql` and `GET /health`. Every GraphQL request
- * must carry a context the gateway signed for this subgraph (HTTP 401 otherwise); /health
- * stays open. Errors are masked to registered codes, stack traces never leave the process,
+ * Serves one federation subgraph: `POST /graphql`, `GET /health` and `GET /ready`. Every GraphQL
+ * request must carry a context the gateway signed for this subgraph (HTTP 401 otherwise); the
+ * probes stay open. Errors are masked to registered codes, stack traces never leave the process,
  * and each request gets its own context.
  */
 export async function createSubgraphServer<TContext extends SubgraphRequestContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
@@ -76,6 +77,7 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     },
   });
   await apollo.start();
+  let stopping = false;
   const running = await createGraphQLHttpServer<TContext>({
     apollo,
     port: options.port,
@@ -85,8 +87,15 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
     // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyCacheBypass.ts).
     aroundRequest: (req, execute) => runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () => runWithCacheBypass(req.headers[cacheBypassHeader] === '1', execute)),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }) },
+    routes: subgraphProbeRoutes(options.name, () => stopping),
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });
-  return { ...running, name: options.name };
+  return {
+    ...running,
+    name: options.name,
+    stop() {
+      stopping = true;
+      return running.stop();
+    },
+  };
 }
