@@ -1,12 +1,11 @@
 import { sendJson, type RouteHandler } from '@passerelle/subgraph-kit/http';
 
 /**
- * `GET /health`: 200 once the gateway has loaded its supergraph and while it serves, 503
- * before and while it shuts down, so a load balancer only sends traffic that can be planned.
+ * `GET /health`: the liveness probe. 200 whenever the process answers HTTP at all: restarting a
+ * gateway whose partners, identity provider or audit database are down would not bring them back,
+ * so none of that is checked here (`GET /ready`, gateway/src/readyRoute.ts, says whether to send it
+ * traffic). The benchmark and the fault tests wait on it (test/src/bench/spawnService.ts).
  */
-export function healthRoute(isReady: () => boolean): RouteHandler {
-  return (_req, res) => {
-    if (isReady()) sendJson(res, 200, { status: 'ok' });
-    else sendJson(res, 503, { status: 'unavailable' });
-  };
+export function healthRoute(): RouteHandler {
+  return (_req, res) => sendJson(res, 200, { status: 'ok' });
 }

@@ -5,6 +5,7 @@ import { createLogger, createUsagerIdCodec, type Logger } from '@passerelle/subg
 import { RequestSecurity } from './pipeline/RequestSecurity';
 import { assertProductionAuditConfig, openAuditSink } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
+import { createIdentityKeySet } from './auth/createIdentityKeySet';
 import { finalitePlugin } from './security/finalitePlugin';
 import { createGraphQLHttpServer, graphqlRoute, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { analystesGraphqlPath } from './analystes/analystesPaths';
@@ -21,6 +22,7 @@ import { formatGatewayError } from './formatGatewayError';
 import { graphiqlLandingPage } from './graphiqlLandingPage';
 import { graphiqlRoutes } from './graphiqlRoutes';
 import { healthRoute } from './healthRoute';
+import { readyRoute } from './readyRoute';
 import { knownOperationTypesRule } from './limits/knownOperationTypesRule';
 import { operationLimitRules } from './limits';
 import { loadPersistedOperations, trustedDocumentsModeOf } from './trustedDocuments';
@@ -37,7 +39,7 @@ export interface RunningGateway {
 
 /**
  * Starts the gateway: Apollo Server over the ApolloGateway, served by the kit's HTTP adapter
- * with `/health`, the analysts' endpoint (`/analystes/graphql`) and their indicators page
+ * with `/health` (alive) and `/ready` (ready for traffic), the analysts' endpoint (`/analystes/graphql`) and their indicators page
  * (`/indicateurs`), and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
  */
 export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
@@ -46,7 +48,9 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   // Read first: a missing or malformed manifest stops the start before anything else is built.
   const persistedOperations = loadPersistedOperations(config.persistedOperationsPath);
   assertProductionAuditConfig(config);
-  const authenticate = createAuthenticator(config, { logger });
+  // Fetched now, not on the first token: `GET /ready` waits for it (gateway/src/readyRoute.ts).
+  const identityKeys = createIdentityKeySet(config.oidcJwksUrl, { logger });
+  const authenticate = createAuthenticator(config, { logger, jwks: identityKeys.getKey });
   const journal = await openAuditSink(config, logger);
   const { gateway, unusedOverrides, contextSigner } = createGateway(config, logger, journal);
   const codec = createUsagerIdCodec(config.usagerIdSecret);
@@ -83,7 +87,8 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   // The analysts' endpoint: the same pipeline on the analysts' contract (gateway/src/analystes).
   const analystes = createAnalystesEndpoint({ config, logger, journal, contextSigner, persistedOperations });
 
-  let ready = false;
+  let loaded = false;
+  let stopping = false;
   // Built before starting, so that missing GraphiQL files fail the start, not a page load.
   // One security object per request, created here and read by every later step
   // (gateway/src/pipeline/securePipeline.ts); a bad token stops here with 401.
@@ -93,7 +98,13 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   const aroundRequest = <T>(req: IncomingMessage, execute: () => Promise<T>): Promise<T> => withServerSpan('gateway request', req.headers, {}, execute);
   const analystesRoute: RouteHandler | null = analystes && graphqlRoute({ apollo: analystes, context, maxBodyBytes: config.maxBodyBytes, alternate: csvRepresentation, aroundRequest });
   const routes = {
-    'GET /health': healthRoute(() => ready),
+    'GET /health': healthRoute(),
+    'GET /ready': readyRoute({
+      supergraph: () => loaded,
+      identityProviderKeys: () => identityKeys.fetched(),
+      auditSink: () => journal.writable(),
+      notStopping: () => !stopping,
+    }),
     // The gateway's metrics (metrics/metricNames.ts); each subgraph serves the kit's.
     'GET /metrics': metricsRoute(gatewayRegistry),
     ...(analystesRoute ? { [`POST ${analystesGraphqlPath}`]: analystesRoute, [`GET ${analystesGraphqlPath}`]: analystesRoute, ...indicateursRoutes() } : {}),
@@ -129,12 +140,12 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
     await journal.close();
     throw error;
   }
-  ready = true;
+  loaded = true;
   logger.info('gateway listening', { url: http.url, mode: config.mode });
   return {
     url: http.url,
     async stop() {
-      ready = false;
+      stopping = true;
       await http.stop();
       await analystes?.stop();
       // Sealed on close: the journal's tail is covered by a checkpoint.

@@ -4,6 +4,8 @@ import { hostname } from 'node:os';
 /** A held journal lock (see `acquireJournalLock`). */
 export interface JournalLock {
   release(): Promise<void>;
+  /** True while `<journal>.lock` still names this process (someone may have removed or replaced it). */
+  held(): Promise<boolean>;
 }
 
 function isAlive(pid: number): boolean {
@@ -27,7 +29,14 @@ export async function acquireJournalLock(journalPath: string): Promise<JournalLo
   for (let attempt = 0; ; attempt += 1) {
     try {
       await writeFile(lockPath, content, { flag: 'wx', mode: 0o600 });
-      return { release: () => unlink(lockPath).catch(() => undefined) };
+      return {
+        release: () => unlink(lockPath).catch(() => undefined),
+        held: () =>
+          readFile(lockPath, 'utf8').then(
+            (text) => text === content,
+            () => false,
+          ),
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
     }

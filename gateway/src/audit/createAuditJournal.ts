@@ -36,6 +36,11 @@ export interface AuditJournal {
   seal(): Promise<void>;
   /** Seals what is unsealed, closes the file and releases the lock. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Whether a record appended now can be written: the journal is open, no write has failed, and
+   * it still holds its lock. Read by the gateway's readiness (`GET /ready`).
+   */
+  writable(): Promise<boolean>;
 }
 
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
@@ -171,6 +176,9 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
     seal() {
       if (closing !== null) return closing;
       return enqueue(writeSeal);
+    },
+    async writable() {
+      return failure === null && closing === null && (await lock.held());
     },
     close() {
       if (closing !== null) return closing;

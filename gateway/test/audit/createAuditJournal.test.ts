@@ -204,4 +204,16 @@ describe('createAuditJournal', () => {
     await journal.close();
     expect(parse(await readLines(journalPath())).map((line) => line.type)).toEqual(['acces', 'sceau']);
   });
+
+  it('is writable while open and holding its lock, not once the lock file is gone or replaced, nor after close (GET /ready)', async () => {
+    const journal = await createAuditJournal({ path: journalPath(), sealKey });
+    await expect(journal.writable()).resolves.toBe(true);
+    const lock = await readFile(`${journalPath()}.lock`, 'utf8');
+    await writeFile(`${journalPath()}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere' }));
+    await expect(journal.writable()).resolves.toBe(false);
+    await writeFile(`${journalPath()}.lock`, lock);
+    await expect(journal.writable()).resolves.toBe(true);
+    await journal.close();
+    await expect(journal.writable()).resolves.toBe(false);
+  });
 });

@@ -128,6 +128,13 @@ describe('createSubgraphServer and the gateway context', () => {
     expect(await response.json()).toEqual({ status: 'ok', subgraph: 'essai' });
   });
 
+  it('answers GET /ready without a gateway context, and without asking any legacy system', async () => {
+    const response = await fetch(`${server.url}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready', subgraph: 'essai' });
+    expect(resolved).toBe(0);
+  });
+
   it('does not start in production mode on the development keys embedded in the kit', async () => {
     const start = createSubgraphServer<SubgraphRequestContext>({
       name: 'essai',

@@ -210,6 +210,10 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
         scheduleBatch();
       });
     },
+    // A lost connection or a failed write sets `failure` (the client's 'error' listener above): not ready.
+    writable() {
+      return Promise.resolve(failure === null && closing === null);
+    },
     seal() {
       if (closing !== null) return closing;
       return enqueue(writeSeal);

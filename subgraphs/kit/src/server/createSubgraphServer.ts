@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { maskError } from '../errors/maskError';
-import { createGraphQLHttpServer, sendJson, type RunningHttpServer } from '../http/createGraphQLHttpServer';
+import { createGraphQLHttpServer, type RunningHttpServer } from '../http/createGraphQLHttpServer';
 import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
@@ -16,6 +16,7 @@ import { kitRegistry, subgraphRequestDuration, subgraphRequests } from '../metri
 import { metricsRoute } from '../metrics/metricsRoute';
 import { withServerSpan } from '../telemetry/spans';
 import type { GatewayContextOptions } from './gatewayContextOptionsOf';
+import { subgraphProbeRoutes } from './subgraphProbeRoutes';
 
 /** What the kit gives every subgraph's request context; each subgraph's context extends it. */
 export interface SubgraphRequestContext extends BaseContext {
@@ -51,9 +52,9 @@ export interface RunningSubgraphServer extends RunningHttpServer {
 }
 
 /**
- * Serves one federation subgraph: `POST /graphql`, `GET /health` and `GET /metrics` (metrics/kitMetrics.ts). Every GraphQL request
- * must carry a context the gateway signed for this subgraph (HTTP 401 otherwise); /health
- * stays open. Errors are masked to registered codes, stack traces never leave the process,
+ * Serves one federation subgraph: `POST /graphql`, `GET /health`, `GET /ready` and `GET /metrics`
+ * (metrics/kitMetrics.ts). Every GraphQL request must carry a context the gateway signed for this
+ * subgraph (HTTP 401 otherwise); the probes stay open. Errors are masked to registered codes, stack traces never leave the process,
  * and each request gets its own context.
  */
 export async function createSubgraphServer<TContext extends SubgraphRequestContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraphServer> {
@@ -79,6 +80,7 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     },
   });
   await apollo.start();
+  let stopping = false;
   const running = await createGraphQLHttpServer<TContext>({
     apollo,
     port: options.port,
@@ -103,8 +105,15 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
           stopTimer();
         }
       }),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: options.name }), 'GET /metrics': metricsRoute(kitRegistry) },
+    routes: { ...subgraphProbeRoutes(options.name, () => stopping), 'GET /metrics': metricsRoute(kitRegistry) },
   });
   options.logger.info('subgraph listening', { subgraph: options.name, url: running.url });
-  return { ...running, name: options.name };
+  return {
+    ...running,
+    name: options.name,
+    stop() {
+      stopping = true;
+      return running.stop();
+    },
+  };
 }
