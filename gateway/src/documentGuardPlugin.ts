@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { tokenLimitRefusal } from './limits';
+import { memoTokenLimit } from './limits';
 import { admitDocument, type TrustedDocumentsOptions } from './trustedDocuments';
 
 export interface DocumentGuardOptions {
@@ -23,11 +23,11 @@ const placeholderDocument = '{ __typename }';
  * client which fields exist.
  */
 export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServerPlugin<BaseContext> {
+  const tokenLimit = memoTokenLimit(options.maxTokens, options.exposeLimits);
   return {
     // Apollo Server's hooks return promises; these decide synchronously.
     requestDidStart({ request, contextValue }) {
-      const refusal =
-        admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+      const refusal = admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimit(request.query) : undefined);
       if (refusal === undefined) return Promise.resolve();
       const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};
       request.query = placeholderDocument;
