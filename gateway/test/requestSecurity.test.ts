@@ -18,6 +18,26 @@ describe('RequestSecurity: what it remembers stays in its request', () => {
     expect([...request.reached]).toEqual([id]);
   });
 
+  it('takes an id it decoded as the NIR’s id only when it is spelled exactly as the codec issues it', () => {
+    const id = codec.encode(nir);
+    const issued = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
+    expect(issued.nirOfId(id)).toBe(nir);
+    issued.reach(nir);
+    expect([...issued.reached]).toEqual([id]);
+    // The same bytes, the last character's unused low bits changed: decodes, but is not the issued id.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = id[id.length - 1]!;
+    const respelled = id.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1]!;
+    expect(respelled).not.toBe(id);
+    const other = new RequestSecurity({ requestId: 'r2', caller: caller('a'), codec });
+    expect(other.nirOfId(respelled)).toBe(nir);
+    other.reach(nir);
+    expect([...other.reached]).toEqual([id]);
+    expect(codec.decodeIssued(respelled)).toEqual({ nir, issued: false });
+    expect(codec.decodeIssued(id)).toEqual({ nir, issued: true });
+    expect(codec.decodeIssued('u_forged')).toBeNull();
+  });
+
   it('signs a context once per subgraph within a second, and never hands one request’s context to another', async () => {
     const first = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
     const second = new RequestSecurity({ requestId: 'r2', caller: caller('b'), codec });

@@ -87,10 +87,13 @@ export class RequestSecurity {
     if (typeof id !== 'string') return null;
     let nir = this.nirById.get(id);
     if (nir === undefined) {
-      nir = this.codec.decode(id);
-      // Not the other way: an id given by a client may be another spelling of the same bytes
-      // (base64url's unused bits), and the audit records the id the gateway itself issues.
+      const decoded = this.codec.decodeIssued(id);
+      nir = decoded?.nir ?? null;
       this.nirById.set(id, nir);
+      // The other way only for the very id the codec issues for that NIR: an id given by a client
+      // may be another spelling of the same bytes (base64url's unused bits), and the audit records
+      // the id the gateway itself issues. Saves sealing the NIR again (AES-GCM) when it is reached.
+      if (decoded?.issued === true && !this.idByNir.has(decoded.nir)) this.idByNir.set(decoded.nir, id);
     }
     return nir;
   }

@@ -68,7 +68,7 @@ describe('signGatewayContext and verifyGatewayContext', () => {
       .setProtectedHeader({ alg: 'ES256', kid: dev.kid, typ: 'passerelle-contexte+jwt' })
       .setIssuer('passerelle-gateway')
       .setAudience('caf')
-      .setIssuedAt(iat!)
+      .setIssuedAt(iat)
       .setExpirationTime(exp!)
       .sign(dev.privateKey);
     expect(`${header}.${payload}`).toBe(jose.split('.').slice(0, 2).join('.'));

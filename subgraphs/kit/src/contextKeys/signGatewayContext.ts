@@ -26,7 +26,7 @@ function encodedHeaderOf(key: GatewayContextSigningKey): string {
     checkedKeys.add(key.privateKey);
   }
   let byKid = headers.get(key.privateKey);
-  if (!byKid) headers.set(key.privateKey, (byKid = new Map()));
+  if (!byKid) headers.set(key.privateKey, (byKid = new Map<string, string>()));
   let header = byKid.get(key.kid);
   if (header === undefined) {
     header = Buffer.from(JSON.stringify({ alg: gatewayContextAlgorithm, kid: key.kid, typ: gatewayContextType })).toString('base64url');
