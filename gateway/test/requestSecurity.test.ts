@@ -61,3 +61,27 @@ describe('RequestSecurity: what it remembers stays in its request', () => {
     await expect(request.signedContext('caf', () => Promise.resolve('ok'))).resolves.toBe('ok');
   });
 });
+
+describe('RequestSecurity: pivot identities', () => {
+  const pivot = (nomNaissance: string, dateNaissance: string, prenoms?: string[]) => ({ nomNaissance, dateNaissance, ...(prenoms ? { prenoms } : {}) });
+
+  it('finds the one usager whose remembered pivot has the values given, on the fields given, before and after more are remembered', () => {
+    const request = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345601');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBe('280017512345601');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02' })).toBe('280017512345601');
+    // A second usager born the same day: the birth date alone no longer tells them apart.
+    request.rememberPivot(pivot('DURAND', '1980-01-02', ['Léa']), '280017512345602');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02' })).toBeNull();
+    expect(request.nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBe('280017512345602');
+    expect(request.nirOfPivot(pivot('DURAND', '1980-01-02', ['Lea']))).toBeNull();
+    // A field the remembered pivot lacks matches only a pivot given without it.
+    expect(request.nirOfPivot({ ...pivot('MARTIN', '1980-01-02', ['Léa']), sexe: 'F' })).toBeNull();
+    // The same usager remembered twice counts once; homonyms with the same pivot count twice.
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345601');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBe('280017512345601');
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345603');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBeNull();
+    expect(new RequestSecurity({ requestId: 'r2', caller: caller('a'), codec }).nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBeNull();
+  });
+});
