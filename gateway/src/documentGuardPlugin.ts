@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { tokenLimitRefusal } from './limits';
+import { memoTokenLimit } from './limits';
 import { admitDocument, type TrustedDocumentsOptions } from './trustedDocuments';
 import { withSpanSync } from '@passerelle/subgraph-kit/telemetry';
 
@@ -24,12 +24,12 @@ const placeholderDocument = '{ __typename }';
  * client which fields exist.
  */
 export function documentGuardPlugin(options: DocumentGuardOptions): ApolloServerPlugin<BaseContext> {
+  const tokenLimit = memoTokenLimit(options.maxTokens, options.exposeLimits);
   return {
     // Apollo Server's hooks return promises; these decide synchronously.
     requestDidStart({ request, contextValue }) {
       const refusal = withSpanSync('authorization document', {}, (span) => {
-        const refused =
-          admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimitRefusal(request.query, options.maxTokens, options.exposeLimits) : undefined);
+        const refused = admitDocument(request, contextValue, options.trustedDocuments) ?? (typeof request.query === 'string' ? tokenLimit(request.query) : undefined);
         span.setAttribute('passerelle.admitted', refused === undefined);
         return refused;
       });

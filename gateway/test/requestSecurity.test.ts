@@ -18,6 +18,26 @@ describe('RequestSecurity: what it remembers stays in its request', () => {
     expect([...request.reached]).toEqual([id]);
   });
 
+  it('takes an id it decoded as the NIR’s id only when it is spelled exactly as the codec issues it', () => {
+    const id = codec.encode(nir);
+    const issued = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
+    expect(issued.nirOfId(id)).toBe(nir);
+    issued.reach(nir);
+    expect([...issued.reached]).toEqual([id]);
+    // The same bytes, the last character's unused low bits changed: decodes, but is not the issued id.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = id[id.length - 1]!;
+    const respelled = id.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1]!;
+    expect(respelled).not.toBe(id);
+    const other = new RequestSecurity({ requestId: 'r2', caller: caller('a'), codec });
+    expect(other.nirOfId(respelled)).toBe(nir);
+    other.reach(nir);
+    expect([...other.reached]).toEqual([id]);
+    expect(codec.decodeIssued(respelled)).toEqual({ nir, issued: false });
+    expect(codec.decodeIssued(id)).toEqual({ nir, issued: true });
+    expect(codec.decodeIssued('u_forged')).toBeNull();
+  });
+
   it('signs a context once per subgraph within a second, and never hands one request’s context to another', async () => {
     const first = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
     const second = new RequestSecurity({ requestId: 'r2', caller: caller('b'), codec });
@@ -39,5 +59,29 @@ describe('RequestSecurity: what it remembers stays in its request', () => {
     await expect(request.signedContext('caf', () => Promise.reject(new Error('no key')))).rejects.toThrow('no key');
     await new Promise((resolve) => setImmediate(resolve));
     await expect(request.signedContext('caf', () => Promise.resolve('ok'))).resolves.toBe('ok');
+  });
+});
+
+describe('RequestSecurity: pivot identities', () => {
+  const pivot = (nomNaissance: string, dateNaissance: string, prenoms?: string[]) => ({ nomNaissance, dateNaissance, ...(prenoms ? { prenoms } : {}) });
+
+  it('finds the one usager whose remembered pivot has the values given, on the fields given, before and after more are remembered', () => {
+    const request = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345601');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBe('280017512345601');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02' })).toBe('280017512345601');
+    // A second usager born the same day: the birth date alone no longer tells them apart.
+    request.rememberPivot(pivot('DURAND', '1980-01-02', ['Léa']), '280017512345602');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02' })).toBeNull();
+    expect(request.nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBe('280017512345602');
+    expect(request.nirOfPivot(pivot('DURAND', '1980-01-02', ['Lea']))).toBeNull();
+    // A field the remembered pivot lacks matches only a pivot given without it.
+    expect(request.nirOfPivot({ ...pivot('MARTIN', '1980-01-02', ['Léa']), sexe: 'F' })).toBeNull();
+    // The same usager remembered twice counts once; homonyms with the same pivot count twice.
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345601');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBe('280017512345601');
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345603');
+    expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBeNull();
+    expect(new RequestSecurity({ requestId: 'r2', caller: caller('a'), codec }).nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBeNull();
   });
 });

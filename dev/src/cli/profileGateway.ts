@@ -18,8 +18,9 @@ import { subgraphServices } from '../federationServices';
  *    it writes a V8 profile into a temporary directory on stop;
  *  - the load (this process): for each scenario, `--clients` loops (default 50) for `--seconds`
  *    (default 20, at most 30) after a short warm-up.
- * Per scenario it prints req/s, p50/p99, errors and the gateway's CPU ms per request, from
- * /proc/<pid>/stat (utime + stime) before and after, divided by the requests served.
+ * Per scenario it prints req/s, p50/p99, errors, the gateway's CPU ms per request and the
+ * subgraphs' (all their processes together), from /proc/<pid>/stat (utime + stime) before and
+ * after, divided by the requests served. `--cpu-prof-subgraph <name>` profiles that subgraph too.
  */
 const repository = path.resolve(__dirname, '../../..');
 const usagerIdSecret = 'profile-gateway-usager-id-secret';
@@ -118,9 +119,19 @@ interface Round {
   p99: number;
   gatewayCpuMsPerRequest: number;
   gatewayPeakRssMib: number;
+  /** All subgraph processes together. */
+  subgraphsCpuMsPerRequest: number;
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, clients: number, seconds: number, gatewayPid: number | null): Promise<Omit<Round, 'scenario'>> {
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  clients: number,
+  seconds: number,
+  gatewayPid: number | null,
+  subgraphPids: readonly number[],
+): Promise<Omit<Round, 'scenario'>> {
   const durations: number[] = [];
   let errors = 0;
   const once = async () => {
@@ -128,9 +139,14 @@ async function load(url: string, body: string, headers: Record<string, string>, 
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const answer = (await response.json()) as { errors?: unknown[] };
-      if (response.status !== 200 || answer.errors) errors += 1;
-    } catch {
+      if (response.status !== 200 || answer.errors) {
+        errors += 1;
+        // The first error of a scenario, for whoever wonders why (codes and paths, never data).
+        if (errors === 1) process.stderr.write(`first error: HTTP ${response.status} ${JSON.stringify(answer.errors?.[0] ?? null)}\n`);
+      }
+    } catch (error) {
       errors += 1;
+      if (errors === 1) process.stderr.write(`first error: ${error instanceof Error ? error.message : String(error)}\n`);
     }
     return performance.now() - t0;
   };
@@ -147,11 +163,14 @@ async function load(url: string, body: string, headers: Record<string, string>, 
   };
   await run(3000, false);
   errors = 0;
+  const subgraphsCpu = () => subgraphPids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
   const cpuBefore = gatewayPid === null ? 0 : cpuMsOf(gatewayPid);
+  const subgraphsBefore = subgraphsCpu();
   const t0 = performance.now();
   await run(seconds * 1000, true);
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = gatewayPid === null ? 0 : cpuMsOf(gatewayPid) - cpuBefore;
+  const subgraphs = subgraphsCpu() - subgraphsBefore;
   const sorted = durations.sort((a, b) => a - b);
   const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
   return {
@@ -162,6 +181,7 @@ async function load(url: string, body: string, headers: Record<string, string>, 
     p99: at(0.99),
     gatewayCpuMsPerRequest: Math.round((cpu / Math.max(1, sorted.length)) * 100) / 100,
     gatewayPeakRssMib: gatewayPid === null ? 0 : peakRssMibOf(gatewayPid),
+    subgraphsCpuMsPerRequest: Math.round((subgraphs / Math.max(1, sorted.length)) * 100) / 100,
   };
 }
 
@@ -180,21 +200,26 @@ async function main(): Promise<void> {
   const seconds = Math.min(30, option('seconds', 20));
   const cpuProf = process.argv.includes('--cpu-prof');
   const only = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : undefined;
+  // `--cpu-prof-subgraph <name>`: a V8 profile of that subgraph's process too (same directory).
+  const profiledSubgraph = process.argv.includes('--cpu-prof-subgraph') ? process.argv[process.argv.indexOf('--cpu-prof-subgraph') + 1] : undefined;
   const children: ChildProcess[] = [];
+  const subgraphPids: number[] = [];
   try {
     const self = path.join(__dirname, 'profileGateway.ts');
     const started = await startChild([self, '--backend'], process.env, (line) => (line.startsWith('{"legacy"') ? line : null));
     children.push(started.child);
     const info = JSON.parse(started.value) as BackendInfo;
     const subgraphEnv = { ...process.env, USAGER_ID_SECRET: usagerIdSecret, PROFILE_LEGACY: JSON.stringify(info.legacy) };
+    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-profile-'));
     const subgraphUrls = await Promise.all(
       subgraphServices().map(async (service) => {
-        const one = await startChild([self, '--subgraph', service.name], subgraphEnv, (line) => (line.startsWith('{"subgraph"') ? (JSON.parse(line) as { url: string }).url : null));
+        const profiled = service.name === profiledSubgraph ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+        const one = await startChild([...profiled, self, '--subgraph', service.name], subgraphEnv, (line) => (line.startsWith('{"subgraph"') ? (JSON.parse(line) as { url: string }).url : null));
         children.push(one.child);
+        if (one.child.pid !== undefined) subgraphPids.push(one.child.pid);
         return `${service.name}=${one.value}/graphql`;
       }),
     );
-    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-profile-'));
     const gatewayEnv: NodeJS.ProcessEnv = {
       ...process.env,
       GATEWAY_PORT: '0',
@@ -228,12 +253,17 @@ async function main(): Promise<void> {
     ].filter((s, index) => only === undefined || String(index + 1) === only);
     const rounds: Round[] = [];
     for (const s of scenarios) {
-      rounds.push({ scenario: s.scenario, ...(await load(url, s.body, s.headers, clients, seconds, gateway.child.pid ?? null)) });
+      rounds.push({ scenario: s.scenario, ...(await load(url, s.body, s.headers, clients, seconds, gateway.child.pid ?? null, subgraphPids)) });
     }
     process.stdout.write(`Gateway profile — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${clients} clients, ${seconds} s per scenario, simulator latency 0\n\n`);
-    process.stdout.write('| Scenario | Requests | Errors | req/s | p50 ms | p99 ms | gateway CPU ms/request | gateway peak RSS MiB, since start |\n|---|---|---|---|---|---|---|---|\n');
-    for (const r of rounds) process.stdout.write(`| ${r.scenario} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.gatewayCpuMsPerRequest} | ${r.gatewayPeakRssMib} |\n`);
-    if (cpuProf) process.stdout.write(`\nV8 CPU profile of the gateway (written on stop): ${profileDir}\n`);
+    process.stdout.write(
+      '| Scenario | Requests | Errors | req/s | p50 ms | p99 ms | gateway CPU ms/request | subgraphs CPU ms/request | gateway peak RSS MiB, since start |\n|---|---|---|---|---|---|---|---|---|\n',
+    );
+    for (const r of rounds)
+      process.stdout.write(
+        `| ${r.scenario} | ${r.requests} | ${r.errors} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.gatewayCpuMsPerRequest} | ${r.subgraphsCpuMsPerRequest} | ${r.gatewayPeakRssMib} |\n`,
+      );
+    if (cpuProf || profiledSubgraph !== undefined) process.stdout.write(`\nV8 CPU profiles (written on stop): ${profileDir}\n`);
   } finally {
     // Children stop on SIGTERM (the gateway seals its journal, the profile is written).
     await Promise.all(

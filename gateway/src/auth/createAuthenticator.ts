@@ -15,7 +15,14 @@ export interface AuthenticatorOptions {
   jwks?: JWTVerifyGetKey;
   /** Receives why a token was refused (a jose code or the offending claim's name), never the token. */
   logger?: Logger;
+  /** Longest a token's verification is reused for the next requests bearing it, in ms (0: never). @default 5000 */
+  reuseMs?: number;
+  /** The clock (epoch ms) of that reuse. @default Date.now */
+  now?: () => number;
 }
+
+/** Most accepted tokens remembered at once; past it the oldest goes. */
+const maxRemembered = 1024;
 
 /** Compact JWS: three base64url parts. Anything longer than a few KiB is not an access token. */
 const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
@@ -64,6 +71,19 @@ export function createAuthenticator(config: IdentityConfig, options: Authenticat
     requiredClaims: ['exp'],
   };
 
+  /**
+   * Tokens accepted just before, by their whole text: a client sends the same access token with
+   * each of its requests, and verifying it is a signature check. The Caller is a function of the
+   * token alone (the keys, issuer and audience are fixed), so an entry only ever answers the
+   * bearer of that very token. Reused `reuseMs` at most and never past the token's `exp` (with
+   * the clock tolerance verification allows); refusals are never remembered (each is verified and
+   * logged again). jose's remote key set keeps fetched keys for minutes anyway: a few seconds
+   * here change nothing to how soon a withdrawn key stops working.
+   */
+  const reuseMs = options.reuseMs ?? 5000;
+  const now = options.now ?? Date.now;
+  const accepted = new Map<string, { caller: Caller; acceptedUntilS: number; reusableUntilMs: number }>();
+
   return async (authorizationHeader) => {
     if (authorizationHeader === undefined) return null;
     const match = authorizationHeader.length <= maxTokenLength ? bearer.exec(authorizationHeader) : null;
@@ -71,9 +91,13 @@ export function createAuthenticator(config: IdentityConfig, options: Authenticat
       logger.info('access token refused', { reason: 'MALFORMED_AUTHORIZATION_HEADER' });
       throw invalidTokenError('malformed');
     }
+    const token = match[1];
+    const at = now();
+    const known = accepted.get(token);
+    if (known !== undefined && at <= known.reusableUntilMs && Math.floor(at / 1000) <= known.acceptedUntilS) return { ...known.caller, roles: [...known.caller.roles] };
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(match[1], getKey, verifyOptions));
+      ({ payload } = await jwtVerify(token, getKey, verifyOptions));
     } catch (error) {
       if (error instanceof KeySetUnavailable) {
         logger.warn('identity provider keys unavailable', { reason: error.reason });
@@ -84,7 +108,15 @@ export function createAuthenticator(config: IdentityConfig, options: Authenticat
       throw invalidTokenError(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
     }
     try {
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      if (reuseMs > 0) {
+        // jose required `exp` and checked `exp > now - tolerance` (seconds): the last second it still holds.
+        const acceptedUntilS = Math.ceil((payload.exp as number) + config.oidcClockToleranceS) - 1;
+        accepted.delete(token);
+        if (accepted.size >= maxRemembered) accepted.delete(accepted.keys().next().value as string);
+        accepted.set(token, { caller: { ...caller, roles: [...caller.roles] }, acceptedUntilS, reusableUntilMs: at + reuseMs });
+      }
+      return caller;
     } catch (error) {
       if (!(error instanceof ClaimsError)) throw error;
       logger.info('access token refused', { reason: `CLAIMS:${error.claim}` });

@@ -34,6 +34,9 @@ export class RequestSecurity {
   private readonly codec: UsagerIdCodec;
   /** Pivot identities seen in this request's fetches, with the NIR of their usager: landlords are asked by pivot, never by NIR. */
   private readonly pivots: Array<{ pivot: Record<string, unknown>; nir: string }> = [];
+  private readonly pivotNirs = new Set<string>();
+  /** Field names (joined) → values of those fields (pivotValuesOf) → NIRs of the pivots remembered with them. */
+  private readonly pivotIndex = new Map<string, { keys: readonly string[]; byValues: Map<string, string[]> }>();
   /**
    * Ids decoded and NIRs encoded in this request, both ways: the row guard (before, after, the
    * entity guard) and the audit meet the same usagers several times, and each decryption or
@@ -87,10 +90,13 @@ export class RequestSecurity {
     if (typeof id !== 'string') return null;
     let nir = this.nirById.get(id);
     if (nir === undefined) {
-      nir = this.codec.decode(id);
-      // Not the other way: an id given by a client may be another spelling of the same bytes
-      // (base64url's unused bits), and the audit records the id the gateway itself issues.
+      const decoded = this.codec.decodeIssued(id);
+      nir = decoded?.nir ?? null;
       this.nirById.set(id, nir);
+      // The other way only for the very id the codec issues for that NIR: an id given by a client
+      // may be another spelling of the same bytes (base64url's unused bits), and the audit records
+      // the id the gateway itself issues. Saves sealing the NIR again (AES-GCM) when it is reached.
+      if (decoded?.issued === true && !this.idByNir.has(decoded.nir)) this.idByNir.set(decoded.nir, id);
     }
     return nir;
   }
@@ -111,17 +117,40 @@ export class RequestSecurity {
   }
 
   rememberPivot(pivot: Record<string, unknown>, nir: string): void {
-    if (!this.pivots.some((p) => p.nir === nir)) this.pivots.push({ pivot, nir });
+    if (this.pivotNirs.has(nir)) return;
+    this.pivotNirs.add(nir);
+    this.pivots.push({ pivot, nir });
+    for (const { keys, byValues } of this.pivotIndex.values()) addToPivotIndex(byValues, keys, pivot, nir);
   }
 
   /** The NIR of a usager known in this request by its pivot identity (compared on the fields given), or null. */
   nirOfPivot(pivot: Record<string, unknown>): string | null {
     const keys = Object.keys(pivot);
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    const found = this.pivots.filter((p) => keys.every((key) => same(p.pivot[key], pivot[key])));
+    // The pivots remembered, indexed by the values of these fields (JSON, as compared before):
+    // a fetch of 50 representations looks each up instead of comparing it with every pivot.
+    const signature = keys.join('\u0000');
+    let index = this.pivotIndex.get(signature);
+    if (index === undefined) {
+      index = { keys, byValues: new Map() };
+      for (const known of this.pivots) addToPivotIndex(index.byValues, keys, known.pivot, known.nir);
+      this.pivotIndex.set(signature, index);
+    }
+    const found = index.byValues.get(pivotValuesOf(keys, pivot)) ?? [];
     // Two usagers with the same pivot identity: the gateway cannot tell which one is asked about.
-    return found.length === 1 ? found[0]!.nir : null;
+    return found.length === 1 ? found[0]! : null;
   }
+}
+
+/** The values of these fields of a pivot identity, as one key: each as JSON (an absent field as nothing), NUL-separated. */
+function pivotValuesOf(keys: readonly string[], pivot: Record<string, unknown>): string {
+  return keys.map((key) => JSON.stringify(pivot[key]) ?? '').join('\u0000');
+}
+
+function addToPivotIndex(byValues: Map<string, string[]>, keys: readonly string[], pivot: Record<string, unknown>, nir: string): void {
+  const values = pivotValuesOf(keys, pivot);
+  const nirs = byValues.get(values);
+  if (nirs === undefined) byValues.set(values, [nir]);
+  else nirs.push(nir);
 }
 
 /** The request's security object from Apollo's context; anything else is a programming error, not a default. */

@@ -242,3 +242,68 @@ it('a hand-rolled HS256 token is refused', async () => {
   expect(await refusalOf(authenticate(bearer(`${signingInput}.${signature}`)))).toEqual(notValid);
   expect(lastReason()).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
 });
+
+describe('a token verified moments ago', () => {
+  /** An authenticator counting the key look-ups (one per verification), on a clock the test moves. */
+  function counted(reuseMs?: number) {
+    let clock = Date.now();
+    const jwks = jwksOf(es256);
+    let lookups = 0;
+    const authenticator = createAuthenticator(defaultIdentityConfig, {
+      jwks: (header, token) => {
+        lookups += 1;
+        return jwks(header, token);
+      },
+      logger: log.logger,
+      now: () => clock,
+      ...(reuseMs === undefined ? {} : { reuseMs }),
+    });
+    return { authenticator, lookups: () => lookups, advance: (ms: number) => (clock += ms) };
+  }
+  const caf: Caller = { subject: 'acct-42', kind: 'agent', roles: ['agent'], organisation: 'CAF12', partenaire: 'caf', referentId: null, usagerId: null };
+  const referent: Caller = { subject: 'acct-7', kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: 'ref-001', usagerId: null };
+
+  it('is verified once while its bearer sends it again within 5 s, each token giving its own Caller, each time a fresh object', async () => {
+    const { authenticator, lookups, advance } = counted();
+    const [forCaf, forReferent] = await Promise.all([signTestToken(es256, agentCaf), signTestToken(es256, { sub: 'acct-7', roles: ['referent'], organisation: 'CD12', referent_id: 'ref-001' })]);
+    const first = await authenticator(bearer(forCaf));
+    await expect(authenticator(bearer(forReferent))).resolves.toEqual(referent);
+    const again = await authenticator(bearer(forCaf));
+    expect([first, again]).toEqual([caf, caf]);
+    expect(again).not.toBe(first);
+    expect(again?.roles).not.toBe(first?.roles);
+    expect(lookups()).toBe(2);
+    advance(5001);
+    await expect(authenticator(bearer(forCaf))).resolves.toEqual(caf);
+    expect(lookups()).toBe(3);
+  });
+
+  it('is verified again, and refused, once expired, even within the reuse window', async () => {
+    const { authenticator, lookups, advance } = counted(3_600_000);
+    const token = await signTestToken(es256, agentCaf, { expiresIn: 2 });
+    await expect(authenticator(bearer(token))).resolves.toEqual(caf);
+    advance(1000);
+    await expect(authenticator(bearer(token))).resolves.toEqual(caf);
+    expect(lookups()).toBe(1);
+    // Past exp + the clock tolerance on the authenticator's clock: verified again (jose, on the real clock, still accepts it here).
+    advance((defaultIdentityConfig.oidcClockToleranceS + 2) * 1000);
+    await expect(authenticator(bearer(token))).resolves.toEqual(caf);
+    expect(lookups()).toBe(2);
+  });
+
+  it('a refused token is verified, and logged, every time; reuseMs 0 never reuses', async () => {
+    const { authenticator, lookups } = counted();
+    const stranger = await createTestKey('ES256', 'k-es');
+    const forged = await signTestToken(stranger, agentCaf);
+    for (let i = 0; i < 2; i += 1) {
+      expect(await refusalOf(authenticator(bearer(forged)))).toEqual(notValid);
+      expect(lastReason()).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    }
+    expect(lookups()).toBe(2);
+    const never = counted(0);
+    const token = await signTestToken(es256, agentCaf);
+    await never.authenticator(bearer(token));
+    await never.authenticator(bearer(token));
+    expect(never.lookups()).toBe(2);
+  });
+});

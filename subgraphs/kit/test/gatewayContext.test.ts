@@ -60,6 +60,24 @@ describe('signGatewayContext and verifyGatewayContext', () => {
     expect(short.exp! - short.iat!).toBe(5);
   });
 
+  it('sign the same header and claims, byte for byte, as jose would, and refuse a key that is not EC P-256', async () => {
+    const token = await sign(appel);
+    const { iat, exp } = decodeJwt(token);
+    const [header, payload] = token.split('.');
+    const jose = await new SignJWT({ ...appel })
+      .setProtectedHeader({ alg: 'ES256', kid: dev.kid, typ: 'passerelle-contexte+jwt' })
+      .setIssuer('passerelle-gateway')
+      .setAudience('caf')
+      .setIssuedAt(iat)
+      .setExpirationTime(exp!)
+      .sign(dev.privateKey);
+    expect(`${header}.${payload}`).toBe(jose.split('.').slice(0, 2).join('.'));
+    // A P-384 key or an RSA key cannot sign ES256, whatever kid it is given.
+    for (const privateKey of [generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey]) {
+      await expect(sign(appel, 'caf', { kid: dev.kid, privateKey })).rejects.toThrow('A gateway context is signed with an EC P-256 private key (ES256).');
+    }
+  });
+
   it('sign only the three claims, whatever else the context holds, and refuse claims that are not an AppelPasserelle', async () => {
     const extra = { ...appel, accessToken: 'secret-token', caller: { ...referent, idToken: 'secret-token' } } as AppelPasserelle;
     expect(JSON.stringify(decodeJwt(await sign(extra)))).not.toContain('secret-token');

@@ -4,8 +4,8 @@ import { passerelleError } from '../errors/passerelleError';
 import type { ErrorCode } from '../errors/errorCodes';
 import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
-import { gatewayContextHeader, type GatewayContextVerifier } from '../security/gatewayContextKey';
-import { GatewayContextError, verifyGatewayContext } from '../security/verifyGatewayContext';
+import { gatewayContextHeader } from '../security/gatewayContextKey';
+import { GatewayContextError } from '../security/verifyGatewayContext';
 
 const messages = {
   CONTEXTE_PASSERELLE_ABSENT: 'This subgraph answers only the Passerelle gateway.',
@@ -23,14 +23,14 @@ function refusal(code: keyof typeof messages): GraphQLError {
  * refused for any reason (one message for all, nothing that helps a forger; the reason goes to
  * the logs).
  */
-export async function appelOfRequest(req: IncomingMessage, verifier: GatewayContextVerifier, logger: Logger): Promise<AppelPasserelle> {
+export async function appelOfRequest(req: IncomingMessage, verifier: { audience: string; verify: (token: string) => Promise<AppelPasserelle> }, logger: Logger): Promise<AppelPasserelle> {
   const token = req.headers[gatewayContextHeader];
   if (typeof token !== 'string' || token === '') {
     logger.warn('gateway context refused', { subgraph: verifier.audience, code: 'CONTEXTE_PASSERELLE_ABSENT' });
     throw refusal('CONTEXTE_PASSERELLE_ABSENT');
   }
   try {
-    return await verifyGatewayContext(token, verifier);
+    return await verifier.verify(token);
   } catch (error) {
     const reason = error instanceof GatewayContextError ? error.reason : 'ERR_UNKNOWN';
     logger.warn('gateway context refused', { subgraph: verifier.audience, code: 'CONTEXTE_PASSERELLE_INVALIDE', reason });

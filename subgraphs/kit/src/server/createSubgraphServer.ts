@@ -1,5 +1,5 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -8,6 +8,7 @@ import { createGraphQLHttpServer, type RunningHttpServer } from '../http/createG
 import type { Logger } from '../logging/createLogger';
 import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
+import { createContextVerificationCache } from '../security/createContextVerificationCache';
 import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
 import { bindLegacyReadCaller, cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyReadScope';
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
@@ -62,6 +63,8 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
   const onReloadProblem = (problem: string) => options.logger.warn('GATEWAY_CONTEXT_JWKS could not be re-read; the keys read before stay in use', { subgraph: options.name, problem });
   // Public keys only: this process never holds a key that could sign a context.
   const verifier: GatewayContextVerifier = { keys: gatewayContextKeyResolver(jwks, { mode, onReloadProblem }), audience: options.name, ttlS };
+  // One token per gateway request and subgraph, sent with each of that request's fetches here: verified once, reused a moment.
+  const contexts = { audience: options.name, verify: createContextVerificationCache(verifier) };
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     includeStacktraceInErrorResponses: false,
@@ -70,7 +73,10 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     // (the gateway's audit journal would then never get its closing seal).
     stopOnTerminationSignals: false,
     // Inline traces (ftv1) would send resolver timings to every caller of the subgraph.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Cache control is off: no field has a cache hint (the gateway answers with no cache-control
+    // either), and Apollo Server's default plugin would otherwise wrap every resolver of every
+    // request to collect hints nobody reads (docs/performance.md).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => {
       const masked = maskError(formatted);
       if (masked.extensions?.code === 'ERREUR_INTERNE') {
@@ -88,7 +94,7 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     // Apollo Server calls this before executing anything; the refusal it throws is answered with HTTP 401.
     // The verified caller keys this request's caller-dependent legacy reads (legacy/legacyReadScope.ts).
     context: async (req, requestId) => {
-      const appel = await appelOfRequest(req, verifier, options.logger);
+      const appel = await appelOfRequest(req, contexts, options.logger);
       bindLegacyReadCaller(appel);
       return options.createContext({ requestId, appel, echeance: currentDeadline() });
     },
