@@ -6,13 +6,14 @@ import { RequestSecurity } from './pipeline/RequestSecurity';
 import { assertProductionAuditConfig, openAuditSink } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { finalitePlugin } from './security/finalitePlugin';
-import { createGraphQLHttpServer, graphqlRoute, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { createGraphQLHttpServer, graphqlRoute, type HttpStopOptions, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { analystesGraphqlPath } from './analystes/analystesPaths';
 import { createAnalystesEndpoint } from './analystes/createAnalystesEndpoint';
 import { csvRepresentation } from './analystes/csvRepresentation';
 import { indicateursRoutes } from './analystes/indicateursRoutes';
 import { gatewayContextJwksPath } from '@passerelle/subgraph-kit/security';
 import { assertProductionIdentityConfig } from './auth/assertProductionIdentityConfig';
+import type { ServerHooks } from './cluster/ServerHooks';
 import type { GatewayConfig } from './config';
 import { contextKeysRoute } from './contextKeys/contextKeysRoute';
 import { createGateway, toApolloLogger } from './createGateway';
@@ -32,7 +33,8 @@ import { metricsPlugin } from './metrics/metricsPlugin';
 export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`; the endpoint is `${url}/graphql`. */
   url: string;
-  stop(): Promise<void>;
+  /** With `graceMs`, requests under way finish first (cluster/: graceful shutdown). */
+  stop(options?: HttpStopOptions): Promise<void>;
 }
 
 /**
@@ -40,14 +42,14 @@ export interface RunningGateway {
  * with `/health`, the analysts' endpoint (`/analystes/graphql`) and their indicators page
  * (`/indicateurs`), and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
  */
-export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel), hooks: ServerHooks = {}): Promise<RunningGateway> {
   assertProductionIdentityConfig(config);
   const dev = config.mode === 'dev';
   // Read first: a missing or malformed manifest stops the start before anything else is built.
   const persistedOperations = loadPersistedOperations(config.persistedOperationsPath);
   assertProductionAuditConfig(config);
   const authenticate = createAuthenticator(config, { logger });
-  const journal = await openAuditSink(config, logger);
+  const journal = await (hooks.openJournal ? hooks.openJournal() : openAuditSink(config, logger));
   const { gateway, unusedOverrides, contextSigner } = createGateway(config, logger, journal);
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };
@@ -122,6 +124,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       routes,
       maxBodyBytes: config.maxBodyBytes,
       aroundRequest,
+      ...(hooks.responseHeaders ? { responseHeaders: hooks.responseHeaders } : {}),
     });
   } catch (error) {
     await apollo.stop();
@@ -133,9 +136,9 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   logger.info('gateway listening', { url: http.url, mode: config.mode });
   return {
     url: http.url,
-    async stop() {
+    async stop(options) {
       ready = false;
-      await http.stop();
+      await http.stop(options);
       await analystes?.stop();
       // Sealed on close: the journal's tail is covered by a checkpoint.
       await journal.close();
