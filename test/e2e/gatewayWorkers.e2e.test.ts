@@ -91,7 +91,13 @@ describe('the gateway with two workers (GATEWAY_WORKERS=2)', () => {
       });
       // The whole body, parsed: a response cut half-way would throw here.
       const body = (await response.json()) as { data?: { usager?: { identite?: { nomNaissance?: unknown } } }; errors?: unknown };
-      return { status: response.status, worker: response.headers.get('x-passerelle-worker'), requestId: response.headers.get('x-request-id'), nomNaissance: body.data?.usager?.identite?.nomNaissance, errors: body.errors };
+      return {
+        status: response.status,
+        worker: response.headers.get('x-passerelle-worker'),
+        requestId: response.headers.get('x-request-id'),
+        nomNaissance: body.data?.usager?.identite?.nomNaissance,
+        errors: body.errors,
+      };
     };
     const complete = (answer: Answer) => answer.status === 200 && typeof answer.nomNaissance === 'string' && answer.errors === undefined;
 

@@ -7,8 +7,7 @@ export type PrimaryMessage = { channel: typeof controlChannel; op: 'init'; slot:
 /** Worker → primary: `hello` (asks for its slot), `ready` (serving), `stopped-accepting` (its listener is closed). */
 export type WorkerMessage = { channel: typeof controlChannel; op: 'hello' | 'ready' | 'stopped-accepting' };
 
-const isControl = (message: unknown): message is Record<string, unknown> =>
-  typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === controlChannel;
+const isControl = (message: unknown): message is Record<string, unknown> => typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === controlChannel;
 
 export function parsePrimaryMessage(message: unknown): PrimaryMessage | null {
   if (!isControl(message)) return null;

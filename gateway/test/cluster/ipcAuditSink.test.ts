@@ -29,7 +29,13 @@ async function workerAndPrimary(channel: FakeChannel = fakeChannel()) {
 
 /** Settles within the current turns, or says it is still pending. */
 const state = (promise: Promise<unknown>): Promise<string> =>
-  Promise.race([promise.then(() => 'resolved', (error: Error) => `rejected: ${error.message}`), new Promise<string>((resolve) => setImmediate(() => setImmediate(() => resolve('pending'))))]);
+  Promise.race([
+    promise.then(
+      () => 'resolved',
+      (error: Error) => `rejected: ${error.message}`,
+    ),
+    new Promise<string>((resolve) => setImmediate(() => setImmediate(() => resolve('pending')))),
+  ]);
 
 describe('the audit journal of a gateway worker, written by the primary over IPC', () => {
   it('resolves each append once the primary has written its record: one chain, in order, that verifies', async () => {

@@ -30,12 +30,14 @@ describe('GATEWAY_WORKERS and GATEWAY_SHUTDOWN_TIMEOUT_MS', () => {
 
   it('resolves `auto` to the cores available, bounded by a cgroup CPU quota; a number as given', () => {
     expect([resolveWorkerCount('auto', 8, null), resolveWorkerCount('auto', 8, 2), resolveWorkerCount('auto', 2, 4), resolveWorkerCount(3, 8, 1)]).toEqual([8, 2, 2, 3]);
-    expect([cgroupCpuLimit(() => 'max 100000\n'), cgroupCpuLimit(() => '150000 100000\n'), cgroupCpuLimit(() => '50000 100000'), cgroupCpuLimit(() => { throw new Error('ENOENT'); })]).toEqual([
-      null,
-      2,
-      1,
-      null,
-    ]);
+    expect([
+      cgroupCpuLimit(() => 'max 100000\n'),
+      cgroupCpuLimit(() => '150000 100000\n'),
+      cgroupCpuLimit(() => '50000 100000'),
+      cgroupCpuLimit(() => {
+        throw new Error('ENOENT');
+      }),
+    ]).toEqual([null, 2, 1, null]);
   });
 });
 
