@@ -19,6 +19,7 @@ import {
   usagerIdSecretEnv,
 } from '@passerelle/subgraph-kit';
 import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
+import { envWorkers, type WorkersSetting } from './cluster/workerCount';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
 export function defaultSupergraphPath(): string {
@@ -105,6 +106,20 @@ export const gatewayEnv = {
     'dev' as const,
     envEnum('dev', 'production'),
     '`dev` serves GraphiQL and allows introspection; `production` does neither, and refuses the development keys and secrets. Every subgraph reads it too: in production it refuses to start on the development GATEWAY_CONTEXT_JWKS, USAGER_ID_SECRET or legacy API keys.',
+  ),
+  // One process by default: `npm start` and the tests run the gateway in their own process, and a
+  // container's CPU limit, not the host's cores, decides what `auto` can use (cluster/workerCount.ts).
+  workers: defineEnv<WorkersSetting>(
+    'GATEWAY_WORKERS',
+    1,
+    envWorkers,
+    'Gateway worker processes sharing the port (node:cluster): an integer from 1 to 64, or `auto` (one per core, bounded by a cgroup CPU quota). 1 runs the gateway in one process; recommended in production: `auto` on a machine or VM of its own, or the pod’s CPU limit ([gateway/README.md](../gateway/README.md#workers-and-shutdown)).',
+  ),
+  shutdownTimeoutMs: defineEnv(
+    'GATEWAY_SHUTDOWN_TIMEOUT_MS',
+    25_000,
+    envInt(0, 600_000),
+    'On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are closed, in ms (below Kubernetes’ 30 s termination grace period).',
   ),
   subgraphTimeoutMs: defineEnv('SUBGRAPH_TIMEOUT_MS', 10_000, envInt(100, 120_000), 'Timeout of one gateway → subgraph fetch, in ms.'),
   subgraphFetcher: defineEnv(

@@ -13,3 +13,4 @@ export { readPartnerRegistry } from './partners/readPartnerRegistry';
 export type { PartnerRegistry, PartnerDeclaration } from './partners/PartnerRegistry';
 export { RequestSecurity } from './pipeline/RequestSecurity';
 export { gatewayMetricNames, type GatewayMetricName } from './metrics/metricNames';
+export { resolveWorkerCount, type WorkersSetting } from './cluster/workerCount';

@@ -1,32 +1,22 @@
-import { createLogger, readConfigOrExit, startTracing } from '@passerelle/subgraph-kit';
+import cluster from 'node:cluster';
+import { createLogger, readConfigOrExit } from '@passerelle/subgraph-kit';
+import { runPrimary } from './cluster/runPrimary';
+import { runSingleProcess } from './cluster/runSingleProcess';
+import { runWorker } from './cluster/runWorker';
+import { resolveWorkerCount } from './cluster/workerCount';
 import { gatewayEnv } from './config';
-import { createServer } from './server';
 
-/** The gateway process (`npm start`): reads the configuration, starts, stops on SIGINT/SIGTERM. */
+/**
+ * The gateway process (`npm start -w gateway`, a container's command): one process, or with
+ * GATEWAY_WORKERS > 1 a primary and its workers (this file again, forked by node:cluster). Stops
+ * gracefully on SIGINT/SIGTERM (gateway/README.md, "Workers and shutdown").
+ */
 async function main(): Promise<void> {
   const config = readConfigOrExit(gatewayEnv);
   const logger = createLogger('gateway', config.logLevel);
-  // Off (a no-op tracer) unless OTEL_EXPORTER_OTLP_ENDPOINT names a collector.
-  const tracing = startTracing({ serviceName: 'gateway', endpoint: config.otlpEndpoint });
-  const running = await createServer(config, logger);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('gateway stopping', { signal });
-    running
-      .stop()
-      .then(() => tracing.shutdown())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error('gateway did not stop cleanly', { reason: error instanceof Error ? error.message : String(error) });
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (cluster.isWorker) return runWorker(config, logger);
+  const workers = resolveWorkerCount(config.workers);
+  return workers > 1 ? runPrimary(config, logger, workers) : runSingleProcess(config, logger);
 }
 
 main().catch((error: unknown) => {

@@ -7,13 +7,14 @@ import { assertProductionAuditConfig, openAuditSink } from './audit/index';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { createIdentityKeySet } from './auth/createIdentityKeySet';
 import { finalitePlugin } from './security/finalitePlugin';
-import { createGraphQLHttpServer, graphqlRoute, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
+import { createGraphQLHttpServer, graphqlRoute, type HttpStopOptions, type RouteHandler, type RunningHttpServer } from '@passerelle/subgraph-kit/http';
 import { analystesGraphqlPath } from './analystes/analystesPaths';
 import { createAnalystesEndpoint } from './analystes/createAnalystesEndpoint';
 import { csvRepresentation } from './analystes/csvRepresentation';
 import { indicateursRoutes } from './analystes/indicateursRoutes';
 import { gatewayContextJwksPath } from '@passerelle/subgraph-kit/security';
 import { assertProductionIdentityConfig } from './auth/assertProductionIdentityConfig';
+import type { ServerHooks } from './cluster/ServerHooks';
 import type { GatewayConfig } from './config';
 import { contextKeysRoute } from './contextKeys/contextKeysRoute';
 import { createGateway, toApolloLogger } from './createGateway';
@@ -34,7 +35,8 @@ import { metricsPlugin } from './metrics/metricsPlugin';
 export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`; the endpoint is `${url}/graphql`. */
   url: string;
-  stop(): Promise<void>;
+  /** With `graceMs`, requests under way finish first (cluster/: graceful shutdown). */
+  stop(options?: HttpStopOptions): Promise<void>;
 }
 
 /**
@@ -42,7 +44,7 @@ export interface RunningGateway {
  * with `/health` (alive) and `/ready` (ready for traffic), the analysts' endpoint (`/analystes/graphql`) and their indicators page
  * (`/indicateurs`), and in dev mode GraphiQL (`/graphiql`, and `/graphql` from a browser).
  */
-export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningGateway> {
+export async function createServer(config: GatewayConfig, logger: Logger = createLogger('gateway', config.logLevel), hooks: ServerHooks = {}): Promise<RunningGateway> {
   assertProductionIdentityConfig(config);
   const dev = config.mode === 'dev';
   // Read first: a missing or malformed manifest stops the start before anything else is built.
@@ -51,7 +53,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   // Fetched now, not on the first token: `GET /ready` waits for it (gateway/src/readyRoute.ts).
   const identityKeys = createIdentityKeySet(config.oidcJwksUrl, { logger });
   const authenticate = createAuthenticator(config, { logger, jwks: identityKeys.getKey });
-  const journal = await openAuditSink(config, logger);
+  const journal = await (hooks.openJournal ? hooks.openJournal() : openAuditSink(config, logger));
   const { gateway, unusedOverrides, contextSigner } = createGateway(config, logger, journal);
   const codec = createUsagerIdCodec(config.usagerIdSecret);
   const trustedDocuments = { mode: trustedDocumentsModeOf(config), adHocRoles: config.trustedDocumentsAdHocRoles, operations: persistedOperations, logger };
@@ -133,6 +135,7 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       routes,
       maxBodyBytes: config.maxBodyBytes,
       aroundRequest,
+      ...(hooks.responseHeaders ? { responseHeaders: hooks.responseHeaders } : {}),
     });
   } catch (error) {
     await apollo.stop();
@@ -144,9 +147,9 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
   logger.info('gateway listening', { url: http.url, mode: config.mode });
   return {
     url: http.url,
-    async stop() {
+    async stop(options) {
       stopping = true;
-      await http.stop();
+      await http.stop(options);
       await analystes?.stop();
       // Sealed on close: the journal's tail is covered by a checkpoint.
       await journal.close();

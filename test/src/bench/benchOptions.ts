@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { gatewayKeys, settingKeys, type GatewayKey, type SettingKey } from './benchTypes';
+import { defaultGatewayKeys, gatewayKeys, settingKeys, type GatewayKey, type SettingKey } from './benchTypes';
 
 export interface BenchOptions {
   quick: boolean;
@@ -19,7 +19,7 @@ export interface BenchOptions {
 }
 
 export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--clients N]
-                   [--gateways passerelle,apollo,hive] [--settings latency,saturation] [--out FILE]`;
+                   [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation] [--out FILE]`;
 
 const defaultOut = path.resolve(__dirname, '../../bench-results/latest.json');
 
@@ -49,7 +49,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         latencySeconds: 0.5,
         saturationSeconds: 0.5,
         saturationClients: 10,
-        gateways: [...gatewayKeys],
+        gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
         population: 2000,
         poolSize: 50,
@@ -62,7 +62,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         latencySeconds: 4,
         saturationSeconds: 5,
         saturationClients: 50,
-        gateways: [...gatewayKeys],
+        gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
         population: 20_000,
         poolSize: 2000,

@@ -1,16 +1,26 @@
+import { resolveWorkerCount } from '@passerelle/gateway';
+
 /** One HTTP request the load generator sends: a JSON body and its headers (token, purpose). */
 export interface BenchRequest {
   body: string;
   headers: Record<string, string>;
 }
 
-/** The gateways compared, in the order of each round (ABCABC…). */
-export const gatewayKeys = ['passerelle', 'apollo', 'hive'] as const;
+/**
+ * The gateways the bench can compare, in the order of each round (ABCABC…): `passerelle-workers` is
+ * Passerelle with GATEWAY_WORKERS=auto (a primary and one worker per core, their CPU summed).
+ */
+export const gatewayKeys = ['passerelle', 'apollo', 'hive', 'passerelle-workers'] as const;
 export type GatewayKey = (typeof gatewayKeys)[number];
+/** Those compared unless `--gateways` says otherwise. */
+export const defaultGatewayKeys: readonly GatewayKey[] = ['passerelle', 'apollo', 'hive'];
+/** Workers GATEWAY_WORKERS=auto starts on this machine (the `passerelle-workers` gateway). */
+export const benchWorkerCount = resolveWorkerCount('auto');
 export const gatewayLabels: Readonly<Record<GatewayKey, string>> = {
   passerelle: 'Passerelle (security on)',
   apollo: 'bare @apollo/gateway 2.14.4',
   hive: 'Hive Gateway 2.15.1 (defaults)',
+  'passerelle-workers': `Passerelle, one worker per core (${benchWorkerCount})`,
 };
 
 export const variantKeys = ['same', 'different'] as const;

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux this project runs on). */
 const ticksPerSecond = 100;
@@ -18,6 +18,35 @@ export function cpuMsOf(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A process and its descendants (a gateway's primary and its workers), from
+ * /proc/<pid>/task/<tid>/children (Linux ≥ 3.5); just `pid` when that is not readable.
+ */
+export function processTree(pid: number): number[] {
+  const children = (parent: number): number[] => {
+    try {
+      return readdirSync(`/proc/${parent}/task`).flatMap((tid) => {
+        try {
+          return readFileSync(`/proc/${parent}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+        } catch {
+          return [];
+        }
+      });
+    } catch {
+      return [];
+    }
+  };
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...children(tree[i]!));
+  return tree;
+}
+
+/** CPU time of a process and its descendants, in ms (see `cpuMsOf`, `processTree`); a process gone meanwhile counts 0. */
+export function treeCpuMsOf(pid: number): number | null {
+  const own = cpuMsOf(pid);
+  return own === null ? null : processTree(pid).reduce((total, member) => total + (member === pid ? own : (cpuMsOf(member) ?? 0)), 0);
 }
 
 /** Peak resident set size of a process, in MiB (VmHWM of /proc/<pid>/status); null when unknown. */

@@ -1,6 +1,6 @@
 import type { GatewayKey, RoundResult, SettingKey, VariantKey } from './benchTypes';
 import type { LoadJob } from './loadGenerator';
-import { cpuMsOf, peakRssMiBOf, resetPeakRss } from './procStats';
+import { cpuMsOf, peakRssMiBOf, processTree, resetPeakRss, treeCpuMsOf } from './procStats';
 import type { SimulatorAdmin } from './simulatorAdmin';
 import type { BenchProcesses } from './startBenchProcesses';
 import type { LoadGenerator } from './startLoadGenerator';
@@ -17,6 +17,8 @@ export interface RoundSpec {
 /** The Département's own system (caseload lists, access facts): the one a repeated caseload may still call (issue 11's target). */
 const departementSystem = 'departement';
 
+const sumPeaks = (peaks: ReadonlyArray<number | null>): number | null => (peaks.every((peak) => peak !== null) ? peaks.reduce<number>((total, peak) => total + (peak ?? 0), 0) : null);
+
 const sumCpu = (pids: readonly number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
 
 /**
@@ -28,10 +30,12 @@ export async function runRound(spec: RoundSpec, processes: BenchProcesses, simul
   const gateway = processes.gateways.get(spec.gateway)!;
   const subgraphPids = processes.subgraphs.map((s) => s.pid);
   await simulator.reset();
-  resetPeakRss(gateway.pid);
-  const before = { gateway: cpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  // A gateway of several processes (`passerelle-workers`: a primary and its workers) counts them all.
+  const gatewayPids = processTree(gateway.pid);
+  gatewayPids.forEach(resetPeakRss);
+  const before = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
   const outcome = await load.run(spec.job);
-  const after = { gateway: cpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const after = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
   const stats = await simulator.stats();
   const { next, ...figures } = outcome;
   const legacyCalls = Object.values(stats).reduce((a, b) => a + b, 0);
@@ -51,7 +55,8 @@ export async function runRound(spec: RoundSpec, processes: BenchProcesses, simul
       legacyCalls,
       partnerLegacyCalls,
       legacyCallsBySystem: stats,
-      gatewayPeakRssMiB: peakRssMiBOf(gateway.pid),
+      // Several processes: the sum of their peaks (an upper bound of the peak of their sum).
+      gatewayPeakRssMiB: sumPeaks(gatewayPids.map(peakRssMiBOf)),
     },
   };
 }

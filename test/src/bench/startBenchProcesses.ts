@@ -89,19 +89,21 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
       passerelle: path.join(repositoryRoot, 'gateway/src/main.ts'),
       apollo: path.join(__dirname, 'bareApolloGateway.ts'),
       hive: path.join(__dirname, 'hiveGateway.ts'),
+      'passerelle-workers': path.join(repositoryRoot, 'gateway/src/main.ts'),
     };
     const running = new Map<GatewayKey, ChildService>();
     // One after another: each gateway starts on an idle machine.
     for (const key of gateways) {
       const env = (port: number): NodeJS.ProcessEnv =>
-        key === 'passerelle'
+        key === 'passerelle' || key === 'passerelle-workers'
           ? {
               ...base,
               GATEWAY_PORT: String(port),
               SUPERGRAPH_PATH: supergraphPath,
               OIDC_ISSUER: identityProvider.issuer,
               OIDC_JWKS_URL: identityProvider.jwksUrl,
-              AUDIT_JOURNAL_PATH: auditJournal,
+              // Each Passerelle its own file journal: the file has one writer (its lock refuses a second).
+              ...(key === 'passerelle' ? { AUDIT_JOURNAL_PATH: auditJournal } : { AUDIT_JOURNAL_PATH: path.join(workDir, 'journal-workers.jsonl'), GATEWAY_WORKERS: 'auto' }),
             }
           : { ...base, BENCH_PEER_PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
       const child = await spawnService({ name: key, script: scriptOf[key], env, readyPath: '/health', readyTimeoutMs: 120_000, logFile: path.join(workDir, `gateway-${key}.log`) });

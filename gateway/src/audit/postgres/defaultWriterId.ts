@@ -6,10 +6,10 @@ import { hostname } from 'node:os';
  * host name); a process restarted with the same pid (pid 1 in a container that restarts) resumes
  * its chain after verifying it, any other restart starts a new chain.
  */
-export function defaultWriterId(): string {
+export function defaultWriterId(pid: number = process.pid): string {
   return `${
     hostname()
       .replace(/[^A-Za-z0-9._@-]/g, '-')
       .slice(0, 100) || 'host'
-  }:${process.pid}`;
+  }:${pid}`;
 }

@@ -24,13 +24,29 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   graphqlPath?: string;
   /** Wraps the execution of each GraphQL request (subgraphs: its deadline, legacy/requestDeadline.ts). @default runs it as is */
   aroundRequest?: <T>(req: http.IncomingMessage, execute: () => Promise<T>) => Promise<T>;
+  /** Headers set on every response (the gateway's worker number, in dev mode only). */
+  responseHeaders?: Readonly<Record<string, string>>;
+}
+
+/** How `RunningHttpServer.stop` ends the requests under way. */
+export interface HttpStopOptions {
+  /**
+   * Graceful stop: no new connection is accepted, idle keep-alive connections are closed, requests
+   * under way may finish for up to this many ms (each answered with `Connection: close`), then what
+   * is left is cut. Unset: every connection is closed at once.
+   */
+  graceMs?: number;
+  /** Called once the listening socket is closed: from then on a new connection is refused. */
+  onListenerClosed?: () => void;
+  /** Called with the number of requests still under way when the grace period ran out (cut). */
+  onRequestsCut?: (requests: number) => void;
 }
 
 export interface RunningHttpServer {
   /** Base URL, e.g. `http://127.0.0.1:4001`. */
   url: string;
   port: number;
-  stop(): Promise<void>;
+  stop(options?: HttpStopOptions): Promise<void>;
 }
 
 class BodyTooLargeError extends Error {}
@@ -170,7 +186,21 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
   };
   // What escapes the handler (a URL that does not parse, a response already torn down) drops that
   // connection instead of becoming an unhandled rejection, which would stop the process.
+  // Responses under way, so that a graceful stop waits for them (and only them).
+  const inFlight = new Set<http.ServerResponse>();
+  let draining = false;
+  let onDrained: (() => void) | null = null;
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    // Stopping: this answer is the connection's last, so the client opens its next one elsewhere.
+    if (draining) res.setHeader('connection', 'close');
+    for (const [name, value] of Object.entries(options.responseHeaders ?? {})) res.setHeader(name, value);
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (!draining) return;
+      server.closeIdleConnections();
+      if (inFlight.size === 0) onDrained?.();
+    });
     handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 65_000;
@@ -184,13 +214,37 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
-    async stop() {
-      try {
-        await apollo.stop();
-      } finally {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+    async stop(stopOptions: HttpStopOptions = {}) {
+      const { graceMs, onListenerClosed, onRequestsCut } = stopOptions;
+      if (graceMs === undefined) {
+        try {
+          await apollo.stop();
+        } finally {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          onListenerClosed?.();
+        }
+        return;
       }
+      draining = true;
+      // close() stops accepting at once and resolves when the last connection has ended.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      onListenerClosed?.();
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      server.closeIdleConnections();
+      if (inFlight.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await new Promise<void>((resolve) => {
+          onDrained = resolve;
+          timer = setTimeout(resolve, graceMs);
+        });
+        clearTimeout(timer);
+        if (inFlight.size > 0) onRequestsCut?.(inFlight.size);
+      }
+      server.closeAllConnections();
+      await closed;
+      // Apollo stops once nothing runs on it any more.
+      await apollo.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ export {
   type AlternateRepresentation,
   type GraphQLHttpServerOptions,
   type GraphQLRouteOptions,
+  type HttpStopOptions,
   type RouteHandler,
   type RunningHttpServer,
 } from './createGraphQLHttpServer';
