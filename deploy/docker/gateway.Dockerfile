@@ -24,7 +24,8 @@ ENV NODE_ENV=production \
     GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=4000 \
     AUDIT_JOURNAL_PATH=/var/lib/passerelle/audit/journal.jsonl \
-    TSX_DISABLE_CACHE=1
+    TSX_DISABLE_CACHE=1 \
+    NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 COPY --from=install /app/package.json ./package.json
 COPY --from=install /app/node_modules ./node_modules

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 import { repositoryRoot } from '../src/docs/documentedOperations';
+import { gatewayNodeOptions } from '@passerelle/gateway';
 
 // No Docker engine runs in CI: the images' Dockerfiles are linted (dockerfile-utils, the VS Code
 // Dockerfile linter, every check an error) and held to the project's rules instead
@@ -164,5 +165,13 @@ describe('.dockerignore', () => {
 
   it("lets in the test workspace's package.json, which npm ci needs", () => {
     expect(lines.indexOf('!test/package.json')).toBeGreaterThan(lines.indexOf('**/test'));
+  });
+});
+
+describe('the gateway image', () => {
+  it('runs the gateway with the V8 options the bench measures it with (gateway/src/gatewayNodeOptions.ts)', () => {
+    const final = stagesOf(instructionsOf(readFileSync(path.join(repositoryRoot, 'deploy/docker/gateway.Dockerfile'), 'utf8'))).at(-1)!;
+    const options = final.instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => [...i.args.matchAll(/NODE_OPTIONS=(\S+)/g)].map((m) => m[1]));
+    expect(options).toEqual([gatewayNodeOptions]);
   });
 });

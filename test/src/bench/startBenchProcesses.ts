@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { legacySystems } from '@passerelle/mocks';
-import { defaultSupergraphPath, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
+import { defaultSupergraphPath, gatewayNodeOptions, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
 import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
 import { subgraphServices } from '@passerelle/dev';
 import type { GatewayKey } from './benchTypes';
@@ -102,6 +102,8 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
               SUPERGRAPH_PATH: supergraphPath,
               OIDC_ISSUER: identityProvider.issuer,
               OIDC_JWKS_URL: identityProvider.jwksUrl,
+              // As its image runs it (deploy/docker/gateway.Dockerfile); the peers run on Node's defaults.
+              NODE_OPTIONS: gatewayNodeOptions,
               // Each Passerelle its own file journal: the file has one writer (its lock refuses a second).
               ...(key === 'passerelle' ? { AUDIT_JOURNAL_PATH: auditJournal } : { AUDIT_JOURNAL_PATH: path.join(workDir, 'journal-workers.jsonl'), GATEWAY_WORKERS: 'auto' }),
             }
