@@ -39,7 +39,8 @@ async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
         const response = await fetch(job.url, { method: 'POST', headers: request.headers, body: request.body });
         const body = (await response.json()) as Answer;
         if (response.status !== 200) failure = `HTTP ${response.status}`;
-        else if (body.errors?.length) failure = body.errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE')).join('+');
+        // Each distinct code once: a 50-usager list may carry the same partner's error fifty times.
+        else if (body.errors?.length) failure = [...new Set(body.errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE')))].sort().join('+');
       } catch (error) {
         failure = error instanceof Error ? error.name : 'ERROR';
       }
