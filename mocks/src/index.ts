@@ -16,6 +16,7 @@ export { createLegacyTestServer, testUrlOf } from './testing/legacyTestServer';
 export { useLegacyTestServer, type LegacyTestServerHandle } from './testing/useLegacyTestServer';
 export { useSubgraphTestBed, type SubgraphTestBed, type SubgraphTestBedOptions, type StoppableServer } from './testing/useSubgraphTestBed';
 export { recordLegacyCalls, type LegacyCallRecorder } from './testing/recordLegacyCalls';
+export { freePort } from './testing/freePort';
 export { postGraphQL, type GraphQLAnswer, type GraphQLErrorEntry } from './testing/postGraphQL';
 export { queryEntities } from './testing/queryEntities';
 export { gatewayContextHeaders, devGatewayContextSigningKey, type SubgraphCallOptions, type SubgraphTarget, type TestAppel } from './testing/gatewayContextHeaders';

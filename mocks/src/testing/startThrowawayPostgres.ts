@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort';
 
 /** A PostgreSQL server of its own for a test file: a cluster in a temporary directory, removed on stop. */
 export interface ThrowawayPostgres {
@@ -41,18 +41,6 @@ export function postgresTestsRun(file: string): boolean {
   if (findPostgresBinaries() !== null || process.env.CI === 'true') return true;
   process.stderr.write(`${file}: skipped, no PostgreSQL server binaries on PATH or in /usr/lib/postgresql/*/bin (apt-get install -y postgresql, as root, to run it; CI always runs it).\n`);
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The unprivileged account postgres runs as when this process is root (postgres refuses root). */

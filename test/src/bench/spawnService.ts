@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '@passerelle/mocks';
 
 /** One process of the bench: a simulator, a subgraph, a gateway. */
 export interface ChildService {
@@ -25,18 +25,8 @@ export interface SpawnServiceOptions {
   logFile: string;
 }
 
-/** A free TCP port on loopback (listen on 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** The e2e tests that start processes of their own take it from here, with spawnService. */
+export { freePort };
 
 /**
  * Whether process `pid` itself listens on TCP `port`: one of its file descriptors is the socket
