@@ -8,6 +8,7 @@ import { chainHash } from './chainHash';
 import { checkpointHmac } from './checkpointHmac';
 import { normalizeAuditRecord } from './normalizeAuditRecord';
 import { resumeChain } from './resumeChain';
+import { createGroupCommit, type PendingRecord } from './createGroupCommit';
 
 /** Shortest seal key accepted (AUDIT_SEAL_KEY). */
 export const minAuditSealKeyLength = 32;
@@ -111,10 +112,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
    * record is in the file (the seal, every `sealEvery` records, still falls exactly there), and
    * rejects if that write fails. Under load this is one write for many records instead of one each.
    */
-  type Pending = { record: AuditRecord; resolve: () => void; reject: (error: unknown) => void };
-  let batch: Pending[] = [];
-  let batchScheduled = false;
-  const writeRecords = async (records: readonly Pending[]): Promise<void> => {
+  const writeRecords = async (records: readonly PendingRecord[]): Promise<void> => {
     let text = '';
     for (const { record } of records) {
       const seq = position.seq + 1;
@@ -131,22 +129,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
     }
     if (text !== '') await writeAll(handle, text);
   };
-  const scheduleBatch = (): void => {
-    if (batchScheduled) return;
-    batchScheduled = true;
-    let taken: Pending[] | null = null;
-    const take = (): Pending[] => {
-      batchScheduled = false;
-      taken = batch;
-      batch = [];
-      return taken;
-    };
-    enqueue(() => writeRecords(take())).then(
-      () => taken?.forEach((pending) => pending.resolve()),
-      // Refused before it ran (the journal stopped after an earlier failure): this batch fails too.
-      (error: unknown) => (taken ?? take()).forEach((pending) => pending.reject(error)),
-    );
-  };
+  const commit = createGroupCommit(enqueue, writeRecords);
 
   if (unsealed > 0) {
     logger.warn('audit journal reopened with unsealed records (the previous run did not close it)', { journal: path, unsealed });
@@ -168,10 +151,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      return new Promise<void>((resolve, reject) => {
-        batch.push({ record: normalized, resolve, reject });
-        scheduleBatch();
-      });
+      return commit(normalized);
     },
     seal() {
       if (closing !== null) return closing;

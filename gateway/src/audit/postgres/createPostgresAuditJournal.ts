@@ -7,6 +7,7 @@ import { minAuditSealKeyLength } from '../createAuditJournal';
 import { normalizeAuditRecord } from '../normalizeAuditRecord';
 import { resumeWriterChain } from './resumeWriterChain';
 import { writerCheckpointHmac, writerLockKey, type WriterSealFields } from './writerCheckpoint';
+import { createGroupCommit, type PendingRecord } from '../createGroupCommit';
 
 /** Options of `createPostgresAuditJournal`. */
 export interface PostgresAuditJournalOptions {
@@ -27,8 +28,6 @@ export interface PostgresAuditJournalOptions {
 }
 
 const writerIdPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
-
-type Pending = { record: AuditRecord; resolve: () => void; reject: (error: unknown) => void };
 
 /**
  * Opens this process's chain in the PostgreSQL audit journal (AUDIT_SINK=postgres), with the
@@ -126,7 +125,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
   };
 
   /** Group commit: every record appended while the previous flush ran, in one transaction, each chained to the one before. */
-  const writeRecords = async (pendings: readonly Pending[]): Promise<void> => {
+  const writeRecords = async (pendings: readonly PendingRecord[]): Promise<void> => {
     let { seq, hash, numero } = position;
     let sinceSeal = unsealed;
     const rows: Array<{ seq: number; prevHash: string; hash: string; time: string; json: string }> = [];
@@ -166,24 +165,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
     seals.forEach(logSeal);
   };
 
-  let batch: Pending[] = [];
-  let batchScheduled = false;
-  const scheduleBatch = (): void => {
-    if (batchScheduled) return;
-    batchScheduled = true;
-    let taken: Pending[] | null = null;
-    const take = (): Pending[] => {
-      batchScheduled = false;
-      taken = batch;
-      batch = [];
-      return taken;
-    };
-    enqueue(() => writeRecords(take())).then(
-      () => taken?.forEach((pending) => pending.resolve()),
-      // Refused before it ran (the writer stopped after an earlier failure): this batch fails too.
-      (error: unknown) => (taken ?? take()).forEach((pending) => pending.reject(error)),
-    );
-  };
+  const commit = createGroupCommit(enqueue, writeRecords);
 
   if (unsealed > 0) {
     logger.warn('audit journal reopened with unsealed records (the previous run did not close it)', { database, writer: writerId, unsealed });
@@ -205,10 +187,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      return new Promise<void>((resolve, reject) => {
-        batch.push({ record: normalized, resolve, reject });
-        scheduleBatch();
-      });
+      return commit(normalized);
     },
     // A lost connection or a failed write sets `failure` (the client's 'error' listener above): not ready.
     writable() {
