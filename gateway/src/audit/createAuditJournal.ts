@@ -6,7 +6,6 @@ import { acquireJournalLock } from './acquireJournalLock';
 import type { AuditRecord } from './AuditRecord';
 import { chainHash } from './chainHash';
 import { checkpointHmac } from './checkpointHmac';
-import { normalizeAuditRecord } from './normalizeAuditRecord';
 import { resumeChain } from './resumeChain';
 import { createGroupCommit, type PendingRecord } from './createGroupCommit';
 
@@ -145,13 +144,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
   return {
     append(record) {
       if (closing !== null) return Promise.reject(new Error(`The audit journal ${path} is closed.`));
-      let normalized: AuditRecord;
-      try {
-        normalized = normalizeAuditRecord(record);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      return commit(normalized);
+      return commit(record);
     },
     seal() {
       if (closing !== null) return closing;

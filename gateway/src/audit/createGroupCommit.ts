@@ -1,4 +1,5 @@
 import type { AuditRecord } from './AuditRecord';
+import { normalizeAuditRecord } from './normalizeAuditRecord';
 
 /** A record appended and not yet written, with what to tell its caller once its batch is. */
 export type PendingRecord = { record: AuditRecord; resolve: () => void; reject: (error: unknown) => void };
@@ -8,7 +9,8 @@ export type PendingRecord = { record: AuditRecord; resolve: () => void; reject: 
  * (postgres/createPostgresAuditJournal.ts): records appended while a write is under way wait in
  * one batch, written by the next task of the journal's queue (`enqueue`) with one write or one
  * transaction, and each append resolves once its batch is written. When the queue refuses the
- * task (the journal stopped after a failure) the whole batch is refused with it.
+ * task (the journal stopped after a failure) the whole batch is refused with it. A malformed
+ * record is refused at once and never joins a batch.
  */
 export function createGroupCommit(enqueue: (task: () => Promise<void>) => Promise<void>, writeRecords: (pending: readonly PendingRecord[]) => Promise<void>): (record: AuditRecord) => Promise<void> {
   let batch: PendingRecord[] = [];
@@ -29,9 +31,16 @@ export function createGroupCommit(enqueue: (task: () => Promise<void>) => Promis
       (error: unknown) => (taken ?? take()).forEach((pending) => pending.reject(error)),
     );
   };
-  return (record) =>
-    new Promise<void>((resolve, reject) => {
-      batch.push({ record, resolve, reject });
+  return (record) => {
+    let normalized: AuditRecord;
+    try {
+      normalized = normalizeAuditRecord(record);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return new Promise<void>((resolve, reject) => {
+      batch.push({ record: normalized, resolve, reject });
       schedule();
     });
+  };
 }

@@ -1,10 +1,8 @@
 import pg from 'pg';
 import { redactedDatabaseUrl, silentLogger, type Logger } from '@passerelle/subgraph-kit';
-import type { AuditRecord } from '../AuditRecord';
 import { chainHash } from '../chainHash';
 import type { AuditJournal } from '../createAuditJournal';
 import { minAuditSealKeyLength } from '../createAuditJournal';
-import { normalizeAuditRecord } from '../normalizeAuditRecord';
 import { resumeWriterChain } from './resumeWriterChain';
 import { writerCheckpointHmac, writerLockKey, type WriterSealFields } from './writerCheckpoint';
 import { createGroupCommit, type PendingRecord } from '../createGroupCommit';
@@ -181,13 +179,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
   return {
     append(record) {
       if (closing !== null) return Promise.reject(new Error(`The audit journal's writer ${writerId} is closed.`));
-      let normalized: AuditRecord;
-      try {
-        normalized = normalizeAuditRecord(record);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      return commit(normalized);
+      return commit(record);
     },
     // A lost connection or a failed write sets `failure` (the client's 'error' listener above): not ready.
     writable() {
