@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { passerelleError } from '@passerelle/subgraph-kit/errors';
-import { cacheBypassHeader, deadlineHeader, type AppelPasserelle, type Logger } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, deadlineHeader, readOnlyRequestHeader, type AppelPasserelle, type Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, Kind, OperationTypeNode, parse, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 import type { ContextSigner } from './contextKeys/createContextSigner';
@@ -137,10 +137,14 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     const appel = request?.appel() ?? null;
     // The client asked every legacy answer read afresh (the kit's cache bypass, subgraphs/kit/src/legacy/legacyCacheBypass.ts): passed on to the subgraph.
     const bypass = 'incomingRequestContext' in options && bypassAsked(options.incomingRequestContext.request);
+    const shareable =
+      appel !== null && 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY && !isMutationText(options.request.query);
     const post = async (): Promise<SubgraphAnswer> => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (http?.headers) for (const [name, value] of http.headers) headers[name] = value;
       if (bypass) headers[cacheBypassHeader] = '1';
+      // A query's fetch: what it reads may serve this request's later fetches to the same subgraph (the kit's legacy/createLegacyReads.ts).
+      if (shareable) headers[readOnlyRequestHeader] = '1';
       // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
       const sign = () => this.contextSigner.sign(appel ?? anonymousAppel(), this.partenaire);
       headers[gatewayContextHeader] = await (request ? request.signedContext(this.partenaire, sign) : sign());
@@ -151,8 +155,6 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
       Object.assign(headers, traceHeaders());
       return this.subgraphFetcher.post(this.url, headers, body, this.timeoutMs);
     };
-    const shareable =
-      appel !== null && 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY && !isMutationText(options.request.query);
     // A fetch for a client that asked to bypass the legacy caches only joins another that did too.
     return shareable ? this.coalescer.share(`${bypass ? 'sans-cache\n' : ''}${coalesceKeyOf(this.url, appel, body)}`, post) : post();
   }

@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { Logger } from '@passerelle/subgraph-kit';
+import { readOnlyRequestHeader, type Logger } from '@passerelle/subgraph-kit';
 import { gatewayContextHeader } from '@passerelle/subgraph-kit/security';
 import { traceHeaders } from '@passerelle/subgraph-kit/telemetry';
 import { instrumentDataSource } from './metrics/instrumentDataSource';
@@ -66,8 +66,8 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   const fetcher = createSubgraphFetcher(config);
   const coalescer = config.subgraphFetchCoalescing ? createFetchCoalescer() : noCoalescing;
   /** The gateway's own GraphQL POSTs (access facts, crossings): the answer's JSON, or an error naming the subgraph's status. */
-  const postJson = async (subgraph: string, url: string, token: string, query: string, variables: Record<string, unknown>): Promise<unknown> => {
-    const headers = { 'content-type': 'application/json', [gatewayContextHeader]: token, ...traceHeaders() };
+  const postJson = async (subgraph: string, url: string, token: string, query: string, variables: Record<string, unknown>, extraHeaders: Record<string, string> = {}): Promise<unknown> => {
+    const headers = { 'content-type': 'application/json', [gatewayContextHeader]: token, ...extraHeaders, ...traceHeaders() };
     const answer = await fetcher.post(url, headers, JSON.stringify({ query, variables }), config.subgraphTimeoutMs);
     if (answer.status < 200 || answer.status > 299) throw new Error(`${subgraph} answered ${answer.status}`);
     return JSON.parse(answer.body) as unknown;
@@ -76,15 +76,17 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
   /**
    * Row authorization asks the subgraph that answers `Usager.referentDeParcours` and
    * `Usager.oppositions` (the Département's, per the supergraph), with this request's signed context.
+   * For a query, marked read-only like the plan's fetches (PartnerDataSource.ts): the Département's
+   * file read for the facts then serves the plan's Département fields of the same request.
    */
   const departement =
-    (request: RequestSecurity): DepartementFetch =>
+    (request: RequestSecurity, readOnly: boolean): DepartementFetch =>
     async (query, variables) => {
       const subgraph = rules.factsSubgraph;
       const url = subgraph === null ? undefined : urls.get(subgraph);
       if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
       const token = await request.signedContext(subgraph, () => contextSigner.sign(request.appel(), subgraph));
-      return (await postJson(subgraph, url, token, query, variables)) as Awaited<ReturnType<DepartementFetch>>;
+      return (await postJson(subgraph, url, token, query, variables, readOnly ? { [readOnlyRequestHeader]: '1' } : {})) as Awaited<ReturnType<DepartementFetch>>;
     };
   /**
    * Crossings ask partner subgraphs directly for pseudonyms (@inaccessible fields no plan

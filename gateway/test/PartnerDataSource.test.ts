@@ -5,7 +5,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { gatewayContextHeader, gatewayContextKeyResolver, verifyGatewayContext, type Caller } from '@passerelle/subgraph-kit/security';
 import { GraphQLError, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { cacheBypassHeader, createUsagerIdCodec } from '@passerelle/subgraph-kit';
+import { cacheBypassHeader, createUsagerIdCodec, readOnlyRequestHeader } from '@passerelle/subgraph-kit';
 import { loadGatewayConfig } from '../src/config';
 import { createContextSigner } from '../src/contextKeys/createContextSigner';
 import { createFetchCoalescer } from '../src/fetch/createFetchCoalescer';
@@ -260,6 +260,19 @@ describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)
       dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'query', mutationText)),
     ]);
     expect(fetches).toHaveLength(4);
+  });
+
+  test("a query's fetches are marked read-only for the subgraph (one request's reads may serve its later fetches); a mutation's, follow-ups included, never", async () => {
+    const seen: Array<string | undefined> = [];
+    behaviour = (res, req) => {
+      seen.push(req.headers[readOnlyRequestHeader] as string | undefined);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(expected));
+    };
+    const dataSource = coalescing();
+    await dataSource.process(entitiesFetch(asCaller(referent('ref-001'))));
+    await dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'mutation'));
+    await dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'query', entitiesQuery.replace(/^query/, 'mutation')));
+    expect(seen).toEqual(['1', undefined, undefined]);
   });
 
   test('a shared fetch that fails fails for each caller, each with its own path', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import type { RunningFederation } from '@passerelle/dev';
 import { gatewayContextHeaders } from '@passerelle/mocks';
 import { cacheBypassHeader } from '@passerelle/subgraph-kit';
-import { usagerFileFields } from '../src/e2e/fullFileQuery';
+import { fullFileQuery, usagerFileFields } from '../src/e2e/fullFileQuery';
 import { asAccueil, asAgent, asReferent, asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 
 /**
@@ -133,5 +133,32 @@ describe('the bypass header', () => {
     expect(calledSince(before)).toEqual({ accueil: 1 });
     expect(await lieux({})).toBe(count);
     expect(calledSince(before)).toEqual({ accueil: 1 });
+  });
+});
+
+describe('one request’s reads', () => {
+  const fresh = { [cacheBypassHeader]: '1' };
+  type File = { usager: { id: string; synthese: { alertes: unknown[] } | null; dossierPartage: unknown } | null };
+
+  it('her full file, read afresh, asks the Département once for the shared-file fields and the summary that waits for every partner', async () => {
+    const id = idOf('rsa-isolee');
+    const before = snapshot();
+    const answer = await query<File>(federation, fullFileQuery, { id }, asUsager(id), fresh);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.usager?.synthese?.alertes.length).toBeGreaterThan(0);
+    expect(calledSince(before).departement).toBe(1);
+    // The next request reads afresh again: nothing of the first is served to it.
+    const middle = snapshot();
+    expect((await query<File>(federation, fullFileQuery, { id }, asUsager(id), fresh)).data).toEqual(answer.data);
+    expect(calledSince(middle).departement).toBe(1);
+  });
+
+  it('her référent’s: the gateway’s access facts and the plan’s Département fields share that one read', async () => {
+    const id = idOf('rsa-isolee');
+    const before = snapshot();
+    const answer = await query<File>(federation, fullFileQuery, { id }, asReferent('ref-001'), fresh);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.usager?.dossierPartage).not.toBeNull();
+    expect(calledSince(before).departement).toBe(1);
   });
 });

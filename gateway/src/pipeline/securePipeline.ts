@@ -1,7 +1,7 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@passerelle/subgraph-kit';
-import { print, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode, print, type GraphQLSchema } from 'graphql';
 import type { AuditJournal } from '../audit/index';
 import type { Requirements } from '../authorization/AuthRequirement';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
@@ -35,7 +35,8 @@ export interface SupergraphRules {
 export interface SecurePipelineOptions {
   rules: () => SupergraphRules;
   /** Sends a query to the subgraph that speaks for the Département (access facts), signed for this request. */
-  departement: (request: RequestSecurity) => DepartementFetch;
+  /** The access-facts fetch for this request; `readOnly`: the operation is a query (its facts' reads may serve its later fetches). */
+  departement: (request: RequestSecurity, readOnly: boolean) => DepartementFetch;
   journal: AuditJournal | null;
   logger: Logger;
 }
@@ -83,7 +84,7 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
         factsSubgraph: rules.factsSubgraph,
         teamReadable: rules.teamReadable,
         owners: rules.owners,
-        fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request)),
+        fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request, requestContext.operation?.operation === OperationTypeNode.QUERY)),
       });
       const rows = await withSpan('authorization rows', {}, async (span) => {
         const decided = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });

@@ -5,7 +5,7 @@ export { gatewayContextOptionsOf, type GatewayContextOptions } from './server/ga
 export { loadTypeDefs } from './server/loadTypeDefs';
 export { createLegacyClient, type LegacyClient, type LegacyClientConfig, type LegacyCommandAnswer, type LegacyPostOptions, type LegacyReadOptions } from './legacy/createLegacyClient';
 export { defaultLegacyCacheTtlMs, legacyCacheTtlMs, legacyReadKinds, type LegacyReadKind } from './legacy/legacyReadKind';
-export { cacheBypassHeader } from './legacy/legacyReadScope';
+export { cacheBypassHeader, readOnlyRequestHeader } from './legacy/legacyReadScope';
 export { clearLegacyReadCaches } from './legacy/clearLegacyReadCaches';
 export { createLegacyResilience, defaultLegacyResilience, type LegacyResilience, type LegacyResilienceOptions, type BreakerState } from './legacy/createLegacyResilience';
 export { deadlineHeader, deadlineOf, runWithDeadline, currentDeadline } from './legacy/requestDeadline';

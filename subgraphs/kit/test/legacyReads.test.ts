@@ -6,7 +6,7 @@ import { createLegacyClient, type LegacyClientConfig } from '../src/legacy/creat
 import { createLegacyReads } from '../src/legacy/createLegacyReads';
 import { clearLegacyReadCaches } from '../src/legacy/clearLegacyReadCaches';
 import { defaultLegacyCacheTtlMs, legacyCacheTtlMs, legacyReadKinds } from '../src/legacy/legacyReadKind';
-import { bindLegacyReadCaller, runWithCacheBypass } from '../src/legacy/legacyReadScope';
+import { bindLegacyReadCaller, runWithLegacyReadScope } from '../src/legacy/legacyReadScope';
 import type { AppelPasserelle } from '../src/security/appelPasserelle';
 import type { Role } from '../src/security/caller';
 import { legacyClientOptionsOf } from '../src/subgraph/legacyClientOptionsOf';
@@ -240,7 +240,7 @@ describe('the read cache', () => {
     const lecture = endpoint('get', '/lecture');
     const client = clientOf();
     await client.get('/lecture', schema, { kind: 'personal' });
-    expect(await runWithCacheBypass(true, () => client.get('/lecture', schema, { kind: 'personal' }))).toEqual({ value: 2 });
+    expect(await runWithLegacyReadScope({ bypass: true, readOnly: false }, () => client.get('/lecture', schema, { kind: 'personal' }))).toEqual({ value: 2 });
     expect(await client.get('/lecture', schema, { kind: 'personal' })).toEqual({ value: 2 });
     expect(lecture.count).toBe(2);
   });
@@ -254,7 +254,7 @@ describe('caller-dependent reads', () => {
   });
   /** Runs `read` as one request of `caller`, the way createSubgraphServer binds the verified context. */
   const asCaller = <T>(caller: AppelPasserelle, read: () => Promise<T>) =>
-    runWithCacheBypass(false, () => {
+    runWithLegacyReadScope({ bypass: false, readOnly: false }, () => {
       bindLegacyReadCaller(caller);
       return read();
     });
@@ -282,5 +282,80 @@ describe('caller-dependent reads', () => {
     expect(await Promise.all(calls)).toEqual([{ value: 1 }, { value: 1 }]);
     expect(await asCaller(appel('ref-009'), read)).toEqual({ value: 1 });
     expect([lecture.count, client.cachedAnswers]).toEqual([1, 1]);
+  });
+});
+
+describe('one request’s reads', () => {
+  const appel = (requestId: string, subject = 'ref-001'): AppelPasserelle => ({
+    requestId,
+    caller: { subject, kind: 'agent', roles: ['referent'], organisation: 'CD12', partenaire: null, referentId: subject, usagerId: null },
+    finalite: 'accompagnement',
+  });
+  /** One fetch of a gateway request, the way createSubgraphServer runs it: its headers' scope, then the verified context. */
+  const fetchOf = <T>(caller: AppelPasserelle, read: () => Promise<T>, scope: { bypass?: boolean; readOnly?: boolean } = {}) =>
+    runWithLegacyReadScope({ bypass: scope.bypass ?? false, readOnly: scope.readOnly ?? true }, () => {
+      bindLegacyReadCaller(caller);
+      return read();
+    });
+
+  it('serve the same gateway request’s later fetches, whatever the kind and even when it bypasses the caches', async () => {
+    const faits = endpoint('get', '/faits');
+    const client = clientOf();
+    const read = () => client.get('/faits', schema, { kind: 'callerDependent', params: { id: 'u1' } });
+    expect(await fetchOf(appel('req-1'), read, { bypass: true })).toEqual({ value: 1 });
+    expect(await fetchOf(appel('req-1'), read, { bypass: true })).toEqual({ value: 1 });
+    expect(faits.count).toBe(1);
+    // Nothing of it is kept beyond the request: a caller-dependent read is never cached.
+    expect(client.cachedAnswers).toBe(0);
+  });
+
+  it('never serve another request, another caller with the same request id, nor a fetch the gateway did not mark as a query’s', async () => {
+    const faits = endpoint('get', '/faits');
+    const client = clientOf();
+    const read = () => client.get('/faits', schema, { kind: 'callerDependent', params: { id: 'u1' } });
+    await fetchOf(appel('req-1'), read);
+    expect(await fetchOf(appel('req-2'), read)).toEqual({ value: 2 });
+    expect(await fetchOf(appel('req-1', 'ref-007'), read)).toEqual({ value: 3 });
+    expect(await fetchOf(appel('req-1'), read, { readOnly: false })).toEqual({ value: 4 });
+    expect(faits.count).toBe(4);
+  });
+
+  it('are dropped by a write to the system, and a read in flight during the write does not serve the request afterwards', async () => {
+    const faits = endpoint('get', '/faits');
+    server.use(http.post(`${base}/commande`, () => HttpResponse.json({}, { status: 201 })));
+    const client = clientOf();
+    const read = () => client.get('/faits', schema, { kind: 'live', params: { id: 'u1' } });
+    await fetchOf(appel('req-1'), read);
+    await client.command('/commande', {}, { idempotencyKey: 'k-1', refusals: [] });
+    expect(await fetchOf(appel('req-1'), read)).toEqual({ value: 2 });
+
+    const held = endpoint('get', '/pendant', { held: true });
+    const readHeld = () => client.get('/pendant', schema, { kind: 'live', params: { id: 'u1' } });
+    const during = fetchOf(appel('req-1'), readHeld);
+    await new Promise((resolve) => setImmediate(resolve));
+    await client.command('/commande', {}, { idempotencyKey: 'k-2', refusals: [] });
+    held.release();
+    expect(await during).toEqual({ value: 1 });
+    expect(await fetchOf(appel('req-1'), readHeld)).toEqual({ value: 2 });
+    expect([faits.count, held.count]).toEqual([2, 2]);
+  });
+
+  it('last until the fetch’s deadline, at most requestRetentionMs, and are bounded like the cache', async () => {
+    let clock = 1_000;
+    const reads = createLegacyReads({ maxEntries: 2, now: () => clock, requestRetentionMs: 500 });
+    let calls = 0;
+    const read = (key: string) => fetchOf(appel('req-1'), () => reads.read(key, () => Promise.resolve((calls += 1)), 0));
+    await read('a');
+    clock += 499;
+    await read('a');
+    expect(calls).toBe(1);
+    clock += 1;
+    await read('a');
+    expect(calls).toBe(2);
+    await read('b');
+    await read('c');
+    // 'a' was the least recent of three: dropped.
+    await read('a');
+    expect(calls).toBe(5);
   });
 });

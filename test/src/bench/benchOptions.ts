@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultGatewayKeys, gatewayKeys, settingKeys, type GatewayKey, type SettingKey } from './benchTypes';
+import { defaultGatewayKeys, gatewayKeys, scenarioKeys, settingKeys, type GatewayKey, type ScenarioKey, type SettingKey } from './benchTypes';
 
 export interface BenchOptions {
   quick: boolean;
@@ -9,6 +9,10 @@ export interface BenchOptions {
   saturationClients: number;
   gateways: GatewayKey[];
   settings: SettingKey[];
+  /** The scenarios run (all by default): a subset for a targeted measurement. */
+  scenarios: ScenarioKey[];
+  /** V8 options for Passerelle's gateway instead of its image's (`gatewayNodeOptions`): memory experiments. */
+  passerelleNodeOptions?: string;
   /** Synthetic population of the simulator (POPULATION_TAILLE). */
   population: number;
   /** Different usagers drawn per scenario (full file, search). */
@@ -19,7 +23,9 @@ export interface BenchOptions {
 }
 
 export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--clients N]
-                   [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation] [--out FILE]`;
+                   [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
+                   [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-options "V8 OPTIONS"]
+                   [--out FILE]`;
 
 const defaultOut = path.resolve(__dirname, '../../bench-results/latest.json');
 
@@ -51,6 +57,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         saturationClients: 10,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
+        scenarios: [...scenarioKeys],
         population: 2000,
         poolSize: 50,
         probeRequests: 1,
@@ -64,6 +71,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         saturationClients: 50,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
+        scenarios: [...scenarioKeys],
         population: 20_000,
         poolSize: 2000,
         probeRequests: 3,
@@ -92,6 +100,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--settings':
         options.settings = listOf(flag, value ?? '', settingKeys);
+        break;
+      case '--scenarios':
+        options.scenarios = listOf(flag, value ?? '', scenarioKeys);
+        break;
+      case '--passerelle-node-options':
+        if (!value || !value.startsWith('--')) throw new Error('--passerelle-node-options: expected V8 options, e.g. "--max-old-space-size=200"');
+        options.passerelleNodeOptions = value;
         break;
       case '--out':
         if (!value) throw new Error('--out: expected a file path');

@@ -29,10 +29,14 @@ export const variantLabels: Readonly<Record<VariantKey, string>> = { same: 'same
 
 /** A query measured, with the requests of each variant (the load generator cycles through them). */
 export interface Scenario {
-  key: string;
+  key: ScenarioKey;
   label: string;
   variants: Readonly<Record<VariantKey, readonly BenchRequest[]>>;
 }
+
+/** The bench's scenarios, in the order they run (buildScenarios.ts). */
+export const scenarioKeys = ['full-file', 'list-50', 'presence-100', 'caseload-50', 'search'] as const;
+export type ScenarioKey = (typeof scenarioKeys)[number];
 
 export const settingKeys = ['latency', 'saturation'] as const;
 export type SettingKey = (typeof settingKeys)[number];

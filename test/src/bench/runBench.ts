@@ -31,7 +31,12 @@ const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 async function runBench(options: BenchOptions): Promise<void> {
   const started = Date.now();
   progress(`starting the simulator, the subgraphs and ${options.gateways.join(', ')}`);
-  const processes = await startBenchProcesses({ usagerIdSecret: secret, populationSize: options.population, gateways: options.gateways });
+  const processes = await startBenchProcesses({
+    usagerIdSecret: secret,
+    populationSize: options.population,
+    gateways: options.gateways,
+    ...(options.passerelleNodeOptions === undefined ? {} : { passerelleNodeOptions: options.passerelleNodeOptions }),
+  });
   const load = startLoadGenerator();
   try {
     const simulator = simulatorAdmin(processes.simulator.url);
@@ -40,7 +45,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     const caseloadPages = await findCaseloadPages(passerelle.url, mint, options.quick ? 2 : 40);
     // The simulator's own population (same size, default seed): the ids drawn are people it knows.
     const population = createPopulation({ size: options.population, seed: simulatorEnv.populationSeed.default });
-    const scenarios = await buildScenarios({ population, codec: createUsagerIdCodec(secret), mint, caseloadPages, poolSize: options.poolSize });
+    const scenarios = (await buildScenarios({ population, codec: createUsagerIdCodec(secret), mint, caseloadPages, poolSize: options.poolSize })).filter((s) => options.scenarios.includes(s.key));
     progress(`${caseloadPages.length} caseload pages of 50; warming up (${Math.round((Date.now() - started) / 1000)} s)`);
     // Warm-up, not counted: every gateway plans every operation and its JIT settles.
     const cursors = new Map<string, number>();

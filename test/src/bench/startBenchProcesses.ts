@@ -23,6 +23,8 @@ export interface BenchProcessOptions {
   usagerIdSecret: string;
   populationSize: number;
   gateways: readonly GatewayKey[];
+  /** V8 options for Passerelle's gateway, instead of its image's (experiments: docs/performance.md). */
+  passerelleNodeOptions?: string;
 }
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
@@ -47,7 +49,7 @@ function writeSupergraph(workDir: string, urls: ReadonlyMap<string, string>): st
  * loopback ports (the simulator at latency 0; the bench sets it per setting), and the dev
  * identity provider in this process. Stops what started when anything fails.
  */
-export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways }: BenchProcessOptions): Promise<BenchProcesses> {
+export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways, passerelleNodeOptions }: BenchProcessOptions): Promise<BenchProcesses> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-'));
   const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...quiet, USAGER_ID_SECRET: usagerIdSecret };
   const started: ChildService[] = [];
@@ -103,7 +105,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
               OIDC_ISSUER: identityProvider.issuer,
               OIDC_JWKS_URL: identityProvider.jwksUrl,
               // As its image runs it (deploy/docker/gateway.Dockerfile); the peers run on Node's defaults.
-              NODE_OPTIONS: gatewayNodeOptions,
+              NODE_OPTIONS: passerelleNodeOptions ?? gatewayNodeOptions,
               // Each Passerelle its own file journal: the file has one writer (its lock refuses a second).
               ...(key === 'passerelle' ? { AUDIT_JOURNAL_PATH: auditJournal } : { AUDIT_JOURNAL_PATH: path.join(workDir, 'journal-workers.jsonl'), GATEWAY_WORKERS: 'auto' }),
             }

@@ -1,14 +1,16 @@
 import { registerLegacyReadCache } from './clearLegacyReadCaches';
 import { DeadlineExceededError } from './legacyFailures';
-import { cacheBypassed } from './legacyReadScope';
+import { cacheBypassed, legacyReadRequest } from './legacyReadScope';
 import { currentDeadline, runWithDeadline } from './requestDeadline';
 
 /** How one legacy system's reads are shared (one set per system: `legacyEnv`'s `_CACHE_…` variables). */
 export interface LegacyReadsOptions {
-  /** Answers kept at most; beyond, the least recently used is dropped. */
+  /** Answers kept at most; beyond, the least recently used is dropped. The same bound holds for one request's reads. */
   maxEntries: number;
   /** The clock (tests). @default Date.now */
   now?: () => number;
+  /** How long one request's reads serve its later fetches when it has no deadline, and at most. @default 30_000 */
+  requestRetentionMs?: number;
 }
 
 /**
@@ -26,6 +28,16 @@ export interface LegacyReadsOptions {
  * (createLegacyClient.ts), so it is shared in flight only with the same caller's.
  * Writes (`command`, an unmarked `post`) are never shared nor cached, and clear the system's cache
  * (createLegacyClient.ts). Errors are shared by the callers waiting on the same call, never kept.
+ *
+ * One request's reads: a gateway plan often asks one subgraph twice for the same person (the
+ * Département's file for the shared-file fields, then again for the summary that needs every
+ * partner's data first; the gateway's access facts, then the plan's fields). Within one gateway
+ * request made for a query (legacyReadScope.ts, `x-passerelle-lecture`), an answer read by one
+ * fetch serves its later fetches, whatever the read's kind and even when the request bypasses the
+ * caches: it was read for this very request, by this very caller, so it is the snapshot the request
+ * already stands on, not an older one. Keyed by the signed request id and the caller, so it never
+ * serves another request; kept until the request's deadline (at most `requestRetentionMs`), and
+ * dropped by any write to the system.
  */
 export interface LegacyReads {
   /**
@@ -57,6 +69,9 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
   // A Map iterates in insertion order: re-inserting on each hit makes its first key the least recently used.
   const answers = new Map<string, { value: unknown; expiresAt: number }>();
   const inFlight = new Map<string, SharedRead>();
+  // One request's reads, keyed by the request (legacyReadRequest) and the read's key; insertion order is expiry order enough to bound it.
+  const forRequest = new Map<string, { value: unknown; expiresAt: number }>();
+  const requestRetentionMs = options.requestRetentionMs ?? 30_000;
   // Bumped by every write: a read started before it may hold the old state, so it is neither kept nor joined.
   let generation = 0;
 
@@ -112,10 +127,33 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
     return Promise.race([shared.promise, givenUp]).finally(() => clearTimeout(timer));
   };
 
+  const keepForRequest = (scoped: string, value: unknown, deadline: number | null) => {
+    if (options.maxEntries <= 0) return;
+    const latest = now() + requestRetentionMs;
+    forRequest.delete(scoped);
+    forRequest.set(scoped, { value, expiresAt: deadline === null ? latest : Math.min(deadline, latest) });
+    while (forRequest.size > options.maxEntries) forRequest.delete(forRequest.keys().next().value as string);
+  };
+
+  const readForRequest = (scoped: string): { value: unknown } | null => {
+    const entry = forRequest.get(scoped);
+    if (entry === undefined) return null;
+    if (entry.expiresAt > now()) return entry;
+    forRequest.delete(scoped);
+    return null;
+  };
+
   const reads: LegacyReads = {
     async read<T>(key: string, run: (signal: AbortSignal) => Promise<T>, ttlMs: number, outcome?: (outcome: 'hit' | 'shared' | 'miss') => void): Promise<T> {
       const deadline = currentDeadline();
       if (deadline !== null && deadline <= now()) throw new DeadlineExceededError();
+      const request = legacyReadRequest();
+      const scoped = request === '' ? null : `${request}\n${key}`;
+      const earlier = scoped === null ? null : readForRequest(scoped);
+      if (earlier !== null) {
+        outcome?.('shared');
+        return earlier.value as T;
+      }
       const bypass = cacheBypassed();
       const hit = bypass ? null : cached(key);
       if (hit !== null) {
@@ -124,17 +162,24 @@ export function createLegacyReads(options: LegacyReadsOptions): LegacyReads {
       }
       const joined = bypass ? undefined : inFlight.get(key);
       outcome?.(joined === undefined ? 'miss' : 'shared');
+      const startedIn = generation;
       const shared = joined ?? start(key, run, ttlMs);
       // The value came from `run` for this very key, so it has `run`'s type.
-      return (await join(shared, deadline)) as T;
+      const value = (await join(shared, deadline)) as T;
+      // Not if a write came meanwhile: the request's later fetches must see it.
+      if (scoped !== null && startedIn === generation) keepForRequest(scoped, value, deadline);
+      return value;
     },
     forget(key) {
       answers.delete(key);
+      const request = legacyReadRequest();
+      if (request !== '') forRequest.delete(`${request}\n${key}`);
     },
     invalidate() {
       generation += 1;
       answers.clear();
       inFlight.clear();
+      forRequest.clear();
     },
     get size() {
       return answers.size;

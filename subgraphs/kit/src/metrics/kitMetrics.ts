@@ -55,7 +55,7 @@ export const legacyCacheHits = new Counter({
 });
 export const legacyCacheShared = new Counter({
   name: name('passerelle_legacy_cache_shared_total'),
-  help: 'Idempotent reads that joined an identical read in flight, by system.',
+  help: 'Idempotent reads that joined an identical read in flight, or were reused within the same gateway request, by system.',
   labelNames: ['system'],
   registers: [kitRegistry],
 });

@@ -10,7 +10,7 @@ import type { AppelPasserelle } from '../security/appelPasserelle';
 import type { GatewayContextVerifier } from '../security/gatewayContextKey';
 import { createContextVerificationCache } from '../security/createContextVerificationCache';
 import { gatewayContextKeyResolver } from '../security/gatewayContextKeyResolver';
-import { bindLegacyReadCaller, cacheBypassHeader, runWithCacheBypass } from '../legacy/legacyReadScope';
+import { bindLegacyReadCaller, cacheBypassHeader, readOnlyRequestHeader, runWithLegacyReadScope } from '../legacy/legacyReadScope';
 import { currentDeadline, deadlineHeader, deadlineOf, runWithDeadline } from '../legacy/requestDeadline';
 import { appelOfRequest } from './appelOfRequest';
 import { kitRegistry, subgraphRequestDuration, subgraphRequests } from '../metrics/kitMetrics';
@@ -100,13 +100,16 @@ export async function createSubgraphServer<TContext extends SubgraphRequestConte
     },
     // The gateway's deadline for this fetch: every legacy call made while the request executes stops at it.
     // `x-passerelle-sans-cache: 1`: every legacy read of this request skips the read caches (legacy/legacyReadScope.ts).
+    // `x-passerelle-lecture: 1`: the fetch is part of a query; its reads may serve the same gateway request's later fetches.
     // Its span continues the trace the gateway's `traceparent` names (the headers only: telemetry/spans.ts).
     aroundRequest: (req, execute) =>
       withServerSpan('subgraph request', req.headers, { 'passerelle.subgraph': options.name }, async () => {
         const stopTimer = subgraphRequestDuration.startTimer({ subgraph: options.name });
         subgraphRequests.inc({ subgraph: options.name });
         try {
-          return await runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () => runWithCacheBypass(req.headers[cacheBypassHeader] === '1', execute));
+          return await runWithDeadline(deadlineOf(req.headers[deadlineHeader]), () =>
+            runWithLegacyReadScope({ bypass: req.headers[cacheBypassHeader] === '1', readOnly: req.headers[readOnlyRequestHeader] === '1' }, execute),
+          );
         } finally {
           stopTimer();
         }
