@@ -28,6 +28,9 @@ const latency = { latencyMs: 40, jitterMs: 20 };
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
+/** `list` rotated left by `by` places. */
+const rotated = <T>(list: readonly T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
+
 async function runBench(options: BenchOptions): Promise<void> {
   const started = Date.now();
   progress(`starting the simulator, the subgraphs and ${options.gateways.join(', ')}`);
@@ -86,8 +89,8 @@ async function runBench(options: BenchOptions): Promise<void> {
       for (let round = 1; round <= options.rounds; round += 1) {
         for (const scenario of scenarios) {
           for (const variant of variantKeys) {
-            // ABC in one round, ABC again in the next: no gateway always runs right after another's load.
-            for (const gateway of options.gateways) {
+            // ABC in one round, BCA in the next: no gateway always runs first, nor right after the same other's load.
+            for (const gateway of rotated(options.gateways, round - 1)) {
               const cursorKey = `${scenario.key}|${variant}`;
               const { result, next } = await runRound(
                 {
