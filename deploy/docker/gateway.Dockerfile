@@ -24,8 +24,7 @@ ENV NODE_ENV=production \
     GATEWAY_HOST=0.0.0.0 \
     GATEWAY_PORT=4000 \
     AUDIT_JOURNAL_PATH=/var/lib/passerelle/audit/journal.jsonl \
-    TSX_DISABLE_CACHE=1 \
-    NODE_OPTIONS=--max-semi-space-size=64
+    TSX_DISABLE_CACHE=1
 WORKDIR /app
 COPY --from=install /app/package.json ./package.json
 COPY --from=install /app/node_modules ./node_modules
@@ -40,4 +39,5 @@ RUN mkdir -p /var/lib/passerelle/audit && chown 1000:1000 /var/lib/passerelle/au
 USER 1000:1000
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.cjs"]
-CMD ["node", "--import", "tsx", "gateway/src/main.ts"]
+# The V8 flags on the command line (gateway/src/gatewayNodeFlags.ts; NODE_OPTIONS refuses some V8 flags).
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "gateway/src/main.ts"]

@@ -14,4 +14,4 @@ export type { PartnerRegistry, PartnerDeclaration } from './partners/PartnerRegi
 export { RequestSecurity } from './pipeline/RequestSecurity';
 export { gatewayMetricNames, type GatewayMetricName } from './metrics/metricNames';
 export { resolveWorkerCount, type WorkersSetting } from './cluster/workerCount';
-export { gatewayNodeOptions } from './gatewayNodeOptions';
+export { gatewayNodeFlags } from './gatewayNodeFlags';

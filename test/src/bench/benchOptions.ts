@@ -11,8 +11,8 @@ export interface BenchOptions {
   settings: SettingKey[];
   /** The scenarios run (all by default): a subset for a targeted measurement. */
   scenarios: ScenarioKey[];
-  /** V8 options for Passerelle's gateway instead of its image's (`gatewayNodeOptions`): memory experiments. */
-  passerelleNodeOptions?: string;
+  /** Node/V8 flags for Passerelle's gateway instead of its image's (`gatewayNodeFlags`): memory experiments. */
+  passerelleNodeFlags?: string;
   /** Synthetic population of the simulator (POPULATION_TAILLE). */
   population: number;
   /** Different usagers drawn per scenario (full file, search). */
@@ -24,7 +24,7 @@ export interface BenchOptions {
 
 export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--clients N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
-                   [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-options "V8 OPTIONS"]
+                   [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
 
 const defaultOut = path.resolve(__dirname, '../../bench-results/latest.json');
@@ -104,9 +104,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--scenarios':
         options.scenarios = listOf(flag, value ?? '', scenarioKeys);
         break;
-      case '--passerelle-node-options':
-        if (!value || !value.startsWith('--')) throw new Error('--passerelle-node-options: expected V8 options, e.g. "--max-old-space-size=200"');
-        options.passerelleNodeOptions = value;
+      case '--passerelle-node-flags':
+        if (!value || !value.startsWith('--')) throw new Error('--passerelle-node-flags: expected Node or V8 flags, e.g. "--max-semi-space-size=16 --heap-growing-percent=50"');
+        options.passerelleNodeFlags = value;
         break;
       case '--out':
         if (!value) throw new Error('--out: expected a file path');

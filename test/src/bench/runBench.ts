@@ -38,7 +38,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     usagerIdSecret: secret,
     populationSize: options.population,
     gateways: options.gateways,
-    ...(options.passerelleNodeOptions === undefined ? {} : { passerelleNodeOptions: options.passerelleNodeOptions }),
+    ...(options.passerelleNodeFlags === undefined ? {} : { passerelleNodeFlags: options.passerelleNodeFlags }),
   });
   const load = startLoadGenerator();
   try {

@@ -17,6 +17,8 @@ export interface SpawnServiceOptions {
   script: string;
   /** Its environment, given the port it must listen on. */
   env: (port: number) => NodeJS.ProcessEnv;
+  /** Node and V8 flags before the script (any V8 flag, where NODE_OPTIONS allows only some). */
+  nodeArgs?: readonly string[];
   /** Path answering 200 once the process serves (`/health`). */
   readyPath: string;
   /** @default 60 s */
@@ -87,9 +89,9 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
 
 class PortTakenError extends Error {}
 
-async function spawnOnce({ name, script, env, readyPath, readyTimeoutMs = 60_000, logFile }: SpawnServiceOptions, port: number): Promise<ChildService> {
+async function spawnOnce({ name, script, env, nodeArgs = [], readyPath, readyTimeoutMs = 60_000, logFile }: SpawnServiceOptions, port: number): Promise<ChildService> {
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: env(port), stdio: ['ignore', 'ignore', log] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: env(port), stdio: ['ignore', 'ignore', log] });
   closeSync(log);
   const stderrTail = () => readFileSync(logFile, 'utf8').slice(-4096).trim();
   const url = `http://127.0.0.1:${port}`;

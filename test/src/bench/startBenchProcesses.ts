@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { legacySystems } from '@passerelle/mocks';
-import { defaultSupergraphPath, gatewayNodeOptions, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
+import { defaultSupergraphPath, gatewayNodeFlags, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
 import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
 import { subgraphServices } from '@passerelle/dev';
 import type { GatewayKey } from './benchTypes';
@@ -24,7 +24,7 @@ export interface BenchProcessOptions {
   populationSize: number;
   gateways: readonly GatewayKey[];
   /** V8 options for Passerelle's gateway, instead of its image's (experiments: docs/performance.md). */
-  passerelleNodeOptions?: string;
+  passerelleNodeFlags?: string;
 }
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
@@ -49,7 +49,7 @@ function writeSupergraph(workDir: string, urls: ReadonlyMap<string, string>): st
  * loopback ports (the simulator at latency 0; the bench sets it per setting), and the dev
  * identity provider in this process. Stops what started when anything fails.
  */
-export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways, passerelleNodeOptions }: BenchProcessOptions): Promise<BenchProcesses> {
+export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways, passerelleNodeFlags }: BenchProcessOptions): Promise<BenchProcesses> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-'));
   const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...quiet, USAGER_ID_SECRET: usagerIdSecret };
   const started: ChildService[] = [];
@@ -104,13 +104,13 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
               SUPERGRAPH_PATH: supergraphPath,
               OIDC_ISSUER: identityProvider.issuer,
               OIDC_JWKS_URL: identityProvider.jwksUrl,
-              // As its image runs it (deploy/docker/gateway.Dockerfile); the peers run on Node's defaults.
-              NODE_OPTIONS: passerelleNodeOptions ?? gatewayNodeOptions,
               // Each Passerelle its own file journal: the file has one writer (its lock refuses a second).
               ...(key === 'passerelle' ? { AUDIT_JOURNAL_PATH: auditJournal } : { AUDIT_JOURNAL_PATH: path.join(workDir, 'journal-workers.jsonl'), GATEWAY_WORKERS: 'auto' }),
             }
           : { ...base, BENCH_PEER_PORT: String(port), SUPERGRAPH_PATH: supergraphPath };
-      const child = await spawnService({ name: key, script: scriptOf[key], env, readyPath: '/health', readyTimeoutMs: 120_000, logFile: path.join(workDir, `gateway-${key}.log`) });
+      // Passerelle with the flags its image runs it with (deploy/docker/gateway.Dockerfile); the peers on Node's defaults.
+      const nodeArgs = key === 'passerelle' || key === 'passerelle-workers' ? (passerelleNodeFlags?.split(/\s+/) ?? gatewayNodeFlags) : [];
+      const child = await spawnService({ name: key, script: scriptOf[key], env, nodeArgs, readyPath: '/health', readyTimeoutMs: 120_000, logFile: path.join(workDir, `gateway-${key}.log`) });
       started.push(child);
       running.set(key, child);
     }
