@@ -89,7 +89,7 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     }
     const response = await this.fetchOrPartnerError(options, request);
     // Only the entity guard reads pivot identities: an anonymous request or one without the guard walks nothing.
-    if (request?.entityGuard) rememberPivots(request, response.data, representations);
+    if (request?.entityGuard) rememberPivots(request, response.data, representations, options.request.query);
     return compact?.changed ? expandEntities(response, compact, empty) : response;
   }
 
@@ -225,18 +225,22 @@ function nirOfRepresentation(representation: Representation, request: RequestSec
 }
 
 /** Records, from what this fetch sent and received, which pivot identity is which usager's. */
-function rememberPivots(request: RequestSecurity, data: unknown, representations: unknown): void {
+function rememberPivots(request: RequestSecurity, data: unknown, representations: unknown, query: string | undefined): void {
+  const remember = (value: Record<string, unknown>): void => {
+    if (!isRecord(value.identitePivot)) return;
+    const nir = typeof value.nir === 'string' ? value.nir : request.nirOfId(value[usagerIdAlias] ?? value.id);
+    if (nir !== null) request.rememberPivot(value.identitePivot, nir);
+  };
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!isRecord(value)) return;
-    if (isRecord(value.identitePivot)) {
-      const nir = typeof value.nir === 'string' ? value.nir : request.nirOfId(value[usagerIdAlias] ?? value.id);
-      if (nir !== null) request.rememberPivot(value.identitePivot, nir);
-    }
+    remember(value);
     Object.values(value).forEach(visit);
   };
-  visit(representations);
-  visit(data);
+  // A pivot identity is a key (or required) field of the Usager representation itself: each at its top level.
+  if (Array.isArray(representations)) for (const representation of representations) if (isRecord(representation)) remember(representation);
+  // In the answer only when the fetch selected it (the field is @inaccessible: no client asks it): no walk otherwise.
+  if (query?.includes('identitePivot')) visit(data);
 }
 
 /**

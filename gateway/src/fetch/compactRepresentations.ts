@@ -18,7 +18,13 @@ export interface CompactRepresentations {
 export function compactRepresentations(representations: readonly unknown[], withheld: readonly boolean[]): CompactRepresentations {
   const sent: unknown[] = [];
   const positions: number[] = [];
+  // Full text → index in `sent`. Representations are built by the gateway with their fields in the
+  // plan's order: equal ones stringify equally. But a representation carrying required fields is
+  // long and most lists hold no duplicate, so each is first keyed cheaply (its type and the NIR or
+  // id that keys it); only when two share a cheap key are they stringified and compared in full.
   const indexByKey = new Map<string, number>();
+  // Cheap key → the indexes in `sent` with that key not yet in `indexByKey`.
+  const unindexed = new Map<string, number[]>();
   let changed = false;
   representations.forEach((representation, i) => {
     if (withheld[i] === true) {
@@ -26,19 +32,34 @@ export function compactRepresentations(representations: readonly unknown[], with
       changed = true;
       return;
     }
-    // Representations are built by the gateway with their fields in the plan's order: equal ones stringify equally.
-    const key = JSON.stringify(representation);
-    const known = indexByKey.get(key);
+    const cheap = cheapKeyOf(representation);
+    const earlier = cheap === null ? undefined : unindexed.get(cheap);
+    if (earlier !== undefined) {
+      for (const index of earlier) indexByKey.set(JSON.stringify(sent[index]), index);
+      earlier.length = 0;
+    }
+    // Keyed in full when it has no cheap key, or shares one with an earlier representation.
+    const key = cheap === null || earlier !== undefined ? JSON.stringify(representation) : null;
+    const known = key === null ? undefined : indexByKey.get(key);
     if (known !== undefined) {
       positions.push(known);
       changed = true;
       return;
     }
-    indexByKey.set(key, sent.length);
+    if (key !== null) indexByKey.set(key, sent.length);
+    else unindexed.set(cheap!, [sent.length]);
     positions.push(sent.length);
     sent.push(representation);
   });
   return { sent, positions, changed };
+}
+
+/** `__typename` and the `nir` or `id` of a representation, or null when it has neither (then keyed in full). */
+function cheapKeyOf(representation: unknown): string | null {
+  if (typeof representation !== 'object' || representation === null) return null;
+  const { __typename, nir, id } = representation as { __typename?: unknown; nir?: unknown; id?: unknown };
+  const key = typeof nir === 'string' ? nir : typeof id === 'string' ? id : null;
+  return typeof __typename === 'string' && key !== null ? `${__typename}\n${key}` : null;
 }
 
 interface EntitiesResponse {

@@ -9,8 +9,9 @@ const calls = (count: number, system: string) => (count === 0 ? 0 : Math.ceil(co
  * - batch-capable systems: one call per batch of distinct people;
  * - France Travail: its two steps, NIR + date of birth → identifiant, then files by identifiant;
  * - Département: one batch for the facts row authorization needs (who is whose référent,
- *   objections), and when its fields are asked, one for them and one more for `synthese`, which
- *   the gateway can only ask once the other partners' fields it @requires are in;
+ *   objections), and when its fields are asked, one for them; `synthese`, which the gateway can
+ *   only ask once the other partners' fields it @requires are in, reuses that read within the
+ *   same request (subgraphs/kit/src/legacy/createLegacyReads.ts, "one request's reads");
  * - RAH (one person per call, searched by date of birth) and AH (batch of dates): per distinct date;
  * - SIAO: a batch by NIR, then one identity search per person whose NIR it did not record;
  * - the Région: one call per batch of people (NIR + date of birth);
@@ -33,7 +34,7 @@ export function expectedLegacyCalls(population: Population, people: readonly Per
     carsat: calls(n, 'carsat'),
     msa: calls(n, 'msa'),
     'france-travail': calls(n, 'france-travail') + calls(knownToFranceTravail, 'france-travail'),
-    departement: (options.departementFields === false ? 1 : 3) * calls(n, 'departement'),
+    departement: (options.departementFields === false ? 1 : 2) * calls(n, 'departement'),
     rah: dates,
     ah: calls(dates, 'ah'),
     siao: calls(n, 'siao') + (n - siaoByNir),
