@@ -31,6 +31,7 @@ import { metricsRoute } from '@passerelle/subgraph-kit/metrics';
 import { withServerSpan, withSpan } from '@passerelle/subgraph-kit/telemetry';
 import { gatewayRegistry } from './metrics/gatewayMetrics';
 import { metricsPlugin } from './metrics/metricsPlugin';
+import { clusterMetricsRoute } from './metrics/clusterMetricsRoute';
 
 export interface RunningGateway {
   /** Base URL, e.g. `http://127.0.0.1:4000`; the endpoint is `${url}/graphql`. */
@@ -107,8 +108,8 @@ export async function createServer(config: GatewayConfig, logger: Logger = creat
       auditSink: () => journal.writable(),
       notStopping: () => !stopping,
     }),
-    // The gateway's metrics (metrics/metricNames.ts); each subgraph serves the kit's.
-    'GET /metrics': metricsRoute(gatewayRegistry),
+    // The gateway's metrics (metrics/metricNames.ts); each subgraph serves the kit's. A worker: every worker's (cluster/clusterMetrics.ts).
+    'GET /metrics': hooks.metrics ? clusterMetricsRoute(hooks.metrics, logger) : metricsRoute(gatewayRegistry),
     ...(analystesRoute ? { [`POST ${analystesGraphqlPath}`]: analystesRoute, [`GET ${analystesGraphqlPath}`]: analystesRoute, ...indicateursRoutes() } : {}),
     [`GET ${gatewayContextJwksPath}`]: contextKeysRoute(contextSigner),
     ...(dev ? graphiqlRoutes() : {}),

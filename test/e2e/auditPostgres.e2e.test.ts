@@ -188,4 +188,34 @@ describeWithPostgres('the audit journal in PostgreSQL, written by several gatewa
       await admin.end();
     }
   });
+
+  it('survives a lost connection: appends are refused and it is not writable meanwhile, then it reconnects by itself and its chain still verifies', async () => {
+    const admin = new pg.Client({ connectionString: url('owner') });
+    await admin.connect();
+    const journal = await createPostgresAuditJournal({ connectionString: url('writer'), writerId: 'gw-reconnect', sealKey: devSealKey, sealEvery: 4, reconnectDelayMs: 50, reconnectMaxDelayMs: 200 });
+    try {
+      for (let i = 0; i < 5; i += 1) await journal.append(otherAccess(i));
+      // The database ends the writer's session, as a failover or an administrator would.
+      const ended = await admin.query<{ ended: boolean }>("SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = 'passerelle-audit gw-reconnect'");
+      expect(ended.rows.map((r) => r.ended)).toEqual([true]);
+      // Refused, never silently dropped, until it is back.
+      const refused = await journal.append(otherAccess(5)).then(
+        () => 'written',
+        () => 'refused',
+      );
+      expect(refused).toBe('refused');
+      expect(await journal.writable()).toBe(false);
+      const deadline = Date.now() + 10_000;
+      while (!(await journal.writable()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await journal.writable()).toBe(true);
+      for (let i = 6; i < 9; i += 1) await journal.append(otherAccess(i));
+    } finally {
+      await journal.close();
+    }
+    const count = await admin.query<{ n: string }>("SELECT count(*) AS n FROM passerelle_audit.record WHERE writer_id = 'gw-reconnect'");
+    await admin.end();
+    expect(Number(count.rows[0]!.n)).toBe(8);
+    const verified = await runAuditCli('verify', [], { AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('reader') });
+    expect(verified.stdout).toMatch(/\nWriter gw-reconnect: records: 8, seals: \d+, problems: 0: verified\n/);
+  });
 });

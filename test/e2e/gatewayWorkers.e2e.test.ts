@@ -128,6 +128,18 @@ describe('the gateway with two workers (GATEWAY_WORKERS=2)', () => {
     expect(before.filter(complete)).toHaveLength(total - concurrency);
     expect(new Set(before.map((answer) => answer.worker))).toEqual(new Set(['1', '2']));
 
+    // A scrape reaches one worker, which answers with both workers' metrics, summed by the primary:
+    // every scrape counts every request, whichever worker it reached.
+    const requestsCounted = async (): Promise<number> => {
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(response.status).toBe(200);
+      return (await response.text())
+        .split('\n')
+        .filter((line) => /^passerelle_gateway_requests_total[{ ]/.test(line))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    };
+    for (let scrape = 0; scrape < 4; scrape += 1) expect(await requestsCounted()).toBe(total - concurrency);
+
     // The last 20, each for another usager, held by a slow identity system: SIGTERM once all 20 are under way there.
     federation.simulator.setKnobs(slowSystem, { latencyMs: 1500 });
     const calls = () => federation.simulator.stats()[slowSystem] ?? 0;

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config';
 import { controlChannel, parseWorkerMessage, type PrimaryMessage } from './controlMessages';
 import { createRestartPolicy, type RestartPolicyOptions } from './restartPolicy';
 import { serveAuditOverIpc } from './serveAuditOverIpc';
+import { serveClusterMetrics } from './clusterMetrics';
 import { workerWriterId } from './workerWriterId';
 
 /** How long after GATEWAY_SHUTDOWN_TIMEOUT_MS the primary waits for a worker to exit before killing it (its sink's close, its tracing's flush). */
@@ -31,6 +32,7 @@ export async function runPrimary(config: GatewayConfig, logger: Logger, count: n
   if (config.auditSink === 'postgres') workerWriterId(config.auditWriterId, count, process.pid);
   const journal: AuditJournal | null = config.auditSink === 'file' ? await openAuditSink(config, logger) : null;
   const serveAudit = journal && serveAuditOverIpc(journal, logger);
+  const serveMetrics = serveClusterMetrics();
   const restarts = createRestartPolicy(restartOptions);
   // Round-robin is node's default on Linux; said here so that it holds on every platform.
   cluster.schedulingPolicy = cluster.SCHED_RR;
@@ -84,6 +86,7 @@ export async function runPrimary(config: GatewayConfig, logger: Logger, count: n
     workers.set(slot, worker);
     worker.on('message', (message: unknown) => {
       if (serveAudit?.(message, (answer) => sendTo(worker, answer))) return;
+      if (serveMetrics(message, (answer) => sendTo(worker, answer))) return;
       const control = parseWorkerMessage(message);
       if (control?.op === 'hello') sendTo(worker, { channel: controlChannel, op: 'init', slot } satisfies PrimaryMessage);
       else if (control?.op === 'ready') {

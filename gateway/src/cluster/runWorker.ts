@@ -5,6 +5,8 @@ import type { RunningGateway } from '../server';
 import { processChannel, type AuditIpcChannel } from './AuditIpcChannel';
 import { controlChannel, parsePrimaryMessage, type WorkerMessage } from './controlMessages';
 import { createIpcAuditSink } from './createIpcAuditSink';
+import { workerClusterMetrics } from './clusterMetrics';
+import { gatewayRegistry } from '../metrics/gatewayMetrics';
 import type { ServerHooks } from './ServerHooks';
 import { stopGracefully } from './stopGracefully';
 import { workerWriterId } from './workerWriterId';
@@ -45,6 +47,8 @@ export async function runWorker(config: GatewayConfig, logger: Logger): Promise<
       config.auditSink === 'postgres'
         ? () => openAuditSink({ ...config, auditWriterId: workerWriterId(config.auditWriterId, slot, process.ppid) }, logger)
         : () => Promise.resolve(createIpcAuditSink({ channel, logger })),
+    // A scrape reaches one worker: it answers with every worker's metrics, summed by the primary.
+    metrics: workerClusterMetrics(channel, gatewayRegistry),
     // Which worker answered: for tests and a developer's curl, never in production (it names the process layout).
     ...(config.mode === 'dev' ? { responseHeaders: { 'x-passerelle-worker': String(slot) } } : {}),
   };

@@ -23,6 +23,10 @@ export interface PostgresAuditJournalOptions {
   logger?: Logger;
   /** The seals' clock. @default () => new Date() */
   now?: () => Date;
+  /** After a lost connection or a failed write, the first wait before reconnecting, doubled on each failed try. @default 1000 */
+  reconnectDelayMs?: number;
+  /** The longest wait between two tries to reconnect. @default 30000 */
+  reconnectMaxDelayMs?: number;
 }
 
 const writerIdPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -38,6 +42,13 @@ const writerIdPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
  * seals falling in the batch, inserted with one statement each). One connection, held for the
  * writer's life, owns a session advisory lock on the writer id, so a second process given the
  * same AUDIT_WRITER_ID is refused at start instead of forking the chain.
+ *
+ * A lost connection or a failed write stops the writer: appends are refused (the gateway then
+ * refuses the requests: no answer without its record) and `writable()` is false (not ready). It
+ * then reconnects by itself, with a growing delay: a new connection, the writer id's lock taken
+ * again (refused while the old session lingers on the server: tried again later), and the chain's
+ * end read and verified again, so that it continues from what the database holds, whatever became
+ * of the batch that failed. Then it is writable again.
  */
 export async function createPostgresAuditJournal(options: PostgresAuditJournalOptions): Promise<AuditJournal> {
   const { connectionString, writerId, sealKey, sealEvery = 100, sealIntervalMs = 60_000, logger = silentLogger, now = () => new Date() } = options;
@@ -47,31 +58,80 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
   if (!writerIdPattern.test(writerId)) throw new RangeError('The audit writer id must be 1 to 128 letters, digits or . _ : @ -');
   const database = redactedDatabaseUrl(connectionString);
 
+  const { reconnectDelayMs = 1_000, reconnectMaxDelayMs = 30_000 } = options;
+  if (!Number.isFinite(reconnectDelayMs) || reconnectDelayMs < 1 || !Number.isFinite(reconnectMaxDelayMs) || reconnectMaxDelayMs < reconnectDelayMs) {
+    throw new RangeError('reconnectDelayMs must be a positive number of ms, and reconnectMaxDelayMs at least as long.');
+  }
+
   let failure: Error | null = null;
+  let client: pg.Client;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let closing: Promise<void> | null = null;
   const fail = (error: unknown): Error => {
     failure ??= error instanceof Error ? error : new Error(String(error));
+    scheduleReconnect();
     return failure;
   };
-  const client = new pg.Client({ connectionString, application_name: `passerelle-audit ${writerId}`.slice(0, 63) });
-  // A connection lost while idle: the lock on the writer id goes with it, so this writer stops.
-  client.on('error', (error) => {
-    fail(error);
-    logger.error('audit journal connection lost', { database, writer: writerId, reason: error.message });
-  });
-  const resumed = await (async () => {
-    await client.connect();
-    const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [writerLockKey(writerId)]);
-    if (locked.rows[0]?.locked !== true) {
-      throw new Error(`The audit writer id ${writerId} is in use by another process on ${database}: give each gateway process its own AUDIT_WRITER_ID.`);
+
+  /** A connection holding the writer id's lock, and where the chain continues (verified). */
+  const openWriter = async (): Promise<{ connection: pg.Client; resumed: Awaited<ReturnType<typeof resumeWriterChain>> }> => {
+    const connection = new pg.Client({ connectionString, application_name: `passerelle-audit ${writerId}`.slice(0, 63) });
+    // A connection lost while idle: the lock on the writer id goes with it, so this writer stops (and reconnects).
+    connection.on('error', (error) => {
+      if (connection !== client) return;
+      logger.error('audit journal connection lost', { database, writer: writerId, reason: error.message });
+      fail(error);
+    });
+    try {
+      await connection.connect();
+      const locked = await connection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [writerLockKey(writerId)]);
+      if (locked.rows[0]?.locked !== true) {
+        throw new Error(`The audit writer id ${writerId} is in use by another process on ${database}: give each gateway process its own AUDIT_WRITER_ID.`);
+      }
+      return { connection, resumed: await resumeWriterChain(connection, writerId, sealKey) };
+    } catch (error) {
+      await connection.end().catch(() => undefined);
+      throw error;
     }
-    return resumeWriterChain(client, writerId, sealKey);
-  })().catch(async (error: unknown) => {
-    await client.end().catch(() => undefined);
-    throw error;
-  });
+  };
+
+  function scheduleReconnect(): void {
+    if (reconnectTimer !== null || closing !== null) return;
+    let delay = reconnectDelayMs;
+    const attempt = async (): Promise<void> => {
+      if (closing !== null) return;
+      try {
+        const { connection, resumed: again } = await openWriter();
+        if (closing !== null) {
+          await connection.end().catch(() => undefined);
+          return;
+        }
+        const lost = client;
+        client = connection;
+        Object.assign(position, again.position);
+        unsealed = again.unsealed;
+        failure = null;
+        reconnectTimer = null;
+        void lost.end().catch(() => undefined);
+        logger.info('audit journal reconnected', { database, writer: writerId, seq: position.seq, numero: position.numero });
+        if (unsealed > 0) void enqueue(writeSeal).catch(() => undefined);
+      } catch (error) {
+        logger.warn('audit journal reconnection failed', { database, writer: writerId, reason: error instanceof Error ? error.message : String(error), retryInMs: delay });
+        reconnectTimer = setTimeout(() => void attempt(), delay);
+        reconnectTimer.unref();
+        delay = Math.min(delay * 2, reconnectMaxDelayMs);
+      }
+    };
+    reconnectTimer = setTimeout(() => void attempt(), delay);
+    reconnectTimer.unref();
+    delay = Math.min(delay * 2, reconnectMaxDelayMs);
+  }
+
+  const opened = await openWriter();
+  client = opened.connection;
+  const resumed = opened.resumed;
   const position = resumed.position;
   let unsealed = resumed.unsealed;
-  let closing: Promise<void> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
   const enqueue = (task: () => Promise<void>): Promise<void> => {
@@ -192,6 +252,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
     close() {
       if (closing !== null) return closing;
       clearInterval(timer);
+      if (reconnectTimer !== null) clearTimeout(reconnectTimer);
       const sealed = enqueue(writeSeal);
       // Ending the session releases the advisory lock on the writer id.
       closing = sealed
