@@ -24,8 +24,12 @@ export interface LegacyResilienceOptions {
 export const defaultLegacyResilience: Readonly<LegacyResilienceOptions> = {
   timeoutMs: 5_000,
   maxConcurrency: 8,
-  // Room for one big request to a one-person-per-call system (a landlord asked once per date of birth of a 100-usager list).
-  maxQueue: 1_000,
+  // Room for the big requests in flight together at a one-person-per-call system (a landlord asked
+  // once per date of birth of every list in flight): with 1,000, fifty 50-usager lists at once
+  // overflowed it and 80–90 % of the answers lost a partner's data, though every call would have
+  // been served before its deadline (docs/performance.md, "Bulkhead queue"). The deadline bounds
+  // the wait, and the breaker opens on an outage, so calls do not pile up past either.
+  maxQueue: 10_000,
   retries: 3,
   retryDelayMs: 50,
   // 10, not 5: with 3 retries, one unlucky read at a 20 % error rate is 4 failures in a row already.
