@@ -17,7 +17,7 @@ describe('bailleurs configuration', () => {
       cacheMaxEntries: 1000,
       cacheTtlMs: 'byKind',
       maxConcurrency: 8,
-      maxQueue: 1000,
+      maxQueue: 10_000,
     });
     expect(landlordClientConfig(config, 'ah')).toEqual({
       baseUrl: 'http://127.0.0.1:4100/ah',
@@ -30,7 +30,7 @@ describe('bailleurs configuration', () => {
       cacheMaxEntries: 1000,
       cacheTtlMs: 'byKind',
       maxConcurrency: 8,
-      maxQueue: 1000,
+      maxQueue: 10_000,
     });
   });
 

@@ -61,7 +61,7 @@ describe('readConfig', () => {
       // Unset: each read kind's default (legacy/legacyReadKind.ts).
       legacyCacheTtlMs: undefined,
       legacyMaxConcurrency: 8,
-      legacyMaxQueue: 1000,
+      legacyMaxQueue: 10_000,
     });
   });
 });
