@@ -20,6 +20,7 @@ import {
 } from '@passerelle/subgraph-kit';
 import { defaultJwtAlgorithms, envJwtAlgorithms, type JwtAlgorithm } from './auth/envJwtAlgorithms';
 import { envWorkers, type WorkersSetting } from './cluster/workerCount';
+import { minAuditSealKeyLength } from './audit/SealKeys';
 
 /** Where the committed supergraph lives: the schema package's file, resolved like any dependency. */
 export function defaultSupergraphPath(): string {
@@ -81,6 +82,24 @@ export const envRoles: EnvParser<readonly Role[]> = (raw) => {
 const envWriterId: EnvParser<string> = (raw) => {
   if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(raw)) throw new Error('expected 1 to 128 letters, digits or . _ : @ -');
   return raw;
+};
+
+/**
+ * AUDIT_SEAL_KEYS_PREVIOUS: `key,key` (blank entries and the spaces around a key ignored), each as
+ * long as AUDIT_SEAL_KEY must be, none twice. Messages name the entry, never echo a key. That none
+ * is AUDIT_SEAL_KEY itself is checked with both read (`sealKeysOf`).
+ */
+export const envSealKeyList: EnvParser<readonly string[]> = (raw) => {
+  const keys = raw
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  keys.forEach((key, index) => {
+    if (key.length < minAuditSealKeyLength) throw new Error(`key ${index + 1}: expected at least ${minAuditSealKeyLength} characters`);
+    const first = keys.indexOf(key);
+    if (first !== index) throw new Error(`keys ${first + 1} and ${index + 1} are the same key`);
+  });
+  return keys;
 };
 
 /** AUDIT_SEAL_KEY's default: for development only, refused in production mode (`assertProductionAuditConfig`). */
@@ -198,6 +217,12 @@ export const gatewayEnv = {
     devAuditSealKey,
     envString(32),
     'HMAC key sealing the audit journal (≥ 32 chars); `audit:verify` needs the same. The default is for development only and refused in production mode.',
+  ),
+  auditSealKeysPrevious: defineEnv<readonly string[]>(
+    'AUDIT_SEAL_KEYS_PREVIOUS',
+    [],
+    envSealKeyList,
+    'The keys AUDIT_SEAL_KEY replaced, comma-separated (each ≥ 32 chars, none AUDIT_SEAL_KEY itself): the seals they made still verify, at start, in `audit:verify` and `audit:purge`; new seals use AUDIT_SEAL_KEY only. Keep a key here until the records it sealed are purged (AUDIT_RETENTION_DAYS; docs/operations.md, "Keys and their rotation").',
   ),
   auditSealEvery: defineEnv('AUDIT_SEAL_EVERY', 100, envInt(1, 100_000), 'Seal the audit journal every this many records.'),
   auditSealIntervalMs: defineEnv('AUDIT_SEAL_INTERVAL_MS', 60_000, envInt(1000, 86_400_000), 'Also seal the audit journal at this interval when records were added, in ms.'),

@@ -25,7 +25,35 @@ let server: ThrowawayPostgres;
 let federation: RunningFederation;
 let gateways: ChildService[] = [];
 let logDir: string;
+let subgraphUrls: string;
 const url = (role: keyof typeof roles | 'owner') => (role === 'owner' ? server.url('audit') : server.url('audit', roles[role][0], `${role}-password`));
+
+/** A gateway process of its own writing chain `writer` on the federation's subgraphs and the audit database; `env` adds to or overrides its environment. */
+function startGateway(writer: string, env: NodeJS.ProcessEnv = {}): Promise<ChildService> {
+  return spawnService({
+    name: writer,
+    script: path.join(repositoryRoot, 'gateway/src/main.ts'),
+    env: (port) => ({
+      PATH: process.env.PATH,
+      GATEWAY_PORT: String(port),
+      LOG_LEVEL: 'error',
+      SUBGRAPH_URLS: subgraphUrls,
+      OIDC_ISSUER: federation.identityProvider!.issuer,
+      OIDC_JWKS_URL: federation.identityProvider!.jwksUrl,
+      USAGER_ID_SECRET: testIdSecret,
+      AUDIT_SINK: 'postgres',
+      AUDIT_DATABASE_URL: url('writer'),
+      AUDIT_WRITER_ID: writer,
+      // Sealed every 25 records and on stop, never by the clock: the count of seals is exact.
+      AUDIT_SEAL_EVERY: '25',
+      AUDIT_SEAL_INTERVAL_MS: '86400000',
+      ...env,
+    }),
+    readyPath: '/health',
+    readyTimeoutMs: 120_000,
+    logFile: path.join(logDir, `${writer}.log`),
+  });
+}
 
 beforeAll(async () => {
   if (!run) return;
@@ -42,34 +70,9 @@ beforeAll(async () => {
   await owner.end();
   // The in-process federation: its gateway writes as gw-0, its journal subgraph reads (as the reader role would; the federation shares one environment, so the writer's URL, which may SELECT).
   federation = await startTestFederation({ AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('writer'), AUDIT_WRITER_ID: 'gw-0' });
-  const subgraphUrls = [...federation.subgraphs].map(([name, s]) => `${name}=${s.url}/graphql`).join(',');
+  subgraphUrls = [...federation.subgraphs].map(([name, s]) => `${name}=${s.url}/graphql`).join(',');
   // Two more gateways, each its own process and chain, on the same subgraphs and database.
-  gateways = await Promise.all(
-    ['gw-1', 'gw-2'].map((writer) =>
-      spawnService({
-        name: writer,
-        script: path.join(repositoryRoot, 'gateway/src/main.ts'),
-        env: (port) => ({
-          PATH: process.env.PATH,
-          GATEWAY_PORT: String(port),
-          LOG_LEVEL: 'error',
-          SUBGRAPH_URLS: subgraphUrls,
-          OIDC_ISSUER: federation.identityProvider!.issuer,
-          OIDC_JWKS_URL: federation.identityProvider!.jwksUrl,
-          USAGER_ID_SECRET: testIdSecret,
-          AUDIT_SINK: 'postgres',
-          AUDIT_DATABASE_URL: url('writer'),
-          AUDIT_WRITER_ID: writer,
-          // Sealed every 25 records and on stop, never by the clock: the count of seals is exact.
-          AUDIT_SEAL_EVERY: '25',
-          AUDIT_SEAL_INTERVAL_MS: '86400000',
-        }),
-        readyPath: '/health',
-        readyTimeoutMs: 120_000,
-        logFile: path.join(logDir, `${writer}.log`),
-      }),
-    ),
-  );
+  gateways = await Promise.all(['gw-1', 'gw-2'].map((writer) => startGateway(writer)));
 }, 240_000);
 
 afterAll(async () => {
@@ -217,5 +220,30 @@ describeWithPostgres('the audit journal in PostgreSQL, written by several gatewa
     expect(Number(count.rows[0]!.n)).toBe(8);
     const verified = await runAuditCli('verify', [], { AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('reader') });
     expect(verified.stdout).toMatch(/\nWriter gw-reconnect: records: 8, seals: \d+, problems: 0: verified\n/);
+  });
+
+  it('rotates AUDIT_SEAL_KEY: a gateway restarted with the new key and the old one in AUDIT_SEAL_KEYS_PREVIOUS continues its chain; audit:verify counts each key, and without the old key names the seal it cannot verify', async () => {
+    const usagerId = testCodec.encode(federation.population.persona('rsa-isolee').nir);
+    const newKey = 'e2e-audit-seal-key-after-rotation-0123456789';
+    const before = await startGateway('gw-rotation');
+    try {
+      for (let i = 0; i < 3; i += 1) expect(await readFile(before.url, usagerId)).toBe(true);
+    } finally {
+      await before.stop(); // seal no 1, with the development key
+    }
+    const after = await startGateway('gw-rotation', { AUDIT_SEAL_KEY: newKey, AUDIT_SEAL_KEYS_PREVIOUS: devSealKey });
+    try {
+      for (let i = 0; i < 2; i += 1) expect(await readFile(after.url, usagerId)).toBe(true);
+    } finally {
+      await after.stop(); // seal no 2, with the new key
+    }
+    const rotated = await runAuditCli('verify', [], { AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('reader'), AUDIT_SEAL_KEY: newKey, AUDIT_SEAL_KEYS_PREVIOUS: devSealKey });
+    expect(rotated.stderr).toBe('');
+    expect(rotated.stdout).toContain('\nWriter gw-rotation: records: 5, seals: 2, sealed with AUDIT_SEAL_KEY: 1, with AUDIT_SEAL_KEYS_PREVIOUS: 1, problems: 0: verified\n');
+    const newOnly = await runAuditCli('verify', [], { AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('reader'), AUDIT_SEAL_KEY: newKey });
+    expect(newOnly.status).toBe(1);
+    expect(newOnly.stdout).toContain(
+      '\nWriter gw-rotation: records: 5, seals: 2, problems: 1: NOT VERIFIED\n  seq 3: sceau-invalide: seal no 1: its HMAC does not verify (forged, altered or made with another key)\n',
+    );
   });
 });

@@ -4,7 +4,8 @@
  * - `supprime`: records or seals are missing (a gap in `seq` or in seal numbers);
  * - `reordonne`: a record or seal is out of order (moved, swapped or duplicated);
  * - `sceau-invalide`: a seal or anchor whose HMAC does not verify (forged, altered, other key),
- *   or that does not seal the record before it;
+ *   a seal made with a previous key after one made with the current key (`createSealKeyTally`),
+ *   or one that does not seal the record before it;
  * - `illisible`: a line that is not a journal line (truncated, not JSON, unexpected fields);
  * - `non-scelle`: records after the last seal. A warning: they are not yet provably
  *   authentic (the journal may simply be open), and fail verification only in strict mode.

@@ -8,16 +8,19 @@ import { chainHash } from './chainHash';
 import { checkpointHmac } from './checkpointHmac';
 import { resumeChain } from './resumeChain';
 import { createGroupCommit, type PendingRecord } from './createGroupCommit';
+import { minAuditSealKeyLength, toSealKeys, type SealKeys } from './SealKeys';
 
-/** Shortest seal key accepted (AUDIT_SEAL_KEY). */
-export const minAuditSealKeyLength = 32;
+export { minAuditSealKeyLength } from './SealKeys';
 
 /** Options of `createAuditJournal`. */
 export interface AuditJournalOptions {
   /** The JSON Lines file; created (with its directory) if missing. */
   path: string;
-  /** HMAC key of the seals (AUDIT_SEAL_KEY), at least 32 characters. */
-  sealKey: string;
+  /**
+   * HMAC key of the seals (AUDIT_SEAL_KEY), at least 32 characters; or the current key and the
+   * previous ones (AUDIT_SEAL_KEYS_PREVIOUS), which still verify the end of the journal at start.
+   */
+  sealKey: string | SealKeys;
   /** Seal after this many records. @default 100 */
   sealEvery?: number;
   /** Seal at this interval when records were added since the last seal. @default 60000 */
@@ -59,7 +62,9 @@ async function writeAll(handle: FileHandle, text: string): Promise<void> {
  * failed write the journal refuses every further write: the file's end is then unknown.
  */
 export async function createAuditJournal(options: AuditJournalOptions): Promise<AuditJournal> {
-  const { path, sealKey, sealEvery = 100, sealIntervalMs = 60_000, logger = silentLogger, now = () => new Date() } = options;
+  const { path, sealEvery = 100, sealIntervalMs = 60_000, logger = silentLogger, now = () => new Date() } = options;
+  const sealKeys = toSealKeys(options.sealKey);
+  const sealKey = sealKeys.current;
   if (sealKey.length < minAuditSealKeyLength) throw new RangeError(`The audit seal key must have at least ${minAuditSealKeyLength} characters.`);
   if (!Number.isSafeInteger(sealEvery) || sealEvery < 1) throw new RangeError('sealEvery must be a positive integer.');
   if (!Number.isFinite(sealIntervalMs) || sealIntervalMs < 1) throw new RangeError('sealIntervalMs must be a positive number of ms.');
@@ -67,7 +72,7 @@ export async function createAuditJournal(options: AuditJournalOptions): Promise<
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const lock = await acquireJournalLock(path);
   const { resumed, handle } = await (async () => {
-    const resumed = await resumeChain(path, sealKey);
+    const resumed = await resumeChain(path, sealKeys);
     return { resumed, handle: await open(path, 'a', 0o600) };
   })().catch(async (error: unknown) => {
     await lock.release();

@@ -1,7 +1,9 @@
 import { genesisHash, parseJournalLine, type AccesLine, type AncreLine, type SceauLine } from '@passerelle/subgraph-kit/audit';
 import { chainHash } from './chainHash';
 import { checkpointVerifies } from './checkpointHmac';
+import { createSealKeyTally } from './createSealKeyTally';
 import type { JournalProblem } from './JournalProblem';
+import type { SealKeyCounts, SealKeys } from './SealKeys';
 
 /** Where the chain stands: the last record's seq and hash, and the last seal's number. */
 export interface ChainPosition {
@@ -14,6 +16,8 @@ export interface ChainPosition {
 export interface VerifierResult {
   records: number;
   seals: number;
+  /** Seals and the anchor whose HMAC verified, by the key that made them. */
+  sealedWith: SealKeyCounts;
   /** Sorted by line. */
   problems: JournalProblem[];
   /** The chain's end, from which a writer continues. */
@@ -33,9 +37,10 @@ export interface JournalVerifier {
  * file, from the genesis or a first-line anchor) and the journal's start-up check
  * (`resumeFromCheckpoint`: the tail of the file, from a seal or anchor trusted once its HMAC
  * verifies). Each damaged line yields one problem, and the check resynchronises after it so
- * that one edit does not cascade into a problem on every following line.
+ * that one edit does not cascade into a problem on every following line. A seal or anchor
+ * verifies under the current key or a previous one (`SealKeys`).
  */
-export function createJournalVerifier(sealKey: string, options: { resumeFromCheckpoint?: boolean } = {}): JournalVerifier {
+export function createJournalVerifier(sealKeys: SealKeys, options: { resumeFromCheckpoint?: boolean } = {}): JournalVerifier {
   const position: ChainPosition = { seq: 0, hash: genesisHash, numero: 0 };
   const problems: JournalProblem[] = [];
   // Records missing at a gap, by seq → the gap's problem: if one shows up later, the gap was a reordering.
@@ -48,6 +53,7 @@ export function createJournalVerifier(sealKey: string, options: { resumeFromChec
   let firstUnsealedLine: number | null = null;
   let lastUnsealedLine = 0;
   let unsealed = 0;
+  const tally = createSealKeyTally();
 
   const report = (line: number, kind: JournalProblem['kind'], detail: string): JournalProblem => {
     const problem = { line, kind, detail };
@@ -104,8 +110,10 @@ export function createJournalVerifier(sealKey: string, options: { resumeFromChec
 
   function onSeal(entry: SceauLine, lineNumber: number): void {
     seals += 1;
-    if (!checkpointVerifies(sealKey, entry)) {
-      report(lineNumber, 'sceau-invalide', `seal no ${entry.numero}: its HMAC does not verify (forged, altered or made with another key)`);
+    const key = checkpointVerifies(sealKeys, entry);
+    const refused = key === null ? `seal no ${entry.numero}: its HMAC does not verify (forged, altered or made with another key)` : tally.seal(key, entry.numero);
+    if (refused !== null) {
+      report(lineNumber, 'sceau-invalide', refused);
       position.numero += 1;
       return;
     }
@@ -133,8 +141,14 @@ export function createJournalVerifier(sealKey: string, options: { resumeFromChec
 
   function onOrigin(entry: SceauLine | AncreLine, lineNumber: number): void {
     if (entry.type === 'sceau') seals += 1;
-    if (!checkpointVerifies(sealKey, entry)) {
+    const key = checkpointVerifies(sealKeys, entry);
+    if (key === null) {
       report(lineNumber, 'sceau-invalide', `${entry.type === 'ancre' ? 'anchor' : `seal no ${entry.numero}`}: its HMAC does not verify (forged, altered or made with another key)`);
+    } else if (entry.type === 'ancre') {
+      tally.anchor(key);
+    } else {
+      // The first line: nothing sealed before it to be out of order with.
+      tally.seal(key, entry.numero);
     }
     position.seq = entry.seq;
     position.hash = entry.hash;
@@ -173,7 +187,7 @@ export function createJournalVerifier(sealKey: string, options: { resumeFromChec
         const lines = firstUnsealedLine === lastUnsealedLine ? `line ${firstUnsealedLine}` : `lines ${firstUnsealedLine} to ${lastUnsealedLine}`;
         report(firstUnsealedLine, 'non-scelle', `${unsealed} record(s) after the last seal (${lines}): not yet provably authentic`);
       }
-      return { records, seals, problems: [...problems].sort((a, b) => a.line - b.line), position: { ...position }, unsealed };
+      return { records, seals, sealedWith: { ...tally.sealedWith }, problems: [...problems].sort((a, b) => a.line - b.line), position: { ...position }, unsealed };
     },
   };
 }

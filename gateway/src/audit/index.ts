@@ -6,6 +6,8 @@ export { verifyJournal, type JournalVerification } from './verifyJournal';
 export type { JournalProblem, JournalProblemKind } from './JournalProblem';
 export { purgeJournal, type PurgeResult } from './purgeJournal';
 export { assertProductionAuditConfig } from './assertProductionAuditConfig';
+export { sealKeysOf } from './sealKeysOf';
+export type { SealKeys, SealKeyCounts, SealKeyKind } from './SealKeys';
 export { openAuditSink } from './openAuditSink';
 export * from './postgres/index';
 // Reading the journal lives in the kit, shared with the journal subgraph (`monJournalDesAcces`).

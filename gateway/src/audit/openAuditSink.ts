@@ -3,8 +3,12 @@ import type { GatewayConfig } from '../config';
 import { createAuditJournal, type AuditJournal } from './createAuditJournal';
 import { createPostgresAuditJournal } from './postgres/createPostgresAuditJournal';
 import { defaultWriterId } from './postgres/defaultWriterId';
+import { sealKeysOf } from './sealKeysOf';
 
-type AuditSinkConfig = Pick<GatewayConfig, 'auditSink' | 'auditDatabaseUrl' | 'auditJournalPath' | 'auditWriterId' | 'auditSealKey' | 'auditSealEvery' | 'auditSealIntervalMs'>;
+type AuditSinkConfig = Pick<
+  GatewayConfig,
+  'auditSink' | 'auditDatabaseUrl' | 'auditJournalPath' | 'auditWriterId' | 'auditSealKey' | 'auditSealKeysPrevious' | 'auditSealEvery' | 'auditSealIntervalMs'
+>;
 
 /**
  * Opens the audit sink AUDIT_SINK names, behind the one interface the pipeline writes to
@@ -13,7 +17,7 @@ type AuditSinkConfig = Pick<GatewayConfig, 'auditSink' | 'auditDatabaseUrl' | 'a
  */
 export function openAuditSink(config: AuditSinkConfig, logger: Logger): Promise<AuditJournal> {
   assertAuditSinkConfig(config);
-  const sealing = { sealKey: config.auditSealKey, sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger };
+  const sealing = { sealKey: sealKeysOf(config), sealEvery: config.auditSealEvery, sealIntervalMs: config.auditSealIntervalMs, logger };
   if (config.auditSink === 'postgres') {
     return createPostgresAuditJournal({ ...sealing, connectionString: config.auditDatabaseUrl, writerId: config.auditWriterId === '' ? defaultWriterId() : config.auditWriterId });
   }

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseJournalLine, readJournalLines, type AncreLine } from '@passerelle/subgraph-kit/audit';
 import { acquireJournalLock } from './acquireJournalLock';
 import { checkpointHmac } from './checkpointHmac';
+import { toSealKeys, type SealKeys } from './SealKeys';
 import { verifyJournal } from './verifyJournal';
 
 /** What `purgeJournal` did. */
@@ -29,8 +30,10 @@ const problemsOf = (problems: Array<{ line: number; kind: string; detail: string
  * Records are removed as a prefix: up to the first record at or after the cut-off. A record
  * after it with an earlier time (a slow request) is kept. Refuses to purge a journal that
  * does not verify (that would destroy the evidence), or one that is open (its lock is held).
+ * The journal is verified with every key of `sealKeys`; the anchor is made with the current one.
  */
-export async function purgeJournal(path: string, sealKey: string, options: { olderThan: Date; now?: () => Date }): Promise<PurgeResult> {
+export async function purgeJournal(path: string, keys: string | SealKeys, options: { olderThan: Date; now?: () => Date }): Promise<PurgeResult> {
+  const sealKeys = toSealKeys(keys);
   const cutoff = options.olderThan.getTime();
   if (Number.isNaN(cutoff)) throw new RangeError('olderThan is not a valid date');
   await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -39,7 +42,7 @@ export async function purgeJournal(path: string, sealKey: string, options: { old
   const lock = await acquireJournalLock(path);
   const temporary = join(dirname(path), `.${basename(path)}.purge-${process.pid}.tmp`);
   try {
-    const before = await verifyJournal(path, sealKey);
+    const before = await verifyJournal(path, sealKeys);
     if (!before.ok) throw new Error([`The audit journal ${path} does not verify; refusing to purge it:`, ...problemsOf(before.problems)].join('\n'));
 
     let purged = 0;
@@ -74,13 +77,13 @@ export async function purgeJournal(path: string, sealKey: string, options: { old
     };
     const output = await open(temporary, 'wx', 0o600);
     try {
-      await output.write(`${JSON.stringify({ ...fields, hmac: checkpointHmac(sealKey, fields) })}\n`);
+      await output.write(`${JSON.stringify({ ...fields, hmac: checkpointHmac(sealKeys.current, fields) })}\n`);
       if (keptFrom !== null) for await (const chunk of createReadStream(path, { start: keptFrom })) await output.write(chunk as Buffer);
       await output.sync();
     } finally {
       await output.close();
     }
-    const after = await verifyJournal(temporary, sealKey);
+    const after = await verifyJournal(temporary, sealKeys);
     if (!after.ok) throw new Error([`The purged journal does not verify (a bug: ${path} is left untouched):`, ...problemsOf(after.problems)].join('\n'));
     await rename(temporary, path);
     const directory = await open(dirname(path), 'r');

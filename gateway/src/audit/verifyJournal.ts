@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { readJournalLines } from '@passerelle/subgraph-kit/audit';
 import { createJournalVerifier } from './createJournalVerifier';
 import type { JournalProblem } from './JournalProblem';
+import { toSealKeys, type SealKeyCounts, type SealKeys } from './SealKeys';
 
 /** What `verifyJournal` found. */
 export interface JournalVerification {
@@ -10,6 +11,8 @@ export interface JournalVerification {
   records: number;
   /** Seal lines met, valid or not (the anchor is not counted). */
   seals: number;
+  /** Seals and the anchor whose HMAC verified, by the key that made them (AUDIT_SEAL_KEY or one of AUDIT_SEAL_KEYS_PREVIOUS). */
+  sealedWith: SealKeyCounts;
   /** Sorted by line. */
   problems: JournalProblem[];
 }
@@ -42,15 +45,17 @@ export interface JournalVerification {
  *   with the file's;
  * - the whole file replaced by an older copy of itself: same remedy;
  * - anything done by someone holding AUDIT_SEAL_KEY, who can re-seal a rewritten journal.
- *   The key must live only in the gateway's secret store.
+ *   The key must live only in the gateway's secret store. A previous key (AUDIT_SEAL_KEYS_PREVIOUS)
+ *   still verifies the seals it made, but a seal it made after one of the current key's is
+ *   `sceau-invalide`: whoever holds a replaced key can no longer seal what follows the rotation.
  */
-export async function verifyJournal(path: string, sealKey: string, options: { strict?: boolean } = {}): Promise<JournalVerification> {
+export async function verifyJournal(path: string, sealKeys: string | SealKeys, options: { strict?: boolean } = {}): Promise<JournalVerification> {
   await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'ENOENT' ? new Error(`No audit journal at ${path}`) : error;
   });
-  const verifier = createJournalVerifier(sealKey);
+  const verifier = createJournalVerifier(toSealKeys(sealKeys));
   for await (const { text, line, terminated } of readJournalLines(path)) verifier.line(text, line, terminated);
-  const { records, seals, problems } = verifier.end();
+  const { records, seals, sealedWith, problems } = verifier.end();
   const ok = problems.every((problem) => problem.kind === 'non-scelle' && options.strict !== true);
-  return { ok, records, seals, problems };
+  return { ok, records, seals, sealedWith, problems };
 }

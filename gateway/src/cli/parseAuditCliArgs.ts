@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { assertAuditSinkConfig, ConfigError } from '@passerelle/subgraph-kit';
 import { assertProductionAuditConfig } from '../audit/assertProductionAuditConfig';
+import type { SealKeys } from '../audit/SealKeys';
+import { sealKeysOf } from '../audit/sealKeysOf';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
 
 /** Bad command-line arguments (exit status 2). */
@@ -12,6 +14,8 @@ export class UsageError extends Error {
 /** The audit tools' arguments and the configuration they act on. */
 export interface AuditCliContext {
   config: GatewayConfig;
+  /** AUDIT_SEAL_KEY and AUDIT_SEAL_KEYS_PREVIOUS: every check of a seal takes them all. */
+  sealKeys: SealKeys;
   /** `--file`, resolved from the working directory, else AUDIT_JOURNAL_PATH. */
   file: string;
   /** Which journal to act on: `--file` or AUDIT_SINK=file, else (AUDIT_SINK=postgres) the database AUDIT_DATABASE_URL. */
@@ -40,10 +44,11 @@ export function parseAuditCliArgs(args: readonly string[], env: NodeJS.ProcessEn
   if (values.file === '') throw new UsageError('--file needs a path');
   const config = loadGatewayConfig(env);
   assertProductionAuditConfig(config);
+  const sealKeys = sealKeysOf(config);
   const file = typeof values.file === 'string' ? path.resolve(values.file) : config.auditJournalPath;
   const sink = typeof values.file === 'string' ? 'file' : config.auditSink;
   if (sink === 'postgres') assertAuditSinkConfig(config);
-  return { config, file, sink, strict: values.strict === true, help: values.help === true };
+  return { config, sealKeys, file, sink, strict: values.strict === true, help: values.help === true };
 }
 
 /** The message of an argument or configuration error, for stderr. */

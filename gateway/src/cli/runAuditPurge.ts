@@ -23,7 +23,7 @@ export async function runAuditPurge(args: readonly string[], env: NodeJS.Process
   const retention = `Retention ${context.config.auditRetentionDays} days: records older than ${olderThan.toISOString()}`;
   try {
     if (context.sink === 'postgres') {
-      const results = await withAuditDatabase(context.config.auditDatabaseUrl, (client) => purgePostgresJournal(client, context.config.auditSealKey, { olderThan, now }));
+      const results = await withAuditDatabase(context.config.auditDatabaseUrl, (client) => purgePostgresJournal(client, context.sealKeys, { olderThan, now }));
       const lines = [
         `Audit journal: PostgreSQL ${redactedDatabaseUrl(context.config.auditDatabaseUrl)}`,
         retention,
@@ -38,7 +38,7 @@ export async function runAuditPurge(args: readonly string[], env: NodeJS.Process
       else output.stdout(`${lines.join('\n')}\n`);
       return refused.length > 0 ? 1 : 0;
     }
-    const { purged, kept } = await purgeJournal(context.file, context.config.auditSealKey, { olderThan, now });
+    const { purged, kept } = await purgeJournal(context.file, context.sealKeys, { olderThan, now });
     output.stdout(`Audit journal: ${context.file}\nRetention ${context.config.auditRetentionDays} days: removed ${purged} record(s) older than ${olderThan.toISOString()}, kept ${kept}.\n`);
     return 0;
   } catch (error) {

@@ -35,10 +35,10 @@ describe('audit configuration', () => {
   });
 
   it('refuses the development seal key in production mode only', () => {
-    expect(() => assertProductionAuditConfig({ mode: 'production', auditSealKey: devAuditSealKey })).toThrow(
+    expect(() => assertProductionAuditConfig({ mode: 'production', auditSealKey: devAuditSealKey, auditSealKeysPrevious: [] })).toThrow(
       new ConfigError(['AUDIT_SEAL_KEY: the development default is refused in production; set a secret of at least 32 random characters']),
     );
-    expect(() => assertProductionAuditConfig({ mode: 'dev', auditSealKey: devAuditSealKey })).not.toThrow();
-    expect(() => assertProductionAuditConfig({ mode: 'production', auditSealKey: 'k'.repeat(32) })).not.toThrow();
+    expect(() => assertProductionAuditConfig({ mode: 'dev', auditSealKey: devAuditSealKey, auditSealKeysPrevious: [] })).not.toThrow();
+    expect(() => assertProductionAuditConfig({ mode: 'production', auditSealKey: 'k'.repeat(32), auditSealKeysPrevious: [] })).not.toThrow();
   });
 });

@@ -34,7 +34,7 @@ describe('createAuditJournal', () => {
     ]);
     expect(lines.at(-1)?.type).toBe('sceau');
     expect(Object.keys(JSON.parse((await readLines(journalPath()))[0]!) as object)).toEqual(['type', 'seq', 'prevHash', 'hash', 'record']);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 300, seals: 5, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 300, seals: 5, sealedWith: { current: 5, previous: 0 }, problems: [] });
     expect((await stat(journalPath())).mode & 0o777).toBe(0o600);
   });
 
@@ -46,7 +46,7 @@ describe('createAuditJournal', () => {
     await closed;
     const lines = parse(await readLines(journalPath()));
     expect(lines.map((line) => (line.type === 'acces' ? line.seq : `sceau ${line.seq}`))).toEqual([...Array.from({ length: 50 }, (_, index) => index + 1), 'sceau 50']);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 50, seals: 1, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 50, seals: 1, sealedWith: { current: 1, previous: 0 }, problems: [] });
     await expect(journal.append(makeRecord(51))).rejects.toThrow('is closed');
   });
 
@@ -93,7 +93,7 @@ describe('createAuditJournal', () => {
     expect(logged.filter((line) => line.level === 'warn')).toEqual([
       { level: 'warn', message: 'audit journal reopened with unsealed records (the previous run did not close it)', fields: { journal: journalPath(), unsealed: 2 } },
     ]);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 3, seals: 2, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 3, seals: 2, sealedWith: { current: 2, previous: 0 }, problems: [] });
   });
 
   describe('refuses to start on a file whose end does not verify', () => {
@@ -162,7 +162,7 @@ describe('createAuditJournal', () => {
     await journal.append(makeRecord(1));
     await journal.close();
     await expect(journal.append(makeRecord(2))).rejects.toThrow(`The audit journal ${journalPath()} is closed.`);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 1, seals: 1, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 1, seals: 1, sealedWith: { current: 1, previous: 0 }, problems: [] });
   });
 
   it('writes a normalized record: known fields only, sets sorted and deduplicated', async () => {

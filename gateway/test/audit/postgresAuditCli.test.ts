@@ -3,6 +3,7 @@ import { createPostgresAuditJournal } from '../../src/audit/postgres/createPostg
 import { runAuditMigrate } from '../../src/cli/runAuditMigrate';
 import { runAuditPurge } from '../../src/cli/runAuditPurge';
 import { runAuditVerify } from '../../src/cli/runAuditVerify';
+import { writerCheckpointHmac } from '../../src/audit/postgres/writerCheckpoint';
 import { makeRecord, sealKey } from './auditTestKit';
 import { useAuditDatabase, type AuditDatabase } from './useAuditDatabase';
 
@@ -106,6 +107,84 @@ describeWithPostgres('npm run audit:verify, audit:purge and audit:migrate with A
     const last = capture();
     await expect(runAuditVerify(['--strict'], envFor(db, 'reader'), last.output)).resolves.toBe(0);
     expect(last.out.stdout).toContain('Writer gw-a: records: 2, seals: 1, purged before: 25, problems: 0: verified');
+  });
+
+  it('rotates AUDIT_SEAL_KEY: a writer reopened with the old key in AUDIT_SEAL_KEYS_PREVIOUS continues its chain under the new one; verify counts each key and fails without the old one; purge anchors with the new key', async () => {
+    const db = await databases!.fresh();
+    const newKey = 'test-audit-seal-key-after-rotation-0123456789';
+    const rotated = { AUDIT_SEAL_KEY: newKey, AUDIT_SEAL_KEYS_PREVIOUS: sealKey };
+    await write(db, 'gw-a', 1, 25); // sealed with the old key: seals no 1–3 at seq 10, 20, 25
+    await expect(createPostgresAuditJournal({ connectionString: db.url('writer'), writerId: 'gw-a', sealKey: newKey })).rejects.toThrow(
+      [
+        "The audit journal's chain of writer gw-a does not verify at its end; refusing to append to it:",
+        '  - seq 20: sceau-invalide: seal no 2: its HMAC does not verify (forged, altered or made with another key)',
+        '  - seq 25: sceau-invalide: seal no 3: its HMAC does not verify (forged, altered or made with another key)',
+        'If AUDIT_SEAL_KEY was changed, give the key it replaced in AUDIT_SEAL_KEYS_PREVIOUS (docs/operations.md, "Keys and their rotation").',
+      ].join('\n'),
+    );
+    const journal = await createPostgresAuditJournal({ connectionString: db.url('writer'), writerId: 'gw-a', sealKey: { current: newKey, previous: [sealKey] }, sealEvery: 10 });
+    for (let i = 26; i <= 40; i += 1) await journal.append(makeRecord(i));
+    await journal.close(); // seals no 4–5 at seq 35, 40, with the new key
+    const database = `Audit journal: PostgreSQL postgres://journal_app@127.0.0.1:${new URL(db.url('reader')).port}/${db.name}`;
+
+    const both = capture();
+    await expect(runAuditVerify(['--strict'], { ...envFor(db, 'reader'), ...rotated }, both.output)).resolves.toBe(0);
+    expect(both.out.stdout).toBe(
+      [
+        database,
+        'Writer gw-a: records: 40, seals: 5, sealed with AUDIT_SEAL_KEY: 2, with AUDIT_SEAL_KEYS_PREVIOUS: 3, problems: 0: verified',
+        'Writers: 1, records: 40, seals: 5, sealed with AUDIT_SEAL_KEY: 2, with AUDIT_SEAL_KEYS_PREVIOUS: 3, problems: 0',
+        'Verified.',
+        '',
+      ].join('\n'),
+    );
+    const newOnly = capture();
+    await expect(runAuditVerify([], { ...envFor(db, 'reader'), AUDIT_SEAL_KEY: newKey }, newOnly.output)).resolves.toBe(1);
+    const invalid = (seq: number, numero: number) => `  seq ${seq}: sceau-invalide: seal no ${numero}: its HMAC does not verify (forged, altered or made with another key)`;
+    expect(newOnly.out.stdout).toBe(
+      [
+        database,
+        'Writer gw-a: records: 40, seals: 5, problems: 3: NOT VERIFIED',
+        invalid(10, 1),
+        invalid(20, 2),
+        invalid(25, 3),
+        'Writers: 1, records: 40, seals: 5, problems: 3',
+        'NOT VERIFIED.',
+        '',
+      ].join('\n'),
+    );
+
+    // Thirty days after record 26: the segment the old key sealed goes, the anchor is made with the new key.
+    const now = () => new Date(Date.parse(makeRecord(26).time) + 30 * 24 * 3_600_000);
+    const purge = capture();
+    await expect(runAuditPurge([], { ...envFor(db, 'purger'), ...rotated }, purge.output, now)).resolves.toBe(0);
+    expect(purge.out.stdout).toContain('Writer gw-a: removed 25 record(s), kept 15.');
+    const after = capture();
+    await expect(runAuditVerify(['--strict'], { ...envFor(db, 'reader'), ...rotated }, after.output)).resolves.toBe(0);
+    expect(after.out.stdout.split('\n').slice(1)).toEqual([
+      'Writer gw-a: records: 15, seals: 2, purged before: 25, sealed with AUDIT_SEAL_KEY: 3, with AUDIT_SEAL_KEYS_PREVIOUS: 0, problems: 0: verified',
+      'Writers: 1, records: 15, seals: 2, sealed with AUDIT_SEAL_KEY: 3, with AUDIT_SEAL_KEYS_PREVIOUS: 0, problems: 0',
+      'Verified.',
+      'No seal or anchor left was made with AUDIT_SEAL_KEYS_PREVIOUS: this journal no longer needs them.',
+      '',
+    ]);
+    const withoutOld = capture();
+    await expect(runAuditVerify(['--strict'], { ...envFor(db, 'reader'), AUDIT_SEAL_KEY: newKey }, withoutOld.output)).resolves.toBe(0);
+
+    // Whoever holds the old key cannot seal after the new key did: seal no 5 re-made with the old key is refused.
+    const { rows } = await db.asSuperuser<{ seq: string; hash: string; time: Date }>("SELECT seq, hash, time FROM passerelle_audit.seal WHERE writer_id = 'gw-a' AND numero = 5");
+    const fields = { type: 'sceau' as const, writer: 'gw-a', seq: Number(rows[0]!.seq), hash: rows[0]!.hash, time: rows[0]!.time.toISOString(), numero: 5 };
+    await db.asSuperuser('SET session_replication_role = replica');
+    await db.asSuperuser("UPDATE passerelle_audit.seal SET hmac = $1 WHERE writer_id = 'gw-a' AND numero = 5", [writerCheckpointHmac(sealKey, fields)]);
+    const forged = capture();
+    await expect(runAuditVerify([], { ...envFor(db, 'reader'), ...rotated }, forged.output)).resolves.toBe(1);
+    expect(forged.out.stdout).toContain(
+      [
+        'Writer gw-a: records: 15, seals: 2, purged before: 25, sealed with AUDIT_SEAL_KEY: 2, with AUDIT_SEAL_KEYS_PREVIOUS: 0, problems: 2: NOT VERIFIED',
+        '  seq 36: non-scelle: 5 record(s) from seq 36 on, after the last seal: not yet provably authentic',
+        '  seq 40: sceau-invalide: seal no 5: made with a previous seal key after seal no 4 was made with the current one (a replaced key seals nothing new)',
+      ].join('\n'),
+    );
   });
 
   it('purge refuses a chain that does not verify and leaves it as it is, and the application role cannot purge', async () => {

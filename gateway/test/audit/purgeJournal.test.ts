@@ -27,7 +27,7 @@ describe('purgeJournal', () => {
     const lastPurged = JSON.parse(lines[lineOf(lines, 'acces', 119) - 1]!) as { hash: string };
     expect(anchor).toEqual({ type: 'ancre', seq: 119, hash: lastPurged.hash, time: purgeTime.toISOString(), purges: 119, numero: 2, hmac: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(after.slice(1)).toEqual(lines.slice(lineOf(lines, 'acces', 120) - 1));
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 131, seals: 3, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 131, seals: 3, sealedWith: { current: 4, previous: 0 }, problems: [] });
   });
 
   it('keeps the file as it is when nothing is older than the cut-off', async () => {
@@ -49,7 +49,7 @@ describe('purgeJournal', () => {
       { type: 'sceau', seq: 251, numero: 6 },
     ]);
     // Seal no 4 (seq 200) follows the first record kept, so it is kept.
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 52, seals: 3, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 52, seals: 3, sealedWith: { current: 4, previous: 0 }, problems: [] });
   });
 
   it('can purge every record: the anchor alone remains, and the chain continues from it', async () => {
@@ -58,7 +58,7 @@ describe('purgeJournal', () => {
     await writeJournal(journalPath(), 3);
     const after = (await readLines(journalPath())).map((line) => JSON.parse(line) as { type: string; seq: number });
     expect(after.map(({ type, seq }) => `${type}:${seq}`)).toEqual(['ancre:250', 'acces:251', 'acces:252', 'acces:253', 'sceau:253']);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 3, seals: 1, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 3, seals: 1, sealedWith: { current: 2, previous: 0 }, problems: [] });
   });
 
   describe('tampering after a purge is still detected', () => {

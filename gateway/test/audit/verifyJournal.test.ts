@@ -26,7 +26,7 @@ async function verifyWith(changed: string[]) {
 describe('verifyJournal', () => {
   it('verifies an untouched journal', async () => {
     expect(lines).toHaveLength(255);
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 250, seals: 5, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 250, seals: 5, sealedWith: { current: 5, previous: 0 }, problems: [] });
   });
 
   it('detects an edited field of a record, on its line, without cascading', async () => {
@@ -38,6 +38,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 250,
       seals: 5,
+      sealedWith: { current: 5, previous: 0 },
       problems: [{ line: at, kind: 'altere', detail: 'record seq 120: its content does not match its hash' }],
     });
   });
@@ -80,6 +81,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 249,
       seals: 5,
+      sealedWith: { current: 5, previous: 0 },
       problems: [{ line: at, kind: 'supprime', detail: `record seq 120 is missing after line ${at - 1}` }],
     });
   });
@@ -97,6 +99,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 250,
       seals: 5,
+      sealedWith: { current: 5, previous: 0 },
       problems: [{ line: a, kind: 'reordonne', detail: `records out of order: seq 120 expected here, found later at line ${a + 1}` }],
     });
   });
@@ -119,6 +122,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 250,
       seals: 4,
+      sealedWith: { current: 4, previous: 0 },
       problems: [{ line: lineOf(lines, 'sceau', 3) - 1, kind: 'supprime', detail: 'seal no 2 is missing before this seal (no 3)' }],
     });
   });
@@ -131,6 +135,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 250,
       seals: 5,
+      sealedWith: { current: 4, previous: 0 },
       problems: [{ line: seal2, kind: 'sceau-invalide', detail: 'seal no 2: its HMAC does not verify (forged, altered or made with another key)' }],
     });
   });
@@ -147,8 +152,8 @@ describe('verifyJournal', () => {
     const last = JSON.parse(lines[lines.length - 2]!) as RecordLine;
     const changed = [...lines, forgedRecordLine(last, makeRecord(999))];
     const expected = [{ line: 256, kind: 'non-scelle', detail: '1 record(s) after the last seal (line 256): not yet provably authentic' }];
-    await expect(verifyWith(changed)).resolves.toEqual({ ok: true, records: 251, seals: 5, problems: expected });
-    await expect(verifyJournal(journalPath(), sealKey, { strict: true })).resolves.toEqual({ ok: false, records: 251, seals: 5, problems: expected });
+    await expect(verifyWith(changed)).resolves.toEqual({ ok: true, records: 251, seals: 5, sealedWith: { current: 5, previous: 0 }, problems: expected });
+    await expect(verifyJournal(journalPath(), sealKey, { strict: true })).resolves.toEqual({ ok: false, records: 251, seals: 5, sealedWith: { current: 5, previous: 0 }, problems: expected });
   });
 
   it('detects a record replayed at the end', async () => {
@@ -169,6 +174,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 119,
       seals: 2,
+      sealedWith: { current: 2, previous: 0 },
       problems: [
         { line: lineOf(lines, 'acces', 101), kind: 'non-scelle', detail: `19 record(s) after the last seal (lines ${lineOf(lines, 'acces', 101)} to ${at - 1}): not yet provably authentic` },
         { line: at, kind: 'illisible', detail: 'incomplete last line (no end of line): an interrupted write or a truncated file' },
@@ -184,6 +190,7 @@ describe('verifyJournal', () => {
       ok: false,
       records: 249,
       seals: 5,
+      sealedWith: { current: 5, previous: 0 },
       problems: [{ line: at, kind: 'illisible', detail: 'not a journal line: not valid JSON' }],
     });
   });
@@ -198,7 +205,7 @@ describe('verifyJournal', () => {
 
   it('verifies an empty journal and fails clearly on a missing one', async () => {
     await writeFile(journalPath(), '');
-    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 0, seals: 0, problems: [] });
+    await expect(verifyJournal(journalPath(), sealKey)).resolves.toEqual({ ok: true, records: 0, seals: 0, sealedWith: { current: 0, previous: 0 }, problems: [] });
     await expect(verifyJournal(path.join(tempDir(), 'absent.jsonl'), sealKey)).rejects.toThrow(`No audit journal at ${path.join(tempDir(), 'absent.jsonl')}`);
   });
 

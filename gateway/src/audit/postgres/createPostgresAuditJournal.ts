@@ -2,7 +2,7 @@ import pg from 'pg';
 import { redactedDatabaseUrl, silentLogger, type Logger } from '@passerelle/subgraph-kit';
 import { chainHash } from '../chainHash';
 import type { AuditJournal } from '../createAuditJournal';
-import { minAuditSealKeyLength } from '../createAuditJournal';
+import { minAuditSealKeyLength, toSealKeys, type SealKeys } from '../SealKeys';
 import { resumeWriterChain } from './resumeWriterChain';
 import { writerCheckpointHmac, writerLockKey, type WriterSealFields } from './writerCheckpoint';
 import { createGroupCommit, type PendingRecord } from '../createGroupCommit';
@@ -13,8 +13,11 @@ export interface PostgresAuditJournalOptions {
   connectionString: string;
   /** This process's chain (AUDIT_WRITER_ID, or `defaultWriterId()`): no other live process may use it. */
   writerId: string;
-  /** HMAC key of the seals (AUDIT_SEAL_KEY), at least 32 characters. */
-  sealKey: string;
+  /**
+   * HMAC key of the seals (AUDIT_SEAL_KEY), at least 32 characters; or the current key and the
+   * previous ones (AUDIT_SEAL_KEYS_PREVIOUS), which still verify the end of the chain on (re)connecting.
+   */
+  sealKey: string | SealKeys;
   /** Seal after this many records. @default 100 */
   sealEvery?: number;
   /** Seal at this interval when records were added since the last seal. @default 60000 */
@@ -51,7 +54,9 @@ const writerIdPattern = /^[A-Za-z0-9._:@-]{1,128}$/;
  * of the batch that failed. Then it is writable again.
  */
 export async function createPostgresAuditJournal(options: PostgresAuditJournalOptions): Promise<AuditJournal> {
-  const { connectionString, writerId, sealKey, sealEvery = 100, sealIntervalMs = 60_000, logger = silentLogger, now = () => new Date() } = options;
+  const { connectionString, writerId, sealEvery = 100, sealIntervalMs = 60_000, logger = silentLogger, now = () => new Date() } = options;
+  const sealKeys = toSealKeys(options.sealKey);
+  const sealKey = sealKeys.current;
   if (sealKey.length < minAuditSealKeyLength) throw new RangeError(`The audit seal key must have at least ${minAuditSealKeyLength} characters.`);
   if (!Number.isSafeInteger(sealEvery) || sealEvery < 1) throw new RangeError('sealEvery must be a positive integer.');
   if (!Number.isFinite(sealIntervalMs) || sealIntervalMs < 1) throw new RangeError('sealIntervalMs must be a positive number of ms.');
@@ -88,7 +93,7 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
       if (locked.rows[0]?.locked !== true) {
         throw new Error(`The audit writer id ${writerId} is in use by another process on ${database}: give each gateway process its own AUDIT_WRITER_ID.`);
       }
-      return { connection, resumed: await resumeWriterChain(connection, writerId, sealKey) };
+      return { connection, resumed: await resumeWriterChain(connection, writerId, sealKeys) };
     } catch (error) {
       await connection.end().catch(() => undefined);
       throw error;

@@ -1,6 +1,8 @@
 import { chainHash } from '../chainHash';
 import type { ChainPosition } from '../createJournalVerifier';
+import { createSealKeyTally } from '../createSealKeyTally';
 import type { JournalProblemKind } from '../JournalProblem';
+import type { SealKeyCounts, SealKeys } from '../SealKeys';
 import { writerCheckpointVerifies, writerGenesisHash } from './writerCheckpoint';
 import type { AnchorRow, RecordRow, SealRow } from './WriterRows';
 
@@ -18,6 +20,8 @@ export interface WriterProblem {
 export interface WriterChainResult {
   records: number;
   seals: number;
+  /** Seals and the anchor whose HMAC verified, by the key that made them. */
+  sealedWith: SealKeyCounts;
   problems: WriterProblem[];
   /** The chain's end, from which the writer continues. */
   position: ChainPosition;
@@ -50,20 +54,28 @@ const movedLookups = 20;
  * - records or seals deleted (a gap in seq or numero): `supprime`;
  * - a seal forged, altered, or not sealing the record before it: `sceau-invalide`;
  * - records after the last seal: `non-scelle` (a warning).
+ * Seals and the anchor verify under the current key or a previous one (`SealKeys`), in that
+ * order along the chain (`createSealKeyTally`).
  */
-export function createWriterChainVerifier(writer: string, sealKey: string, origin: ChainOrigin): WriterChainVerifier {
+export function createWriterChainVerifier(writer: string, sealKeys: SealKeys, origin: ChainOrigin): WriterChainVerifier {
   const problems: WriterProblem[] = [];
   const report = (seq: number | null, kind: JournalProblemKind, detail: string) => problems.push({ writer, seq, kind, detail });
   const position: ChainPosition = { seq: 0, hash: writerGenesisHash(writer), numero: 0 };
+  const tally = createSealKeyTally();
   if (origin.kind === 'anchor') {
     const { anchor } = origin;
     const fields = { type: 'ancre' as const, writer, seq: anchor.seq, hash: anchor.hash, time: anchor.time.toISOString(), purges: anchor.purges, numero: anchor.numero };
-    if (!writerCheckpointVerifies(sealKey, fields, anchor.hmac)) report(null, 'sceau-invalide', 'anchor: its HMAC does not verify (forged, altered or made with another key)');
+    const key = writerCheckpointVerifies(sealKeys, fields, anchor.hmac);
+    if (key === null) report(null, 'sceau-invalide', 'anchor: its HMAC does not verify (forged, altered or made with another key)');
+    else tally.anchor(key);
     Object.assign(position, { seq: anchor.seq, hash: anchor.hash, numero: anchor.numero });
   } else if (origin.kind === 'seal') {
     const { seal } = origin;
     const fields = { type: 'sceau' as const, writer, seq: seal.seq, hash: seal.hash, time: seal.time.toISOString(), numero: seal.numero };
-    if (!writerCheckpointVerifies(sealKey, fields, seal.hmac)) report(seal.seq, 'sceau-invalide', `seal no ${seal.numero}: its HMAC does not verify (forged, altered or made with another key)`);
+    const key = writerCheckpointVerifies(sealKeys, fields, seal.hmac);
+    if (key === null) report(seal.seq, 'sceau-invalide', `seal no ${seal.numero}: its HMAC does not verify (forged, altered or made with another key)`);
+    // The origin: nothing sealed before it to be out of order with.
+    else tally.seal(key, seal.numero);
     Object.assign(position, { seq: seal.seq, hash: seal.hash, numero: seal.numero });
   }
   let records = 0;
@@ -121,8 +133,10 @@ export function createWriterChainVerifier(writer: string, sealKey: string, origi
       const fields = { type: 'sceau' as const, writer, seq: row.seq, hash: row.hash, time: row.time.toISOString(), numero: row.numero };
       const expected = position.numero + 1;
       position.numero = row.numero;
-      if (!writerCheckpointVerifies(sealKey, fields, row.hmac)) {
-        report(row.seq, 'sceau-invalide', `seal no ${row.numero}: its HMAC does not verify (forged, altered or made with another key)`);
+      const key = writerCheckpointVerifies(sealKeys, fields, row.hmac);
+      const refused = key === null ? `seal no ${row.numero}: its HMAC does not verify (forged, altered or made with another key)` : tally.seal(key, row.numero);
+      if (refused !== null) {
+        report(row.seq, 'sceau-invalide', refused);
         return;
       }
       if (row.numero > expected) {
@@ -142,7 +156,7 @@ export function createWriterChainVerifier(writer: string, sealKey: string, origi
     },
     end() {
       if (firstUnsealed !== null) report(firstUnsealed, 'non-scelle', `${unsealed} record(s) from seq ${firstUnsealed} on, after the last seal: not yet provably authentic`);
-      return { records, seals, problems, position: { ...position }, unsealed };
+      return { records, seals, sealedWith: { ...tally.sealedWith }, problems, position: { ...position }, unsealed };
     },
   };
 }

@@ -4,6 +4,7 @@ import { verifyWriterChain, type WriterVerification } from './verifyPostgresJour
 import { writerCheckpointHmac, writerLockKey, type WriterAnchorFields, type WriterSealFields } from './writerCheckpoint';
 import { readAnchor, writersOf } from './writerChainQueries';
 import { count } from './WriterRows';
+import { toSealKeys, type SealKeys } from '../SealKeys';
 
 /** What the purge did to one writer's chain. */
 export interface WriterPurgeResult {
@@ -41,17 +42,19 @@ const problemsOf = (verification: WriterVerification) =>
  *   process's last records are purged too instead of staying forever.
  * Gateways keep writing meanwhile: a writer only appends after its last seal, the purge only
  * removes up to a seal.
+ * Chains are verified with every key of `sealKeys`; seals and anchors are made with the current one.
  */
-export async function purgePostgresJournal(client: ClientBase, sealKey: string, options: { olderThan: Date; now?: () => Date }): Promise<WriterPurgeResult[]> {
+export async function purgePostgresJournal(client: ClientBase, keys: string | SealKeys, options: { olderThan: Date; now?: () => Date }): Promise<WriterPurgeResult[]> {
   const cutoff = options.olderThan;
   if (Number.isNaN(cutoff.getTime())) throw new RangeError('olderThan is not a valid date');
   const now = options.now ?? (() => new Date());
+  const sealKeys = toSealKeys(keys);
   const results: WriterPurgeResult[] = [];
   for (const writer of await writersOf(client)) {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [purgeLockKey]);
-      const result = await purgeWriter(client, writer, sealKey, cutoff, now);
+      const result = await purgeWriter(client, writer, sealKeys, cutoff, now);
       await client.query(result.purged > 0 || result.sealedTail ? 'COMMIT' : 'ROLLBACK');
       results.push(result);
     } catch (error) {
@@ -62,8 +65,8 @@ export async function purgePostgresJournal(client: ClientBase, sealKey: string, 
   return results;
 }
 
-async function purgeWriter(client: ClientBase, writer: string, sealKey: string, cutoff: Date, now: () => Date): Promise<WriterPurgeResult> {
-  const before = await verifyWriterChain(client, writer, sealKey);
+async function purgeWriter(client: ClientBase, writer: string, sealKeys: SealKeys, cutoff: Date, now: () => Date): Promise<WriterPurgeResult> {
+  const before = await verifyWriterChain(client, writer, sealKeys);
   if (!before.ok) return { writer, purged: 0, kept: before.records, sealedTail: false, refused: `the chain does not verify; refusing to purge it:\n${problemsOf(before)}` };
 
   const firstKept = await client.query<{ seq: string | null }>('SELECT min(seq) AS seq FROM passerelle_audit.record WHERE writer_id = $1 AND time >= $2', [writer, cutoff]);
@@ -80,7 +83,7 @@ async function purgeWriter(client: ClientBase, writer: string, sealKey: string, 
         fields.seq,
         fields.hash,
         fields.time,
-        writerCheckpointHmac(sealKey, fields),
+        writerCheckpointHmac(sealKeys.current, fields),
       ]);
       sealedTail = true;
     }
@@ -115,9 +118,9 @@ async function purgeWriter(client: ClientBase, writer: string, sealKey: string, 
     fields.time,
     fields.purges,
     fields.numero,
-    writerCheckpointHmac(sealKey, fields),
+    writerCheckpointHmac(sealKeys.current, fields),
   ]);
-  const after = await verifyWriterChain(client, writer, sealKey);
+  const after = await verifyWriterChain(client, writer, sealKeys);
   // Thrown, so the transaction is rolled back: the chain is left as it was.
   if (!after.ok) throw new Error(`The purged chain of writer ${writer} does not verify (a bug: nothing was removed):\n${problemsOf(after)}`);
   return { writer, purged, kept: after.records, sealedTail, refused: null };

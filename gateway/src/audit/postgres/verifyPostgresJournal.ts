@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { createWriterChainVerifier, feedWriterRows, type WriterChainResult, type WriterProblem } from './createWriterChainVerifier';
 import { indexProblems, readAnchor, readRecords, readSeals, writersOf } from './writerChainQueries';
+import { toSealKeys, type SealKeyCounts, type SealKeys } from '../SealKeys';
 
 /** What the verification found for one writer. */
 export interface WriterVerification extends WriterChainResult {
@@ -16,15 +17,20 @@ export interface PostgresJournalVerification {
   ok: boolean;
   records: number;
   seals: number;
+  /** Every writer's `sealedWith`, added up. */
+  sealedWith: SealKeyCounts;
   writers: WriterVerification[];
 }
 
 const okUnless = (problems: readonly WriterProblem[], strict: boolean) => problems.every((problem) => problem.kind === 'non-scelle' && !strict);
 
-/** Verifies one writer's chain from its origin (genesis or anchor) to its end, and the usager index of its records. */
-export async function verifyWriterChain(client: ClientBase, writer: string, sealKey: string, strict = false): Promise<WriterVerification> {
+/**
+ * Verifies one writer's chain from its origin (genesis or anchor) to its end, and the usager index
+ * of its records. Every key of `sealKeys` verifies (the current and the previous ones).
+ */
+export async function verifyWriterChain(client: ClientBase, writer: string, sealKeys: SealKeys, strict = false): Promise<WriterVerification> {
   const anchor = await readAnchor(client, writer);
-  const verifier = createWriterChainVerifier(writer, sealKey, anchor === null ? { kind: 'genesis' } : { kind: 'anchor', anchor });
+  const verifier = createWriterChainVerifier(writer, sealKeys, anchor === null ? { kind: 'genesis' } : { kind: 'anchor', anchor });
   await feedWriterRows(verifier, readRecords(client, writer), await readSeals(client, writer));
   const result = verifier.end();
   const problems = [...result.problems, ...(await indexProblems(client, writer))].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
@@ -40,16 +46,22 @@ export async function verifyWriterChain(client: ClientBase, writer: string, seal
  * tail after a writer's last seal (`non-scelle`), a writer's last seals removed with the
  * records they seal, or a writer's whole chain removed (compare with the seals the gateways
  * logged: `audit journal sealed`), and anything done by someone holding AUDIT_SEAL_KEY.
+ * Seals made with a previous key (AUDIT_SEAL_KEYS_PREVIOUS) verify, counted apart (`sealedWith`).
  */
-export async function verifyPostgresJournal(client: ClientBase, sealKey: string, options: { strict?: boolean } = {}): Promise<PostgresJournalVerification> {
+export async function verifyPostgresJournal(client: ClientBase, keys: string | SealKeys, options: { strict?: boolean } = {}): Promise<PostgresJournalVerification> {
+  const sealKeys = toSealKeys(keys);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const writers: WriterVerification[] = [];
-    for (const writer of await writersOf(client)) writers.push(await verifyWriterChain(client, writer, sealKey, options.strict === true));
+    for (const writer of await writersOf(client)) writers.push(await verifyWriterChain(client, writer, sealKeys, options.strict === true));
     return {
       ok: writers.every((writer) => writer.ok),
       records: writers.reduce((sum, writer) => sum + writer.records, 0),
       seals: writers.reduce((sum, writer) => sum + writer.seals, 0),
+      sealedWith: {
+        current: writers.reduce((sum, writer) => sum + writer.sealedWith.current, 0),
+        previous: writers.reduce((sum, writer) => sum + writer.sealedWith.previous, 0),
+      },
       writers,
     };
   } finally {

@@ -1,5 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '@passerelle/subgraph-kit/audit';
+import { sealHmac, sealVerifies, type SealKeyKind, type SealKeys } from '../SealKeys';
 
 /** A seal of one writer's chain: what its HMAC covers (the writer included, so a seal cannot be moved to another chain). */
 export interface WriterSealFields {
@@ -32,14 +33,12 @@ export type WriterCheckpointFields = WriterSealFields | WriterAnchorFields;
 
 /** HMAC-SHA256 (hex) under the seal key of a writer's checkpoint (gateway/src/audit/checkpointHmac.ts, with the writer). */
 export function writerCheckpointHmac(sealKey: string, fields: WriterCheckpointFields): string {
-  return createHmac('sha256', sealKey).update(canonicalJson(fields), 'utf8').digest('hex');
+  return sealHmac(sealKey, fields);
 }
 
-/** Whether `hmac` is the one the seal key gives these fields (constant-time comparison). */
-export function writerCheckpointVerifies(sealKey: string, fields: WriterCheckpointFields, hmac: string): boolean {
-  const expected = Buffer.from(writerCheckpointHmac(sealKey, fields), 'hex');
-  const given = Buffer.from(hmac, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** Which key made `hmac` over these fields (see `sealVerifies`), or null when none did. */
+export function writerCheckpointVerifies(keys: SealKeys, fields: WriterCheckpointFields, hmac: string): SealKeyKind | null {
+  return sealVerifies(keys, fields, hmac);
 }
 
 /**
