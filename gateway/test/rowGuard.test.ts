@@ -29,13 +29,15 @@ const facts = new Map<string, AccessFacts>([
   [other, { referentId: 'ref-007', oppositions: [], equipe: [] }],
 ]);
 let factCalls: string[][] = [];
+let factScopes: string[] = [];
 const guard = createRowGuard({
   schema,
   registry,
   factsSubgraph,
   teamReadable,
-  fetchFacts: (nirs) => {
+  fetchFacts: (nirs, scope) => {
     factCalls.push([...nirs]);
+    factScopes.push(scope);
     return Promise.resolve(new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : []))));
   },
 });
@@ -47,6 +49,7 @@ const self: Caller = { subject: codec.encode(other), kind: 'usager', roles: ['us
 
 beforeEach(() => {
   factCalls = [];
+  factScopes = [];
 });
 
 describe('row guard before execution', () => {
@@ -97,7 +100,7 @@ describe('row guard before execution', () => {
 });
 
 describe('row guard after execution', () => {
-  const run = async (query: string, data: Record<string, unknown>, caller: Caller, finalite: 'accompagnement' | 'instruction' | 'information') => {
+  const run = async (query: string, data: Record<string, unknown>, caller: Caller, finalite: Finalite) => {
     const document = injectUsagerIds(parse(query), schema);
     const errors = await guard.after({ document, operationName: null, data, request: requestOf(caller, finalite) });
     return { data, errors: errors.map((e) => ({ path: e.path, ...e.extensions })) };
@@ -128,6 +131,16 @@ describe('row guard after execution', () => {
     const data = { usager: { [usagerIdAlias]: codec.encode(mine), caf: { quotientFamilial: 569 } } };
     const out = await run('query { usager(id: "x") { caf { quotientFamilial } } }', data, cafAgent, 'instruction');
     expect(out).toEqual({ data: { usager: { caf: { quotientFamilial: 569 } } }, errors: [] });
+  });
+
+  it('asks the Département for the référent and the team only for a référent’s decisions; a reception agent’s list gets the objections, which still hide the partner', async () => {
+    const accueil: Caller = { ...referent, roles: ['accueil'], referentId: null };
+    const data = { usager: { [usagerIdAlias]: codec.encode(mine), caf: { connu: true } } };
+    const out = await run('query { usager(id: "x") { caf { connu } } }', data, accueil, 'premier-accueil');
+    expect(out).toEqual({ data: { usager: { caf: null } }, errors: [{ path: ['usager', 'caf'], code: 'OPPOSITION_PARTAGE', partenaire: 'caf' }] });
+    await run('query { usager(id: "x") { caf { connu } } }', { usager: { [usagerIdAlias]: codec.encode(mine), caf: null } }, cafAgent, 'instruction');
+    await run('query { usager(id: "x") { id } }', { usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } }, referent, 'accompagnement');
+    expect(factScopes).toEqual(['oppositions', 'oppositions', 'complete']);
   });
 
   it('denies everything when the Département cannot tell (fail closed)', async () => {

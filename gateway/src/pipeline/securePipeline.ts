@@ -84,7 +84,7 @@ export function securePipeline(inner: ApolloGateway, options: SecurePipelineOpti
         factsSubgraph: rules.factsSubgraph,
         teamReadable: rules.teamReadable,
         owners: rules.owners,
-        fetchFacts: (nirs) => fetchAccessFacts(nirs, options.departement(request, requestContext.operation?.operation === OperationTypeNode.QUERY)),
+        fetchFacts: (nirs, scope) => fetchAccessFacts(nirs, options.departement(request, requestContext.operation?.operation === OperationTypeNode.QUERY), scope),
       });
       const rows = await withSpan('authorization rows', {}, async (span) => {
         const decided = await authorizeRows({ request, guard, document: fields.document, operationName, variables: { ...(requestContext.request.variables ?? {}) } });

@@ -10,10 +10,25 @@ export interface AccessFacts {
   equipe: string[];
 }
 
+/**
+ * What a caller's decisions need (rowPolicy.ts): `complete` for a référent (whose référent, who is
+ * in the support team, and the objections), `oppositions` for every other role (a partner's or a
+ * reception agent sees anyone; only the objections decide what they get). Nothing more is fetched
+ * than the decision reads: a reception agent's list does not pull who follows each person.
+ */
+export type AccessFactsScope = 'complete' | 'oppositions';
+
 /** Sends one GraphQL operation to the Département's subgraph, with the gateway's signed context. */
 export type DepartementFetch = (query: string, variables: Record<string, unknown>) => Promise<{ data?: { _entities?: unknown[] } | null; errors?: unknown[] }>;
 
-const factsQuery = /* GraphQL */ `
+const oppositionsSelection = /* GraphQL */ `
+        oppositions {
+          codePartenaire
+          active
+        }`;
+
+const factsQueries: Readonly<Record<AccessFactsScope, string>> = {
+  complete: /* GraphQL */ `
   query PasserelleAccessFacts($representations: [_Any!]!) {
     _entities(representations: $representations) {
       ... on Usager {
@@ -21,11 +36,7 @@ const factsQuery = /* GraphQL */ `
           referent {
             id
           }
-        }
-        oppositions {
-          codePartenaire
-          active
-        }
+        }${oppositionsSelection}
         equipe {
           professionnel {
             id
@@ -34,7 +45,16 @@ const factsQuery = /* GraphQL */ `
       }
     }
   }
-`;
+`,
+  oppositions: /* GraphQL */ `
+  query PasserelleAccessFacts($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Usager {${oppositionsSelection}
+      }
+    }
+  }
+`,
+};
 
 type Entity = {
   referentDeParcours?: { referent?: { id?: unknown } } | null;
@@ -44,12 +64,13 @@ type Entity = {
 
 /**
  * The access facts of these NIRs, in one call (the Département's loader batches them). Fails
- * closed: when the Département cannot answer, the error propagates and the caller denies.
+ * closed: when the Département cannot answer, the error propagates and the caller denies. With
+ * the `oppositions` scope, `referentId` is null and `equipe` empty: not asked, never read.
  */
-export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement: DepartementFetch): Promise<Map<string, AccessFacts>> {
+export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement: DepartementFetch, scope: AccessFactsScope = 'complete'): Promise<Map<string, AccessFacts>> {
   const facts = new Map<string, AccessFacts>();
   if (nirs.length === 0) return facts;
-  const answer = await fetchDepartement(factsQuery, { representations: nirs.map((nir) => ({ __typename: 'Usager', nir })) });
+  const answer = await fetchDepartement(factsQueries[scope], { representations: nirs.map((nir) => ({ __typename: 'Usager', nir })) });
   const entities = answer.data?._entities;
   if (!Array.isArray(entities) || entities.length !== nirs.length || (answer.errors?.length ?? 0) > 0) {
     throw new Error('the Département could not tell who may see these usagers');

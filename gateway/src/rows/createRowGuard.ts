@@ -14,7 +14,7 @@ import {
 import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';
-import type { AccessFacts } from './accessFacts';
+import type { AccessFacts, AccessFactsScope } from './accessFacts';
 import { usagerIdAlias } from './injectUsagerIds';
 import { injectedUsagerAlias } from './injectUsagerIds';
 import { maySeeUsager, objectionApplies, teamOnly } from './rowPolicy';
@@ -24,8 +24,8 @@ export interface RowGuardDeps {
   schema: GraphQLSchema;
   /** Who the partners are and which Usager fields carry their data: read from the supergraph in use. */
   registry: PartnerRegistry;
-  /** Access facts of these NIRs, in one call; throws when they cannot be known (the guard then denies). */
-  fetchFacts(nirs: readonly string[]): Promise<Map<string, AccessFacts>>;
+  /** Access facts of these NIRs, as much as `scope` needs, in one call; throws when they cannot be known (the guard then denies). */
+  fetchFacts(nirs: readonly string[], scope: AccessFactsScope): Promise<Map<string, AccessFacts>>;
   /** The subgraph answering the access facts (the shared file's), from the supergraph; null: none. */
   factsSubgraph: string | null;
   /** The `Usager` fields a support-team member reads (teamReadableFields.ts). */
@@ -88,7 +88,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     const wanted = [...new Set(nirs)].filter((nir) => !cache.has(nir));
     const missing = wanted.filter((nir) => !pending.has(nir));
     if (missing.length > 0) {
-      const call = deps.fetchFacts(missing).then(
+      // The référent and the team only for a référent's decisions (rowPolicy.ts); the objections for everyone.
+      const scope: AccessFactsScope = activeRoles(caller, finalite).includes('referent') ? 'complete' : 'oppositions';
+      const call = deps.fetchFacts(missing, scope).then(
         (facts) => {
           for (const nir of missing) {
             const found = facts.get(nir);
