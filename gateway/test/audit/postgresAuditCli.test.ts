@@ -27,8 +27,17 @@ const envFor = (db: AuditDatabase, role: 'writer' | 'reader' | 'purger' | 'owner
 async function write(db: AuditDatabase, writerId: string, from: number, to: number, close = true): Promise<void> {
   const journal = await createPostgresAuditJournal({ connectionString: db.url('writer'), writerId, sealKey, sealEvery: 10 });
   for (let i = from; i <= to; i += 1) await journal.append(makeRecord(i));
-  if (close) await journal.close();
-  else await db.asSuperuser(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'passerelle-audit ${writerId}'`);
+  if (close) {
+    await journal.close();
+    return;
+  }
+  // Its process gone: the session ends without a seal. The writer notices (not writable), and is
+  // then closed before it would reconnect and seal (createPostgresAuditJournal.ts): closing a
+  // stopped writer seals nothing, it only ends.
+  await db.asSuperuser(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'passerelle-audit ${writerId}'`);
+  for (let tries = 0; (await journal.writable()) && tries < 500; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await journal.writable()).toBe(false);
+  await journal.close().catch(() => undefined);
 }
 
 describeWithPostgres('npm run audit:verify, audit:purge and audit:migrate with AUDIT_SINK=postgres', () => {

@@ -59,6 +59,8 @@ describeWithPostgres('the PostgreSQL audit journal', () => {
     // The process dies: its connection goes, and records 5 and 6 stay unsealed.
     await db.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'passerelle-audit gw-1'");
     await expect(first.append(makeRecord(7))).rejects.toThrow();
+    // Gone for good: closed while stopped, it seals nothing and will not reconnect (createPostgresAuditJournal.ts).
+    await first.close().catch(() => undefined);
     expect((await verify(db)).writers[0]!.problems).toEqual([{ writer: 'gw-1', seq: 5, kind: 'non-scelle', detail: '2 record(s) from seq 5 on, after the last seal: not yet provably authentic' }]);
 
     const second = await createPostgresAuditJournal({ connectionString: db.url('writer'), writerId: 'gw-1', sealKey, sealEvery: 4, logger });
