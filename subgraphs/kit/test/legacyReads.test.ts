@@ -7,6 +7,7 @@ import { createLegacyReads } from '../src/legacy/createLegacyReads';
 import { clearLegacyReadCaches } from '../src/legacy/clearLegacyReadCaches';
 import { defaultLegacyCacheTtlMs, legacyCacheTtlMs, legacyReadKinds } from '../src/legacy/legacyReadKind';
 import { bindLegacyReadCaller, runWithLegacyReadScope } from '../src/legacy/legacyReadScope';
+import { runWithDeadline } from '../src/legacy/requestDeadline';
 import type { AppelPasserelle } from '../src/security/appelPasserelle';
 import type { Role } from '../src/security/caller';
 import { legacyClientOptionsOf } from '../src/subgraph/legacyClientOptionsOf';
@@ -357,5 +358,15 @@ describe('one request’s reads', () => {
     // 'a' was the least recent of three: dropped.
     await read('a');
     expect(calls).toBe(5);
+
+    // A fetch with a deadline: what it read serves the request's later fetches until that deadline only.
+    const withDeadline = (deadline: number) => runWithDeadline(deadline, () => read('d'));
+    await withDeadline(clock + 100);
+    clock += 99;
+    await withDeadline(clock + 5_000);
+    expect(calls).toBe(6);
+    clock += 1;
+    await withDeadline(clock + 5_000);
+    expect(calls).toBe(7);
   });
 });
