@@ -212,14 +212,28 @@ describeWithPostgres('the audit journal in PostgreSQL, written by several gatewa
       while (!(await journal.writable()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await journal.writable()).toBe(true);
       for (let i = 6; i < 9; i += 1) await journal.append(otherAccess(i));
+
+      // A write refused by the database, its session still alive and holding the writer id's lock:
+      // the writer ends that session, so that its new one can take the lock once writes pass again.
+      await admin.query('REVOKE INSERT ON passerelle_audit.record FROM passerelle_audit_writer');
+      const denied = await journal.append(otherAccess(9)).then(
+        () => 'written',
+        () => 'refused',
+      );
+      await admin.query('GRANT INSERT ON passerelle_audit.record TO passerelle_audit_writer');
+      expect(denied).toBe('refused');
+      const again = Date.now() + 10_000;
+      while (!(await journal.writable()) && Date.now() < again) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await journal.writable()).toBe(true);
+      await journal.append(otherAccess(10));
     } finally {
       await journal.close();
     }
     const count = await admin.query<{ n: string }>("SELECT count(*) AS n FROM passerelle_audit.record WHERE writer_id = 'gw-reconnect'");
     await admin.end();
-    expect(Number(count.rows[0]!.n)).toBe(8);
+    expect(Number(count.rows[0]!.n)).toBe(9);
     const verified = await runAuditCli('verify', [], { AUDIT_SINK: 'postgres', AUDIT_DATABASE_URL: url('reader') });
-    expect(verified.stdout).toMatch(/\nWriter gw-reconnect: records: 8, seals: \d+, problems: 0: verified\n/);
+    expect(verified.stdout).toMatch(/\nWriter gw-reconnect: records: 9, seals: \d+, problems: 0: verified\n/);
   });
 
   it('rotates AUDIT_SEAL_KEY: a gateway restarted with the new key and the old one in AUDIT_SEAL_KEYS_PREVIOUS continues its chain; audit:verify counts each key, and without the old key names the seal it cannot verify', async () => {

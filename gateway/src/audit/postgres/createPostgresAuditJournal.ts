@@ -103,21 +103,24 @@ export async function createPostgresAuditJournal(options: PostgresAuditJournalOp
   function scheduleReconnect(): void {
     if (reconnectTimer !== null || closing !== null) return;
     let delay = reconnectDelayMs;
+    // The stopped connection ends first: after a failed write it may still be alive and hold the
+    // writer id's lock, which the new one must take (bounded: a dead socket may never say it ended).
+    const lost = client;
+    const released = Promise.race([lost.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     const attempt = async (): Promise<void> => {
       if (closing !== null) return;
       try {
+        await released;
         const { connection, resumed: again } = await openWriter();
         if (closing !== null) {
           await connection.end().catch(() => undefined);
           return;
         }
-        const lost = client;
         client = connection;
         Object.assign(position, again.position);
         unsealed = again.unsealed;
         failure = null;
         reconnectTimer = null;
-        void lost.end().catch(() => undefined);
         logger.info('audit journal reconnected', { database, writer: writerId, seq: position.seq, numero: position.numero });
         if (unsealed > 0) void enqueue(writeSeal).catch(() => undefined);
       } catch (error) {
