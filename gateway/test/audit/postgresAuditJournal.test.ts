@@ -58,6 +58,8 @@ describeWithPostgres('the PostgreSQL audit journal', () => {
     );
     // The process dies: its connection goes, and records 5 and 6 stay unsealed.
     await db.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'passerelle-audit gw-1'");
+    // It notices while idle (the connection's error, logged), before anything else is written.
+    for (let tries = 0; (await first.writable()) && tries < 500; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     await expect(first.append(makeRecord(7))).rejects.toThrow();
     // Gone for good: closed while stopped, it seals nothing and will not reconnect (createPostgresAuditJournal.ts).
     await first.close().catch(() => undefined);
