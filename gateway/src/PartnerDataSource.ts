@@ -81,7 +81,8 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     // The entity guard: usagers withheld from this partner (objection, or not the caller's to
     // see) are taken out of the fetch, so the partner is not even asked; they come back null.
     // Identical representations go once (compactRepresentations.ts).
-    const compact = Array.isArray(representations) ? compactRepresentations(representations, request ? await this.withheldOf(representations as Representation[], request) : []) : null;
+    const guarded = Array.isArray(representations) && request ? await this.withheldOf(representations as Representation[], request) : null;
+    const compact = Array.isArray(representations) ? compactRepresentations(representations, guarded?.withheld ?? [], guarded?.nirs) : null;
     const empty = () => emptyEntityOf(options.request.query);
     if (compact?.changed) {
       if (compact.sent.length === 0) return { data: { _entities: compact.positions.map(empty) } };
@@ -93,19 +94,22 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
     return compact?.changed ? expandEntities(response, compact, empty) : response;
   }
 
-  /** Per representation, whether this subgraph must not be asked about it. */
-  private async withheldOf(representations: readonly Representation[], request: RequestSecurity): Promise<boolean[]> {
-    if (request.entityGuard === null) return representations.map(() => false);
+  /**
+   * Per representation, whether this subgraph must not be asked about it, and the NIR of the
+   * usager it stands for (undefined: not a usager; null: a usager the gateway cannot identify).
+   */
+  private async withheldOf(representations: readonly Representation[], request: RequestSecurity): Promise<{ withheld: boolean[]; nirs?: Array<string | null | undefined> }> {
+    if (request.entityGuard === null) return { withheld: representations.map(() => false) };
     const nirs = representations.map((r) => (r?.__typename !== 'Usager' ? undefined : nirOfRepresentation(r, request)));
     const usagers = nirs.flatMap((nir, i) => (nir === undefined ? [] : [i]));
-    if (usagers.length === 0) return representations.map(() => false);
+    if (usagers.length === 0) return { withheld: representations.map(() => false), nirs };
     const decisions = await request.entityGuard(
       this.partenaire,
       usagers.map((i) => nirs[i]!),
     );
     const withheld = representations.map(() => false);
     usagers.forEach((index, k) => (withheld[index] = decisions[k] === true));
-    return withheld;
+    return { withheld, nirs };
   }
 
   private async fetchOrPartnerError(options: GraphQLDataSourceProcessOptions, request: RequestSecurity | null): Promise<SubgraphResponse> {

@@ -84,4 +84,16 @@ describe('RequestSecurity: pivot identities', () => {
     expect(request.nirOfPivot(pivot('MARTIN', '1980-01-02', ['Léa']))).toBeNull();
     expect(new RequestSecurity({ requestId: 'r2', caller: caller('a'), codec }).nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBeNull();
   });
+
+  it('compares on the fields each pivot gives, when consecutive lookups give fewer, more or reordered fields', () => {
+    const request = new RequestSecurity({ requestId: 'r1', caller: caller('a'), codec });
+    request.rememberPivot(pivot('MARTIN', '1980-01-02', ['Léa']), '280017512345601');
+    request.rememberPivot(pivot('DURAND', '1980-01-02', ['Léa']), '280017512345602');
+    expect(request.nirOfPivot(pivot('DURAND', '1980-01-02', ['Léa']))).toBe('280017512345602');
+    // A prefix of the last fields, then the same fields in another order, then one field more.
+    expect(request.nirOfPivot({ nomNaissance: 'MARTIN', dateNaissance: '1980-01-02' })).toBe('280017512345601');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02', nomNaissance: 'DURAND' })).toBe('280017512345602');
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02', nomNaissance: 'DURAND', sexe: 'M' })).toBeNull();
+    expect(request.nirOfPivot({ dateNaissance: '1980-01-02' })).toBeNull();
+  });
 });

@@ -15,7 +15,12 @@ export interface CompactRepresentations {
   changed: boolean;
 }
 
-export function compactRepresentations(representations: readonly unknown[], withheld: readonly boolean[]): CompactRepresentations {
+/**
+ * `nirs`: the NIR of the usager each representation stands for, when the entity guard resolved it
+ * (PartnerDataSource.ts). It keys cheaply the representations that carry neither NIR nor id — a
+ * landlord's, keyed by pivot identity — which would otherwise each be stringified.
+ */
+export function compactRepresentations(representations: readonly unknown[], withheld: readonly boolean[], nirs?: ReadonlyArray<string | null | undefined>): CompactRepresentations {
   const sent: unknown[] = [];
   const positions: number[] = [];
   // Full text → index in `sent`. Representations are built by the gateway with their fields in the
@@ -32,7 +37,7 @@ export function compactRepresentations(representations: readonly unknown[], with
       changed = true;
       return;
     }
-    const cheap = cheapKeyOf(representation);
+    const cheap = cheapKeyOf(representation, nirs?.[i]);
     const earlier = cheap === null ? undefined : unindexed.get(cheap);
     if (earlier !== undefined) {
       for (const index of earlier) indexByKey.set(JSON.stringify(sent[index]), index);
@@ -54,11 +59,15 @@ export function compactRepresentations(representations: readonly unknown[], with
   return { sent, positions, changed };
 }
 
-/** `__typename` and the `nir` or `id` of a representation, or null when it has neither (then keyed in full). */
-function cheapKeyOf(representation: unknown): string | null {
+/**
+ * `__typename` and the `nir` or `id` of a representation (else the NIR the guard found for it), or
+ * null when it has none (then keyed in full). Two representations sharing a cheap key are compared
+ * in full, so a cheap key only has to be equal for equal representations.
+ */
+function cheapKeyOf(representation: unknown, usagerNir: string | null | undefined): string | null {
   if (typeof representation !== 'object' || representation === null) return null;
   const { __typename, nir, id } = representation as { __typename?: unknown; nir?: unknown; id?: unknown };
-  const key = typeof nir === 'string' ? nir : typeof id === 'string' ? id : null;
+  const key = typeof nir === 'string' ? nir : typeof id === 'string' ? id : typeof usagerNir === 'string' ? usagerNir : null;
   return typeof __typename === 'string' && key !== null ? `${__typename}\n${key}` : null;
 }
 

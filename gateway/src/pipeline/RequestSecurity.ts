@@ -37,6 +37,7 @@ export class RequestSecurity {
   private readonly pivotNirs = new Set<string>();
   /** Field names (joined) → values of those fields (pivotValuesOf) → NIRs of the pivots remembered with them. */
   private readonly pivotIndex = new Map<string, { keys: readonly string[]; byValues: Map<string, string[]> }>();
+  private lastPivotIndex: { keys: readonly string[]; byValues: Map<string, string[]> } | null = null;
   /**
    * Ids decoded and NIRs encoded in this request, both ways: the row guard (before, after, the
    * entity guard) and the audit meet the same usagers several times, and each decryption or
@@ -125,20 +126,35 @@ export class RequestSecurity {
 
   /** The NIR of a usager known in this request by its pivot identity (compared on the fields given), or null. */
   nirOfPivot(pivot: Record<string, unknown>): string | null {
-    const keys = Object.keys(pivot);
     // The pivots remembered, indexed by the values of these fields (JSON, as compared before):
-    // a fetch of 50 representations looks each up instead of comparing it with every pivot.
-    const signature = keys.join('\u0000');
-    let index = this.pivotIndex.get(signature);
+    // a fetch of 50 representations looks each up instead of comparing it with every pivot. The
+    // representations of one fetch have the same fields: the last index serves while they match.
+    let index = this.lastPivotIndex !== null && hasExactlyKeys(pivot, this.lastPivotIndex.keys) ? this.lastPivotIndex : undefined;
     if (index === undefined) {
-      index = { keys, byValues: new Map() };
-      for (const known of this.pivots) addToPivotIndex(index.byValues, keys, known.pivot, known.nir);
-      this.pivotIndex.set(signature, index);
+      const keys = Object.keys(pivot);
+      const signature = keys.join('\u0000');
+      index = this.pivotIndex.get(signature);
+      if (index === undefined) {
+        index = { keys, byValues: new Map() };
+        for (const known of this.pivots) addToPivotIndex(index.byValues, keys, known.pivot, known.nir);
+        this.pivotIndex.set(signature, index);
+      }
+      this.lastPivotIndex = index;
     }
-    const found = index.byValues.get(pivotValuesOf(keys, pivot)) ?? [];
+    const found = index.byValues.get(pivotValuesOf(index.keys, pivot)) ?? [];
     // Two usagers with the same pivot identity: the gateway cannot tell which one is asked about.
     return found.length === 1 ? found[0]! : null;
   }
+}
+
+/** The object's own enumerable keys are these, in this order (as Object.keys would list them, without the array). */
+function hasExactlyKeys(object: Record<string, unknown>, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, key) || keys[i] !== key) return false;
+    i += 1;
+  }
+  return i === keys.length;
 }
 
 /** The values of these fields of a pivot identity, as one key: each as JSON (an absent field as nothing), NUL-separated. */

@@ -313,7 +313,9 @@ export function createRowGuard(deps: RowGuardDeps) {
       }
     }
     for (const v of visited) {
-      delete v.object[injectedUsagerAlias];
+      if (injectedUsagerAlias in v.object) delete v.object[injectedUsagerAlias];
+      // Search results dropped above are taken out of the lists holding them; most answers drop none.
+      if (dropped.size === 0) continue;
       for (const [key, value] of Object.entries(v.object)) {
         if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
       }

@@ -7,6 +7,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -18,14 +19,32 @@ export interface VisitedObject {
   typeName: string;
   object: Record<string, unknown>;
   path: Array<string | number>;
-  /** Response key → schema field name, for the fields selected on this object. */
-  fields: Map<string, string>;
+  /** Response key → schema field name, for the fields selected on this object (shared by every object of the same shape: read only). */
+  fields: ReadonlyMap<string, string>;
+}
+
+/** A response key under an object whose value has a selection set: where the walk goes next. */
+interface Child {
+  key: string;
+  named: GraphQLNamedType;
+  sets: SelectionSetNode[];
+  /** The shape of the objects found there, by concrete type: computed once, on the first such object. */
+  shapes: Map<string, Shape>;
+}
+
+/** What the operation selects on objects of one type at one place of the answer. */
+interface Shape {
+  fields: ReadonlyMap<string, string>;
+  children: Child[];
 }
 
 /**
  * Walks a response along the operation that produced it, calling `visit` for every object with
  * its schema type and the field name behind each response key (aliases resolved, fragments
  * followed). Objects are visited parent first, so a visitor may prune what lies below.
+ *
+ * The selections are resolved once per type and place in the answer (a shape), not once per
+ * object: the 50 usagers of a list share one. Shapes live for one walk only.
  */
 export function walkResult(
   schema: GraphQLSchema,
@@ -43,7 +62,12 @@ export function walkResult(
     operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return;
 
-  const collect = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: Set<string>) => {
+  const applies = (type: GraphQLObjectType, condition: string) => {
+    if (condition === type.name) return true;
+    const conditionType = schema.getType(condition);
+    return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
+  };
+  const collect = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: ReadonlySet<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) into.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -57,38 +81,51 @@ export function walkResult(
       }
     }
   };
-  const applies = (type: GraphQLObjectType, condition: string) => {
-    if (condition === type.name) return true;
-    const conditionType = schema.getType(condition);
-    return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
-  };
-
-  const walkObject = (type: GraphQLObjectType, selectionSets: SelectionSetNode[], object: Record<string, unknown>, path: Array<string | number>) => {
+  const shapeOf = (type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Shape => {
     const nodes: FieldNode[] = [];
     for (const set of selectionSets) collect(type, set, nodes, new Set());
-    const fields = new Map(nodes.map((n) => [n.alias?.value ?? n.name.value, n.name.value]));
-    visit({ typeName: type.name, object, path, fields });
+    const fields = new Map<string, string>();
     const byKey = new Map<string, FieldNode[]>();
-    for (const node of nodes) byKey.set(node.alias?.value ?? node.name.value, [...(byKey.get(node.alias?.value ?? node.name.value) ?? []), node]);
+    for (const node of nodes) {
+      const key = node.alias?.value ?? node.name.value;
+      if (!fields.has(key)) fields.set(key, node.name.value);
+      const sameKey = byKey.get(key);
+      if (sameKey) sameKey.push(node);
+      else byKey.set(key, [node]);
+    }
+    const children: Child[] = [];
+    const definitions = type.getFields();
     for (const [key, sameKey] of byKey) {
-      const value = object[key];
-      const definition = type.getFields()[sameKey[0]!.name.value];
-      if (value === null || value === undefined || !definition) continue;
+      const definition = definitions[sameKey[0]!.name.value];
       const sets = sameKey.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-      if (sets.length === 0) continue;
-      walkValue(getNamedType(definition.type), sets, value, [...path, key]);
+      if (definition && sets.length > 0) children.push({ key, named: getNamedType(definition.type), sets, shapes: new Map() });
+    }
+    return { fields, children };
+  };
+
+  const walkObject = (type: GraphQLObjectType, shape: Shape, object: Record<string, unknown>, path: Array<string | number>) => {
+    visit({ typeName: type.name, object, path, fields: shape.fields });
+    for (const child of shape.children) {
+      const value = object[child.key];
+      if (value !== null && value !== undefined) walkValue(child, value, [...path, child.key]);
     }
   };
-  const walkValue = (named: ReturnType<typeof getNamedType>, sets: SelectionSetNode[], value: unknown, path: Array<string | number>) => {
+  const walkValue = (child: Child, value: unknown, path: Array<string | number>) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walkValue(named, sets, item, [...path, index]));
+      for (let index = 0; index < value.length; index += 1) walkValue(child, value[index], [...path, index]);
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
-    const concrete = isObjectType(named) ? named : typeof object.__typename === 'string' ? schema.getType(object.__typename) : undefined;
-    if (concrete && isObjectType(concrete)) walkObject(concrete, sets, object, path);
+    const concrete = isObjectType(child.named) ? child.named : typeof object.__typename === 'string' ? schema.getType(object.__typename) : undefined;
+    if (!concrete || !isObjectType(concrete)) return;
+    let shape = child.shapes.get(concrete.name);
+    if (shape === undefined) {
+      shape = shapeOf(concrete, child.sets);
+      child.shapes.set(concrete.name, shape);
+    }
+    walkObject(concrete, shape, object, path);
   };
 
-  walkObject(root, [operation.selectionSet], data, []);
+  walkObject(root, shapeOf(root, [operation.selectionSet]), data, []);
 }

@@ -33,7 +33,7 @@ function refusal(code: 'DOCUMENT_INCONNU' | 'OPERATION_NON_PERSISTEE', message: 
  * late here: until then it is read from the request as `resolveFinalite` reads it; a purpose it
  * refuses leaves no role active (and `finalitePlugin` refuses the request with its own code).
  */
-function activeRolesOf(request: GraphQLRequest, contextValue: BaseContext): Role[] {
+function activeRolesOf(request: GraphQLRequest, contextValue: BaseContext): readonly Role[] {
   const { caller, finalite } = securityOf(contextValue);
   if (!caller) return [];
   if (finalite) return activeRoles(caller, finalite);

@@ -50,9 +50,26 @@ export interface Caller {
   usagerId: string | null;
 }
 
-/** The roles a caller acts under for one operation: those of its roles that allow the purpose. */
-export function activeRoles(caller: Caller, finalite: Finalite): Role[] {
-  return caller.roles.filter((role) => finalitesParRole[role].includes(finalite));
+/** Active roles already worked out, per caller object and purpose: row authorization asks for every usager of every fetch. */
+const activeRolesOf = new WeakMap<Caller, Map<Finalite, readonly Role[]>>();
+
+/**
+ * The roles a caller acts under for one operation: those of its roles that allow the purpose.
+ * Worked out once per caller object and purpose (the roles of a caller never change) and shared:
+ * read only.
+ */
+export function activeRoles(caller: Caller, finalite: Finalite): readonly Role[] {
+  let byFinalite = activeRolesOf.get(caller);
+  if (byFinalite === undefined) {
+    byFinalite = new Map();
+    activeRolesOf.set(caller, byFinalite);
+  }
+  let active = byFinalite.get(finalite);
+  if (active === undefined) {
+    active = Object.freeze(caller.roles.filter((role) => finalitesParRole[role].includes(finalite)));
+    byFinalite.set(finalite, active);
+  }
+  return active;
 }
 
 /**
