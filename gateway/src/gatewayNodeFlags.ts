@@ -4,14 +4,15 @@
  * On the command line rather than in NODE_OPTIONS, which refuses some V8 flags (the heap-growth
  * ones of docs/performance.md); cluster workers inherit them (GATEWAY_WORKERS).
  *
- * A 64 MiB young-generation semi-space instead of Node 20's 16 MiB. Each request allocates its
- * plan's fetches, bodies and merged results, and lives for tens of milliseconds under load: with
- * the default, much of that survives two scavenges, is promoted, and grows the old generation until
- * a full collection. Measured with `npm run profile:gateway -- --seconds 8`, default and this
- * alternated twice on an idle 2-core machine (docs/performance.md): gateway CPU per request
- * 2.83–2.89 → 2.07–2.19 ms (full file, same usager), 8.14–8.48 → 6.91–7.25 ms (50-usager list);
- * peak RSS 485–507 → 385–389 MiB on the full file, 499–525 → 588 MiB on the list. Trading CPU for
- * memory instead (a smaller heap growth): docs/performance.md, "Memory". A test checks that the
- * Dockerfile runs exactly these.
+ * A 32 MiB young-generation semi-space instead of Node 20's 16 MiB, and an old generation that
+ * may grow to 1.5 times what the last full collection kept instead of V8's up to 4 times. Each
+ * request allocates its plan's fetches, bodies and merged results, and lives hundreds of
+ * milliseconds under saturation: with the default semi-space much of that survives two scavenges
+ * and is promoted (more CPU per request); with the default growth the old generation then fills
+ * with it up to several times the live heap before a full collection (the peak RSS). Measured side
+ * by side with `npm run bench -- --gateways passerelle --settings saturation --rounds 1
+ * --passerelle-node-flags "FLAGS"` (docs/performance.md, "Memory"): peak RSS 284–342 MiB against
+ * 353–670 with a 64 MiB semi-space alone, for 5–25 % more gateway CPU per request, still below a
+ * bare @apollo/gateway's. A test checks that the Dockerfile runs exactly these.
  */
-export const gatewayNodeFlags: readonly string[] = ['--max-semi-space-size=64'];
+export const gatewayNodeFlags: readonly string[] = ['--max-semi-space-size=32', '--heap-growing-percent=50'];
