@@ -143,6 +143,20 @@ describe('row guard after execution', () => {
     expect(factScopes).toEqual(['oppositions', 'oppositions', 'complete']);
   });
 
+  it('asks the Département nothing for an answer no decision needs it for: a reception agent’s identity search; a référent’s still does', async () => {
+    const accueil: Caller = { ...referent, roles: ['accueil'], referentId: null };
+    const search = '{ rechercherUsagers(identite: { nomNaissance: "x", prenoms: ["y"], dateNaissance: "1990-01-01" }) { score usager { id identite { nomNaissance } } } }';
+    const candidates = () => ({ rechercherUsagers: [{ score: 1, usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine), identite: { nomNaissance: 'X' } } }] });
+    const out = await run(search, candidates(), accueil, 'premier-accueil');
+    expect(out).toEqual({ data: { rechercherUsagers: [{ score: 1, usager: { id: codec.encode(mine), identite: { nomNaissance: 'X' } } }] }, errors: [] });
+    expect(factCalls).toEqual([]);
+    // The same agent's answer holding a partner's data, or the summary, waits for the objections.
+    await run('query { usager(id: "x") { synthese { alertes { type } } } }', { usager: { [usagerIdAlias]: codec.encode(mine), synthese: { alertes: [] } } }, accueil, 'premier-accueil');
+    expect(factCalls).toEqual([[mine]]);
+    await run(search, candidates(), referent, 'accompagnement');
+    expect(factCalls).toEqual([[mine], [mine]]);
+  });
+
   it('denies everything when the Département cannot tell (fail closed)', async () => {
     const failing = createRowGuard({ schema, registry, factsSubgraph, teamReadable, fetchFacts: () => Promise.reject(new Error('down')) });
     const document = injectUsagerIds(parse('query { usager(id: "x") { id } }'), schema);
@@ -194,6 +208,16 @@ describe('the support team', () => {
     expect(await ask('identite', teamMember)).toBe(false);
     expect(await ask('accueil', teamMember)).toBe(false);
     expect(await ask('cpam', referent)).toBe(false);
+  });
+
+  it('keeps from a partner the usager who objected to it, but asks the Département nothing before a reception agent’s fetch to the identity register', async () => {
+    const accueil: Caller = { ...referent, roles: ['accueil'], referentId: null };
+    const ask = async (subgraph: string) => (await guard.withheld(subgraph, [mine, other], requestOf(accueil, 'premier-accueil'))).map(String).join(',');
+    expect(await ask('identite')).toBe('false,false');
+    expect(await ask('accueil')).toBe('false,false');
+    expect(factCalls).toEqual([]);
+    expect(await ask('caf')).toBe('true,false');
+    expect(factCalls).toEqual([[mine, other]]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { asAgent, asReferent, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
+import { asAccueil, asAgent, asReferent, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import type { RunningFederation } from '@passerelle/dev';
 
 let federation: RunningFederation;
@@ -29,6 +29,32 @@ describe('the entity guard: a partner is not even asked about someone withheld f
     expect(asCafAgent.errors).toBeUndefined();
     expect(asCafAgent.data?.usager.caf).toEqual({ quotientFamilial: 569 });
     expect(federation.simulator.stats().caf).toBe(1);
+  });
+
+  it('a reception agent’s identity search asks the Département nothing; her référent’s search, and a partner’s data for the agent, ask who may see what', async () => {
+    const person = federation.population.persona('rsa-isolee');
+    const search = `query { rechercherUsagers(identite: { nomNaissance: ${JSON.stringify(person.nomNaissance)}, prenoms: ${JSON.stringify(person.prenoms)}, dateNaissance: "${person.dateNaissance}" }) { usager { id identite { nomNaissance } } } }`;
+    type Found = { rechercherUsagers: Array<{ usager: { id: string } }> };
+    federation.simulator.reset();
+    const asAgentAtReception = await query<Found>(federation, search, {}, asAccueil());
+    expect(asAgentAtReception.errors).toBeUndefined();
+    expect(asAgentAtReception.data?.rechercherUsagers.map((c) => c.usager.id)).toContain(testCodec.encode(person.nir));
+    expect(federation.simulator.stats().departement ?? 0).toBe(0);
+
+    federation.simulator.reset();
+    const asHerReferent = await query<Found>(federation, search, {}, asReferent('ref-001'));
+    expect(asHerReferent.data?.rechercherUsagers.map((c) => c.usager.id)).toContain(testCodec.encode(person.nir));
+    expect(federation.simulator.stats().departement).toBe(1);
+
+    federation.simulator.reset();
+    const presence = await query<{ usager: { presencePartenaires: unknown } }>(
+      federation,
+      'query($id: ID!) { usager(id: $id) { presencePartenaires { caf } } }',
+      { id: testCodec.encode(person.nir) },
+      asAccueil(),
+    );
+    expect(presence.errors).toBeUndefined();
+    expect(federation.simulator.stats().departement).toBe(1);
   });
 
   it('search results outside the caseload cost their partners no call', async () => {

@@ -17,7 +17,7 @@ import type { RequestSecurity } from '../pipeline/RequestSecurity';
 import type { AccessFacts, AccessFactsScope } from './accessFacts';
 import { usagerIdAlias } from './injectUsagerIds';
 import { injectedUsagerAlias } from './injectUsagerIds';
-import { maySeeUsager, objectionApplies, teamOnly } from './rowPolicy';
+import { maySeeUsager, objectionApplies, relationDecides, teamOnly } from './rowPolicy';
 import { walkResult, type VisitedObject } from './walkResult';
 
 export interface RowGuardDeps {
@@ -206,6 +206,17 @@ export function createRowGuard(deps: RowGuardDeps) {
     return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value), deferred };
   }
 
+  /** Usager fields that an objection hides (a partner's data, the summary), per shape of the answer (walkResult.ts). */
+  const hideable = new WeakMap<ReadonlyMap<string, string>, boolean>();
+  function objectionsMayHide(fields: ReadonlyMap<string, string>): boolean {
+    let known = hideable.get(fields);
+    if (known === undefined) {
+      known = [...fields.values()].some((field) => field === 'synthese' || deps.registry.partnerOfUsagerField(field) !== null);
+      hideable.set(fields, known);
+    }
+    return known;
+  }
+
   /** Whether the caller's decisions need the access facts (a usager reading as themself does not). */
   function needsFacts(caller: Caller, finalite: Finalite): boolean {
     return !activeRoles(caller, finalite).every((role) => role === 'usager');
@@ -236,12 +247,17 @@ export function createRowGuard(deps: RowGuardDeps) {
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
     const deferred = input.deferred ?? [];
-    await factsFor(
-      [...nirOf.values(), ...deferred.map((d) => d.nir)].filter((n): n is string => n !== null),
-      request,
-      caller,
-      finalite,
-    );
+    // The facts are awaited only when a decision below reads them: a référent's (who they follow),
+    // or an answer holding a partner's data or the summary (the objections). A reception agent's
+    // identity search reads neither, and does not wait for the Département's round trip.
+    if (relationDecides(caller, finalite) || usagers.some((v) => objectionsMayHide(v.fields))) {
+      await factsFor(
+        [...nirOf.values(), ...deferred.map((d) => d.nir)].filter((n): n is string => n !== null),
+        request,
+        caller,
+        finalite,
+      );
+    }
     const callerNir = nirOfId(caller.usagerId);
     const errors: GraphQLError[] = [];
     const dropped = new Set<Record<string, unknown>>();
@@ -335,7 +351,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     const { caller, finalite } = authenticated(request);
     const partner = deps.registry.partnerOfSubgraph(subgraph);
     const known = nirs.filter((nir): nir is string => nir !== null);
-    await factsFor(known, request, caller, finalite);
+    // A subgraph speaking for no partner (the identity register, the reception network) is
+    // withheld nothing for an objection: without a référent's decision, it needs no facts.
+    if (partner !== null || relationDecides(caller, finalite)) await factsFor(known, request, caller, finalite);
     const callerNir = request.nirOfId(caller.usagerId);
     return nirs.map((nir) => {
       if (nir === null) return partner !== null;

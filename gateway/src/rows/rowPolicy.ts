@@ -27,6 +27,18 @@ export function maySeeUsager(caller: Caller, finalite: Finalite, isSelf: boolean
   });
 }
 
+/**
+ * Whether `maySeeUsager` and `teamOnly` read the usager's référent and support team for this
+ * caller: only when a référent role is active and no role that sees anyone (partner agent,
+ * reception agent) is. Otherwise both decide without the access facts, whatever they hold
+ * (rowPolicy.test.ts checks it on every combination of roles and purposes), and only the
+ * objections may still need them — when the answer holds partners' data (createRowGuard.ts).
+ */
+export function relationDecides(caller: Caller, finalite: Finalite): boolean {
+  const active = activeRoles(caller, finalite);
+  return active.includes('referent') && !active.includes('agent') && !active.includes('accueil');
+}
+
 /** Whether the usager's objection to a partner hides its data from this caller: not from the usager, nor from that partner's own agents. */
 export function objectionApplies(caller: Caller, finalite: Finalite, isSelf: boolean, partenaire: Partenaire): boolean {
   const active = activeRoles(caller, finalite);
