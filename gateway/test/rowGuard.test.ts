@@ -138,9 +138,22 @@ describe('row guard after execution', () => {
     const data = { usager: { [usagerIdAlias]: codec.encode(mine), caf: { connu: true } } };
     const out = await run('query { usager(id: "x") { caf { connu } } }', data, accueil, 'premier-accueil');
     expect(out).toEqual({ data: { usager: { caf: null } }, errors: [{ path: ['usager', 'caf'], code: 'OPPOSITION_PARTAGE', partenaire: 'caf' }] });
-    await run('query { usager(id: "x") { caf { connu } } }', { usager: { [usagerIdAlias]: codec.encode(mine), caf: null } }, cafAgent, 'instruction');
+    await run('query { usager(id: "x") { cpam { medecinTraitantDeclare } } }', { usager: { [usagerIdAlias]: codec.encode(mine), cpam: null } }, cafAgent, 'instruction');
     await run('query { usager(id: "x") { id } }', { usager: { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) } }, referent, 'accompagnement');
     expect(factScopes).toEqual(['oppositions', 'oppositions', 'complete']);
+  });
+
+  it('asks the Département nothing for a partner’s agent reading that partner’s own data, which no objection hides from them', async () => {
+    const own = await run('query { usager(id: "x") { caf { quotientFamilial } } }', { usager: { [usagerIdAlias]: codec.encode(mine), caf: { quotientFamilial: 569 } } }, cafAgent, 'instruction');
+    expect(own).toEqual({ data: { usager: { caf: { quotientFamilial: 569 } } }, errors: [] });
+    expect(await guard.withheld('caf', [mine], requestOf(cafAgent, 'instruction'))).toEqual([false]);
+    expect(factCalls).toEqual([]);
+    // Another partner's data, or the summary (which any objection that applies to the caller
+    // withholds), needs the objections: asked, though the one to CAF does not apply to CAF's agent.
+    expect(await guard.withheld('cpam', [mine], requestOf(cafAgent, 'instruction'))).toEqual([false]);
+    const summary = await run('query { usager(id: "x") { synthese { alertes { type } } } }', { usager: { [usagerIdAlias]: codec.encode(mine), synthese: { alertes: [] } } }, cafAgent, 'instruction');
+    expect(summary).toEqual({ data: { usager: { synthese: { alertes: [] } } }, errors: [] });
+    expect(factCalls).toEqual([[mine], [mine]]);
   });
 
   it('asks the Département nothing for an answer no decision needs it for: a reception agent’s identity search; a référent’s still does', async () => {

@@ -206,12 +206,21 @@ export function createRowGuard(deps: RowGuardDeps) {
     return { document, variables, errors, removedKeys: [...removed].map((f) => f.alias?.value ?? f.name.value), deferred };
   }
 
-  /** Usager fields that an objection hides (a partner's data, the summary), per shape of the answer (walkResult.ts). */
+  /**
+   * Whether an objection could hide one of these Usager fields from this caller: the summary (any
+   * objection withholds it), or a partner's data unless the caller is that partner's agent. Per
+   * shape of the answer (walkResult.ts: one map per shape, per request), so per caller too. Not
+   * knowing whether the usager is the caller answers conservatively (as if not).
+   */
   const hideable = new WeakMap<ReadonlyMap<string, string>, boolean>();
-  function objectionsMayHide(fields: ReadonlyMap<string, string>): boolean {
+  function objectionsMayHide(fields: ReadonlyMap<string, string>, caller: Caller, finalite: Finalite): boolean {
     let known = hideable.get(fields);
     if (known === undefined) {
-      known = [...fields.values()].some((field) => field === 'synthese' || deps.registry.partnerOfUsagerField(field) !== null);
+      known = [...fields.values()].some((field) => {
+        if (field === 'synthese') return true;
+        const partner = deps.registry.partnerOfUsagerField(field);
+        return partner !== null && objectionApplies(caller, finalite, false, partner.code);
+      });
       hideable.set(fields, known);
     }
     return known;
@@ -250,7 +259,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     // The facts are awaited only when a decision below reads them: a référent's (who they follow),
     // or an answer holding a partner's data or the summary (the objections). A reception agent's
     // identity search reads neither, and does not wait for the Département's round trip.
-    if (relationDecides(caller, finalite) || usagers.some((v) => objectionsMayHide(v.fields))) {
+    if (relationDecides(caller, finalite) || usagers.some((v) => objectionsMayHide(v.fields, caller, finalite))) {
       await factsFor(
         [...nirOf.values(), ...deferred.map((d) => d.nir)].filter((n): n is string => n !== null),
         request,
@@ -351,9 +360,10 @@ export function createRowGuard(deps: RowGuardDeps) {
     const { caller, finalite } = authenticated(request);
     const partner = deps.registry.partnerOfSubgraph(subgraph);
     const known = nirs.filter((nir): nir is string => nir !== null);
-    // A subgraph speaking for no partner (the identity register, the reception network) is
-    // withheld nothing for an objection: without a référent's decision, it needs no facts.
-    if (partner !== null || relationDecides(caller, finalite)) await factsFor(known, request, caller, finalite);
+    // A subgraph speaking for no partner (the identity register, the reception network), or for
+    // the caller's own partner (an agent of it), is withheld nothing for an objection: without a
+    // référent's decision, it needs no facts.
+    if (relationDecides(caller, finalite) || (partner !== null && objectionApplies(caller, finalite, false, partner.code))) await factsFor(known, request, caller, finalite);
     const callerNir = request.nirOfId(caller.usagerId);
     return nirs.map((nir) => {
       if (nir === null) return partner !== null;
