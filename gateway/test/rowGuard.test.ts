@@ -99,6 +99,63 @@ describe('row guard before execution', () => {
   });
 });
 
+describe('the identity lookup, while the access facts are fetched', () => {
+  const owners = coordinateOwners(supergraph);
+  /** A guard whose facts arrive only when `release` is called. */
+  const slowGuard = () => {
+    let release: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    const slow = createRowGuard({
+      schema,
+      registry,
+      factsSubgraph,
+      teamReadable,
+      owners,
+      fetchFacts: async (nirs) => {
+        await arrived;
+        return new Map(nirs.flatMap((n) => (facts.has(n) ? [[n, facts.get(n)!]] : [])));
+      },
+    });
+    return { slow, release };
+  };
+
+  it('runs a query naming usagers only through usager/usagers (the identity register answers them) before the facts arrive, and refuses after, at the same path', async () => {
+    const { slow, release } = slowGuard();
+    const request = requestOf(referent, 'accompagnement');
+    const document = parse('query($ids: [ID!]!) { usagers(ids: $ids) { id } }');
+    const guarded = await slow.before({ document, operationName: null, variables: { ids: [codec.encode(mine), codec.encode(other)] }, request });
+    expect(guarded.deferred).toEqual([
+      { path: ['usagers', 0], nir: mine },
+      { path: ['usagers', 1], nir: other },
+    ]);
+    release();
+    const data = {
+      usagers: [
+        { [usagerIdAlias]: codec.encode(mine), id: codec.encode(mine) },
+        { [usagerIdAlias]: codec.encode(other), id: codec.encode(other) },
+      ],
+    };
+    const errors = await slow.after({ document: injectUsagerIds(document, schema), operationName: null, data, request, deferred: guarded.deferred });
+    expect(data).toEqual({ usagers: [{ id: codec.encode(mine) }, null] });
+    expect(errors.map((e) => [e.path, e.extensions.code])).toEqual([[['usagers', 1], 'ACCES_REFUSE']]);
+  });
+
+  it('still waits for them before a mutation, or a root field answered by a partner', async () => {
+    const { slow, release } = slowGuard();
+    const waits = (text: string, variables: Record<string, unknown>) => {
+      let done = false;
+      const run = slow.before({ document: parse(text), operationName: null, variables, request: requestOf(referent, 'accompagnement') }).then(() => (done = true));
+      return { run, done: () => done };
+    };
+    const mutation = waits('mutation($u: ID!) { enregistrerOpposition(usagerId: $u, partenaire: CAF, recueilliePar: "x") { rejoue } }', { u: codec.encode(mine) });
+    const parNir = waits('query { usagerParNir(nir: "286041220200135") { id } }', {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([mutation.done(), parNir.done()]).toEqual([false, false]);
+    release();
+    await Promise.all([mutation.run, parNir.run]);
+  });
+});
+
 describe('row guard after execution', () => {
   const run = async (query: string, data: Record<string, unknown>, caller: Caller, finalite: Finalite) => {
     const document = injectUsagerIds(parse(query), schema);

@@ -57,6 +57,41 @@ describe('the entity guard: a partner is not even asked about someone withheld f
     expect(federation.simulator.stats().departement).toBe(1);
   });
 
+  it('asks the identity register while the Département is still answering who may see whom, not after it', async () => {
+    // People no other test of this file reads: their identity is not in the identity subgraph's cache.
+    const [first, second] = federation.population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 2);
+    const list = 'query($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance } } }';
+    const identityAsked = () => (federation.simulator.stats().rip ?? 0) + (federation.simulator.stats().sngi ?? 0) > 0;
+    /** Sends the list; resolves with when the identity register was first asked, and when the answer came, in ms. */
+    const timed = async (nir: string, caller: Parameters<typeof query>[3]) => {
+      federation.simulator.reset();
+      const started = Date.now();
+      let identityAt: number | null = null;
+      const answer = query<{ usagers: unknown[] }>(federation, list, { ids: [testCodec.encode(nir)] }, caller).then((a) => ({ a, at: Date.now() - started }));
+      let done: { a: Awaited<ReturnType<typeof query<{ usagers: unknown[] }>>>; at: number } | null = null;
+      void answer.then((d) => (done = d));
+      while (identityAt === null && done === null) {
+        if (identityAsked()) identityAt = Date.now() - started;
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const finished = await answer;
+      return { identityAt: identityAt ?? finished.at, answeredAt: finished.at, errors: finished.a.errors };
+    };
+    federation.simulator.setKnobs('departement', { latencyMs: 3_000 });
+    try {
+      // A référent's list: the facts decide who she may see, so the answer waits for them; the identity lookup does not.
+      const referent = await timed(first!.nir, asReferent('ref-001'));
+      expect(referent.answeredAt).toBeGreaterThanOrEqual(3_000);
+      expect(referent.identityAt).toBeLessThan(1_500);
+      // A reception agent's list of identities: no decision reads the facts; the answer does not wait for the Département.
+      const accueil = await timed(second!.nir, asAccueil());
+      expect(accueil.errors).toBeUndefined();
+      expect(accueil.answeredAt).toBeLessThan(1_500);
+    } finally {
+      federation.simulator.setKnobs('departement', { latencyMs: 0 });
+    }
+  });
+
   it('search results outside the caseload cost their partners no call', async () => {
     federation.simulator.reset();
     const search = await query<{ rechercherUsagers: unknown[] }>(

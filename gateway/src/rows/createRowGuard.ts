@@ -33,7 +33,7 @@ export interface RowGuardDeps {
   /**
    * Schema coordinate → subgraphs answering it (the supergraph's). With it, a query whose root
    * fields naming usagers are all `usager`/`usagers` answered by agency infrastructure (a
-   * subgraph whose partner is not opposable: the identity register) runs while the access facts
+   * subgraph speaking for no partner a usager may object to: the identity register) runs while the access facts
    * are fetched, instead of after (see `before`). Without it, every decision waits for the facts.
    */
   owners?: ReadonlyMap<string, readonly string[]>;
@@ -235,7 +235,10 @@ export function createRowGuard(deps: RowGuardDeps) {
   function answeredByInfrastructure(field: FieldNode): boolean {
     if (field.name.value !== 'usager' && field.name.value !== 'usagers') return false;
     const owners = deps.owners?.get(`Query.${field.name.value}`) ?? [];
-    return owners.length > 0 && owners.every((owner) => deps.registry.partnerOfSubgraph(owner)?.opposable === false);
+    // Infrastructure: a subgraph that speaks for no partner (the registry has none for the identity
+    // register) or for one no usager may object to. Comparing `opposable` with false alone took the
+    // first for a partner's: no query ever overlapped the facts with the identity lookup.
+    return owners.length > 0 && owners.every((owner) => deps.registry.partnerOfSubgraph(owner)?.opposable !== true);
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
