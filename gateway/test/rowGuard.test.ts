@@ -140,6 +140,21 @@ describe('the identity lookup, while the access facts are fetched', () => {
     expect(errors.map((e) => [e.path, e.extensions.code])).toEqual([[['usagers', 1], 'ACCES_REFUSE']]);
   });
 
+  it('asks the Département nothing when no decision can read the facts: a reception agent reading only the agency’s own fields', async () => {
+    const guarded = createRowGuard({ schema, registry, factsSubgraph, teamReadable, owners, fetchFacts: (nirs) => (factCalls.push([...nirs]), Promise.resolve(new Map())) });
+    const ask = async (text: string, caller: Caller, finalite: Finalite) =>
+      guarded.before({ document: parse(text), operationName: null, variables: { ids: [codec.encode(mine)] }, request: requestOf(caller, finalite) });
+    const accueil: Caller = { ...referent, roles: ['accueil'], referentId: null };
+    await ask('query($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance } orientations { statut } } }', accueil, 'premier-accueil');
+    expect(factCalls).toEqual([]);
+    // A partner's data, something computed from it, the Département's file, or a référent's decision: asked.
+    await ask('query($ids: [ID!]!) { usagers(ids: $ids) { id caf { connu } } }', accueil, 'premier-accueil');
+    await ask('query($ids: [ID!]!) { usagers(ids: $ids) { presencePartenaires { caf } } }', accueil, 'premier-accueil');
+    await ask('query($ids: [ID!]!) { usagers(ids: $ids) { ...F } } fragment F on Usager { rsa { etat } }', accueil, 'premier-accueil');
+    await ask('query($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance } } }', referent, 'accompagnement');
+    expect(factCalls).toEqual([[mine], [mine], [mine], [mine]]);
+  });
+
   it('still waits for them before a mutation, or a root field answered by a partner', async () => {
     const { slow, release } = slowGuard();
     const waits = (text: string, variables: Record<string, unknown>) => {

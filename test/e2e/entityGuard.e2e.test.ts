@@ -57,7 +57,7 @@ describe('the entity guard: a partner is not even asked about someone withheld f
     expect(federation.simulator.stats().departement).toBe(1);
   });
 
-  it('asks the identity register while the Département is still answering who may see whom, not after it', async () => {
+  it('asks the identity register while the Département is still answering who may see whom, not after it; and not the Département for a list of identities at reception', async () => {
     // People no other test of this file reads: their identity is not in the identity subgraph's cache.
     const [first, second] = federation.population.personnes.filter((p) => !p.ref.startsWith('persona:')).slice(0, 2);
     const list = 'query($ids: [ID!]!) { usagers(ids: $ids) { id identite { nomNaissance } } }';
@@ -83,10 +83,11 @@ describe('the entity guard: a partner is not even asked about someone withheld f
       const referent = await timed(first!.nir, asReferent('ref-001'));
       expect(referent.answeredAt).toBeGreaterThanOrEqual(3_000);
       expect(referent.identityAt).toBeLessThan(1_500);
-      // A reception agent's list of identities: no decision reads the facts; the answer does not wait for the Département.
+      // A reception agent's list of identities: no decision reads the facts; the Département is not even asked.
       const accueil = await timed(second!.nir, asAccueil());
       expect(accueil.errors).toBeUndefined();
       expect(accueil.answeredAt).toBeLessThan(1_500);
+      expect(federation.simulator.stats().departement ?? 0).toBe(0);
     } finally {
       federation.simulator.setKnobs('departement', { latencyMs: 0 });
     }

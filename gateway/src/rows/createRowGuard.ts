@@ -1,8 +1,12 @@
 import { activeRoles, checkNir, computeNirKey, type Caller, type Finalite } from '@passerelle/subgraph-kit';
 import {
+  BREAK,
   GraphQLError,
   Kind,
   OperationTypeNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
   type ArgumentNode,
   type DocumentNode,
   type FieldNode,
@@ -144,7 +148,11 @@ export function createRowGuard(deps: RowGuardDeps) {
     // Every usager an operation names is in its audit record, refused or not: an attempt is a trace too.
     for (const nir of [...named.values()].flat()) request.reach(nir);
     const defer = operation.operation === OperationTypeNode.QUERY && needsFacts(caller, finalite) && [...named].every(([field, nirs]) => nirs.length === 0 || answeredByInfrastructure(field));
-    const facts = factsFor([...named.values()].flat(), request, caller, finalite);
+    // When no decision of this request can read the facts (none of the caller's depends on who
+    // follows whom, and the operation selects only Usager fields the agency itself answers, which
+    // no objection withholds), the Département is not asked about these people at all.
+    const unread = !relationDecides(caller, finalite) && selectsOnlyAgencyFields(input.document);
+    const facts = unread ? Promise.resolve() : factsFor([...named.values()].flat(), request, caller, finalite);
     // Deferred: the identity register's fetch overlaps the Département's round trip for the facts.
     if (defer) void facts.catch(() => undefined);
     else await facts;
@@ -222,6 +230,39 @@ export function createRowGuard(deps: RowGuardDeps) {
         return partner !== null && objectionApplies(caller, finalite, false, partner.code);
       });
       hideable.set(fields, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether every Usager field the document selects (fragments and nested usagers included) is
+   * the agency's own: readable by a support-team member (no partner's data, nothing computed from
+   * it) and answered only by subgraphs that speak for no partner (the identity register, the
+   * reception network). Without the supergraph's owners, no. Per document object.
+   */
+  const agencyOnly = new WeakMap<DocumentNode, boolean>();
+  function selectsOnlyAgencyFields(document: DocumentNode): boolean {
+    const owners = deps.owners;
+    if (owners === undefined) return false;
+    let known = agencyOnly.get(document);
+    if (known === undefined) {
+      let only = true;
+      const typeInfo = new TypeInfo(deps.schema);
+      visit(
+        document,
+        visitWithTypeInfo(typeInfo, {
+          Field(node) {
+            if (typeInfo.getParentType()?.name !== 'Usager' || node.name.value === '__typename') return undefined;
+            const answering = owners.get(`Usager.${node.name.value}`) ?? [];
+            const agencyOwn = deps.teamReadable.has(node.name.value) && answering.length > 0 && answering.every((owner) => deps.registry.partnerOfSubgraph(owner) === null);
+            if (agencyOwn) return undefined;
+            only = false;
+            return BREAK;
+          },
+        }),
+      );
+      known = only;
+      agencyOnly.set(document, known);
     }
     return known;
   }
