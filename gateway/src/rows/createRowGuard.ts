@@ -151,8 +151,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     // When no decision of this request can read the facts (none of the caller's depends on who
     // follows whom, and the operation selects only Usager fields the agency itself answers, which
     // no objection withholds), the Département is not asked about these people at all.
-    const unread = !relationDecides(caller, finalite) && selectsOnlyAgencyFields(input.document);
-    const facts = unread ? Promise.resolve() : factsFor([...named.values()].flat(), request, caller, finalite);
+    const namedNirs = [...named.values()].flat();
+    const unread = namedNirs.length === 0 || (!relationDecides(caller, finalite) && selectsOnlyAgencyFields(input.document));
+    const facts = unread ? Promise.resolve() : factsFor(namedNirs, request, caller, finalite);
     // Deferred: the identity register's fetch overlaps the Département's round trip for the facts.
     if (defer) void facts.catch(() => undefined);
     else await facts;
