@@ -217,9 +217,10 @@ export function createRowGuard(deps: RowGuardDeps) {
 
   /**
    * Whether an objection could hide one of these Usager fields from this caller: the summary (any
-   * objection withholds it), or a partner's data unless the caller is that partner's agent. Per
-   * shape of the answer (walkResult.ts: one map per shape, per request), so per caller too. Not
-   * knowing whether the usager is the caller answers conservatively (as if not).
+   * objection withholds it), or a partner's data unless the caller is that partner's agent. Once
+   * per shape of the answer (walkResult.ts: the usagers of a list share one); the guard is built
+   * per request, so per caller too. Not knowing whether the usager is the caller answers
+   * conservatively (as if not).
    */
   const hideable = new WeakMap<ReadonlyMap<string, string>, boolean>();
   function objectionsMayHide(fields: ReadonlyMap<string, string>, caller: Caller, finalite: Finalite): boolean {
@@ -239,33 +240,27 @@ export function createRowGuard(deps: RowGuardDeps) {
    * Whether every Usager field the document selects (fragments and nested usagers included) is
    * the agency's own: readable by a support-team member (no partner's data, nothing computed from
    * it) and answered only by subgraphs that speak for no partner (the identity register, the
-   * reception network). Without the supergraph's owners, no. Per document object.
+   * reception network). Without the supergraph's owners, no.
    */
-  const agencyOnly = new WeakMap<DocumentNode, boolean>();
   function selectsOnlyAgencyFields(document: DocumentNode): boolean {
     const owners = deps.owners;
     if (owners === undefined) return false;
-    let known = agencyOnly.get(document);
-    if (known === undefined) {
-      let only = true;
-      const typeInfo = new TypeInfo(deps.schema);
-      visit(
-        document,
-        visitWithTypeInfo(typeInfo, {
-          Field(node) {
-            if (typeInfo.getParentType()?.name !== 'Usager' || node.name.value === '__typename') return undefined;
-            const answering = owners.get(`Usager.${node.name.value}`) ?? [];
-            const agencyOwn = deps.teamReadable.has(node.name.value) && answering.length > 0 && answering.every((owner) => deps.registry.partnerOfSubgraph(owner) === null);
-            if (agencyOwn) return undefined;
-            only = false;
-            return BREAK;
-          },
-        }),
-      );
-      known = only;
-      agencyOnly.set(document, known);
-    }
-    return known;
+    let only = true;
+    const typeInfo = new TypeInfo(deps.schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          if (typeInfo.getParentType()?.name !== 'Usager' || node.name.value === '__typename') return undefined;
+          const answering = owners.get(`Usager.${node.name.value}`) ?? [];
+          const agencyOwn = deps.teamReadable.has(node.name.value) && answering.length > 0 && answering.every((owner) => deps.registry.partnerOfSubgraph(owner) === null);
+          if (agencyOwn) return undefined;
+          only = false;
+          return BREAK;
+        },
+      }),
+    );
+    return only;
   }
 
   /** Whether the caller's decisions need the access facts (a usager reading as themself does not). */
