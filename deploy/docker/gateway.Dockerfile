@@ -5,19 +5,24 @@
 # (docs/operations.md); nothing secret is in the image, not even the development keys
 # (.dockerignore), so a container left on the defaults refuses to start instead of signing with them.
 
-# 1. Install: the gateway workspace's production dependencies only, then everything else pruned
-#    (npm keeps the dev-only workspace @passerelle/mocks otherwise: prune-to-workspace.sh).
+# 1. Install: the gateway workspace's production dependencies only; the production build (one
+#    JavaScript bundle of the gateway and the workspaces it imports, gateway/dist/main.js, by
+#    `npm run bundle`'s script: docs/operations.md, "Production build"); then everything else
+#    pruned (npm keeps the dev-only workspace @passerelle/mocks otherwise: prune-to-workspace.sh).
 FROM node:20.20.2-bookworm-slim AS install
 WORKDIR /app
 # The npm of the repository's packageManager field, so the lockfile is read as it was written.
 RUN npm install --global npm@11.19.1 --no-audit --no-fund
 COPY . .
 RUN npm ci --omit=dev --workspace=gateway --no-audit --no-fund \
+  && node --import tsx subgraphs/kit/src/cli/bundle.ts gateway \
   && sh deploy/docker/prune-to-workspace.sh gateway \
   && npm cache clean --force
 
-# 2. Run: the sources the gateway loads (it runs TypeScript through tsx, a production dependency
-#    of the kit: the packages export their src/ files), owned by root and read-only to the process.
+# 2. Run: the gateway's bundle, run by plain node (no TypeScript loader: tens of MiB and a share of
+#    the CPU saved, docs/performance.md), with the files it reads beside its sources (schema, SQL,
+#    GraphiQL assets) and the sources themselves for the operations CLIs (`node --import tsx
+#    gateway/src/cli/…`, tsx being a production dependency of the kit); owned by root, read-only.
 FROM node:20.20.2-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PASSERELLE_MODE=production \
@@ -40,4 +45,4 @@ USER 1000:1000
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.cjs"]
 # The V8 flags on the command line (gateway/src/gatewayNodeFlags.ts; NODE_OPTIONS refuses some V8 flags).
-CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=50", "--import", "tsx", "gateway/src/main.ts"]
+CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=50", "gateway/dist/main.js"]

@@ -7,7 +7,8 @@
 # public context keys, come from the environment at run time (docs/operations.md).
 ARG SUBGRAPH=caf
 
-# 1. Install: this subgraph workspace's production dependencies only, everything else pruned.
+# 1. Install: this subgraph workspace's production dependencies only; its production build
+#    (subgraphs/<name>/dist/main.js: docs/operations.md, "Production build"); everything else pruned.
 FROM node:20.20.2-bookworm-slim AS install
 ARG SUBGRAPH
 WORKDIR /app
@@ -16,11 +17,12 @@ RUN npm install --global npm@11.19.1 --no-audit --no-fund
 COPY . .
 RUN test -f "subgraphs/${SUBGRAPH}/src/main.ts" \
   && npm ci --omit=dev --workspace="subgraphs/${SUBGRAPH}" --no-audit --no-fund \
+  && node --import tsx subgraphs/kit/src/cli/bundle.ts "subgraphs/${SUBGRAPH}" \
   && sh deploy/docker/prune-to-workspace.sh "subgraphs/${SUBGRAPH}" \
   && npm cache clean --force
 
-# 2. Run: the kit and this subgraph's sources (TypeScript run by tsx, a production dependency of
-#    the kit), owned by root and read-only to the process.
+# 2. Run: this subgraph's bundle, run by plain node, with the files it reads beside its sources
+#    (its schema.graphql, the kit's); owned by root and read-only to the process.
 FROM node:20.20.2-bookworm-slim AS runtime
 ARG SUBGRAPH
 ARG PORT=4002

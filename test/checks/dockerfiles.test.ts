@@ -144,12 +144,16 @@ describe.each(images)('$file', ({ file, workspace, args }) => {
     for (const source of sources.filter((s) => s !== 'node_modules')) expect([source, existsSync(path.join(repositoryRoot, source))]).toEqual([source, true]);
   });
 
-  it('runs TypeScript through tsx, which is then a production dependency of the kit', () => {
+  it('builds the bundle in the install stage and runs it with plain node, no TypeScript loader (npm run bundle)', () => {
     // The subgraph image's CMD is a launcher script (it sets <PREFIX>_HOST): what it runs counts.
     const launcher = /run-subgraph\.sh/.test(text) ? readFileSync(path.join(repositoryRoot, 'deploy/docker/run-subgraph.sh'), 'utf8') : '';
-    expect(`${text}\n${launcher}`).toMatch(/"--import", "tsx"|--import tsx /);
+    const install = stages.find((stage) => stage.name === 'install')!;
+    expect(install.instructions.filter((i) => i.keyword === 'RUN' && i.args.includes('node --import tsx subgraphs/kit/src/cli/bundle.ts'))).toHaveLength(1);
+    expect(`${text}\n${launcher}`).toMatch(/dist\/main\.js/);
+    expect(`${final.instructions.map((i) => i.args).join('\n')}\n${launcher}`).not.toMatch(/--import/);
+    // The bundler and tsx (for the operations CLIs) are the kit's production dependencies, at exact versions.
     const kit = JSON.parse(readFileSync(path.join(repositoryRoot, 'subgraphs/kit/package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(kit.dependencies.tsx).toMatch(/^\d+\.\d+\.\d+$/);
+    expect([kit.dependencies.tsx, kit.dependencies.esbuild]).toEqual([expect.stringMatching(/^\d+\.\d+\.\d+$/), expect.stringMatching(/^\d+\.\d+\.\d+$/)]);
   });
 });
 
@@ -172,7 +176,7 @@ describe('the gateway image', () => {
   it('runs the gateway with the V8 flags the bench measures it with (gateway/src/gatewayNodeFlags.ts), on its command line', () => {
     const final = stagesOf(instructionsOf(readFileSync(path.join(repositoryRoot, 'deploy/docker/gateway.Dockerfile'), 'utf8'))).at(-1)!;
     const cmd = JSON.parse(final.instructions.find((i) => i.keyword === 'CMD')!.args) as string[];
-    expect(cmd).toEqual(['node', ...gatewayNodeFlags, '--import', 'tsx', 'gateway/src/main.ts']);
+    expect(cmd).toEqual(['node', ...gatewayNodeFlags, 'gateway/dist/main.js']);
     // Not in NODE_OPTIONS too: Node refuses some V8 flags there, and two places would drift apart.
     expect(final.instructions.filter((i) => i.keyword === 'ENV' && /NODE_OPTIONS=/.test(i.args))).toEqual([]);
   });

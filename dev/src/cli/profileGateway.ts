@@ -7,6 +7,7 @@ import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { createPopulation, createSimulatorServer, simulatorEnv } from '@passerelle/mocks';
 import { startDevIdentityProvider } from '@passerelle/gateway';
 import { readConfig, silentLogger } from '@passerelle/subgraph-kit';
+import { bundleService, bundleTargets, selectBundleTargets } from '@passerelle/subgraph-kit/build';
 import { subgraphServices } from '../federationServices';
 
 /**
@@ -14,7 +15,7 @@ import { subgraphServices } from '../federationServices';
  * not the side-by-side benchmark (`npm run bench`). Three processes on loopback:
  *  - the backend (this file with `--backend`): simulator (latency 0), identity provider and every
  *    subgraph, on free ports; it prints what the gateway and the load need as one JSON line;
- *  - the gateway alone (`gateway/src/main.ts`), pointed at those subgraphs; with `--cpu-prof`
+ *  - the gateway alone, from its bundle as in its image (`gateway/dist/main.js`, `npm run bundle`), pointed at those subgraphs; with `--cpu-prof`
  *    it writes a V8 profile into a temporary directory on stop;
  *  - the load (this process): for each scenario, `--clients` loops (default 50) for `--seconds`
  *    (default 20, at most 30) after a short warm-up.
@@ -80,9 +81,10 @@ async function subgraph(name: string): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-/** Starts `args` under Node with tsx and resolves with the first stdout line `pick` accepts. */
+/** Starts `args` under Node (with tsx for a TypeScript script) and resolves with the first stdout line `pick` accepts. */
 function startChild(args: string[], env: NodeJS.ProcessEnv, pick: (line: string) => string | null): Promise<{ child: ChildProcess; value: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repository, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const loader = args.some((arg) => arg.endsWith('.ts')) ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, ...args], { cwd: repository, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     let done = false;
@@ -232,7 +234,9 @@ async function main(): Promise<void> {
       // V8 flags for the gateway alone (memory experiments: docs/performance.md), not for the backend or the subgraphs.
       ...(process.env.PROFILE_GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.PROFILE_GATEWAY_NODE_OPTIONS } : {}),
     };
-    const gatewayArgs = [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), path.join(repository, 'gateway/src/main.ts')];
+    // The gateway as its image runs it: its bundle, built afresh (npm run bundle), without a TypeScript loader.
+    const [gatewayTarget] = selectBundleTargets(bundleTargets(repository), ['gateway']);
+    const gatewayArgs = [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), (await bundleService(gatewayTarget!)).outfile];
     const gateway = await startChild(gatewayArgs, gatewayEnv, (line) => {
       const parsed = line.startsWith('{') ? (JSON.parse(line) as { msg?: string; message?: string; url?: string }) : null;
       return parsed && (parsed.msg ?? parsed.message) === 'gateway listening' && parsed.url ? parsed.url : null;

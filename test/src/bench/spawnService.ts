@@ -13,7 +13,10 @@ export interface ChildService {
 
 export interface SpawnServiceOptions {
   name: string;
-  /** The TypeScript file to run (with tsx's loader, in the child's own node: its pid is the one measured). */
+  /**
+   * The file to run, in the child's own node (its pid is the one measured): a bundle (`.js`, what
+   * the images run: `npm run bundle`) as is, a TypeScript file with tsx's loader.
+   */
   script: string;
   /** Its environment, given the port it must listen on. */
   env: (port: number) => NodeJS.ProcessEnv;
@@ -72,8 +75,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `script` as a child process (`node --import tsx`, not the tsx CLI, which would put a
- * second process between this one and the measured one) on a free port, and waits until it
+ * Starts `script` as a child process (`node`, with `--import tsx` for TypeScript: not the tsx CLI,
+ * which would put a second process between this one and the measured one) on a free port, and waits until it
  * listens there itself and `readyPath` answers 200; on a port taken meanwhile, starts it again
  * on another (3 tries). Its stderr goes to `logFile`, whose end explains a failure to start.
  */
@@ -91,7 +94,8 @@ class PortTakenError extends Error {}
 
 async function spawnOnce({ name, script, env, nodeArgs = [], readyPath, readyTimeoutMs = 60_000, logFile }: SpawnServiceOptions, port: number): Promise<ChildService> {
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: env(port), stdio: ['ignore', 'ignore', log] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], { env: env(port), stdio: ['ignore', 'ignore', log] });
   closeSync(log);
   const stderrTail = () => readFileSync(logFile, 'utf8').slice(-4096).trim();
   const url = `http://127.0.0.1:${port}`;

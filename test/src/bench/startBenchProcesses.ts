@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { legacySystems } from '@passerelle/mocks';
 import { defaultSupergraphPath, gatewayNodeFlags, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
-import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
+import { bundleService, bundleTargets, type BundleTarget } from '@passerelle/subgraph-kit/build';
 import { subgraphServices } from '@passerelle/dev';
 import type { GatewayKey } from './benchTypes';
 import { spawnService, type ChildService } from './spawnService';
@@ -29,6 +29,26 @@ export interface BenchProcessOptions {
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
 const quiet = { LOG_LEVEL: 'error' };
+
+/** The peers' launchers, bundled like the services (test/dist/bench/), so that every gateway runs without a TypeScript loader. */
+const peerTargets: BundleTarget[] = (['bareApolloGateway', 'hiveGateway'] as const).map((name) => ({
+  name,
+  entry: path.join(__dirname, `${name}.ts`),
+  outfile: path.resolve(__dirname, `../../dist/bench/${name}.js`),
+}));
+
+/**
+ * Every process the bench measures runs from a bundle, as in the images (`npm run bundle`,
+ * docs/operations.md): the gateway, each subgraph and the peers' launchers alike, since tsx's
+ * loader alone costs a process tens of MiB and a share of its CPU. Built afresh at each run (a
+ * second or two), so the figures are those of the code checked out. The simulator, the same for
+ * every gateway and no production process, stays on tsx (it loads each legacy system's module by path).
+ */
+async function bundleEverything(): Promise<Map<string, string>> {
+  const targets = [...bundleTargets(repositoryRoot), ...peerTargets];
+  const bundled = await Promise.all(targets.map((target) => bundleService(target)));
+  return new Map(bundled.map((b) => [b.name, b.outfile]));
+}
 
 /**
  * The supergraph every gateway of the run plans on: the committed one, with each subgraph's URL
@@ -59,6 +79,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     await identityProvider.stop();
   };
   try {
+    const bundleOf = await bundleEverything();
     const simulator = await spawnService({
       name: 'simulator',
       script: path.join(repositoryRoot, 'mocks/src/cli/startSimulator.ts'),
@@ -69,14 +90,13 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     });
     started.push(simulator);
     const prefixOf = new Map(legacySystems.map((system) => [system.name, system.prefix]));
-    const dirOf = new Map(discoverSubgraphs().map((d) => [d.name, d.dir]));
     const auditJournal = path.join(workDir, 'journal.jsonl');
     const subgraphs = await Promise.all(
       subgraphServices().map(async (service) => {
         const legacy = Object.fromEntries(Object.entries(service.legacyUrls).map(([variable, system]) => [variable, `${simulator.url}${prefixOf.get(system) ?? `/${system}`}`]));
         const child = await spawnService({
           name: service.name,
-          script: path.join(dirOf.get(service.name)!, 'src/main.ts'),
+          script: bundleOf.get(service.name)!,
           env: (port) => ({ ...base, ...legacy, [service.portVariable]: String(port), AUDIT_JOURNAL_PATH: auditJournal }),
           readyPath: '/health',
           readyTimeoutMs: 180_000,
@@ -88,10 +108,10 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
     );
     const supergraphPath = writeSupergraph(workDir, new Map(subgraphs.map((s) => [s.name, `${s.url}/graphql`])));
     const scriptOf: Record<GatewayKey, string> = {
-      passerelle: path.join(repositoryRoot, 'gateway/src/main.ts'),
-      apollo: path.join(__dirname, 'bareApolloGateway.ts'),
-      hive: path.join(__dirname, 'hiveGateway.ts'),
-      'passerelle-workers': path.join(repositoryRoot, 'gateway/src/main.ts'),
+      passerelle: bundleOf.get('gateway')!,
+      apollo: bundleOf.get('bareApolloGateway')!,
+      hive: bundleOf.get('hiveGateway')!,
+      'passerelle-workers': bundleOf.get('gateway')!,
     };
     const running = new Map<GatewayKey, ChildService>();
     // One after another: each gateway starts on an idle machine.

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { sourceLocationPlugin } from './sourceLocationPlugin';
+
+/** One service to bundle: its entry point and where the bundle goes. */
+export interface BundleTarget {
+  /** `gateway`, a subgraph's name, or a tool's: for messages. */
+  name: string;
+  /** The TypeScript file the process runs (`src/main.ts`). */
+  entry: string;
+  /** The bundle, inside the repository so that its packages resolve from node_modules (`<package>/dist/main.js`). */
+  outfile: string;
+}
+
+export interface BundledService {
+  name: string;
+  outfile: string;
+  /** The bundle's size, its source map apart. */
+  bytes: number;
+}
+
+/** The project's own workspaces are bundled; every other package stays a `require` of node_modules. */
+const workspacePackage = /^@passerelle\//;
+
+/** Bare imports outside the workspaces are left to Node's resolution at run time. */
+const dependenciesExternal: Plugin = {
+  name: 'passerelle-dependencies-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (workspacePackage.test(args.path) || path.isAbsolute(args.path) ? undefined : { path: args.path, external: true }));
+  },
+};
+
+/**
+ * Bundles one service's TypeScript and the workspaces it imports into one CommonJS file for
+ * Node 20, the way the images run it (docs/operations.md, "Production build"): no TypeScript
+ * loader in the process, which saves about 40 MiB of resident memory and a sixth of the CPU per
+ * request on the gateway (docs/performance.md). Dependencies stay in node_modules; nothing is
+ * minified, so a stack trace names the functions; a linked source map (`.js.map`) maps its lines
+ * back to the TypeScript, read by `node --enable-source-maps` when wanted.
+ */
+export async function bundleService(target: BundleTarget): Promise<BundledService> {
+  const result = await build({
+    entryPoints: [target.entry],
+    outfile: target.outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    write: false,
+    // The bundle's file comments (`// src/index.ts`) relative to its package, whatever the build's working directory.
+    absWorkingDir: path.dirname(path.dirname(path.resolve(target.outfile))),
+    plugins: [dependenciesExternal, sourceLocationPlugin(path.dirname(target.outfile))],
+  }).catch((error: unknown) => {
+    // esbuild's failure lists each problem with its file and line.
+    throw new Error(`${target.name} could not be bundled: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  // Each file written beside and renamed over the old one: a process starting meanwhile (a test,
+  // the bench) reads the old bundle or the new, never half of one.
+  await mkdir(path.dirname(target.outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    const partial = `${file.path}.${randomUUID()}.partial`;
+    await writeFile(partial, file.contents);
+    await rename(partial, file.path);
+  }
+  const bundle = result.outputFiles.find((file) => file.path === path.resolve(target.outfile));
+  return { name: target.name, outfile: target.outfile, bytes: bundle?.contents.byteLength ?? 0 };
+}
