@@ -19,8 +19,7 @@ import { placeholderAlias } from '../authorization/authorizeOperation';
 import type { PartnerRegistry } from '../partners/PartnerRegistry';
 import type { RequestSecurity } from '../pipeline/RequestSecurity';
 import type { AccessFacts, AccessFactsScope } from './accessFacts';
-import { usagerIdAlias } from './injectUsagerIds';
-import { injectedUsagerAlias } from './injectUsagerIds';
+import { injectedUsagerAlias, usagerCarrierTypes, usagerIdAlias } from './injectUsagerIds';
 import { maySeeUsager, objectionApplies, relationDecides, teamOnly } from './rowPolicy';
 import { walkResult, type VisitedObject } from './walkResult';
 
@@ -81,6 +80,21 @@ const argument = (field: FieldNode, name: string): ArgumentNode | undefined => f
  * fetched for them); after, it removes anything that still reached the answer (search results,
  * payloads) and hides the data of partners a usager objected to.
  */
+/**
+ * The objects of an answer the guard looks at: usagers, search results (a refused usager's is
+ * dropped from its list) and the objects the gateway made name their usager (the injected alias
+ * comes out of them). Worked out once per schema: the guard is built per request.
+ */
+const guardedTypesOf = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+function guardedTypes(schema: GraphQLSchema): ReadonlySet<string> {
+  let types = guardedTypesOf.get(schema);
+  if (types === undefined) {
+    types = new Set(['Usager', 'CandidatUsager', ...usagerCarrierTypes(schema)]);
+    guardedTypesOf.set(schema, types);
+  }
+  return types;
+}
+
 export function createRowGuard(deps: RowGuardDeps) {
   /** Fetches the facts of these NIRs not known yet, into the request; parallel fetches of one plan share one call per usager. */
   async function factsFor(nirs: Iterable<string>, request: RequestSecurity, caller: Caller, finalite: Finalite): Promise<void> {
@@ -292,7 +306,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     const cache = request.facts;
     const nirOfId = (id: unknown) => request.nirOfId(id);
     const visited: VisitedObject[] = [];
-    walkResult(deps.schema, input.document, input.operationName, data, (v) => visited.push(v));
+    walkResult(deps.schema, input.document, input.operationName, data, guardedTypes(deps.schema), (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
     const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
     const deferred = input.deferred ?? [];
@@ -380,10 +394,9 @@ export function createRowGuard(deps: RowGuardDeps) {
     for (const v of visited) {
       if (injectedUsagerAlias in v.object) delete v.object[injectedUsagerAlias];
       // Search results dropped above are taken out of the lists holding them; most answers drop none.
-      if (dropped.size === 0) continue;
-      for (const [key, value] of Object.entries(v.object)) {
-        if (Array.isArray(value) && value.some((item) => dropped.has(item as Record<string, unknown>))) v.object[key] = value.filter((item) => !dropped.has(item as Record<string, unknown>));
-      }
+      if (!dropped.has(v.object) || v.holder === null) continue;
+      const list = v.holder.object[v.holder.key];
+      if (Array.isArray(list)) v.holder.object[v.holder.key] = list.filter((item) => !dropped.has(item as Record<string, unknown>));
     }
     return errors;
   }

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 
 /** The alias under which the gateway reads every Usager's id for row authorization; removed from the answer. */
 export const usagerIdAlias = '_passerelleUsagerId';
@@ -13,6 +13,22 @@ const usagerField: FieldNode = {
   name: { kind: Kind.NAME, value: 'usager' },
   selectionSet: { kind: Kind.SELECTION_SET, selections: [idField] },
 };
+
+/** Whether the gateway adds `_passerelleUsager` to selections on `type`: an object type, not a root type, with a non-list `usager: Usager` field. */
+function carriesUsager(type: GraphQLNamedType, schema: GraphQLSchema): boolean {
+  const root = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(type as never);
+  const usager = isObjectType(type) && !root ? type.getFields().usager : undefined;
+  return usager !== undefined && usager.type.toString().replace(/!$/, '') === 'Usager';
+}
+
+/** The object types whose selections get `_passerelleUsager` (a referral, a mutation's payload): where the row guard looks for it in the answer. */
+export function usagerCarrierTypes(schema: GraphQLSchema): Set<string> {
+  return new Set(
+    Object.values(schema.getTypeMap())
+      .filter((type) => carriesUsager(type, schema))
+      .map((type) => type.name),
+  );
+}
 
 /**
  * Adds `_passerelleUsagerId: id` to every selection set on `Usager` (fields, inline fragments
@@ -36,9 +52,7 @@ export function injectUsagerIds(document: DocumentNode, schema: GraphQLSchema): 
           return { ...node, selections: [...node.selections, idField] };
         }
         // Root types name usagers by argument: row authorization reads those before execution.
-        const root = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(parent as never);
-        const usager = isObjectType(parent) && !root ? parent.getFields().usager : undefined;
-        if (!usager || usager.type.toString().replace(/!$/, '') !== 'Usager') return undefined;
+        if (!carriesUsager(parent, schema)) return undefined;
         if (node.selections.some((s) => s.kind === Kind.FIELD && s.alias?.value === injectedUsagerAlias)) return undefined;
         return { ...node, selections: [...node.selections, usagerField] };
       },

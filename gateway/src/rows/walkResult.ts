@@ -21,6 +21,8 @@ export interface VisitedObject {
   path: Array<string | number>;
   /** Response key → schema field name, for the fields selected on this object (shared by every object of the same shape: read only). */
   fields: ReadonlyMap<string, string>;
+  /** The object and response key holding this object, or the list it is in; null for the root. */
+  holder: { object: Record<string, unknown>; key: string } | null;
 }
 
 /** A response key under an object whose value has a selection set: where the walk goes next. */
@@ -30,6 +32,8 @@ interface Child {
   sets: SelectionSetNode[];
   /** The shape of the objects found there, by concrete type: computed once, on the first such object. */
   shapes: Map<string, Shape>;
+  /** Whether an object of a wanted type can be found there, at any depth of what is selected: worked out once. */
+  reaches?: boolean;
 }
 
 /** What the operation selects on objects of one type at one place of the answer. */
@@ -39,18 +43,22 @@ interface Shape {
 }
 
 /**
- * Walks a response along the operation that produced it, calling `visit` for every object with
- * its schema type and the field name behind each response key (aliases resolved, fragments
- * followed). Objects are visited parent first, so a visitor may prune what lies below.
+ * Walks a response along the operation that produced it, calling `visit` for every object of a
+ * `wanted` type with its schema type, where it sits and the field name behind each response key
+ * (aliases resolved, fragments followed), parents before what lies below them.
  *
  * The selections are resolved once per type and place in the answer (a shape), not once per
- * object: the 50 usagers of a list share one. Shapes live for one walk only.
+ * object: the 50 usagers of a list share one. A place whose selections can hold no object of a
+ * wanted type, by the schema's types (a partner's data under a usager, for the row guard), is not
+ * walked at all, and the path is one stack copied only for a visited object: a caseload of 50
+ * full files is 50 visits, not one per payment, child and lease. Shapes live for one walk only.
  */
 export function walkResult(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   data: Record<string, unknown> | null | undefined,
+  wanted: ReadonlySet<string>,
   visit: (visited: VisitedObject) => void,
 ): void {
   if (!data) return;
@@ -103,29 +111,51 @@ export function walkResult(
     return { fields, children };
   };
 
-  const walkObject = (type: GraphQLObjectType, shape: Shape, object: Record<string, unknown>, path: Array<string | number>) => {
-    visit({ typeName: type.name, object, path, fields: shape.fields });
+  const shapeAt = (child: Child, concrete: GraphQLObjectType): Shape => {
+    let shape = child.shapes.get(concrete.name);
+    if (shape === undefined) {
+      shape = shapeOf(concrete, child.sets);
+      child.shapes.set(concrete.name, shape);
+    }
+    return shape;
+  };
+  /** Finite: each step goes one level down the operation's selections (fragments are not followed twice). */
+  const reaches = (child: Child): boolean => {
+    if (child.reaches === undefined) {
+      const concretes = isObjectType(child.named) ? [child.named] : isAbstractType(child.named) ? schema.getPossibleTypes(child.named) : [];
+      child.reaches = concretes.some((type) => wanted.has(type.name) || shapeAt(child, type).children.some(reaches));
+    }
+    return child.reaches;
+  };
+
+  // The path to the object being walked: one stack, pushed and popped.
+  const path: Array<string | number> = [];
+  const walkObject = (type: GraphQLObjectType, shape: Shape, object: Record<string, unknown>, holder: VisitedObject['holder']) => {
+    if (wanted.has(type.name)) visit({ typeName: type.name, object, path: [...path], fields: shape.fields, holder });
     for (const child of shape.children) {
+      if (!reaches(child)) continue;
       const value = object[child.key];
-      if (value !== null && value !== undefined) walkValue(child, value, [...path, child.key]);
+      if (value === null || value === undefined) continue;
+      path.push(child.key);
+      walkValue(child, value, { object, key: child.key });
+      path.pop();
     }
   };
-  const walkValue = (child: Child, value: unknown, path: Array<string | number>) => {
+  const walkValue = (child: Child, value: unknown, holder: NonNullable<VisitedObject['holder']>) => {
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index += 1) walkValue(child, value[index], [...path, index]);
+      for (let index = 0; index < value.length; index += 1) {
+        path.push(index);
+        walkValue(child, value[index], holder);
+        path.pop();
+      }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
     const concrete = isObjectType(child.named) ? child.named : typeof object.__typename === 'string' ? schema.getType(object.__typename) : undefined;
     if (!concrete || !isObjectType(concrete)) return;
-    let shape = child.shapes.get(concrete.name);
-    if (shape === undefined) {
-      shape = shapeOf(concrete, child.sets);
-      child.shapes.set(concrete.name, shape);
-    }
-    walkObject(concrete, shape, object, path);
+    walkObject(concrete, shapeAt(child, concrete), object, holder);
   };
 
-  walkObject(root, shapeOf(root, [operation.selectionSet]), data, []);
+  walkObject(root, shapeOf(root, [operation.selectionSet]), data, null);
 }
