@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createPopulation, createSimulatorServer, discoverLegacySystems, simulatorEnv, simulatorsDirOf, type Population, type RunningSimulator } from '@passerelle/mocks';
 import { createServer as createGateway, loadDevIdpConfig, loadGatewayConfig, startDevIdentityProvider, type DevIdentityProvider } from '@passerelle/gateway';
 import { clearLegacyReadCaches, createLogger, readConfig, serverEnv, silentLogger, startTracing, type Logger, type RunningHttpServer } from '@passerelle/subgraph-kit';
-import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry';
+import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry/testing';
 import { subgraphServices } from './federationServices';
 
 export interface RunningFederation {

@@ -2,7 +2,7 @@ import type { RunningFederation } from '@passerelle/dev';
 import { gatewayMetricNames } from '@passerelle/gateway';
 import { clearLegacyReadCaches } from '@passerelle/subgraph-kit';
 import { kitMetricNames } from '@passerelle/subgraph-kit/metrics';
-import { InMemorySpanExporter, type ReadableSpan } from '@passerelle/subgraph-kit/telemetry';
+import { InMemorySpanExporter, type ReadableSpan } from '@passerelle/subgraph-kit/telemetry/testing';
 import { fullFileQuery } from '../src/e2e/fullFileQuery';
 import { asUsager, nirsIn, query, startTestFederation, testCodec } from '../src/e2e/testFederation';
 import { parsePrometheusText, sampleValue } from '../src/metrics/parsePrometheusText';

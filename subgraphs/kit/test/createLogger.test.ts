@@ -1,5 +1,6 @@
 import { createLogger } from '../src/logging/createLogger';
-import { InMemorySpanExporter, startTracing, withSpan } from '../src/telemetry/index';
+import { startTracing, withSpan } from '../src/telemetry/index';
+import { InMemorySpanExporter } from '../src/telemetry/testing';
 
 const exporter = new InMemorySpanExporter();
 const tracing = startTracing({ serviceName: 'essai', exporter });

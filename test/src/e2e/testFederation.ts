@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createUsagerIdCodec, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 import { everyPortFree, startFederation, type RunningFederation } from '@passerelle/dev';
-import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry';
+import type { InMemorySpanExporter } from '@passerelle/subgraph-kit/telemetry/testing';
 
 /** The secret the end-to-end federation seals ids with (the ids are computed by the tests too). */
 export const testIdSecret = 'end-to-end-test-usager-id-secret';

@@ -1,3 +1,2 @@
 export { startTracing, type Tracing, type TracingOptions } from './startTracing';
 export { passerelleTracer, withSpan, withSpanSync, withServerSpan, traceHeaders, contextOfHeaders, type SpanAttributes } from './spans';
-export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';

@@ -1,9 +1,28 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type * as OtlpHttpExporter from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Resources from '@opentelemetry/resources';
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type * as SdkTraceNode from '@opentelemetry/sdk-trace-node';
+
+/** The resource attribute naming the service (OpenTelemetry's semantic conventions, `ATTR_SERVICE_NAME`: its package is 1.7 MiB of source for this one name). */
+const serviceNameAttribute = 'service.name';
+
+/**
+ * The SDK, loaded when tracing starts, not with the kit: the provider, the exporter and what they
+ * pull in are about 4 MiB of source that a process with tracing off (the default) would keep in
+ * its heap for nothing (docs/performance.md, "Memory").
+ */
+function loadSdk() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    base: require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase,
+    node: require('@opentelemetry/sdk-trace-node') as typeof SdkTraceNode,
+    resources: require('@opentelemetry/resources') as typeof Resources,
+    otlp: () => require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttpExporter,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 export interface TracingOptions {
   /** The process's service name in every span's resource (`gateway`, `caf`, `federation` for `npm start`). */
@@ -33,12 +52,13 @@ const off: Tracing = { enabled: false, shutdown: () => Promise.resolve() };
  * W3C trace-context propagator and async-local context.
  */
 export function startTracing(options: TracingOptions): Tracing {
-  const exporter = options.exporter ?? (options.endpoint ? new OTLPTraceExporter({ url: `${options.endpoint}/v1/traces` }) : null);
-  if (exporter === null) return off;
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
+  if (!options.exporter && !options.endpoint) return off;
+  const sdk = loadSdk();
+  const exporter = options.exporter ?? new (sdk.otlp().OTLPTraceExporter)({ url: `${options.endpoint}/v1/traces` });
+  const provider = new sdk.node.NodeTracerProvider({
+    resource: sdk.resources.resourceFromAttributes({ [serviceNameAttribute]: options.serviceName }),
     // An in-memory exporter is read by a test right after a request: each span must be there when it ends.
-    spanProcessors: [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
+    spanProcessors: [options.exporter ? new sdk.base.SimpleSpanProcessor(exporter) : new sdk.base.BatchSpanProcessor(exporter)],
   });
   provider.register();
   return {
