@@ -6,6 +6,12 @@ export interface BenchOptions {
   rounds: number;
   latencySeconds: number;
   saturationSeconds: number;
+  /**
+   * Unmeasured load before each saturation round, at the round's own load: the subgraphs and the
+   * simulator settle from the previous round's (their collections, their caches), which the first
+   * gateway of each row otherwise pays. 0: none.
+   */
+  warmupSeconds: number;
   saturationClients: number;
   gateways: GatewayKey[];
   settings: SettingKey[];
@@ -22,7 +28,7 @@ export interface BenchOptions {
   out: string;
 }
 
-export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--clients N]
+export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S] [--clients N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
                    [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
@@ -54,6 +60,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         rounds: 1,
         latencySeconds: 0.5,
         saturationSeconds: 0.5,
+        warmupSeconds: 0.2,
         saturationClients: 10,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
@@ -68,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         rounds: 2,
         latencySeconds: 4,
         saturationSeconds: 5,
+        warmupSeconds: 2,
         saturationClients: 50,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
@@ -92,6 +100,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--saturation-seconds':
         options.saturationSeconds = positive(flag, value, 120);
         break;
+      case '--warmup-seconds': {
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds < 0 || seconds > 60) throw new Error(`--warmup-seconds: expected a number in [0, 60]; got ${value ?? 'nothing'}`);
+        options.warmupSeconds = seconds;
+        break;
+      }
       case '--clients':
         options.saturationClients = Math.round(positive(flag, value, 500));
         break;

@@ -61,6 +61,8 @@ export interface RoundResult extends LoadResult {
   round: number;
   gatewayCpuMs: number;
   subgraphsCpuMs: number;
+  /** The same, per subgraph: where the subgraphs' time goes (which partner's answers cost most). */
+  subgraphsCpuMsBySubgraph: Record<string, number>;
   simulatorCpuMs: number;
   legacyCalls: number;
   /** Calls to the systems holding partners' data: every system but the Département's (caseload lists, access facts). */

@@ -62,6 +62,7 @@ async function runBench(options: BenchOptions): Promise<void> {
               variant,
               gateway,
               round: 0,
+              warmupSeconds: 0,
               job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: 0, clients: 2, seconds: options.quick ? 0.2 : 1 },
             },
             processes,
@@ -84,7 +85,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
       const clients = setting === 'latency' ? 1 : options.saturationClients;
       progress(
-        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each (${Math.round((Date.now() - started) / 1000)} s)`,
+        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each${setting === 'saturation' && options.warmupSeconds > 0 ? ` after ${options.warmupSeconds} s unmeasured` : ''} (${Math.round((Date.now() - started) / 1000)} s)`,
       );
       for (let round = 1; round <= options.rounds; round += 1) {
         for (const scenario of scenarios) {
@@ -99,6 +100,8 @@ async function runBench(options: BenchOptions): Promise<void> {
                   variant,
                   gateway,
                   round,
+                  // At saturation only: one client at realistic latency leaves the machine idle between requests.
+                  warmupSeconds: setting === 'saturation' ? options.warmupSeconds : 0,
                   job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: cursors.get(cursorKey) ?? 0, clients, seconds },
                 },
                 processes,
@@ -123,7 +126,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       population: options.population,
       rounds: options.rounds,
       latency: { ...latency, clients: 1, seconds: options.latencySeconds },
-      saturation: { clients: options.saturationClients, seconds: options.saturationSeconds },
+      saturation: { clients: options.saturationClients, seconds: options.saturationSeconds, warmupSeconds: options.warmupSeconds },
     };
     const settingsRun: SettingKey[] = options.settings;
     process.stdout.write(formatBenchTables(rows, meta));

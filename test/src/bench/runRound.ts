@@ -12,14 +12,14 @@ export interface RoundSpec {
   gateway: GatewayKey;
   round: number;
   job: LoadJob;
+  /** Unmeasured load first, at the same load (BenchOptions.warmupSeconds); 0: none. */
+  warmupSeconds: number;
 }
 
 /** The Département's own system (caseload lists, access facts): the one a repeated caseload may still call (issue 11's target). */
 const departementSystem = 'departement';
 
 const sumPeaks = (peaks: ReadonlyArray<number | null>): number | null => (peaks.every((peak) => peak !== null) ? peaks.reduce<number>((total, peak) => total + (peak ?? 0), 0) : null);
-
-const sumCpu = (pids: readonly number[]) => pids.reduce((total, pid) => total + (cpuMsOf(pid) ?? 0), 0);
 
 /**
  * One round: the simulator's counters reset and the gateway's peak RSS reset, CPU times read,
@@ -28,20 +28,27 @@ const sumCpu = (pids: readonly number[]) => pids.reduce((total, pid) => total + 
  */
 export async function runRound(spec: RoundSpec, processes: BenchProcesses, simulator: SimulatorAdmin, load: LoadGenerator): Promise<{ result: RoundResult; next: number }> {
   const gateway = processes.gateways.get(spec.gateway)!;
-  const subgraphPids = processes.subgraphs.map((s) => s.pid);
   // The same-usager variant measures the warm path: its request once first, not counted, so that
   // the subgraphs' caches (shared by every gateway, 30 s for personal data) expired since the last
   // round are not charged to whichever gateway's round comes first.
   if (spec.variant === 'same') {
     for (const request of new Set(spec.job.requests)) await (await fetch(spec.job.url, { method: 'POST', headers: request.headers, body: request.body })).text();
   }
+  // The warm-up draws the next requests of the variant's list: the measured ones stay unseen.
+  let job = spec.job;
+  if (spec.warmupSeconds > 0) {
+    const warm = await load.run({ ...job, seconds: spec.warmupSeconds });
+    job = { ...job, start: warm.next };
+  }
   await simulator.reset();
   // A gateway of several processes (`passerelle-workers`: a primary and its workers) counts them all.
   const gatewayPids = processTree(gateway.pid);
   gatewayPids.forEach(resetPeakRss);
-  const before = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
-  const outcome = await load.run(spec.job);
-  const after = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: sumCpu(subgraphPids), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const bySubgraph = () => new Map(processes.subgraphs.map((s) => [s.name, cpuMsOf(s.pid) ?? 0]));
+  const before = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: bySubgraph(), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const outcome = await load.run(job);
+  const after = { gateway: treeCpuMsOf(gateway.pid) ?? 0, subgraphs: bySubgraph(), simulator: cpuMsOf(processes.simulator.pid) ?? 0 };
+  const subgraphsCpuMsBySubgraph = Object.fromEntries([...after.subgraphs].map(([name, ms]) => [name, ms - (before.subgraphs.get(name) ?? 0)]));
   const stats = await simulator.stats();
   const { next, ...figures } = outcome;
   const legacyCalls = Object.values(stats).reduce((a, b) => a + b, 0);
@@ -56,7 +63,8 @@ export async function runRound(spec: RoundSpec, processes: BenchProcesses, simul
       round: spec.round,
       ...figures,
       gatewayCpuMs: after.gateway - before.gateway,
-      subgraphsCpuMs: after.subgraphs - before.subgraphs,
+      subgraphsCpuMs: Object.values(subgraphsCpuMsBySubgraph).reduce((a, b) => a + b, 0),
+      subgraphsCpuMsBySubgraph,
       simulatorCpuMs: after.simulator - before.simulator,
       legacyCalls,
       partnerLegacyCalls,
