@@ -42,11 +42,17 @@ describe('npm run bench -- --quick', () => {
     expect(keys).toEqual(expected);
     expect(json.rounds).toHaveLength(expected.length);
     // Every gateway answered every scenario, without any error (the signed context is accepted, the operation planned).
-    expect(json.rows.filter((r) => r.requests === 0 || r.errors > 0).map((r) => `${r.setting} ${r.scenario} ${r.variant} ${r.gateway}: ${r.errors} errors ${r.errorCodes.join(',')}`)).toEqual([]);
+    // (Answered at all: a smoke run's half-second window may close before the slowest rows' first answer.)
+    expect(json.rows.filter((r) => r.answered === 0 || r.errors > 0).map((r) => `${r.setting} ${r.scenario} ${r.variant} ${r.gateway}: ${r.errors} errors ${r.errorCodes.join(',')}`)).toEqual([]);
     // The cold variant bypasses the legacy caches: every request reaches the partners' systems. The same-usager
     // variant may be served by the caches after its first request.
     for (const row of json.rows) {
-      expect([row.gateway, row.variant === 'same' || row.partnerLegacyCallsPerRequest > 0, row.gatewayCpuMsPerRequest >= 0, row.p50 > 0]).toEqual([row.gateway, true, true, true]);
+      expect([row.gateway, row.variant === 'same' || row.requests === 0 || row.partnerLegacyCallsPerRequest > 0, row.gatewayCpuMsPerRequest >= 0, row.requests === 0 || row.p50 > 0]).toEqual([
+        row.gateway,
+        true,
+        true,
+        true,
+      ]);
     }
     expect(json.rows.filter((r) => r.setting === 'latency').every((r) => Number.isInteger(r.sequentialRoundTrips))).toBe(true);
   }, 400_000);

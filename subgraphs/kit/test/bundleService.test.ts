@@ -29,7 +29,8 @@ describe('bundleService', () => {
       'service/src/main.ts':
         "import { readFileSync } from 'node:fs';\nimport { libDir, schemaPath } from './lib/where';\nconst mainFile: string = __filename;\nprocess.stdout.write(JSON.stringify({ libDir, mainFile, schema: readFileSync(schemaPath, 'utf8') }));\n",
     });
-    const outfile = path.join(workspace, 'service/dist/main.js');
+    // Into directories that do not exist yet, as on a clean clone (the bench's launchers go to test/dist/bench/).
+    const outfile = path.join(workspace, 'service/dist/bench/main.js');
     const bundled = await bundleService({ name: 'fixture', entry: path.join(workspace, 'service/src/main.ts'), outfile });
     expect(bundled).toEqual({ name: 'fixture', outfile, bytes: readFileSync(outfile).byteLength });
 

@@ -43,10 +43,15 @@ export type SettingKey = (typeof settingKeys)[number];
 
 /** What the load generator reports for one round. */
 export interface LoadResult {
+  /** Requests answered inside the measured window. */
   requests: number;
+  /** Requests answered in the whole job, warm-up and the last answers included: the smoke run checks every gateway answered. */
+  answered: number;
+  /** Failed requests in the whole job. */
   errors: number;
+  /** The measured window's length. */
   seconds: number;
-  /** Latency of every request, in ms (0.1 ms resolution). */
+  /** Latency of every request answered inside the window, in ms (0.1 ms resolution). */
   latenciesMs: number[];
   /** Up to 5 distinct `extensions.code` (or HTTP status) of the failed requests: never a message, which may name someone. */
   errorCodes: string[];
@@ -81,6 +86,7 @@ export interface RowSummary {
   gateway: GatewayKey;
   rounds: number;
   requests: number;
+  answered: number;
   errors: number;
   errorCodes: string[];
   perSecond: number;

@@ -8,7 +8,15 @@ export interface LoadJob {
   /** Index of the first request to send; each next one is the next in the list, cycling. */
   start: number;
   clients: number;
+  /** The measured window. */
   seconds: number;
+  /** Load before the window, at the same load, not counted (the loops are full when it opens). */
+  warmupSeconds: number;
+}
+
+/** Sent over IPC when the measured window opens and closes, so that the bench reads /proc and the simulator's counters at those instants. */
+export interface WindowEvent {
+  window: 'open' | 'close';
 }
 
 type Answer = { errors?: Array<{ extensions?: { code?: unknown } }> };
@@ -16,19 +24,25 @@ type Answer = { errors?: Array<{ extensions?: { code?: unknown } }> };
 export type LoadOutcome = (LoadResult & { next: number }) | { failure: string };
 
 /**
- * One job: `clients` closed loops (each sends its next request when the last one is answered)
- * for `seconds`. A request fails on any HTTP status but 200, a body that is not JSON, or any
- * GraphQL error. Refuses any URL outside the loopback range.
+ * One job: `clients` closed loops (each sends its next request when the last one is answered),
+ * `warmupSeconds` then the measured window of `seconds`, then no new request while those under
+ * way finish. Only the requests answered inside the window count, over the window's length: a
+ * steady-state rate, which neither the loops filling up nor the wait for the last answers (up
+ * to a p99 at saturation, several seconds on the slowest rows) distorts. A request fails on any
+ * HTTP status but 200, a body that is not JSON, or any GraphQL error, wherever it falls: failures
+ * are counted over the whole job. Refuses any URL outside the loopback range.
  */
-async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
+async function run(job: LoadJob, signal: (event: WindowEvent) => void): Promise<LoadResult & { next: number }> {
   const { hostname } = new URL(job.url);
   if (!/^127\.\d+\.\d+\.\d+$/.test(hostname) && hostname !== 'localhost' && hostname !== '[::1]') throw new Error('the load generator sends to loopback addresses only');
   const latenciesMs: number[] = [];
   const errorCodes = new Set<string>();
   let errors = 0;
+  let answered = 0;
   let next = job.start;
-  const begin = performance.now();
-  const end = begin + job.seconds * 1000;
+  const open = performance.now() + job.warmupSeconds * 1000;
+  const end = open + job.seconds * 1000;
+  const timers = [setTimeout(() => signal({ window: 'open' }), open - performance.now()), setTimeout(() => signal({ window: 'close' }), end - performance.now())];
   const client = async () => {
     while (performance.now() < end) {
       const request = job.requests[next % job.requests.length]!;
@@ -44,7 +58,9 @@ async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
       } catch (error) {
         failure = error instanceof Error ? error.name : 'ERROR';
       }
-      latenciesMs.push(Math.round((performance.now() - t0) * 10) / 10);
+      const t1 = performance.now();
+      answered += 1;
+      if (t1 >= open && t1 <= end) latenciesMs.push(Math.round((t1 - t0) * 10) / 10);
       if (failure !== null) {
         errors += 1;
         if (errorCodes.size < 5) errorCodes.add(failure);
@@ -52,7 +68,10 @@ async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
     }
   };
   await Promise.all(Array.from({ length: job.clients }, client));
-  return { requests: latenciesMs.length, errors, seconds: Math.round(performance.now() - begin) / 1000, latenciesMs, errorCodes: [...errorCodes], next };
+  // Both events fired: the loops ran at least until the window closed.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, end - performance.now())));
+  timers.forEach(clearTimeout);
+  return { requests: latenciesMs.length, answered, errors, seconds: job.seconds, latenciesMs, errorCodes: [...errorCodes], next };
 }
 
 /**
@@ -60,7 +79,7 @@ async function run(job: LoadJob): Promise<LoadResult & { next: number }> {
  * that no round pays its start-up): each job received over IPC is run, and its outcome sent back.
  */
 process.on('message', (job: LoadJob) => {
-  run(job).then(
+  run(job, (event) => process.send?.(event)).then(
     (result) => process.send?.(result),
     (error: unknown) => process.send?.({ failure: error instanceof Error ? error.message : String(error) }),
   );

@@ -34,6 +34,7 @@ export function summarizeRounds(results: readonly RoundResult[], scenarios: read
       gateway: first.gateway,
       rounds: rounds.length,
       requests,
+      answered: rounds.reduce((n, r) => n + r.answered, 0),
       errors: rounds.reduce((n, r) => n + r.errors, 0),
       errorCodes: [...new Set(rounds.flatMap((r) => r.errorCodes))].slice(0, 5),
       perSecond: seconds === 0 ? 0 : round1(requests / seconds),

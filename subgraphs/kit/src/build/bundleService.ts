@@ -51,8 +51,9 @@ export async function bundleService(target: BundleTarget): Promise<BundledServic
     sourcemap: 'linked',
     logLevel: 'silent',
     write: false,
-    // The bundle's file comments (`// src/index.ts`) relative to its package, whatever the build's working directory.
-    absWorkingDir: path.dirname(path.dirname(path.resolve(target.outfile))),
+    // The bundle's file comments (`// src/index.ts`) relative to the entry's package (`<package>/src/main.ts`),
+    // whatever the build's working directory; a directory that exists, unlike the bundle's before its first build.
+    absWorkingDir: path.dirname(path.dirname(path.resolve(target.entry))),
     plugins: [dependenciesExternal, sourceLocationPlugin(path.dirname(target.outfile))],
   }).catch((error: unknown) => {
     // esbuild's failure lists each problem with its file and line.
