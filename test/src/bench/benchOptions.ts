@@ -49,7 +49,7 @@ function positive(flag: string, raw: string | undefined, max: number): number {
 }
 
 /**
- * The bench's arguments. The full run's defaults keep it within about 10 minutes on 2 cores;
+ * The bench's arguments. The full run's defaults keep it within about 15 minutes on 2 cores;
  * `--quick` is a smoke run of a few seconds of load (the test's), its figures meaningless.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
