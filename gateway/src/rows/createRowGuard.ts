@@ -75,12 +75,6 @@ function stringsOf(value: ValueNode | undefined, variables: Record<string, unkno
 const argument = (field: FieldNode, name: string): ArgumentNode | undefined => field.arguments?.find((a) => a.name.value === name);
 
 /**
- * Row authorization at the gateway: who may see which usager, and the usagers' objections.
- * Before execution it refuses root fields naming a usager the caller may not see (nothing is
- * fetched for them); after, it removes anything that still reached the answer (search results,
- * payloads) and hides the data of partners a usager objected to.
- */
-/**
  * The objects of an answer the guard looks at: usagers, search results (a refused usager's is
  * dropped from its list) and the objects the gateway made name their usager (the injected alias
  * comes out of them). Worked out once per schema: the guard is built per request.
@@ -95,6 +89,12 @@ function guardedTypes(schema: GraphQLSchema): ReadonlySet<string> {
   return types;
 }
 
+/**
+ * Row authorization at the gateway: who may see which usager, and the usagers' objections.
+ * Before execution it refuses root fields naming a usager the caller may not see (nothing is
+ * fetched for them); after, it removes anything that still reached the answer (search results,
+ * payloads) and hides the data of partners a usager objected to.
+ */
 export function createRowGuard(deps: RowGuardDeps) {
   /** Fetches the facts of these NIRs not known yet, into the request; parallel fetches of one plan share one call per usager. */
   async function factsFor(nirs: Iterable<string>, request: RequestSecurity, caller: Caller, finalite: Finalite): Promise<void> {

@@ -1,3 +1,2 @@
 export { bundleService, type BundleTarget, type BundledService } from './bundleService';
 export { bundleTargets, selectBundleTargets } from './bundleTargets';
-export { sourceLocationPlugin } from './sourceLocationPlugin';
