@@ -12,6 +12,10 @@ export interface BenchOptions {
    * gateway of each row otherwise pays. 0: none.
    */
   warmupSeconds: number;
+  /** A saturation window grows past `saturationSeconds` until it counts this many answers (extendWindow.ts); 0: never. */
+  minAnswers: number;
+  /** The longest a saturation window grows to, in s. */
+  maxWindowSeconds: number;
   saturationClients: number;
   gateways: GatewayKey[];
   settings: SettingKey[];
@@ -28,7 +32,8 @@ export interface BenchOptions {
   out: string;
 }
 
-export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S] [--clients N]
+export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S]
+                   [--min-answers N] [--max-window-seconds S] [--clients N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
                    [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
@@ -61,6 +66,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         latencySeconds: 0.5,
         saturationSeconds: 0.5,
         warmupSeconds: 0.2,
+        minAnswers: 0,
+        maxWindowSeconds: 0.5,
         saturationClients: 10,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
@@ -76,6 +83,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         latencySeconds: 4,
         saturationSeconds: 5,
         warmupSeconds: 2,
+        minAnswers: 120,
+        maxWindowSeconds: 25,
         saturationClients: 50,
         gateways: [...defaultGatewayKeys],
         settings: [...settingKeys],
@@ -85,6 +94,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         probeRequests: 3,
         out: defaultOut,
       };
+  let maxWindowGiven = false;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -106,6 +116,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.warmupSeconds = seconds;
         break;
       }
+      case '--min-answers': {
+        const answers = Number(value);
+        if (!Number.isInteger(answers) || answers < 0 || answers > 100_000) throw new Error(`--min-answers: expected a whole number in [0, 100000]; got ${value ?? 'nothing'}`);
+        options.minAnswers = answers;
+        break;
+      }
+      case '--max-window-seconds':
+        options.maxWindowSeconds = positive(flag, value, 600);
+        maxWindowGiven = true;
+        break;
       case '--clients':
         options.saturationClients = Math.round(positive(flag, value, 500));
         break;
@@ -130,6 +150,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`unknown argument ${flag}`);
     }
     i += 1;
+  }
+  if (!maxWindowGiven) options.maxWindowSeconds = Math.max(options.maxWindowSeconds, options.saturationSeconds);
+  else if (options.maxWindowSeconds < options.saturationSeconds) {
+    throw new Error(`--max-window-seconds (${options.maxWindowSeconds}) is shorter than --saturation-seconds (${options.saturationSeconds}): a window never shrinks`);
   }
   return options;
 }

@@ -1,4 +1,5 @@
 import type { BenchRequest, LoadResult } from './benchTypes';
+import { extendWindow } from './extendWindow';
 
 /** One job the bench hands the load generator (an IPC message). */
 export interface LoadJob {
@@ -8,8 +9,12 @@ export interface LoadJob {
   /** Index of the first request to send; each next one is the next in the list, cycling. */
   start: number;
   clients: number;
-  /** The measured window. */
+  /** The measured window's nominal length, in s. */
   seconds: number;
+  /** Answers the window should count: it grows past `seconds` until it does, up to `maxSeconds` (extendWindow.ts). @default 0 */
+  minAnswers?: number;
+  /** The longest the window may grow to, in s. @default seconds */
+  maxSeconds?: number;
   /** Load before the window, at the same load, not counted (the loops are full when it opens). */
   warmupSeconds: number;
 }
@@ -25,26 +30,46 @@ export type LoadOutcome = (LoadResult & { next: number }) | { failure: string };
 
 /**
  * One job: `clients` closed loops (each sends its next request when the last one is answered),
- * `warmupSeconds` then the measured window of `seconds`, then no new request while those under
- * way finish. Only the requests answered inside the window count, over the window's length: a
- * steady-state rate, which neither the loops filling up nor the wait for the last answers (up
- * to a p99 at saturation, several seconds on the slowest rows) distorts. A request fails on any
- * HTTP status but 200, a body that is not JSON, or any GraphQL error, wherever it falls: failures
- * are counted over the whole job. Refuses any URL outside the loopback range.
+ * `warmupSeconds` then the measured window, then no new request while those under way finish.
+ * The window lasts `seconds`, or longer when it has counted fewer than `minAnswers` answers
+ * (extendWindow.ts). Only the requests answered inside the window count, over the window's
+ * length: a steady-state rate, which neither the loops filling up nor the wait for the last
+ * answers (up to a p99 at saturation, several seconds on the slowest rows) distorts. A request
+ * fails on any HTTP status but 200, a body that is not JSON, or any GraphQL error, wherever it
+ * falls: failures are counted over the whole job. Refuses any URL outside the loopback range.
  */
 async function run(job: LoadJob, signal: (event: WindowEvent) => void): Promise<LoadResult & { next: number }> {
   const { hostname } = new URL(job.url);
   if (!/^127\.\d+\.\d+\.\d+$/.test(hostname) && hostname !== 'localhost' && hostname !== '[::1]') throw new Error('the load generator sends to loopback addresses only');
-  const latenciesMs: number[] = [];
+  const rule = { seconds: job.seconds, minAnswers: job.minAnswers ?? 0, maxSeconds: job.maxSeconds ?? job.seconds };
+  // Every answer from the window's opening on, [instant, latency]: which ones count is known once it closes.
+  const sinceOpen: Array<[number, number]> = [];
   const errorCodes = new Set<string>();
   let errors = 0;
   let answered = 0;
   let next = job.start;
+  let closed = false;
   const open = performance.now() + job.warmupSeconds * 1000;
-  const end = open + job.seconds * 1000;
-  const timers = [setTimeout(() => signal({ window: 'open' }), open - performance.now()), setTimeout(() => signal({ window: 'close' }), end - performance.now())];
+  let length = job.seconds;
+  const openTimer = setTimeout(() => signal({ window: 'open' }), open - performance.now());
+  let closeTimer: NodeJS.Timeout | undefined;
+  const closedWindow = new Promise<void>((resolve) => {
+    const check = () => {
+      const end = open + length * 1000;
+      const longer = extendWindow(rule, length, sinceOpen.filter(([t]) => t <= end).length);
+      if (longer !== null) {
+        length = longer;
+        closeTimer = setTimeout(check, open + length * 1000 - performance.now());
+        return;
+      }
+      closed = true;
+      signal({ window: 'close' });
+      resolve();
+    };
+    closeTimer = setTimeout(check, open + length * 1000 - performance.now());
+  });
   const client = async () => {
-    while (performance.now() < end) {
+    while (!closed) {
       const request = job.requests[next % job.requests.length]!;
       next += 1;
       const t0 = performance.now();
@@ -60,18 +85,19 @@ async function run(job: LoadJob, signal: (event: WindowEvent) => void): Promise<
       }
       const t1 = performance.now();
       answered += 1;
-      if (t1 >= open && t1 <= end) latenciesMs.push(Math.round((t1 - t0) * 10) / 10);
+      if (t1 >= open) sinceOpen.push([t1, Math.round((t1 - t0) * 10) / 10]);
       if (failure !== null) {
         errors += 1;
         if (errorCodes.size < 5) errorCodes.add(failure);
       }
     }
   };
-  await Promise.all(Array.from({ length: job.clients }, client));
-  // Both events fired: the loops ran at least until the window closed.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, end - performance.now())));
-  timers.forEach(clearTimeout);
-  return { requests: latenciesMs.length, answered, errors, seconds: job.seconds, latenciesMs, errorCodes: [...errorCodes], next };
+  await Promise.all([closedWindow, ...Array.from({ length: job.clients }, client)]);
+  clearTimeout(openTimer);
+  clearTimeout(closeTimer);
+  const end = open + length * 1000;
+  const latenciesMs = sinceOpen.filter(([t]) => t <= end).map(([, latency]) => latency);
+  return { requests: latenciesMs.length, answered, errors, seconds: length, latenciesMs, errorCodes: [...errorCodes], next };
 }
 
 /**

@@ -85,7 +85,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
       const clients = setting === 'latency' ? 1 : options.saturationClients;
       progress(
-        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each${setting === 'saturation' && options.warmupSeconds > 0 ? ` after ${options.warmupSeconds} s unmeasured` : ''} (${Math.round((Date.now() - started) / 1000)} s)`,
+        `${setting}: ${options.rounds} round(s) × ${scenarios.length} scenarios × 2 variants × ${options.gateways.length} gateways, ${seconds} s each${setting === 'saturation' && options.minAnswers > 0 ? ` (up to ${options.maxWindowSeconds} s until ${options.minAnswers} answers)` : ''}${setting === 'saturation' && options.warmupSeconds > 0 ? ` after ${options.warmupSeconds} s unmeasured` : ''} (${Math.round((Date.now() - started) / 1000)} s)`,
       );
       for (let round = 1; round <= options.rounds; round += 1) {
         for (const scenario of scenarios) {
@@ -102,7 +102,15 @@ async function runBench(options: BenchOptions): Promise<void> {
                   round,
                   // At saturation only: one client at realistic latency leaves the machine idle between requests.
                   warmupSeconds: setting === 'saturation' ? options.warmupSeconds : 0,
-                  job: { url: `${processes.gateways.get(gateway)!.url}/graphql`, requests: [...scenario.variants[variant]], start: cursors.get(cursorKey) ?? 0, clients, seconds },
+                  job: {
+                    url: `${processes.gateways.get(gateway)!.url}/graphql`,
+                    requests: [...scenario.variants[variant]],
+                    start: cursors.get(cursorKey) ?? 0,
+                    clients,
+                    seconds,
+                    // At saturation, the slowest rows' windows grow until they count enough answers (extendWindow.ts).
+                    ...(setting === 'saturation' ? { minAnswers: options.minAnswers, maxSeconds: options.maxWindowSeconds } : {}),
+                  },
                 },
                 processes,
                 simulator,
@@ -126,7 +134,13 @@ async function runBench(options: BenchOptions): Promise<void> {
       population: options.population,
       rounds: options.rounds,
       latency: { ...latency, clients: 1, seconds: options.latencySeconds },
-      saturation: { clients: options.saturationClients, seconds: options.saturationSeconds, warmupSeconds: options.warmupSeconds },
+      saturation: {
+        clients: options.saturationClients,
+        seconds: options.saturationSeconds,
+        minAnswers: options.minAnswers,
+        maxWindowSeconds: options.maxWindowSeconds,
+        warmupSeconds: options.warmupSeconds,
+      },
     };
     const settingsRun: SettingKey[] = options.settings;
     process.stdout.write(formatBenchTables(rows, meta));
