@@ -7,7 +7,7 @@ import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { createPopulation, createSimulatorServer, simulatorEnv } from '@passerelle/mocks';
 import { startDevIdentityProvider } from '@passerelle/gateway';
 import { readConfig, silentLogger } from '@passerelle/subgraph-kit';
-import { bundleService, bundleTargets, selectBundleTargets } from '@passerelle/subgraph-kit/build';
+import { bundleService, bundleTargets, loaderArgsFor, selectBundleTargets } from '@passerelle/subgraph-kit/build';
 import { subgraphServices } from '../federationServices';
 
 /**
@@ -83,8 +83,7 @@ async function subgraph(name: string): Promise<void> {
 
 /** Starts `args` under Node (with tsx for a TypeScript script) and resolves with the first stdout line `pick` accepts. */
 function startChild(args: string[], env: NodeJS.ProcessEnv, pick: (line: string) => string | null): Promise<{ child: ChildProcess; value: string }> {
-  const loader = args.some((arg) => arg.endsWith('.ts')) ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...loader, ...args], { cwd: repository, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...loaderArgsFor(args), ...args], { cwd: repository, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     let done = false;

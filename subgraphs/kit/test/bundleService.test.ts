@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleService, bundleTargets, selectBundleTargets } from '../src/build';
+import { bundleService, bundleTargets, loaderArgsFor, selectBundleTargets } from '../src/build';
 import { discoverSubgraphs } from '../src/discovery';
 
 let workspace: string;
@@ -81,5 +81,13 @@ describe('bundleTargets', () => {
     // By folder too, as the subgraph image's build argument gives it.
     expect(selectBundleTargets(targets, ['subgraphs/france-travail/']).map((t) => t.name)).toEqual(['france-travail']);
     expect(() => selectBundleTargets(targets, ['caf', 'cnaf'])).toThrow(/^Unknown service "cnaf"; known: gateway, .*caf/);
+  });
+});
+
+describe('loaderArgsFor', () => {
+  it('runs TypeScript through tsx and a bundle on plain node', () => {
+    expect(loaderArgsFor(['gateway/src/main.ts'])).toEqual(['--import', 'tsx']);
+    expect(loaderArgsFor(['dev/src/cli/profileGateway.ts', '--backend'])).toEqual(['--import', 'tsx']);
+    expect(loaderArgsFor(['gateway/dist/main.js'])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { freePort } from '@passerelle/mocks';
+import { loaderArgsFor } from '@passerelle/subgraph-kit/build';
 
 /** One process of the bench: a simulator, a subgraph, a gateway. */
 export interface ChildService {
@@ -94,8 +95,7 @@ class PortTakenError extends Error {}
 
 async function spawnOnce({ name, script, env, nodeArgs = [], readyPath, readyTimeoutMs = 60_000, logFile }: SpawnServiceOptions, port: number): Promise<ChildService> {
   const log = openSync(logFile, 'a');
-  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], { env: env(port), stdio: ['ignore', 'ignore', log] });
+  const child = spawn(process.execPath, [...nodeArgs, ...loaderArgsFor([script]), script], { env: env(port), stdio: ['ignore', 'ignore', log] });
   closeSync(log);
   const stderrTail = () => readFileSync(logFile, 'utf8').slice(-4096).trim();
   const url = `http://127.0.0.1:${port}`;
