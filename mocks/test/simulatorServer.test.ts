@@ -35,6 +35,30 @@ describe('HTTP simulator', () => {
     expect(await (await admin('/reset', { method: 'POST' })).json()).toEqual(Object.fromEntries(Object.keys(stats).map((k) => [k, 0])));
   });
 
+  it('lists when each call arrived and was answered, naming the request by a digest, and forgets them on reset', async () => {
+    const persona = population.persona('rsa-isolee');
+    await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ latencyMs: 30 }) });
+    try {
+      await lookup([persona.nir]);
+      await lookup([persona.nir]);
+      await lookup(['x']);
+    } finally {
+      await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify({ latencyMs: 0 }) });
+    }
+    const { calls, truncated } = (await (await admin('/calls')).json()) as { calls: Array<{ system: string; call: string; startMs: number; endMs: number }>; truncated: boolean };
+    expect(truncated).toBe(false);
+    expect(calls.map((c) => c.system)).toEqual(['sngi', 'sngi', 'sngi']);
+    // The same request made again has the same digest; another body, another one.
+    expect(calls[0]!.call).toBe(calls[1]!.call);
+    expect(calls[2]!.call).not.toBe(calls[0]!.call);
+    for (const c of calls) expect(c.endMs - c.startMs).toBeGreaterThanOrEqual(25);
+    expect(calls[1]!.startMs).toBeGreaterThanOrEqual(calls[0]!.endMs - 1);
+    // What was asked is never in the journal.
+    expect(JSON.stringify(calls)).not.toContain(persona.nir);
+    await admin('/reset', { method: 'POST' });
+    expect(((await (await admin('/calls')).json()) as { calls: unknown[] }).calls).toEqual([]);
+  });
+
   it('refuses a wrong API key with 401 (and still counts the call)', async () => {
     const response = await lookup(['x'], 'wrong');
     expect(response.status).toBe(401);

@@ -33,7 +33,12 @@ describe('npm run bench -- --quick', () => {
           .every((cell) => cell.trim() !== ''),
       ).toBe(true);
 
-    const json = JSON.parse(readFileSync(out, 'utf8')) as { rows: RowSummary[]; rounds: unknown[]; meta: { node: string } };
+    const json = JSON.parse(readFileSync(out, 'utf8')) as {
+      rows: RowSummary[];
+      rounds: unknown[];
+      meta: { node: string };
+      plans: Record<string, Record<string, Array<{ sequentialCalls: number }>>>;
+    };
     expect(json.meta.node).toBe(process.version);
     const keys = json.rows.map((r) => `${r.setting} ${r.scenario} ${r.variant} ${r.gateway}`).sort();
     const expected = settingKeys
@@ -55,5 +60,11 @@ describe('npm run bench -- --quick', () => {
       ]);
     }
     expect(json.rows.filter((r) => r.setting === 'latency').every((r) => Number.isInteger(r.sequentialRoundTrips))).toBe(true);
+    // The smoke run probes each gateway's plan for the full file (probePlans.ts): the partners are asked
+    // after the identity lookup, so at least two calls one after the other; its bound simulated at 40 ± 20 ms.
+    expect(Object.keys(json.plans)).toEqual(['full-file']);
+    expect(Object.entries(json.plans['full-file']!).map(([gateway, plans]) => [gateway, plans.every((p) => p.sequentialCalls >= 2)])).toEqual(defaultGatewayKeys.map((g) => [g, true]));
+    const simulated = json.rows.filter((r) => r.setting === 'latency' && r.scenario === 'full-file').map((r) => r.simulatedBound?.p50 ?? 0);
+    expect(simulated.every((p50) => p50 >= 40)).toBe(true);
   }, 400_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
@@ -26,11 +27,29 @@ export interface SimulatorOptions {
   onAdminChange?: () => void;
 }
 
+/**
+ * One call the simulator answered, as `GET /_admin/calls` lists it: when it arrived and when its
+ * answer was sent (epoch ms, sub-millisecond), never what it asked. `call` names the request (a
+ * digest of its method, path, query and body: equal for the same request made again, and
+ * revealing no identifier), so that two runs of one plan can be matched call by call.
+ */
+export interface SimulatorCall {
+  system: string;
+  call: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The calls `GET /_admin/calls` keeps since the last reset; later ones are counted, not kept. */
+export const maxJournalCalls = 5_000;
+
 export interface RunningSimulator {
   url: string;
   /** Base URL of one system, e.g. `http://127.0.0.1:4100/caf`. */
   urlOf(system: string): string;
   stats(): Record<string, number>;
+  /** The calls answered since the last reset (at most maxJournalCalls), in order of arrival. */
+  calls(): { calls: SimulatorCall[]; truncated: boolean };
   setKnobs(system: string, knobs: Partial<SystemKnobs>): void;
   reset(): void;
   stop(): Promise<void>;
@@ -51,13 +70,23 @@ async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
  * Serves every simulated legacy system over real HTTP, one path prefix each, with the
  * same msw handlers the in-process tests use. Adds latency, errors and outages on demand
  * and counts calls per system: `GET /_admin/stats`, `POST /_admin/reset`,
- * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down, malformed }`.
+ * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down, malformed }`;
+ * `GET /_admin/calls` lists when each call since the reset arrived and was answered (the bench
+ * infers a plan's legacy calls from it: test/src/bench/inferPlan.ts).
  */
 export async function createSimulatorServer(options: SimulatorOptions): Promise<RunningSimulator> {
   const logger = options.logger ?? silentLogger;
   const legacySystems = options.systems ?? repositorySystems;
   const knobs = new Map<string, SystemKnobs>(legacySystems.map((s) => [s.name, { ...options.defaults, down: options.down?.includes(s.name) ?? false, malformed: false }]));
   const counts = new Map<string, number>(legacySystems.map((s) => [s.name, 0]));
+  let journal: SimulatorCall[] = [];
+  let journalTruncated = false;
+  const now = () => performance.timeOrigin + performance.now();
+  const resetCounters = () => {
+    for (const name of counts.keys()) counts.set(name, 0);
+    journal = [];
+    journalTruncated = false;
+  };
   let origin = '';
   const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
 
@@ -65,8 +94,9 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
     const url = new URL(req.url ?? '/', 'http://simulator');
     try {
       if (url.pathname === '/_admin/stats' && req.method === 'GET') return json(res, 200, Object.fromEntries(counts));
+      if (url.pathname === '/_admin/calls' && req.method === 'GET') return json(res, 200, { calls: journal, truncated: journalTruncated });
       if (url.pathname === '/_admin/reset' && req.method === 'POST') {
-        for (const name of counts.keys()) counts.set(name, 0);
+        resetCounters();
         options.onAdminChange?.();
         return json(res, 200, Object.fromEntries(counts));
       }
@@ -89,6 +119,19 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       const system = legacySystems.find((s) => url.pathname.startsWith(`${s.prefix}/`));
       if (!system) return json(res, 404, { code_erreur: 'INCONNU', libelle: 'Aucun système à cette adresse' });
       counts.set(system.name, (counts.get(system.name) ?? 0) + 1);
+      const startMs = now();
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
+      if (journal.length < maxJournalCalls) {
+        const digest = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`);
+        if (body) digest.update(body);
+        const entry: SimulatorCall = { system: system.name, call: digest.digest('base64url').slice(0, 16), startMs, endMs: startMs };
+        journal.push(entry);
+        res.once('finish', () => {
+          entry.endMs = now();
+        });
+      } else {
+        journalTruncated = true;
+      }
       const k = knobs.get(system.name)!;
       const delay = Math.max(0, k.latencyMs + (Math.random() * 2 - 1) * k.jitterMs);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -96,7 +139,6 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       if (k.errorRate > 0 && Math.random() < k.errorRate) return json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
       if (k.malformed) return json(res, 200, 'Réponse hors format');
 
-      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
       const request = new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body });
@@ -128,6 +170,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
     url: origin,
     urlOf,
     stats: () => Object.fromEntries(counts),
+    calls: () => ({ calls: journal.map((entry) => ({ ...entry })), truncated: journalTruncated }),
     setKnobs(name, update) {
       const current = knobs.get(name);
       if (!current) throw new RangeError(`unknown system ${name}`);
@@ -135,7 +178,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       options.onAdminChange?.();
     },
     reset() {
-      for (const name of counts.keys()) counts.set(name, 0);
+      resetCounters();
       options.onAdminChange?.();
     },
     async stop() {

@@ -29,11 +29,17 @@ export interface BenchOptions {
   poolSize: number;
   /** Requests per gateway per scenario for the critical-path probe, at each of two latencies. */
   probeRequests: number;
+  /**
+   * Requests of the full file and of the identity search whose plan of legacy calls is probed for
+   * the simulated bound (probePlans.ts; one of each list), the same for every gateway; 0: none
+   * (the column shows –). `--quick` probes the full file only.
+   */
+  planProbes: number;
   out: string;
 }
 
 export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S]
-                   [--min-answers N] [--max-window-seconds S] [--clients N]
+                   [--min-answers N] [--max-window-seconds S] [--clients N] [--plan-probes N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
                    [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
@@ -75,6 +81,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         population: 2000,
         poolSize: 50,
         probeRequests: 1,
+        planProbes: 1,
         out: defaultOut,
       }
     : {
@@ -92,6 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         population: 20_000,
         poolSize: 2000,
         probeRequests: 3,
+        planProbes: 3,
         out: defaultOut,
       };
   let maxWindowGiven = false;
@@ -126,6 +134,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.maxWindowSeconds = positive(flag, value, 600);
         maxWindowGiven = true;
         break;
+      case '--plan-probes': {
+        const probes = Number(value);
+        if (!Number.isInteger(probes) || probes < 0 || probes > 20) throw new Error(`--plan-probes: expected a whole number in [0, 20]; got ${value ?? 'nothing'}`);
+        options.planProbes = probes;
+        break;
+      }
       case '--clients':
         options.saturationClients = Math.round(positive(flag, value, 500));
         break;

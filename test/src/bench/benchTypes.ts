@@ -101,6 +101,11 @@ export interface RowSummary {
   legacyCallsPerRequest: number;
   partnerLegacyCallsPerRequest: number;
   gatewayPeakRssMiB: number | null;
-  /** Latency setting: sequential legacy round trips measured on this gateway's plan (see criticalPath.ts). */
+  /** Latency setting: sequential legacy round trips measured on this gateway's plan (measureRoundTrips.ts). */
   sequentialRoundTrips?: number;
+  /**
+   * Latency setting: the legacy calls of this gateway's plan alone, at the setting's latency and
+   * jitter (probePlans.ts, simulatePlans.ts), in ms; absent when the plan was not probed.
+   */
+  simulatedBound?: { p50: number; p95: number };
 }

@@ -9,6 +9,9 @@ import { buildScenarios } from './buildScenarios';
 import { findCaseloadPages } from './findCaseloadPages';
 import { formatBenchTables, type BenchMeta } from './formatBenchTables';
 import { measureRoundTrips, probeLatencyMs } from './measureRoundTrips';
+import { sequentialCalls, type LegacyPlan } from './inferPlan';
+import { probePlans } from './probePlans';
+import { simulatePlans } from './simulatePlans';
 import { runRound } from './runRound';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
@@ -74,10 +77,38 @@ async function runBench(options: BenchOptions): Promise<void> {
     }
     const results: RoundResult[] = [];
     let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
+    let simulatedBounds = new Map<string, Map<(typeof gatewayKeys)[number], { p50: number; p95: number }>>();
+    // The plans probed, in the JSON: which system each call went to, and what it waited for.
+    let planRecords: Record<string, Record<string, Array<LegacyPlan & { sequentialCalls: number }>>> = {};
     for (const setting of options.settings) {
       if (setting === 'latency') {
         progress(`critical path: each gateway at 0 then ${probeLatencyMs} ms per legacy call (${Math.round((Date.now() - started) / 1000)} s)`);
         roundTrips = await measureRoundTrips(scenarios, processes, simulator, options.probeRequests);
+        if (options.planProbes > 0) {
+          // The smoke run probes the full file only: every scenario's plan takes minutes.
+          const probed = options.quick ? scenarios.filter((s) => s.key === 'full-file') : scenarios;
+          progress(
+            `plans: each gateway's legacy calls for ${options.planProbes} request(s) of ${probed.map((s) => s.key).join(', ')}, one system slowed at a time (${Math.round((Date.now() - started) / 1000)} s)`,
+          );
+          const plans = await probePlans(probed, processes, simulator, options.planProbes);
+          planRecords = Object.fromEntries(
+            [...plans].map(([scenario, byGateway]) => [
+              scenario,
+              Object.fromEntries([...byGateway].map(([gateway, found]) => [gateway, found.map((plan) => ({ ...plan, sequentialCalls: sequentialCalls(plan) }))])),
+            ]),
+          );
+          simulatedBounds = new Map(
+            [...plans].map(([scenario, byGateway]) => [
+              scenario,
+              new Map(
+                [...byGateway].flatMap(([gateway, found]) => {
+                  const bound = simulatePlans(found, latency);
+                  return bound === null ? [] : [[gateway, bound] as const];
+                }),
+              ),
+            ]),
+          );
+        }
         await simulator.setLatency(latency.latencyMs, latency.jitterMs);
       } else {
         await simulator.setLatency(0, 0);
@@ -125,7 +156,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       }
     }
     await simulator.setLatency(0, 0);
-    const rows = summarizeRounds(results, scenarios, roundTrips);
+    const rows = summarizeRounds(results, scenarios, roundTrips, simulatedBounds);
     const meta: BenchMeta = {
       date: new Date().toISOString(),
       node: process.version,
@@ -147,7 +178,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     mkdirSync(path.dirname(options.out), { recursive: true });
     // Rounds keep their figures but not each request's latency: the JSON stays small enough to commit.
     const rounds = results.map(({ latenciesMs: _latencies, ...round }) => round);
-    writeFileSync(options.out, `${JSON.stringify({ meta, settings: settingsRun, rows, rounds }, null, 2)}\n`);
+    writeFileSync(options.out, `${JSON.stringify({ meta, settings: settingsRun, rows, plans: planRecords, rounds }, null, 2)}\n`);
     progress(`done in ${Math.round((Date.now() - started) / 1000)} s; JSON written to ${path.relative(process.cwd(), options.out)}`);
   } finally {
     load.stop();

@@ -1,4 +1,4 @@
-import { legacySystems } from '@passerelle/mocks';
+import { legacySystems, type SimulatorCall } from '@passerelle/mocks';
 
 /** The simulator's admin API (mocks/src/server/createSimulatorServer.ts): counters and knobs, per legacy system. */
 export interface SimulatorAdmin {
@@ -6,6 +6,10 @@ export interface SimulatorAdmin {
   reset(): Promise<void>;
   /** Sets every system's latency: mean and uniform jitter, in ms. */
   setLatency(latencyMs: number, jitterMs: number): Promise<void>;
+  /** Sets one system's latency. */
+  setSystemLatency(system: string, latencyMs: number, jitterMs: number): Promise<void>;
+  /** The calls answered since the last reset: when each arrived and was answered. */
+  calls(): Promise<{ calls: SimulatorCall[]; truncated: boolean }>;
 }
 
 export function simulatorAdmin(url: string): SimulatorAdmin {
@@ -20,5 +24,7 @@ export function simulatorAdmin(url: string): SimulatorAdmin {
     setLatency: async (latencyMs, jitterMs) => {
       await Promise.all(legacySystems.map((system) => call('PUT', `/_admin/systems/${system.name}`, { latencyMs, jitterMs })));
     },
+    setSystemLatency: async (system, latencyMs, jitterMs) => void (await call('PUT', `/_admin/systems/${system}`, { latencyMs, jitterMs })),
+    calls: async () => (await (await call('GET', '/_admin/calls')).json()) as { calls: SimulatorCall[]; truncated: boolean },
   };
 }

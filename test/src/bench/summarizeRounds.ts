@@ -11,7 +11,12 @@ function percentile(sorted: readonly number[], p: number): number {
  * over every request of its rounds, req/s and CPU per request over their total, peak RSS the
  * highest of its rounds.
  */
-export function summarizeRounds(results: readonly RoundResult[], scenarios: readonly Scenario[], roundTrips: ReadonlyMap<string, ReadonlyMap<GatewayKey, number>>): RowSummary[] {
+export function summarizeRounds(
+  results: readonly RoundResult[],
+  scenarios: readonly Scenario[],
+  roundTrips: ReadonlyMap<string, ReadonlyMap<GatewayKey, number>>,
+  simulatedBounds: ReadonlyMap<string, ReadonlyMap<GatewayKey, { p50: number; p95: number }>> = new Map(),
+): RowSummary[] {
   const groups = new Map<string, RoundResult[]>();
   for (const result of results) {
     const key = `${result.setting}|${result.scenario}|${result.variant}|${result.gateway}`;
@@ -26,6 +31,7 @@ export function summarizeRounds(results: readonly RoundResult[], scenarios: read
     const rates = rounds.map((r) => round1(r.requests / r.seconds));
     const peaks = rounds.map((r) => r.gatewayPeakRssMiB).filter((m): m is number => m !== null);
     const trips = first.setting === 'latency' ? roundTrips.get(first.scenario)?.get(first.gateway) : undefined;
+    const simulated = first.setting === 'latency' ? simulatedBounds.get(first.scenario)?.get(first.gateway) : undefined;
     return {
       setting: first.setting,
       scenario: first.scenario,
@@ -49,6 +55,7 @@ export function summarizeRounds(results: readonly RoundResult[], scenarios: read
       partnerLegacyCallsPerRequest: perRequest(rounds.reduce((n, r) => n + r.partnerLegacyCalls, 0)),
       gatewayPeakRssMiB: peaks.length ? Math.max(...peaks) : null,
       ...(trips !== undefined ? { sequentialRoundTrips: trips } : {}),
+      ...(simulated !== undefined ? { simulatedBound: simulated } : {}),
     };
   });
 }
