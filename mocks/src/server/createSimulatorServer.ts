@@ -60,6 +60,15 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** An answer worked out, not yet sent. */
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const jsonAnswer = (status: number, body: unknown): Answer => ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(body)) });
+
 async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -89,6 +98,19 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
   };
   let origin = '';
   const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
+
+  /** What `system` answers to this call, given its knobs: an outage, an error, a malformed payload, or its handlers' answer. */
+  const answerOf = async (system: LegacySystem, k: SystemKnobs, req: http.IncomingMessage, url: URL, body: Buffer | undefined): Promise<Answer> => {
+    if (k.down) return jsonAnswer(503, { code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' });
+    if (k.errorRate > 0 && Math.random() < k.errorRate) return jsonAnswer(500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
+    if (k.malformed) return jsonAnswer(200, 'Réponse hors format');
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    const request = new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body });
+    const response = await getResponse(handlersOf.get(system.name)!, request);
+    if (!response) return jsonAnswer(404, { code_erreur: 'RESSOURCE_INCONNUE', libelle: 'Ressource inconnue' });
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+  };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://simulator');
@@ -134,18 +156,15 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       }
       const k = knobs.get(system.name)!;
       const delay = Math.max(0, k.latencyMs + (Math.random() * 2 - 1) * k.jitterMs);
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      if (k.down) return json(res, 503, { code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' });
-      if (k.errorRate > 0 && Math.random() < k.errorRate) return json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
-      if (k.malformed) return json(res, 200, 'Réponse hors format');
-
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const request = new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body });
-      const response = await getResponse(handlersOf.get(system.name)!, request);
-      if (!response) return json(res, 404, { code_erreur: 'RESSOURCE_INCONNUE', libelle: 'Ressource inconnue' });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // The answer is worked out as the call arrives, and sent once the system's latency has passed
+      // since: a system at 40 ms answers in 40 ms, its own work included, as a remote system would.
+      // Worked out after the delay instead, the calls of one round trip, arriving together, would
+      // each wait for the others' work in this one process and come back several ms late.
+      const answer = await answerOf(system, k, req, url, body);
+      const wait = delay - (now() - startMs);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
     } catch (error) {
       logger.error('simulator failure', { system: url.pathname.split('/')[1], error: (error as Error).name });
       if (!res.headersSent) json(res, 500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });

@@ -4,7 +4,7 @@ import { defineEnv, envEnum, envInt, envNumber, envPort, envString } from '@pass
 export const simulatorEnv = {
   port: defineEnv('SIMULATEUR_PORT', 4100, envPort, 'Port of the simulated legacy systems.'),
   host: defineEnv('SIMULATEUR_HOST', '127.0.0.1', envString(), 'Interface of the simulator.'),
-  latencyMs: defineEnv('SIMULATEUR_LATENCE_MS', 40, envInt(0, 60_000), 'Mean latency added to every legacy call, in ms.'),
+  latencyMs: defineEnv('SIMULATEUR_LATENCE_MS', 40, envInt(0, 60_000), 'Mean time a simulated system takes to answer a call, in ms (its own work included).'),
   jitterMs: defineEnv('SIMULATEUR_GIGUE_MS', 20, envInt(0, 60_000), 'Latency jitter (uniform ±), in ms.'),
   errorRate: defineEnv('SIMULATEUR_TAUX_ERREUR', 0, envNumber(0, 1), 'Share of legacy calls answered with HTTP 500.'),
   down: defineEnv(
