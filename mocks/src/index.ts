@@ -9,7 +9,7 @@ export { historiqueAccueil, type HistoriqueAccueil } from './simulators/accueil/
 export { discoverLegacySystems, simulatorsDirOf } from './simulators/discoverLegacySystems';
 export type { LegacySystem } from './simulators/LegacySystem';
 export { checkApiKey, legacyError, readBody, toLegacyDate, fromLegacyDate } from './simulators/legacyHttp';
-export { createSimulatorServer, maxJournalCalls, type RunningSimulator, type SimulatorCall, type SimulatorOptions } from './server/createSimulatorServer';
+export { createSimulatorServer, type RunningSimulator, type SimulatorCall, type SimulatorOptions } from './server/createSimulatorServer';
 export { simulatorEnv } from './server/simulatorConfig';
 export type { SystemKnobs } from './server/SystemKnobs';
 export { createLegacyTestServer, testUrlOf } from './testing/legacyTestServer';

@@ -41,15 +41,13 @@ export interface SimulatorCall {
 }
 
 /** The calls `GET /_admin/calls` keeps since the last reset; later ones are counted, not kept. */
-export const maxJournalCalls = 5_000;
+const maxJournalCalls = 5_000;
 
 export interface RunningSimulator {
   url: string;
   /** Base URL of one system, e.g. `http://127.0.0.1:4100/caf`. */
   urlOf(system: string): string;
   stats(): Record<string, number>;
-  /** The calls answered since the last reset (at most maxJournalCalls), in order of arrival. */
-  calls(): { calls: SimulatorCall[]; truncated: boolean };
   setKnobs(system: string, knobs: Partial<SystemKnobs>): void;
   reset(): void;
   stop(): Promise<void>;
@@ -189,7 +187,6 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
     url: origin,
     urlOf,
     stats: () => Object.fromEntries(counts),
-    calls: () => ({ calls: journal.map((entry) => ({ ...entry })), truncated: journalTruncated }),
     setKnobs(name, update) {
       const current = knobs.get(name);
       if (!current) throw new RangeError(`unknown system ${name}`);

@@ -53,6 +53,12 @@ function listOf<T extends string>(flag: string, raw: string, allowed: readonly T
   return values as T[];
 }
 
+function wholeNumber(flag: string, raw: string | undefined, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`${flag}: expected a whole number in [0, ${max}]; got ${raw ?? 'nothing'}`);
+  return value;
+}
+
 function positive(flag: string, raw: string | undefined, max: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`${flag}: expected a number in (0, ${max}]; got ${raw ?? 'nothing'}`);
@@ -124,22 +130,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.warmupSeconds = seconds;
         break;
       }
-      case '--min-answers': {
-        const answers = Number(value);
-        if (!Number.isInteger(answers) || answers < 0 || answers > 100_000) throw new Error(`--min-answers: expected a whole number in [0, 100000]; got ${value ?? 'nothing'}`);
-        options.minAnswers = answers;
+      case '--min-answers':
+        options.minAnswers = wholeNumber(flag, value, 100_000);
         break;
-      }
       case '--max-window-seconds':
         options.maxWindowSeconds = positive(flag, value, 600);
         maxWindowGiven = true;
         break;
-      case '--plan-probes': {
-        const probes = Number(value);
-        if (!Number.isInteger(probes) || probes < 0 || probes > 20) throw new Error(`--plan-probes: expected a whole number in [0, 20]; got ${value ?? 'nothing'}`);
-        options.planProbes = probes;
+      case '--plan-probes':
+        options.planProbes = wholeNumber(flag, value, 20);
         break;
-      }
       case '--clients':
         options.saturationClients = Math.round(positive(flag, value, 500));
         break;

@@ -1,11 +1,7 @@
+import type { SimulatorCall } from '@passerelle/mocks';
+
 /** One legacy call as the simulator's journal lists it (`GET /_admin/calls`), times in epoch ms. */
-export interface ObservedCall {
-  system: string;
-  /** A digest of the request: equal when the same request is made again. */
-  call: string;
-  startMs: number;
-  endMs: number;
-}
+export type ObservedCall = SimulatorCall;
 
 /** One request's legacy calls, and when the bench sent the request (epoch ms). */
 export interface ObservedRun {
