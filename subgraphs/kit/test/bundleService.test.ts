@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleService, bundleTargets, loaderArgsFor, selectBundleTargets } from '../src/build';
@@ -54,6 +54,42 @@ describe('bundleService', () => {
     expect(code).toContain('the kit, bundled');
     expect(code).not.toMatch(/require\(["']@passerelle\//);
     expect(code).toMatch(/require\(["']graphql["']\)/);
+  });
+
+  it('loads the copy of a package a workspace holds in its own node_modules, not the one hoisted to the root, wherever the tree is copied', async () => {
+    // As the kit's OpenTelemetry SDK 2.x beside the 1.x @apollo/gateway hoists: the bundle, in
+    // service/dist/, resolving `fixture-dep` from there, would find the root's copy.
+    write({
+      'node_modules/fixture-dep/package.json': JSON.stringify({ name: 'fixture-dep', version: '1.0.0', main: 'index.js' }),
+      'node_modules/fixture-dep/index.js': "exports.version = '1.x, hoisted';\n",
+      'kit/package.json': JSON.stringify({ name: '@passerelle/fixture-kit', main: 'index.ts' }),
+      'kit/index.ts': "import { version } from 'fixture-dep';\nexport const kitDep: string = version;\n",
+      'kit/node_modules/fixture-dep/package.json': JSON.stringify({ name: 'fixture-dep', version: '2.0.0', main: 'index.js' }),
+      'kit/node_modules/fixture-dep/index.js': "exports.version = '2.x, the kit’s own';\n",
+      'service/src/main.ts':
+        "import { kitDep } from '@passerelle/fixture-kit';\nimport { version } from 'fixture-dep';\nimport { join } from 'node:path';\nprocess.stdout.write(JSON.stringify({ kit: kitDep, service: version, join: typeof join }));\n",
+    });
+    // The workspace link npm makes.
+    mkdirSync(path.join(workspace, 'node_modules/@passerelle'), { recursive: true });
+    symlinkSync('../../kit', path.join(workspace, 'node_modules/@passerelle/fixture-kit'));
+    const outfile = path.join(workspace, 'service/dist/main.js');
+    await bundleService({ name: 'fixture', entry: path.join(workspace, 'service/src/main.ts'), outfile });
+    const expected = { kit: '2.x, the kit’s own', service: '1.x, hoisted', join: 'function' };
+    expect(JSON.parse(execFileSync(process.execPath, [outfile], { cwd: os.tmpdir(), encoding: 'utf8' }))).toEqual(expected);
+    const code = readFileSync(outfile, 'utf8');
+    expect(code).toMatch(/require\(["']\.\.\/\.\.\/kit\/node_modules\/fixture-dep\/index\.js["']\)/);
+    expect(code).toMatch(/require\(["']fixture-dep["']\)/);
+    expect(code).toMatch(/require\(["']node:path["']\)/);
+
+    // The tree copied elsewhere (an image's /app): the path is relative, so it still holds.
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bundle-copy-'));
+    try {
+      cpSync(workspace, copy, { recursive: true, verbatimSymlinks: true });
+      rmSync(workspace, { recursive: true, force: true });
+      expect(JSON.parse(execFileSync(process.execPath, [path.join(copy, 'service/dist/main.js')], { cwd: os.tmpdir(), encoding: 'utf8' }))).toEqual(expected);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('rejects a file that does not compile with an error naming the service, the file and the line, and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { sourceLocationPlugin } from './sourceLocationPlugin';
@@ -24,13 +25,36 @@ export interface BundledService {
 /** The project's own workspaces are bundled; every other package stays a `require` of node_modules. */
 const workspacePackage = /^@passerelle\//;
 
-/** Bare imports outside the workspaces are left to Node's resolution at run time. */
-const dependenciesExternal: Plugin = {
+/** The file Node's `require` loads for `specifier` from a module in `dir`; null when it finds none. */
+function requiredFrom(specifier: string, dir: string): string | null {
+  try {
+    return createRequire(path.join(dir, 'index.js')).resolve(specifier);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bare imports outside the workspaces are left to Node's resolution at run time, from the
+ * bundle's directory. Where that would load another copy than the importing file's own — a
+ * workspace holding a version of its own in its `node_modules` because another is hoisted to the
+ * root (the kit's OpenTelemetry SDK 2.x, beside the 1.x `@apollo/gateway` brings) — the import
+ * names the importing file's copy instead, by a path relative to the bundle: it holds wherever the
+ * repository's layout is kept, as in the images, which copy the kit with its `node_modules`.
+ */
+const dependenciesExternal = (outDir: string): Plugin => ({
   name: 'passerelle-dependencies-external',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (workspacePackage.test(args.path) || path.isAbsolute(args.path) ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (workspacePackage.test(args.path) || path.isAbsolute(args.path)) return undefined;
+      if (isBuiltin(args.path)) return { path: args.path, external: true };
+      const own = requiredFrom(args.path, args.resolveDir);
+      if (own === null || own === requiredFrom(args.path, outDir)) return { path: args.path, external: true };
+      const relative = path.relative(outDir, own).split(path.sep).join('/');
+      return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
+    });
   },
-};
+});
 
 /**
  * Bundles one service's TypeScript and the workspaces it imports into one CommonJS file for
@@ -54,7 +78,7 @@ export async function bundleService(target: BundleTarget): Promise<BundledServic
     // The bundle's file comments (`// src/index.ts`) relative to the entry's package (`<package>/src/main.ts`),
     // whatever the build's working directory; a directory that exists, unlike the bundle's before its first build.
     absWorkingDir: path.dirname(path.dirname(path.resolve(target.entry))),
-    plugins: [dependenciesExternal, sourceLocationPlugin(path.dirname(target.outfile))],
+    plugins: [dependenciesExternal(path.dirname(path.resolve(target.outfile))), sourceLocationPlugin(path.dirname(target.outfile))],
   }).catch((error: unknown) => {
     // esbuild's failure lists each problem with its file and line.
     throw new Error(`${target.name} could not be bundled: ${error instanceof Error ? error.message : String(error)}`);
