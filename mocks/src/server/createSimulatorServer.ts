@@ -140,15 +140,20 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       if (!system) return json(res, 404, { code_erreur: 'INCONNU', libelle: 'Aucun système à cette adresse' });
       counts.set(system.name, (counts.get(system.name) ?? 0) + 1);
       const startMs = now();
+      // When the answer was written: as it is handed to the socket, not at 'finish', which a busy loop may emit ms later.
+      let answered: () => void = () => undefined;
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readRaw(req);
       if (journal.length < maxJournalCalls) {
         const digest = createHash('sha256').update(`${req.method} ${url.pathname}${url.search}\n`);
         if (body) digest.update(body);
         const entry: SimulatorCall = { system: system.name, call: digest.digest('base64url').slice(0, 16), startMs, endMs: startMs };
         journal.push(entry);
-        res.once('finish', () => {
+        answered = () => {
           entry.endMs = now();
-        });
+          answered = () => undefined;
+        };
+        // An answer written elsewhere (a failure below): when it has gone.
+        res.once('finish', () => answered());
       } else {
         journalTruncated = true;
       }
@@ -161,6 +166,7 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
       const answer = await answerOf(system, k, req, url, body);
       const wait = delay - (now() - startMs);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      answered();
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     } catch (error) {

@@ -53,7 +53,7 @@ function listOf<T extends string>(flag: string, raw: string, allowed: readonly T
   return values as T[];
 }
 
-function wholeNumber(flag: string, raw: string | undefined, max: number): number {
+export function wholeNumber(flag: string, raw: string | undefined, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`${flag}: expected a whole number in [0, ${max}]; got ${raw ?? 'nothing'}`);
   return value;

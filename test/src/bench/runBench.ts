@@ -12,6 +12,7 @@ import { measureRoundTrips, probeLatencyMs } from './measureRoundTrips';
 import { sequentialCalls, type LegacyPlan } from './inferPlan';
 import { probePlans } from './probePlans';
 import { simulatePlans } from './simulatePlans';
+import { runCommand } from './runCommand';
 import { runRound } from './runRound';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
@@ -186,14 +187,4 @@ async function runBench(options: BenchOptions): Promise<void> {
   }
 }
 
-let options: BenchOptions;
-try {
-  options = parseBenchArgs(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\nusage: ${benchUsage}\n`);
-  process.exit(2);
-}
-runBench(options).catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCommand('bench', benchUsage, parseBenchArgs, runBench);

@@ -25,6 +25,11 @@ export interface BenchProcessOptions {
   gateways: readonly GatewayKey[];
   /** V8 options for Passerelle's gateway, instead of its image's (experiments: docs/performance.md). */
   passerelleNodeFlags?: string;
+  /**
+   * An OpenTelemetry collector (OTLP over HTTP) for the spans of Passerelle's gateway and of every
+   * subgraph (`npm run bench:critical-path`); unset, tracing stays off as in production's default.
+   */
+  otlpEndpoint?: string;
 }
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
@@ -69,9 +74,11 @@ function writeSupergraph(workDir: string, urls: ReadonlyMap<string, string>): st
  * loopback ports (the simulator at latency 0; the bench sets it per setting), and the dev
  * identity provider in this process. Stops what started when anything fails.
  */
-export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways, passerelleNodeFlags }: BenchProcessOptions): Promise<BenchProcesses> {
+export async function startBenchProcesses({ usagerIdSecret, populationSize, gateways, passerelleNodeFlags, otlpEndpoint }: BenchProcessOptions): Promise<BenchProcesses> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-'));
   const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...quiet, USAGER_ID_SECRET: usagerIdSecret };
+  // The subgraphs' and Passerelle's tracing (the peers and the simulator read no such variable).
+  const tracing: NodeJS.ProcessEnv = otlpEndpoint === undefined ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint };
   const started: ChildService[] = [];
   const identityProvider = await startDevIdentityProvider({ mode: 'dev', port: 0, keyFile: path.join(workDir, 'dev-idp-key.json') });
   const stopAll = async () => {
@@ -97,7 +104,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
         const child = await spawnService({
           name: service.name,
           script: bundleOf.get(service.name)!,
-          env: (port) => ({ ...base, ...legacy, [service.portVariable]: String(port), AUDIT_JOURNAL_PATH: auditJournal }),
+          env: (port) => ({ ...base, ...tracing, ...legacy, [service.portVariable]: String(port), AUDIT_JOURNAL_PATH: auditJournal }),
           readyPath: '/health',
           readyTimeoutMs: 180_000,
           logFile: path.join(workDir, `${service.name}.log`),
@@ -120,6 +127,7 @@ export async function startBenchProcesses({ usagerIdSecret, populationSize, gate
         key === 'passerelle' || key === 'passerelle-workers'
           ? {
               ...base,
+              ...tracing,
               GATEWAY_PORT: String(port),
               SUPERGRAPH_PATH: supergraphPath,
               OIDC_ISSUER: identityProvider.issuer,

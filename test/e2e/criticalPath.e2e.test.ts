@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CriticalPath } from '../src/bench/criticalPath';
+
+/**
+ * `npm run bench:critical-path`, shortened: Passerelle and every subgraph from their bundles with
+ * tracing on, the spans collected, each request's path split. No figure is asserted but the
+ * plan's shape: a smoke run on a busy machine measures nothing.
+ */
+describe('npm run bench:critical-path', () => {
+  it('traces each full file through the bundles and splits its path: the identity lookup, then the partners, each legacy call matched to the journal', async () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-critical-path-test-')), 'critical-path.json');
+    const args = ['--requests', '3', '--warmup', '3', '--population', '2000', '--out', out];
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/bench/runCriticalPath.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect([code, stderr.includes('failed') ? stderr : '']).toEqual([0, '']);
+    expect(stdout).toMatch(/^\| whole request \(the gateway’s root span\) \| \d+\.\d \|/m);
+
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { failed: number; paths: CriticalPath[] };
+    expect(json.failed).toBe(0);
+    expect(json.paths).toHaveLength(3);
+    for (const p of json.paths) {
+      // The segments tile the request; at least the identity lookup and one partner's call one after the other.
+      const covered = Object.values(p.byCategory).reduce((sum, ms) => sum + ms, 0);
+      expect(Math.abs(covered - p.totalMs)).toBeLessThan(0.01);
+      expect(p.legacyCalls).toBeGreaterThanOrEqual(2);
+      expect(p.unmatchedCalls).toBe(0);
+      expect(p.segments.find((s) => s.category === 'legacy')).toMatchObject({ service: 'identite', system: 'sngi' });
+      expect(p.byCategory.legacy).toBeGreaterThanOrEqual(2 * 39);
+    }
+  }, 180_000);
+});
