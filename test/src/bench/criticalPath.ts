@@ -92,7 +92,7 @@ function categoryOf(span: CollectedSpan): PathCategory {
  * The critical path of one trace: from the root span's end, back through the child that ended
  * last before the cursor, that child's own critical path, then on from the child's start, down to
  * the root's start (the method of Jaeger's critical-path view). A child is clipped to its parent
- * and to the cursor, so that the clocks of two processes a few µs apart cannot make the segments
+ * and to the cursor, so that two processes' clocks (and span starts rounded to the millisecond) cannot make the segments
  * overlap. Each segment is the own time of the span it names; with the journal, a legacy attempt's
  * is split into the system's time and the transport around it. Throws when the trace has no
  * single root.
