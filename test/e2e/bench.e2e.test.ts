@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runBenchCommand } from '../src/e2e/runBenchCommand';
 import { defaultGatewayKeys, settingKeys, variantKeys, type RowSummary } from '../src/bench/benchTypes';
 
 /**
@@ -12,12 +12,7 @@ import { defaultGatewayKeys, settingKeys, variantKeys, type RowSummary } from '.
 describe('npm run bench -- --quick', () => {
   it('runs end to end: two tables with a row per scenario, variant and gateway, no request failed, the JSON beside', async () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-test-')), 'bench.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/bench/runBench.ts'), '--quick', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { status: code, stdout, stderr } = await runBenchCommand('runBench', ['--quick', '--out', out]);
     expect([code, stderr.includes('bench failed') ? stderr : '']).toEqual([0, '']);
 
     const scenarios = ['full file of a persona', '`usagers(ids:)` × 50', 'presence list of 100', 'caseload of 50 (`monPortefeuille`)', 'identity search (`rechercherUsagers`)'];

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runBenchCommand } from '../src/e2e/runBenchCommand';
 import type { CriticalPath } from '../src/bench/criticalPath';
 
 /**
@@ -13,12 +13,7 @@ describe('npm run bench:critical-path', () => {
   it('traces each full file through the bundles and splits its path: the identity lookup, then the partners, each legacy call matched to the journal', async () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'passerelle-critical-path-test-')), 'critical-path.json');
     const args = ['--requests', '3', '--warmup', '3', '--population', '2000', '--out', out];
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/bench/runCriticalPath.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { status: code, stdout, stderr } = await runBenchCommand('runCriticalPath', args);
     expect([code, stderr.includes('failed') ? stderr : '']).toEqual([0, '']);
     expect(stdout).toMatch(/^\| whole request \(the gateway’s root span\) \| \d+\.\d \|/m);
 

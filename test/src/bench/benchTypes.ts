@@ -1,4 +1,5 @@
 import { resolveWorkerCount } from '@passerelle/gateway';
+import type { SimulatedBound } from './simulatePlans';
 
 /** One HTTP request the load generator sends: a JSON body and its headers (token, purpose). */
 export interface BenchRequest {
@@ -107,5 +108,5 @@ export interface RowSummary {
    * Latency setting: the legacy calls of this gateway's plan alone, at the setting's latency and
    * jitter (probePlans.ts, simulatePlans.ts), in ms; absent when the plan was not probed.
    */
-  simulatedBound?: { p50: number; p95: number };
+  simulatedBound?: SimulatedBound;
 }

@@ -11,7 +11,7 @@ import { formatBenchTables, type BenchMeta } from './formatBenchTables';
 import { measureRoundTrips, probeLatencyMs } from './measureRoundTrips';
 import { sequentialCalls, type LegacyPlan } from './inferPlan';
 import { probePlans } from './probePlans';
-import { simulatePlans } from './simulatePlans';
+import { simulatePlans, type SimulatedBound } from './simulatePlans';
 import { runCommand } from './runCommand';
 import { runRound } from './runRound';
 import { simulatorAdmin } from './simulatorAdmin';
@@ -78,7 +78,7 @@ async function runBench(options: BenchOptions): Promise<void> {
     }
     const results: RoundResult[] = [];
     let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
-    let simulatedBounds = new Map<string, Map<(typeof gatewayKeys)[number], { p50: number; p95: number }>>();
+    let simulatedBounds = new Map<string, Map<(typeof gatewayKeys)[number], SimulatedBound>>();
     // The plans probed, in the JSON: which system each call went to, and what it waited for.
     let planRecords: Record<string, Record<string, Array<LegacyPlan & { sequentialCalls: number }>>> = {};
     for (const setting of options.settings) {

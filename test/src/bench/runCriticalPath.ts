@@ -7,6 +7,7 @@ import { buildScenarios } from './buildScenarios';
 import { criticalPath, pathCategories, tracesOf, type CriticalPath, type PathCategory } from './criticalPath';
 import { criticalPathUsage, parseCriticalPathArgs, type CriticalPathOptions } from './criticalPathOptions';
 import { findCaseloadPages } from './findCaseloadPages';
+import { percentile, round1 } from './percentile';
 import { runCommand } from './runCommand';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
@@ -25,11 +26,14 @@ import { startSpanSink } from './startSpanSink';
 const secret = 'benchmark-usager-id-secret';
 const progress = (line: string) => process.stderr.write(`[critical-path] ${line}\n`);
 
-/** The p-th percentile (nearest rank) of `values`, in ms to 0.1. */
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]! * 10) / 10;
-};
+/** The p-th percentile (0–1, nearest rank) of `values`, to 0.1. */
+const percentileOf = (values: readonly number[], p: number): number =>
+  round1(
+    percentile(
+      [...values].sort((a, b) => a - b),
+      p * 100,
+    ),
+  );
 
 const labels: Readonly<Record<PathCategory, string>> = {
   legacy: 'legacy systems at work (simulator: arrival to answer)',
@@ -41,9 +45,9 @@ const labels: Readonly<Record<PathCategory, string>> = {
 
 function table(paths: readonly CriticalPath[], options: CriticalPathOptions): string {
   const totals = paths.map((p) => p.totalMs);
-  const p50 = percentile(totals, 0.5);
+  const p50 = percentileOf(totals, 0.5);
   const row = (label: string, values: number[]) =>
-    `| ${label} | ${percentile(values, 0.5).toFixed(1)} | ${percentile(values, 0.9).toFixed(1)} | ${Math.round((100 * percentile(values, 0.5)) / p50)} % |`;
+    `| ${label} | ${percentileOf(values, 0.5).toFixed(1)} | ${percentileOf(values, 0.9).toFixed(1)} | ${Math.round((100 * percentileOf(values, 0.5)) / p50)} % |`;
   const overhead = paths.map((p) => p.totalMs - p.byCategory.legacy);
   return [
     `Critical path of ${paths.length} requests (${options.scenario}, different usagers, caches bypassed), one at a time, every legacy call ${options.latencyMs}${options.jitterMs > 0 ? ` ± ${options.jitterMs}` : ''} ms; Passerelle, tracing on`,
@@ -59,10 +63,10 @@ function table(paths: readonly CriticalPath[], options: CriticalPathOptions): st
     ),
     row('everything but the legacy systems at work', overhead),
     '',
-    `Legacy calls one after another on the path: ${percentile(
+    `Legacy calls one after another on the path: ${percentileOf(
       paths.map((p) => p.legacyCalls),
       0.5,
-    )} (p50); whole request ÷ the systems' time on the path, p50: ${percentile(
+    )} (p50); whole request ÷ the systems' time on the path, p50: ${percentileOf(
       paths.map((p) => p.totalMs / Math.max(p.byCategory.legacy, 1e-9)),
       0.5,
     ).toFixed(2)}`,

@@ -1,10 +1,6 @@
 import type { GatewayKey, RoundResult, RowSummary, Scenario } from './benchTypes';
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+import { percentile, round1 } from './percentile';
+import type { SimulatedBound } from './simulatePlans';
 
 /**
  * One row per setting, scenario, variant and gateway, in the order the rounds ran: percentiles
@@ -15,7 +11,7 @@ export function summarizeRounds(
   results: readonly RoundResult[],
   scenarios: readonly Scenario[],
   roundTrips: ReadonlyMap<string, ReadonlyMap<GatewayKey, number>>,
-  simulatedBounds: ReadonlyMap<string, ReadonlyMap<GatewayKey, { p50: number; p95: number }>> = new Map(),
+  simulatedBounds: ReadonlyMap<string, ReadonlyMap<GatewayKey, SimulatedBound>> = new Map(),
 ): RowSummary[] {
   const groups = new Map<string, RoundResult[]>();
   for (const result of results) {
