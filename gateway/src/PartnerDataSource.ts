@@ -147,8 +147,9 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (http?.headers) for (const [name, value] of http.headers) headers[name] = value;
       if (bypass) headers[cacheBypassHeader] = '1';
-      // A query's fetch: what it reads may serve this request's later fetches to the same subgraph (the kit's legacy/createLegacyReads.ts).
-      if (shareable) headers[readOnlyRequestHeader] = '1';
+      // A query's fetch: what it reads may serve this request's later fetches to the same subgraph (the kit's legacy/createLegacyReads.ts),
+      // when there are any (RequestSecurity.readsServeLaterFetches).
+      if (shareable && request !== null && request.readsServeLaterFetches(this.partenaire)) headers[readOnlyRequestHeader] = '1';
       // Signed per fetch, just before it leaves: the context lives GATEWAY_CONTEXT_TTL_S from here, not from the operation's start.
       const sign = () => this.contextSigner.sign(appel ?? anonymousAppel(), this.partenaire);
       headers[gatewayContextHeader] = await (request ? request.signedContext(this.partenaire, sign) : sign());

@@ -13,12 +13,13 @@ import { createCrossingsDataSource, crossingsSubgraphName, type SignedSubgraphFe
 import { PartnerDataSource } from './PartnerDataSource';
 import { createFetchCoalescer, noCoalescing } from './fetch/createFetchCoalescer';
 import { createSubgraphFetcher } from './fetch/createSubgraphFetcher';
+import { subgraphsAskedAgain } from './fetch/subgraphsAskedAgain';
 import type { DepartementFetch } from './rows/accessFacts';
 import { factsSubgraphOf } from './rows/factsSubgraphOf';
 import { teamReadableFields } from './rows/teamReadableFields';
 import { emptyPartnerRegistry } from './partners/PartnerRegistry';
 import { readPartnerRegistry } from './partners/readPartnerRegistry';
-import type { RequestSecurity } from './pipeline/RequestSecurity';
+import { RequestSecurity } from './pipeline/RequestSecurity';
 import { securePipeline, type SupergraphRules } from './pipeline/securePipeline';
 import { watchSupergraph } from './watchSupergraph';
 
@@ -86,6 +87,7 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       const url = subgraph === null ? undefined : urls.get(subgraph);
       if (subgraph === null || url === undefined) throw new Error('no subgraph answers the access facts');
       const token = await request.signedContext(subgraph, () => contextSigner.sign(request.appel(), subgraph));
+      if (readOnly) request.askedForFacts(subgraph);
       return (await postJson(subgraph, url, token, query, variables, readOnly ? { [readOnlyRequestHeader]: '1' } : {})) as Awaited<ReturnType<DepartementFetch>>;
     };
   /**
@@ -124,6 +126,10 @@ export function createGateway(config: GatewayConfig, logger: Logger, journal: Au
       },
     }),
     logger: toApolloLogger(logger),
+    // Before the plan runs (from ApolloGateway's cache or just built): which subgraphs it asks more than once.
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      if (requestContext.context instanceof RequestSecurity) requestContext.context.planned(subgraphsAskedAgain(queryPlan));
+    },
     buildService: ({ name, url }) => {
       // The gateway's own subgraph runs in this process: its supergraph URL is never fetched.
       if (name === crossingsSubgraphName) return crossings;

@@ -275,6 +275,24 @@ describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)
     expect(seen).toEqual(['1', undefined, undefined]);
   });
 
+  test("a query's fetch is marked read-only only where the request may ask the subgraph again: the plan fetches it twice, or its access facts came from it", async () => {
+    const seen: Array<string | undefined> = [];
+    behaviour = (res, req) => {
+      seen.push(req.headers[readOnlyRequestHeader] as string | undefined);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(expected));
+    };
+    const dataSource = coalescing();
+    const once = asCaller(referent('ref-001'));
+    once.planned(new Set(['departement']));
+    const twice = asCaller(referent('ref-001'));
+    twice.planned(new Set(['caf']));
+    const facts = asCaller(referent('ref-001'));
+    facts.planned(new Set());
+    facts.askedForFacts('caf');
+    for (const request of [once, twice, facts]) await dataSource.process(entitiesFetch(request));
+    expect(seen).toEqual([undefined, '1', '1']);
+  });
+
   test('a shared fetch that fails fails for each caller, each with its own path', async () => {
     behaviour = (res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
     const dataSource = coalescing();

@@ -43,3 +43,16 @@ describe('npm run bench arguments for the window', () => {
     expect(() => parseBenchArgs(['--min-answers', '1.5'])).toThrow('--min-answers: expected a whole number');
   });
 });
+
+describe('npm run bench arguments for the cold rows’ warm-up', () => {
+  it('default to 40 s before each cold row at saturation, none for the smoke run', () => {
+    expect(parseBenchArgs([])).toMatchObject({ rowWarmupSeconds: 40 });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ rowWarmupSeconds: 0 });
+    expect(parseBenchArgs(['--row-warmup-seconds', '0'])).toMatchObject({ rowWarmupSeconds: 0 });
+  });
+
+  it('refuse a negative, non-numeric or over-long warm-up, naming the option', () => {
+    for (const bad of ['-1', 'soon', '301']) expect(() => parseBenchArgs(['--row-warmup-seconds', bad])).toThrow(`--row-warmup-seconds: expected a number in [0, 300]; got ${bad}`);
+    expect(() => parseBenchArgs(['--row-warmup-seconds'])).toThrow('--row-warmup-seconds: expected a number in [0, 300]; got nothing');
+  });
+});

@@ -47,6 +47,10 @@ export class RequestSecurity {
   private readonly idByNir = new Map<string, string>();
   /** Contexts signed for this request, by subgraph, with the second they were signed in. */
   private readonly contexts = new Map<string, { second: number; token: Promise<string> }>();
+  /** The subgraphs the plan may fetch more than once (fetch/subgraphsAskedAgain.ts), once Apollo resolved it; null before. */
+  private askedAgain: ReadonlySet<string> | null = null;
+  /** The subgraphs asked for this query's access facts: their answers may serve the plan's fetches there. */
+  private readonly factsFrom = new Set<string>();
 
   constructor(input: { requestId: string; caller: Caller | null; codec: UsagerIdCodec }) {
     this.requestId = input.requestId;
@@ -85,6 +89,28 @@ export class RequestSecurity {
     this.contexts.set(audience, { second, token });
     token.catch(() => this.contexts.delete(audience));
     return token;
+  }
+
+  /** The plan Apollo resolved for this request: which subgraphs it may fetch more than once. */
+  planned(askedAgain: ReadonlySet<string>): void {
+    this.askedAgain = askedAgain;
+  }
+
+  /** This query's access facts are asked of `subgraph`, its reads marked to serve the request's later fetches. */
+  askedForFacts(subgraph: string): void {
+    this.factsFrom.add(subgraph);
+  }
+
+  /**
+   * Whether a query's fetch to `subgraph` should let its legacy reads serve this request's later
+   * fetches there (`x-passerelle-lecture`, the kit's "one request's reads"): when the plan may ask
+   * it again, or the access facts were asked of it, or the plan is not known. Otherwise the
+   * subgraph would keep every answer of the fetch until its deadline for nothing: on a 50-usager
+   * list, some fifty answers per fetch in the État's and the landlords' subgraphs (docs/configuration.md,
+   * "One request's reads").
+   */
+  readsServeLaterFetches(subgraph: string): boolean {
+    return this.askedAgain === null || this.askedAgain.has(subgraph) || this.factsFrom.has(subgraph);
   }
 
   nirOfId(id: unknown): string | null {

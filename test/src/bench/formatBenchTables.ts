@@ -8,7 +8,7 @@ export interface BenchMeta {
   population: number;
   rounds: number;
   latency: { latencyMs: number; jitterMs: number; clients: number; seconds: number };
-  saturation: { clients: number; seconds: number; minAnswers: number; maxWindowSeconds: number; warmupSeconds: number };
+  saturation: { clients: number; seconds: number; minAnswers: number; maxWindowSeconds: number; warmupSeconds: number; rowWarmupSeconds: number };
 }
 
 const range = ([low, high]: [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
@@ -58,7 +58,7 @@ export function formatBenchTables(rows: readonly RowSummary[], meta: BenchMeta):
   if (saturation.length) {
     lines.push(
       '',
-      `Saturation: legacy systems at latency 0, ${meta.saturation.clients} clients, ${meta.saturation.seconds} s per round${meta.saturation.minAnswers > 0 ? ` (longer until it counts ${meta.saturation.minAnswers} answers, at most ${meta.saturation.maxWindowSeconds} s)` : ''} after ${meta.saturation.warmupSeconds} s unmeasured; CPU from /proc (user + system) per request answered; req/s over all rounds (range per round).`,
+      `Saturation: legacy systems at latency 0, ${meta.saturation.clients} clients, ${meta.saturation.seconds} s per round${meta.saturation.minAnswers > 0 ? ` (longer until it counts ${meta.saturation.minAnswers} answers, at most ${meta.saturation.maxWindowSeconds} s)` : ''} after ${meta.saturation.warmupSeconds} s unmeasured${meta.saturation.rowWarmupSeconds > 0 ? ` (${meta.saturation.rowWarmupSeconds} s before each cold row's first round)` : ''}; CPU from /proc (user + system) per request answered; req/s over all rounds (range per round).`,
       '',
       "| Scenario | Variant | Gateway | req/s | p50 ms | p99 ms | errors | gateway CPU ms / req | subgraphs CPU ms / req | simulator CPU ms / req | legacy calls / req | partners' systems calls / req | gateway peak RSS MiB |",
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
