@@ -18,6 +18,7 @@ import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
 import { startLoadGenerator } from './startLoadGenerator';
 import { summarizeRounds } from './summarizeRounds';
+import { prioritizeSimulator } from './prioritizeSimulator';
 
 /**
  * `npm run bench`: Passerelle with every security layer, a bare `@apollo/gateway` and Hive
@@ -77,6 +78,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       }
     }
     const results: RoundResult[] = [];
+    let simulatorNice = 0;
     let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
     let simulatedBounds = new Map<string, Map<(typeof gatewayKeys)[number], SimulatedBound>>();
     // The plans probed, in the JSON: which system each call went to, and what it waited for.
@@ -111,8 +113,14 @@ async function runBench(options: BenchOptions): Promise<void> {
           );
         }
         await simulator.setLatency(latency.latencyMs, latency.jitterMs);
+        // One client: the simulated systems answer in the time they were given, not behind the services under test.
+        const priority = prioritizeSimulator(processes.simulator.pid, options.simulatorNice);
+        if (priority.refused !== undefined) progress(`the simulator stays at nice ${priority.nice}: ${priority.refused}`);
+        simulatorNice = priority.nice;
       } else {
         await simulator.setLatency(0, 0);
+        // Saturation: every process at the same priority, the simulator's CPU counted like the rest.
+        prioritizeSimulator(processes.simulator.pid, 0);
       }
       const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
       const clients = setting === 'latency' ? 1 : options.saturationClients;
@@ -181,7 +189,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       population: options.population,
       rounds: options.rounds,
-      latency: { ...latency, clients: 1, seconds: options.latencySeconds },
+      latency: { ...latency, clients: 1, seconds: options.latencySeconds, simulatorNice },
       saturation: {
         clients: options.saturationClients,
         seconds: options.saturationSeconds,
