@@ -26,7 +26,7 @@ import { prioritizeSimulator } from './prioritizeSimulator';
  * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Four
  * scenarios in two variants, at realistic latency with one client then at saturation, in
  * alternated rounds (ABCABC…). Prints the tables and writes the JSON (`--out`). Loopback only;
- * bounded in time (about 20–23 minutes; `--quick`: a smoke run).
+ * bounded in time (about 23–26 minutes; `--quick`: a smoke run).
  */
 const secret = 'benchmark-usager-id-secret';
 const latency = { latencyMs: 40, jitterMs: 20 };
