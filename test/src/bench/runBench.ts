@@ -113,7 +113,7 @@ async function runBench(options: BenchOptions): Promise<void> {
           );
         }
         await simulator.setLatency(latency.latencyMs, latency.jitterMs);
-        // One client: the simulated systems answer in the time they were given, not behind the services under test.
+        // The simulator's priority while one client is measured (--simulator-nice, an experiment; none by default: docs/performance.md).
         const priority = prioritizeSimulator(processes.simulator.pid, options.simulatorNice);
         if (priority.refused !== undefined) progress(`the simulator stays at nice ${priority.nice}: ${priority.refused}`);
         simulatorNice = priority.nice;
