@@ -262,12 +262,18 @@ describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)
     expect(fetches).toHaveLength(4);
   });
 
-  test("a query's fetches are marked read-only for the subgraph (one request's reads may serve its later fetches); a mutation's, follow-ups included, never", async () => {
+  /** Answers every fetch, keeping the read-only mark each carried (undefined: none). */
+  const recordReadOnlyMarks = (): Array<string | undefined> => {
     const seen: Array<string | undefined> = [];
     behaviour = (res, req) => {
       seen.push(req.headers[readOnlyRequestHeader] as string | undefined);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(expected));
     };
+    return seen;
+  };
+
+  test("a query's fetches are marked read-only for the subgraph (one request's reads may serve its later fetches); a mutation's, follow-ups included, never", async () => {
+    const seen = recordReadOnlyMarks();
     const dataSource = coalescing();
     await dataSource.process(entitiesFetch(asCaller(referent('ref-001'))));
     await dataSource.process(entitiesFetch(asCaller(referent('ref-001')), 'mutation'));
@@ -276,11 +282,7 @@ describe('coalescing identical in-flight fetches (fetch/createFetchCoalescer.ts)
   });
 
   test("a query's fetch is marked read-only only where the request may ask the subgraph again: the plan fetches it twice, or its access facts came from it", async () => {
-    const seen: Array<string | undefined> = [];
-    behaviour = (res, req) => {
-      seen.push(req.headers[readOnlyRequestHeader] as string | undefined);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(expected));
-    };
+    const seen = recordReadOnlyMarks();
     const dataSource = coalescing();
     const once = asCaller(referent('ref-001'));
     once.planned(new Set(['departement']));

@@ -1,7 +1,4 @@
-import os from 'node:os';
 import { parseBenchArgs } from '../src/bench/benchOptions';
-import { parseCriticalPathArgs } from '../src/bench/criticalPathOptions';
-import { prioritizeSimulator } from '../src/bench/prioritizeSimulator';
 import { extendWindow } from '../src/bench/extendWindow';
 
 /** The bench's saturation window (extendWindow.ts): long enough to count enough answers, never past its cap. */
@@ -57,22 +54,8 @@ describe('npm run bench arguments for the cold rows’ warm-up', () => {
   it('refuse a negative, non-numeric or over-long warm-up, naming the option', () => {
     for (const bad of ['-1', 'soon', '301']) expect(() => parseBenchArgs(['--row-warmup-seconds', bad])).toThrow(`--row-warmup-seconds: expected a number in [0, 300]; got ${bad}`);
     expect(() => parseBenchArgs(['--row-warmup-seconds'])).toThrow('--row-warmup-seconds: expected a number in [0, 300]; got nothing');
-  });
-});
-
-describe('the simulator’s priority (--simulator-nice)', () => {
-  it('defaults to none for both commands, takes a nice value in [-20, 0], and refuses anything else, naming the option', () => {
-    expect(parseBenchArgs([])).toMatchObject({ simulatorNice: 0 });
-    expect(parseCriticalPathArgs([])).toMatchObject({ simulatorNice: 0 });
-    expect(parseBenchArgs(['--simulator-nice', '-10'])).toMatchObject({ simulatorNice: -10 });
-    expect(parseCriticalPathArgs(['--simulator-nice', '-20'])).toMatchObject({ simulatorNice: -20 });
-    for (const bad of ['5', '-21', '-2.5', 'high']) expect(() => parseBenchArgs(['--simulator-nice', bad])).toThrow(`--simulator-nice: expected a whole number in [-20, 0]; got ${bad}`);
-  });
-
-  it('says what it applied, or why it could not, and never throws', () => {
-    expect(prioritizeSimulator(process.pid, os.getPriority())).toEqual({ nice: os.getPriority() });
-    const gone = prioritizeSimulator(2 ** 22 + 1, -5);
-    expect(gone.nice).toBe(0);
-    expect(gone.refused).toMatch(/ESRCH|no such process/i);
+    // The per-round warm-up, read by the same rule.
+    expect(parseBenchArgs(['--warmup-seconds', '0'])).toMatchObject({ warmupSeconds: 0 });
+    expect(() => parseBenchArgs(['--warmup-seconds', '61'])).toThrow('--warmup-seconds: expected a number in [0, 60]; got 61');
   });
 });

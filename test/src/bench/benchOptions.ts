@@ -19,8 +19,6 @@ export interface BenchOptions {
    * of whichever gateway measured first until they level off. 0: none.
    */
   rowWarmupSeconds: number;
-  /** The simulator's nice value in the latency rounds (prioritizeSimulator.ts): −20…0, 0 for none. */
-  simulatorNice: number;
   /** A saturation window grows past `saturationSeconds` until it counts this many answers (extendWindow.ts); 0: never. */
   minAnswers: number;
   /** The longest a saturation window grows to, in s. */
@@ -48,7 +46,7 @@ export interface BenchOptions {
 }
 
 export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S]
-                   [--row-warmup-seconds S] [--simulator-nice N] [--min-answers N] [--max-window-seconds S] [--clients N] [--plan-probes N]
+                   [--row-warmup-seconds S] [--min-answers N] [--max-window-seconds S] [--clients N] [--plan-probes N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
                    [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
@@ -62,16 +60,15 @@ function listOf<T extends string>(flag: string, raw: string, allowed: readonly T
   return values as T[];
 }
 
-/** `--simulator-nice`: a nice value in [−20, 0] (prioritizeSimulator.ts). */
-export function simulatorNiceOf(raw: string | undefined): number {
-  const value = Number(raw);
-  if (raw === undefined || raw === '' || !Number.isInteger(value) || value < -20 || value > 0) throw new Error(`--simulator-nice: expected a whole number in [-20, 0]; got ${raw ?? 'nothing'}`);
-  return value;
-}
-
 export function wholeNumber(flag: string, raw: string | undefined, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`${flag}: expected a whole number in [0, ${max}]; got ${raw ?? 'nothing'}`);
+  return value;
+}
+
+function nonNegative(flag: string, raw: string | undefined, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(value) || value < 0 || value > max) throw new Error(`${flag}: expected a number in [0, ${max}]; got ${raw ?? 'nothing'}`);
   return value;
 }
 
@@ -95,7 +92,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         saturationSeconds: 0.5,
         warmupSeconds: 0.2,
         rowWarmupSeconds: 0,
-        simulatorNice: 0,
         minAnswers: 0,
         maxWindowSeconds: 0.5,
         saturationClients: 10,
@@ -115,7 +111,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         saturationSeconds: 5,
         warmupSeconds: 2,
         rowWarmupSeconds: 40,
-        simulatorNice: 0,
         minAnswers: 120,
         maxWindowSeconds: 25,
         saturationClients: 50,
@@ -144,20 +139,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--saturation-seconds':
         options.saturationSeconds = positive(flag, value, 120);
         break;
-      case '--warmup-seconds': {
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds < 0 || seconds > 60) throw new Error(`--warmup-seconds: expected a number in [0, 60]; got ${value ?? 'nothing'}`);
-        options.warmupSeconds = seconds;
+      case '--warmup-seconds':
+        options.warmupSeconds = nonNegative(flag, value, 60);
         break;
-      }
-      case '--row-warmup-seconds': {
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds < 0 || seconds > 300) throw new Error(`--row-warmup-seconds: expected a number in [0, 300]; got ${value ?? 'nothing'}`);
-        options.rowWarmupSeconds = seconds;
-        break;
-      }
-      case '--simulator-nice':
-        options.simulatorNice = simulatorNiceOf(value);
+      case '--row-warmup-seconds':
+        options.rowWarmupSeconds = nonNegative(flag, value, 300);
         break;
       case '--min-answers':
         options.minAnswers = wholeNumber(flag, value, 100_000);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { scenarioKeys, type ScenarioKey } from './benchTypes';
-import { simulatorNiceOf, wholeNumber } from './benchOptions';
+import { wholeNumber } from './benchOptions';
 
 /** What `npm run bench:critical-path` measures. */
 export interface CriticalPathOptions {
@@ -14,14 +14,12 @@ export interface CriticalPathOptions {
   jitterMs: number;
   /** Synthetic population of the simulator. */
   population: number;
-  /** The simulator's nice value while requests are measured (prioritizeSimulator.ts): −20…0, 0 for none. */
-  simulatorNice: number;
   /** Where the JSON goes (every request's path). */
   out: string;
 }
 
 export const criticalPathUsage = `npm run bench:critical-path -- [--scenario full-file|list-50|presence-100|caseload-50|search] [--requests N]
-                                 [--warmup N] [--latency-ms MS] [--jitter-ms MS] [--population N] [--simulator-nice N] [--out FILE]`;
+                                 [--warmup N] [--latency-ms MS] [--jitter-ms MS] [--population N] [--out FILE]`;
 
 /** The command's arguments: 60 cold full files at a fixed 40 ms by default (about a minute). */
 export function parseCriticalPathArgs(argv: readonly string[]): CriticalPathOptions {
@@ -32,7 +30,6 @@ export function parseCriticalPathArgs(argv: readonly string[]): CriticalPathOpti
     latencyMs: 40,
     jitterMs: 0,
     population: 20_000,
-    simulatorNice: 0,
     out: path.resolve(__dirname, '../../bench-results/critical-path.json'),
   };
   for (let i = 0; i < argv.length; i += 2) {
@@ -59,9 +56,6 @@ export function parseCriticalPathArgs(argv: readonly string[]): CriticalPathOpti
       case '--population':
         options.population = wholeNumber(flag, value, 200_000);
         if (options.population < 1000) throw new Error('--population: expected at least 1000 (the scenarios draw 2,000 people from it, or as many as it has)');
-        break;
-      case '--simulator-nice':
-        options.simulatorNice = simulatorNiceOf(value);
         break;
       case '--out':
         if (value === undefined || value.startsWith('--')) throw new Error('--out: expected a file path');

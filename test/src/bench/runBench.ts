@@ -18,7 +18,6 @@ import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
 import { startLoadGenerator } from './startLoadGenerator';
 import { summarizeRounds } from './summarizeRounds';
-import { prioritizeSimulator } from './prioritizeSimulator';
 
 /**
  * `npm run bench`: Passerelle with every security layer, a bare `@apollo/gateway` and Hive
@@ -78,7 +77,6 @@ async function runBench(options: BenchOptions): Promise<void> {
       }
     }
     const results: RoundResult[] = [];
-    let simulatorNice = 0;
     let roundTrips = new Map<string, Map<(typeof gatewayKeys)[number], number>>();
     let simulatedBounds = new Map<string, Map<(typeof gatewayKeys)[number], SimulatedBound>>();
     // The plans probed, in the JSON: which system each call went to, and what it waited for.
@@ -113,14 +111,8 @@ async function runBench(options: BenchOptions): Promise<void> {
           );
         }
         await simulator.setLatency(latency.latencyMs, latency.jitterMs);
-        // The simulator's priority while one client is measured (--simulator-nice, an experiment; none by default: docs/performance.md).
-        const priority = prioritizeSimulator(processes.simulator.pid, options.simulatorNice);
-        if (priority.refused !== undefined) progress(`the simulator stays at nice ${priority.nice}: ${priority.refused}`);
-        simulatorNice = priority.nice;
       } else {
         await simulator.setLatency(0, 0);
-        // Saturation: every process at the same priority, the simulator's CPU counted like the rest.
-        prioritizeSimulator(processes.simulator.pid, 0);
       }
       const seconds = setting === 'latency' ? options.latencySeconds : options.saturationSeconds;
       const clients = setting === 'latency' ? 1 : options.saturationClients;
@@ -189,7 +181,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       population: options.population,
       rounds: options.rounds,
-      latency: { ...latency, clients: 1, seconds: options.latencySeconds, simulatorNice },
+      latency: { ...latency, clients: 1, seconds: options.latencySeconds },
       saturation: {
         clients: options.saturationClients,
         seconds: options.saturationSeconds,

@@ -8,7 +8,6 @@ import { criticalPath, pathCategories, tracesOf, type CriticalPath, type PathCat
 import { criticalPathUsage, parseCriticalPathArgs, type CriticalPathOptions } from './criticalPathOptions';
 import { findCaseloadPages } from './findCaseloadPages';
 import { percentile, round1 } from './percentile';
-import { prioritizeSimulator } from './prioritizeSimulator';
 import { runCommand } from './runCommand';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
@@ -44,14 +43,14 @@ const labels: Readonly<Record<PathCategory, string>> = {
   subgraph: "the subgraphs' own work",
 };
 
-function table(paths: readonly CriticalPath[], options: CriticalPathOptions, simulatorNice: number): string {
+function table(paths: readonly CriticalPath[], options: CriticalPathOptions): string {
   const totals = paths.map((p) => p.totalMs);
   const p50 = percentileOf(totals, 0.5);
   const row = (label: string, values: number[]) =>
     `| ${label} | ${percentileOf(values, 0.5).toFixed(1)} | ${percentileOf(values, 0.9).toFixed(1)} | ${Math.round((100 * percentileOf(values, 0.5)) / p50)} % |`;
   const overhead = paths.map((p) => p.totalMs - p.byCategory.legacy);
   return [
-    `Critical path of ${paths.length} requests (${options.scenario}, different usagers, caches bypassed), one at a time, every legacy call ${options.latencyMs}${options.jitterMs > 0 ? ` ± ${options.jitterMs}` : ''} ms, the simulator at nice ${simulatorNice}; Passerelle, tracing on`,
+    `Critical path of ${paths.length} requests (${options.scenario}, different usagers, caches bypassed), one at a time, every legacy call ${options.latencyMs}${options.jitterMs > 0 ? ` ± ${options.jitterMs}` : ''} ms; Passerelle, tracing on`,
     '',
     '| On the critical path | p50 ms | p90 ms | p50 ÷ whole p50 |',
     '|---|---:|---:|---:|',
@@ -91,7 +90,6 @@ async function run(options: CriticalPathOptions): Promise<void> {
   progress(`starting the simulator, the subgraphs and Passerelle, tracing to ${sink.endpoint}`);
   const processes = await startBenchProcesses({ usagerIdSecret: secret, populationSize: options.population, gateways: ['passerelle'], otlpEndpoint: sink.endpoint });
   let stopped = false;
-  let simulatorNice = 0;
   try {
     const gateway = processes.gateways.get('passerelle')!;
     const simulator = simulatorAdmin(processes.simulator.url);
@@ -111,9 +109,6 @@ async function run(options: CriticalPathOptions): Promise<void> {
     await simulator.setLatency(0, 0);
     for (let i = 0; i < options.warmup; i += 1) await send(i);
     await simulator.setLatency(options.latencyMs, options.jitterMs);
-    const priority = prioritizeSimulator(processes.simulator.pid, options.simulatorNice);
-    if (priority.refused !== undefined) progress(`the simulator stays at nice ${priority.nice}: ${priority.refused}`);
-    simulatorNice = priority.nice;
     // Each request's legacy calls, from the simulator's journal (reset before it); its trace is the one whose root starts while it is under way.
     const measured: Array<{ sentMs: number; answeredMs: number; calls: readonly SimulatorCall[] }> = [];
     let failed = 0;
@@ -142,7 +137,7 @@ async function run(options: CriticalPathOptions): Promise<void> {
     }
     if (paths.length === 0) throw new Error('no trace of a measured request reached the collector');
     const lost = options.requests - paths.length;
-    process.stdout.write(`${table(paths, options, simulatorNice)}\n\n${medianPath(paths)}\n`);
+    process.stdout.write(`${table(paths, options)}\n\n${medianPath(paths)}\n`);
     const unmatched = paths.reduce((sum, p) => sum + p.unmatchedCalls, 0);
     if (failed > 0 || lost > 0 || sink.refused() > 0 || truncated > 0 || unmatched > 0) {
       process.stdout.write(
@@ -150,7 +145,7 @@ async function run(options: CriticalPathOptions): Promise<void> {
       );
     }
     mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify({ options, simulatorNice, failed, paths }, null, 1)}\n`);
+    writeFileSync(options.out, `${JSON.stringify({ options, failed, paths }, null, 1)}\n`);
     progress(`wrote ${options.out}`);
   } finally {
     if (!stopped) await processes.stop();
