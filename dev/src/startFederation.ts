@@ -43,7 +43,8 @@ export interface FederationOptions {
  * subgraph and the gateway, each on its configured port (0 = any free port). Legacy URLs
  * that are not configured point at the simulator, and the gateway is told where each
  * subgraph actually listens. The gateway's process never installs msw interception: the
- * simulator uses msw's handlers only through `getResponse`.
+ * simulator calls the handlers' resolvers itself (mocks/src/server/compileRoutes.ts), or msw's
+ * `getResponse` for a handler not built with `legacyRoute`.
  */
 export async function startFederation(options: FederationOptions = {}): Promise<RunningFederation> {
   const env = options.env ?? process.env;

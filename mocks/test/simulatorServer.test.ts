@@ -1,4 +1,6 @@
-import { createPopulation, createSimulatorServer, legacySystem, type RunningSimulator } from '../src/index';
+import { getResponse, http, HttpResponse } from 'msw';
+import { createPopulation, createSimulatorServer, legacySystem, type LegacySystem, type RunningSimulator } from '../src/index';
+import { legacyRoute } from '../src/simulators/legacyRoute';
 
 let simulator: RunningSimulator;
 const population = createPopulation({ size: 50, seed: 3 });
@@ -97,6 +99,49 @@ describe('HTTP simulator', () => {
     const response = await admin('/systems/sngi', { method: 'PUT', body: JSON.stringify(body) });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error });
+  });
+
+  it("answers a call as msw's getResponse answers it on the same handlers", async () => {
+    const siao = legacySystem('siao');
+    const known = population.personnes.find((p) => population.demandesSiaoParRef.has(p.ref))!;
+    const init = () => ({ method: 'POST', headers: { 'content-type': 'application/json', [siao.apiKeyHeader]: siao.devApiKey }, body: JSON.stringify({ nirs: [known.nir, 'x'] }) });
+    const url = `${simulator.urlOf('siao')}/si-siao/v3/personnes/recherche-nir`;
+    const overHttp = await fetch(url, init());
+    const throughMsw = (await getResponse(siao.handlers(simulator.urlOf('siao'), population), new Request(url, init())))!;
+    expect(overHttp.status).toBe(throughMsw.status);
+    expect(await overHttp.json()).toEqual(await throughMsw.json());
+    expect((await fetch(`${simulator.urlOf('siao')}/si-siao/v3/personnes/inconnu`, init())).status).toBe(404);
+  });
+
+  it('answers a response a route throws, runs what it scheduled with finalize, and still serves a system written with msw directly', async () => {
+    const finalized: string[] = [];
+    const direct: LegacySystem = {
+      name: 'direct',
+      prefix: '/direct',
+      apiKeyHeader: 'X-Cle',
+      devApiKey: 'k',
+      maxBatchSize: 1,
+      handlers: (baseUrl) => [
+        legacyRoute.get(`${baseUrl}/refus/:code`, ({ params, finalize }) => {
+          finalize(() => void finalized.push(String(params.code)));
+          // msw lets a resolver throw its response (a refusal deep in a helper): the simulator must too.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error
+          throw HttpResponse.json({ code_erreur: String(params.code) }, { status: 409 });
+        }),
+      ],
+    };
+    const viaMsw: LegacySystem = { ...direct, name: 'via-msw', prefix: '/via-msw', handlers: (baseUrl) => [http.get(`${baseUrl}/echo/:mot`, ({ params }) => HttpResponse.json({ mot: params.mot }))] };
+    const own = await createSimulatorServer({ port: 0, host: '127.0.0.1', population, defaults: { latencyMs: 0, jitterMs: 0, errorRate: 0 }, systems: [direct, viaMsw] });
+    try {
+      const refused = await fetch(`${own.urlOf('direct')}/refus/DEJA_FAIT`);
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toEqual({ code_erreur: 'DEJA_FAIT' });
+      expect(finalized).toEqual(['DEJA_FAIT']);
+      expect(await (await fetch(`${own.urlOf('via-msw')}/echo/bonjour`)).json()).toEqual({ mot: 'bonjour' });
+      expect((await fetch(`${own.urlOf('via-msw')}/autre`)).status).toBe(404);
+    } finally {
+      await own.stop();
+    }
   });
 
   it('answers 404 for an unknown system or path', async () => {

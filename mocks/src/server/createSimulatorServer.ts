@@ -5,7 +5,9 @@ import { getResponse } from 'msw';
 import { silentLogger, type Logger } from '@passerelle/subgraph-kit';
 import type { Population } from '../population/createPopulation';
 import type { LegacySystem } from '../simulators/LegacySystem';
+import type { LegacyRoute } from '../simulators/legacyRoute';
 import { legacySystems as repositorySystems } from '../simulators/legacySystems';
+import { compileRoutes, matchRoute, type CompiledRoute, type RouteMatch } from './compileRoutes';
 import { parseKnobs, type SystemKnobs } from './SystemKnobs';
 
 export interface SimulatorOptions {
@@ -75,7 +77,9 @@ async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
 
 /**
  * Serves every simulated legacy system over real HTTP, one path prefix each, with the
- * same msw handlers the in-process tests use. Adds latency, errors and outages on demand
+ * same msw handlers the in-process tests use: a call goes straight to its route's resolver
+ * (compileRoutes.ts), or through msw's `getResponse` for a system whose handlers were not all
+ * built with `legacyRoute`. Adds latency, errors and outages on demand
  * and counts calls per system: `GET /_admin/stats`, `POST /_admin/reset`,
  * `PUT /_admin/systems/:name` with `{ latencyMs, jitterMs, errorRate, down, malformed }`;
  * `GET /_admin/calls` lists when each call since the reset arrived and was answered (the bench
@@ -96,18 +100,51 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
   };
   let origin = '';
   const handlersOf = new Map<string, ReturnType<LegacySystem['handlers']>>();
+  /** Each system's routes, for its calls to go straight to the resolver; null: through msw (compileRoutes.ts). */
+  const routesOf = new Map<string, CompiledRoute[] | null>();
+  let callId = 0;
 
   /** What `system` answers to this call, given its knobs: an outage, an error, a malformed payload, or its handlers' answer. */
   const answerOf = async (system: LegacySystem, k: SystemKnobs, req: http.IncomingMessage, url: URL, body: Buffer | undefined): Promise<Answer> => {
     if (k.down) return jsonAnswer(503, { code_erreur: 'SERVICE_INDISPONIBLE', libelle: 'Service momentanément indisponible' });
     if (k.errorRate > 0 && Math.random() < k.errorRate) return jsonAnswer(500, { code_erreur: 'ERREUR_TECHNIQUE', libelle: 'Erreur technique' });
     if (k.malformed) return jsonAnswer(200, 'Réponse hors format');
+    const routes = routesOf.get(system.name);
+    const match = routes ? matchRoute(routes, req.method ?? 'GET', url.pathname) : undefined;
+    if (match === null) return jsonAnswer(404, { code_erreur: 'RESSOURCE_INCONNUE', libelle: 'Ressource inconnue' });
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
     const request = new Request(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body });
-    const response = await getResponse(handlersOf.get(system.name)!, request);
+    const response = match ? await resolve(match, request) : await getResponse(handlersOf.get(system.name)!, request);
     if (!response) return jsonAnswer(404, { code_erreur: 'RESSOURCE_INCONNUE', libelle: 'Ressource inconnue' });
     return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+  };
+
+  /**
+   * The route's answer, as msw's handler would give it: the resolver's response, or the one it
+   * threw; the callbacks it scheduled with `finalize` run once it has answered.
+   */
+  const resolve = async ({ route, params }: RouteMatch, request: Request): Promise<Response | undefined> => {
+    const finalizers: Array<() => unknown> = [];
+    // msw types the request by its body (StrictRequest); the resolvers read it as any Request.
+    const info = {
+      request: request as Parameters<LegacyRoute['resolver']>[0]['request'],
+      params,
+      cookies: {},
+      requestId: `simulator-${(callId += 1)}`,
+      finalize: (callback: () => unknown) => void finalizers.push(callback),
+    };
+    let result: unknown;
+    try {
+      result = await route.resolver(info);
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      result = thrown;
+    } finally {
+      for (const callback of finalizers) await callback();
+    }
+    if (result === undefined || result instanceof Response) return result;
+    throw new TypeError(`${route.method} ${route.path}: the simulator answers a resolver's Response, not a generator's`);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -186,7 +223,11 @@ export async function createSimulatorServer(options: SimulatorOptions): Promise<
   });
   origin = `http://${options.host}:${(server.address() as AddressInfo).port}`;
   const urlOf = (name: string) => `${origin}${legacySystems.find((s) => s.name === name)?.prefix ?? `/${name}`}`;
-  for (const system of legacySystems) handlersOf.set(system.name, system.handlers(`${origin}${system.prefix}`, options.population, urlOf));
+  for (const system of legacySystems) {
+    const handlers = system.handlers(`${origin}${system.prefix}`, options.population, urlOf);
+    handlersOf.set(system.name, handlers);
+    routesOf.set(system.name, compileRoutes(handlers, origin));
+  }
   logger.info('simulator listening', { url: origin, systems: legacySystems.map((s) => s.name).join(',') });
 
   return {

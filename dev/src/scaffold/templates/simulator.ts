@@ -85,11 +85,12 @@ export function files${n.pascal}(population: Population): ReadonlyMap<string, Do
 }
 
 export function simulatorHandlersTs(n: PartnerNames): string {
-  return `import { http, HttpResponse } from 'msw';
+  return `import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 import { files${n.pascal} } from './${n.camel}Records';
 
 const maxBatchSize = 50;
@@ -108,7 +109,7 @@ export const ${n.camel}: LegacySystem = {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const files = files${n.pascal}(population);
     return [
-      http.post(\`\${baseUrl}/api/v1/dossiers/recherche\`, async ({ request }) => {
+      legacyRoute.post(\`\${baseUrl}/api/v1/dossiers/recherche\`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);

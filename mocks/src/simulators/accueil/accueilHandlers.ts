@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
@@ -10,6 +10,7 @@ import { createOrientationStore } from './createOrientationStore';
 import { createPassageStore } from './createPassageStore';
 import { historiqueAccueil } from './historiqueAccueil';
 import { isNomStatistiqueAccueil, statistiquesAccueil, unitesAccueil } from './statistiquesAccueil';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 50;
 
@@ -107,9 +108,9 @@ export const accueil: LegacySystem = {
       return { ok: true, cle };
     };
     return [
-      http.get(`${baseUrl}/annuaire/v1/lieux`, ({ request }) => auth(request) ?? HttpResponse.json({ nb_lieux: lieux.length, lieux })),
+      legacyRoute.get(`${baseUrl}/annuaire/v1/lieux`, ({ request }) => auth(request) ?? HttpResponse.json({ nb_lieux: lieux.length, lieux })),
 
-      http.get(`${baseUrl}/annuaire/v1/evenements`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/annuaire/v1/evenements`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const params = new URL(request.url).searchParams;
@@ -126,7 +127,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ nb_evenements: retenus.length, evenements: retenus });
       }),
 
-      http.post(`${baseUrl}/orientations/v1/orientations`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/orientations/v1/orientations`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const cle = request.headers.get('Idempotency-Key');
@@ -141,7 +142,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ orientation: resultat.orientation }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
       }),
 
-      http.get(`${baseUrl}/orientations/v1/orientations`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/orientations/v1/orientations`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const params = new URL(request.url).searchParams;
@@ -156,14 +157,14 @@ export const accueil: LegacySystem = {
         return HttpResponse.json(store.parCible({ type_cible: typeCible, code_cible: code, statut: statutVoulu }, apres ?? null, taille));
       }),
 
-      http.get(`${baseUrl}/orientations/v1/orientations/:id`, ({ request, params }) => {
+      legacyRoute.get(`${baseUrl}/orientations/v1/orientations/:id`, ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const orientation = store.parId(String(params.id));
         return orientation ? HttpResponse.json({ orientation }) : legacyError(404, 'ORIENTATION_INCONNUE', 'Orientation inconnue');
       }),
 
-      http.post(`${baseUrl}/orientations/v1/orientations/:id/transitions`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/orientations/v1/orientations/:id/transitions`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const cle = request.headers.get('Idempotency-Key');
@@ -178,7 +179,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ orientation: resultat.orientation }, { status: 200, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
       }),
 
-      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/inscriptions`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/tierslieu/v1/evenements/:id/inscriptions`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const cle = cleOf(request);
@@ -189,7 +190,7 @@ export const accueil: LegacySystem = {
         return reponseInscription(inscriptions.inscrire(String(params.id), read.body, cle.cle, aujourdhui()), 201);
       }),
 
-      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/annulations`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/tierslieu/v1/evenements/:id/annulations`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const cle = cleOf(request);
@@ -199,7 +200,7 @@ export const accueil: LegacySystem = {
         return reponseInscription(inscriptions.annuler(String(params.id), read.body, cle.cle, aujourdhui()), 200);
       }),
 
-      http.post(`${baseUrl}/tierslieu/v1/evenements/:id/presences`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/tierslieu/v1/evenements/:id/presences`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, presenceBody);
@@ -207,7 +208,7 @@ export const accueil: LegacySystem = {
         return reponseInscription(inscriptions.enregistrerPresence(String(params.id), read.body, aujourdhui()), 200);
       }),
 
-      http.post(`${baseUrl}/tierslieu/v1/inscriptions/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/tierslieu/v1/inscriptions/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
@@ -217,7 +218,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ nb_inscriptions: trouvees.length, inscriptions: trouvees });
       }),
 
-      http.post(`${baseUrl}/passages/v1/passages`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/passages/v1/passages`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const cle = cleOf(request);
@@ -234,7 +235,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ passage: resultat.passage }, { status: 201, headers: resultat.statut === 'REJOUE' ? { 'Idempotency-Replayed': 'true' } : {} });
       }),
 
-      http.post(`${baseUrl}/passages/v1/passages/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/passages/v1/passages/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
@@ -245,7 +246,7 @@ export const accueil: LegacySystem = {
       }),
 
       // The system's own statistics: what it recorded in the month, grouped by the dimensions asked (mocks/docs/accueil.md).
-      http.get(`${baseUrl}/statistiques/v1/:statistique`, ({ request, params }) => {
+      legacyRoute.get(`${baseUrl}/statistiques/v1/:statistique`, ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const nom = String(params.statistique);
@@ -263,7 +264,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ date_reference: dernier, lignes: lignes.map((l) => ({ ...l.dimensions, nombre: l.count })) });
       }),
 
-      http.post(`${baseUrl}/rapprochements/v1/rapprochements`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/rapprochements/v1/rapprochements`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rapprochementBody);
@@ -274,7 +275,7 @@ export const accueil: LegacySystem = {
         return HttpResponse.json({ deplaces });
       }),
 
-      http.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/orientations/v1/orientations/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
@@ -6,6 +6,7 @@ import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from
 import { readExtractionQuery } from '../legacyExtraction';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 50;
 const defaultPageSize = 100;
@@ -77,7 +78,7 @@ export const ah: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/occupation/v2/personnes/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/occupation/v2/personnes/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
@@ -95,7 +96,7 @@ export const ah: LegacySystem = {
         });
       }),
       // Leases in arrears at the month's closing, by months unpaid; one state only in the simulation (see RAH's).
-      http.get(`${baseUrl}/occupation/v2/statistiques/impayes`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/occupation/v2/statistiques/impayes`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
@@ -114,7 +115,7 @@ export const ah: LegacySystem = {
       }),
       // The tenants a criterion selects at the month's closing, for a crossing (docs/statistics.md, "Crossings"):
       // `IMPAYE`, holders of a lease with at least one month unpaid, as the agents typed them (no NIR).
-      http.get(`${baseUrl}/occupation/v2/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/occupation/v2/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['IMPAYE'] as const);

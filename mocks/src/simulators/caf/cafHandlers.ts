@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierCaf, DroitCaf, PaiementCaf, Personne } from '../../population/types';
@@ -6,6 +6,7 @@ import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp'
 import { readExtractionQuery } from '../legacyExtraction';
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 100;
 
@@ -91,7 +92,7 @@ export const caf: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/api/v2/allocataires/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v2/allocataires/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);
@@ -106,7 +107,7 @@ export const caf: LegacySystem = {
         return HttpResponse.json({ resultats: found, nb_non_trouves: nirs.length - found.length });
       }),
       // Households with a right open on the month's last day, grouped by the dimensions asked.
-      http.get(`${baseUrl}/api/v2/statistiques/foyers`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/api/v2/statistiques/foyers`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readStatisticsQuery(request, ['COMMUNE', 'PRESTATION'] as const);
@@ -123,7 +124,7 @@ export const caf: LegacySystem = {
         });
       }),
       // The allocataires a criterion selects on the month's last day, for a crossing: the subgraph pseudonymises them.
-      http.get(`${baseUrl}/api/v2/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/api/v2/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['RSA_OUVERT'] as const);

@@ -1,10 +1,11 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierCarsat } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
 import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 40;
 
@@ -39,7 +40,7 @@ export const carsat: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/ws/retraite/v3/dossiers/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/ws/retraite/v3/dossiers/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);
@@ -55,7 +56,7 @@ export const carsat: LegacySystem = {
       }),
       // The insured a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
       // `ASPA`, the minimum old-age pension paid since that day or before. The fund knows its insured's certified identity.
-      http.get(`${baseUrl}/ws/retraite/v3/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/ws/retraite/v3/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['ASPA'] as const);

@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { exploitantsChambre } from './chambreAgricultureRecords';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 25;
 const chambreDate = z.string().regex(/^(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/\d{4}$/);
@@ -20,7 +21,7 @@ export const chambreAgriculture: LegacySystem = {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const exploitants = exploitantsChambre(population);
     return [
-      http.post(`${baseUrl}/api/exploitants/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/exploitants/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);

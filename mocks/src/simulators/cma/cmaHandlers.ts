@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { artisansCma } from './cmaRecords';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 20;
 const legacyDate = z.string().regex(/^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/);
@@ -20,7 +21,7 @@ export const cma: LegacySystem = {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const artisans = artisansCma(population);
     return [
-      http.post(`${baseUrl}/rm/v1/artisans/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/rm/v1/artisans/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);

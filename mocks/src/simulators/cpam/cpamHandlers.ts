@@ -1,10 +1,11 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { AssureCpam } from '../../population/types';
 import { checkApiKey, legacyError, readBody, toLegacyDate } from '../legacyHttp';
 import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 50;
 
@@ -44,7 +45,7 @@ export const cpam: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/api/v1/beneficiaires/droits`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/beneficiaires/droits`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, droitsBody);
@@ -60,7 +61,7 @@ export const cpam: LegacySystem = {
       }),
       // The insured a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
       // `SANS_C2S`, no complementary cover (C2S) on that day, or no basic rights open on it yet.
-      http.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['SANS_C2S'] as const);

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
@@ -12,6 +12,7 @@ import { legacy } from './isoDates';
 import { portefeuille } from './portefeuille';
 import { referentParId } from './referentsDepartement';
 import { isNomStatistique, premierDuMois, statistiquesDepartement, unitesDepartement } from './statistiquesDepartement';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 100;
 const maxPageSize = 100;
@@ -47,7 +48,7 @@ export const departement: LegacySystem = {
     // The RSA right's opening date, as the monthly CAF/MSA flux gives it: kept by the system for its statistics, not served per file.
     const droitOuvertLe = new Map(fichiersRsa(population).map((f) => [f.personne.nir, legacy(f.droit.dateDebut)]));
     return [
-      http.post(`${baseUrl}/api/rsa/v1/beneficiaires/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/rsa/v1/beneficiaires/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);
@@ -57,7 +58,7 @@ export const departement: LegacySystem = {
         const found = nirs.map((nir) => store.beneficiaire(nir)).filter((b): b is BeneficiaireDepartement => b !== undefined);
         return HttpResponse.json({ beneficiaires: found, nb_inconnus: nirs.length - found.length });
       }),
-      http.get(`${baseUrl}/api/rsa/v1/referents/:idReferent/portefeuille`, ({ request, params }) => {
+      legacyRoute.get(`${baseUrl}/api/rsa/v1/referents/:idReferent/portefeuille`, ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const query = pageQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -69,7 +70,7 @@ export const departement: LegacySystem = {
         const all = portefeuille(store.beneficiaires(), idReferent, filtres);
         return HttpResponse.json({ id_referent: idReferent, total: all.length, debut, nombre, beneficiaires: all.slice(debut, debut + nombre) });
       }),
-      http.post(`${baseUrl}/api/rsa/v1/commandes/:commande`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/api/rsa/v1/commandes/:commande`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const commande = String(params.commande);
@@ -82,7 +83,7 @@ export const departement: LegacySystem = {
         return HttpResponse.json(reponse.body as Record<string, unknown>, { status: reponse.status, headers: reponse.rejeu ? { 'X-Rejeu': 'O' } : {} });
       }),
       // The system's own statistics: units of the month grouped by the dimensions asked (mocks/docs/departement.md).
-      http.get(`${baseUrl}/api/rsa/v1/statistiques/:statistique`, ({ request, params }) => {
+      legacyRoute.get(`${baseUrl}/api/rsa/v1/statistiques/:statistique`, ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const nom = String(params.statistique);
@@ -98,7 +99,7 @@ export const departement: LegacySystem = {
         );
         return HttpResponse.json({ dt_reference: legacy(read.dernierJour), lignes: lignes.map((l) => ({ ...l.dimensions, nb: l.count })) });
       }),
-      http.post(`${baseUrl}/api/rsa/v1/rapprochements`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/rsa/v1/rapprochements`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rapprochementBody);

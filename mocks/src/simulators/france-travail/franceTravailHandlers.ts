@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { DossierFranceTravail } from '../../population/types';
@@ -7,6 +7,7 @@ import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
 import { toDossierFranceTravail } from './toDossierFranceTravail';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 50;
 
@@ -57,7 +58,7 @@ export const franceTravail: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/partenaires/v1/individus/identification`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/partenaires/v1/individus/identification`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, identificationBody);
@@ -70,7 +71,7 @@ export const franceTravail: LegacySystem = {
         });
         return HttpResponse.json({ individus_identifies: identifies, nb_non_identifies: individus.length - identifies.length });
       }),
-      http.post(`${baseUrl}/partenaires/v1/dossiers/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/partenaires/v1/dossiers/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, dossiersBody);
@@ -84,7 +85,7 @@ export const franceTravail: LegacySystem = {
         return HttpResponse.json({ dossiers, identifiants_inconnus: identifiants.filter((id) => !population.dossierFranceTravailParIdentifiant.has(id)) });
       }),
       // Job seekers registered on the month's last day, by category and duration of registration on that day.
-      http.get(`${baseUrl}/partenaires/v1/statistiques/demandeurs`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/partenaires/v1/statistiques/demandeurs`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readStatisticsQuery(request, ['CATEGORIE', 'ANCIENNETE'] as const);
@@ -107,7 +108,7 @@ export const franceTravail: LegacySystem = {
       }),
       // The job seekers a criterion selects on the month's last day, for a crossing (docs/statistics.md, "Crossings"):
       // `CATEGORIE_1`, registered in category 1 on that day.
-      http.get(`${baseUrl}/partenaires/v1/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/partenaires/v1/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['CATEGORIE_1'] as const);

@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { toAdherentMsa } from './toAdherentMsa';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 100;
 
@@ -20,7 +21,7 @@ export const msa: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/sia/adherents/v1/consultation-lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/sia/adherents/v1/consultation-lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);

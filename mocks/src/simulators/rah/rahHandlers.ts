@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Bail, DemandeLogement, IdentiteDeclaree } from '../../population/types';
@@ -6,6 +6,7 @@ import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import { readExtractionQuery } from '../legacyExtraction';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 /** Application states as RAH codes them. */
 const codeStatut = { ACTIVE: 'ACT', PROPOSITION: 'PRO', ATTRIBUEE: 'ATT', RADIEE: 'RAD' } as const satisfies Record<DemandeLogement['statut'], string>;
@@ -77,7 +78,7 @@ export const rah: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/api/v1/occupants/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/occupants/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
@@ -94,7 +95,7 @@ export const rah: LegacySystem = {
       }),
       // Leases in arrears at the month's arrêté, by number of months unpaid; the simulated files keep one
       // state (the observation date's), so only the leases' entry dates depend on the month.
-      http.get(`${baseUrl}/api/v1/statistiques/impayes`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/api/v1/statistiques/impayes`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readStatisticsQuery(request, ['NB_MOIS'] as const);
@@ -113,7 +114,7 @@ export const rah: LegacySystem = {
       }),
       // The tenants a criterion selects at the month's arrêté, for a crossing (docs/statistics.md, "Crossings"):
       // `IMPAYE`, holders of a lease with at least one month unpaid, as the agents typed them (no NIR).
-      http.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/api/v1/statistiques/extraction`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readExtractionQuery(request, ['IMPAYE'] as const);

@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { stagiairesRegion } from './regionRecords';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 20;
 
@@ -28,7 +29,7 @@ export const region: LegacySystem = {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     const stagiaires = stagiairesRegion(population);
     return [
-      http.post(`${baseUrl}/sirf/v3/stagiaires/consultation`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/sirf/v3/stagiaires/consultation`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, consultationBody);

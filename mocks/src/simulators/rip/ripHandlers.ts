@@ -1,10 +1,11 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import { checkApiKey, legacyError, readBody } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
 import { envoyerAvis } from './avisRapprochement';
 import { createRipStore } from './createRipStore';
 import type { IdentiteProvisoire } from './IdentiteProvisoire';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 100;
 const maxPageSize = 50;
@@ -63,7 +64,7 @@ export const rip: LegacySystem = {
     const avecRejeu = (identite: IdentiteProvisoire, status: number, rejeu: boolean) => HttpResponse.json({ identite }, { status, headers: rejeu ? { 'X-Rejeu': 'O' } : {} });
 
     return [
-      http.post(`${baseUrl}/api/v1/identites`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/identites`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const idempotence = request.headers.get('Idempotency-Key');
@@ -75,7 +76,7 @@ export const rip: LegacySystem = {
         if ('conflit' in created) return legacyError(409, 'CLE_IDEMPOTENCE_REUTILISEE', "Clé d'idempotence déjà utilisée pour une autre identité");
         return avecRejeu(created.identite, created.rejeu ? 200 : 201, created.rejeu);
       }),
-      http.post(`${baseUrl}/api/v1/identites/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/identites/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);
@@ -85,7 +86,7 @@ export const rip: LegacySystem = {
         const found = cles.map((c) => store.identite(c)).filter((i): i is IdentiteProvisoire => i !== undefined);
         return HttpResponse.json({ identites: found, non_trouvees: cles.length - found.length });
       }),
-      http.post(`${baseUrl}/api/v1/identites/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/identites/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
@@ -96,7 +97,7 @@ export const rip: LegacySystem = {
         const all = store.identites().filter((i) => date_naissance.startsWith(i.date_naissance) && (!sexe || i.sexe === sexe) && (!statut || i.statut === statut));
         return HttpResponse.json({ page, taille, total: all.length, identites: all.slice((page - 1) * taille, page * taille) });
       }),
-      http.post(`${baseUrl}/api/v1/identites/:cle/rapprochement`, async ({ request, params }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/identites/:cle/rapprochement`, async ({ request, params }) => {
         const denied = auth(request);
         if (denied) return denied;
         const parsedCle = cle.safeParse(params.cle);

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Personne } from '../../population/types';
@@ -6,6 +6,7 @@ import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from
 import { groupBy, readStatisticsQuery } from '../legacyStatistics';
 import type { LegacySystem } from '../LegacySystem';
 import { codeStatut, codeType, siaoName, toPersonneSiao } from './toPersonneSiao';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 50;
 
@@ -52,7 +53,7 @@ export const siao: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/si-siao/v3/personnes/recherche-nir`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/si-siao/v3/personnes/recherche-nir`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, nirBody);
@@ -67,7 +68,7 @@ export const siao: LegacySystem = {
         });
         return HttpResponse.json({ personnes, nb_non_trouves: nirs.length - personnes.length });
       }),
-      http.post(`${baseUrl}/si-siao/v3/personnes/recherche-identite`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/si-siao/v3/personnes/recherche-identite`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         if (await isList(request)) return legacyError(413, 'LOT_TROP_GRAND', 'Une seule personne par appel');
@@ -76,7 +77,7 @@ export const siao: LegacySystem = {
         return HttpResponse.json({ personnes: candidats(population, read.body).map((p) => toPersonneSiao(p, population)) });
       }),
       // Requests filed on or before the month's last day, by their status at extraction (SI-SIAO keeps no status history) and type.
-      http.get(`${baseUrl}/si-siao/v3/statistiques/demandes`, ({ request }) => {
+      legacyRoute.get(`${baseUrl}/si-siao/v3/statistiques/demandes`, ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = readStatisticsQuery(request, ['STATUT', 'TYPE'] as const);

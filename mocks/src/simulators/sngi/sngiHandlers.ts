@@ -1,9 +1,10 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { z } from 'zod';
 import type { Population } from '../../population/createPopulation';
 import type { Personne } from '../../population/types';
 import { checkApiKey, fromLegacyDate, legacyError, readBody, toLegacyDate } from '../legacyHttp';
 import type { LegacySystem } from '../LegacySystem';
+import { legacyRoute } from '../legacyRoute';
 
 const maxBatchSize = 100;
 const maxPageSize = 50;
@@ -39,7 +40,7 @@ export const sngi: LegacySystem = {
   handlers(baseUrl: string, population: Population) {
     const auth = (request: Request) => checkApiKey(request, this.apiKeyHeader, this.devApiKey);
     return [
-      http.post(`${baseUrl}/api/v1/individus/lot`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/individus/lot`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, lotBody);
@@ -51,7 +52,7 @@ export const sngi: LegacySystem = {
           non_trouves: read.body.nirs.filter((nir) => !population.personneParNir.has(nir)).length,
         });
       }),
-      http.post(`${baseUrl}/api/v1/individus/recherche`, async ({ request }) => {
+      legacyRoute.post(`${baseUrl}/api/v1/individus/recherche`, async ({ request }) => {
         const denied = auth(request);
         if (denied) return denied;
         const read = await readBody(request, rechercheBody);
