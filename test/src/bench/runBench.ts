@@ -15,6 +15,7 @@ import { simulatePlans, type SimulatedBound } from './simulatePlans';
 import { runCommand } from './runCommand';
 import { runRound } from './runRound';
 import { simulatorAdmin } from './simulatorAdmin';
+import { gatewayOrder } from './gatewayOrder';
 import { startBenchProcesses } from './startBenchProcesses';
 import { startLoadGenerator } from './startLoadGenerator';
 import { summarizeRounds } from './summarizeRounds';
@@ -24,16 +25,13 @@ import { summarizeRounds } from './summarizeRounds';
  * Gateway, side by side on the same supergraph, subgraphs and simulated legacy systems, every
  * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Four
  * scenarios in two variants, at realistic latency with one client then at saturation, in
- * alternated rounds (ABCABC…). Prints the tables and writes the JSON (`--out`). Loopback only;
+ * alternated rounds (ABC, CBA, BCA, ACB…: gatewayOrder.ts). Prints the tables and writes the JSON (`--out`). Loopback only;
  * bounded in time (about 23–26 minutes; `--quick`: a smoke run).
  */
 const secret = 'benchmark-usager-id-secret';
 const latency = { latencyMs: 40, jitterMs: 20 };
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-/** `list` rotated left by `by` places. */
-const rotated = <T>(list: readonly T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length]!);
 
 async function runBench(options: BenchOptions): Promise<void> {
   const started = Date.now();
@@ -123,7 +121,7 @@ async function runBench(options: BenchOptions): Promise<void> {
         for (const scenario of scenarios) {
           for (const variant of variantKeys) {
             const cursorKey = `${scenario.key}|${variant}`;
-            const order = rotated(options.gateways, round - 1);
+            const order = gatewayOrder(options.gateways, round);
             if (round === 1 && setting === 'saturation' && variant === 'different' && options.rowWarmupSeconds > 0) {
               // A cold row's load first, unmeasured, until the subgraphs' caches and heaps level off
               // (BenchOptions.rowWarmupSeconds); each gateway serves its share, so none warms it alone.
@@ -139,7 +137,7 @@ async function runBench(options: BenchOptions): Promise<void> {
                 cursors.set(cursorKey, next);
               }
             }
-            // ABC in one round, BCA in the next: no gateway always runs first, nor right after the same other's load.
+            // ABC in one round, CBA in the next, then BCA, ACB…: over each pair every gateway has the same mean place (gatewayOrder.ts).
             for (const gateway of order) {
               const { result, next } = await runRound(
                 {
