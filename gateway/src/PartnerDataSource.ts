@@ -99,16 +99,24 @@ export class PartnerDataSource extends RemoteGraphQLDataSource {
    * usager it stands for (undefined: not a usager; null: a usager the gateway cannot identify).
    */
   private async withheldOf(representations: readonly Representation[], request: RequestSecurity): Promise<{ withheld: boolean[]; nirs?: Array<string | null | undefined> }> {
-    if (request.entityGuard === null) return { withheld: representations.map(() => false) };
-    const nirs = representations.map((r) => (r?.__typename !== 'Usager' ? undefined : nirOfRepresentation(r, request)));
-    const usagers = nirs.flatMap((nir, i) => (nir === undefined ? [] : [i]));
-    if (usagers.length === 0) return { withheld: representations.map(() => false), nirs };
-    const decisions = await request.entityGuard(
-      this.partenaire,
-      usagers.map((i) => nirs[i]!),
-    );
-    const withheld = representations.map(() => false);
-    usagers.forEach((index, k) => (withheld[index] = decisions[k] === true));
+    // Loops, not callbacks: this runs for every entity fetch (docs/performance.md, "Functions that stay optimized").
+    const withheld: boolean[] = [];
+    for (let i = 0; i < representations.length; i += 1) withheld.push(false);
+    if (request.entityGuard === null) return { withheld };
+    const nirs: Array<string | null | undefined> = [];
+    const usagers: number[] = [];
+    const usagerNirs: Array<string | null> = [];
+    for (let i = 0; i < representations.length; i += 1) {
+      const representation = representations[i];
+      const nir = representation?.__typename !== 'Usager' ? undefined : nirOfRepresentation(representation, request);
+      nirs.push(nir);
+      if (nir === undefined) continue;
+      usagers.push(i);
+      usagerNirs.push(nir);
+    }
+    if (usagers.length === 0) return { withheld, nirs };
+    const decisions = await request.entityGuard(this.partenaire, usagerNirs);
+    for (let k = 0; k < usagers.length; k += 1) withheld[usagers[k]!] = decisions[k] === true;
     return { withheld, nirs };
   }
 
@@ -231,21 +239,27 @@ function nirOfRepresentation(representation: Representation, request: RequestSec
 
 /** Records, from what this fetch sent and received, which pivot identity is which usager's. */
 function rememberPivots(request: RequestSecurity, data: unknown, representations: unknown, query: string | undefined): void {
-  const remember = (value: Record<string, unknown>): void => {
-    if (!isRecord(value.identitePivot)) return;
-    const nir = typeof value.nir === 'string' ? value.nir : request.nirOfId(value[usagerIdAlias] ?? value.id);
-    if (nir !== null) request.rememberPivot(value.identitePivot, nir);
-  };
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!isRecord(value)) return;
-    remember(value);
-    Object.values(value).forEach(visit);
-  };
   // A pivot identity is a key (or required) field of the Usager representation itself: each at its top level.
-  if (Array.isArray(representations)) for (const representation of representations) if (isRecord(representation)) remember(representation);
+  if (Array.isArray(representations)) for (const representation of representations) if (isRecord(representation)) rememberPivotOf(request, representation);
   // In the answer only when the fetch selected it (the field is @inaccessible: no client asks it): no walk otherwise.
-  if (query?.includes('identitePivot')) visit(data);
+  if (query?.includes('identitePivot')) visitPivots(request, data);
+}
+
+function rememberPivotOf(request: RequestSecurity, value: Record<string, unknown>): void {
+  if (!isRecord(value.identitePivot)) return;
+  const nir = typeof value.nir === 'string' ? value.nir : request.nirOfId(value[usagerIdAlias] ?? value.id);
+  if (nir !== null) request.rememberPivot(value.identitePivot, nir);
+}
+
+/** Every object of an answer, each remembered (module-level functions, not closures made per fetch: docs/performance.md). */
+function visitPivots(request: RequestSecurity, value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) visitPivots(request, item);
+    return;
+  }
+  if (!isRecord(value)) return;
+  rememberPivotOf(request, value);
+  for (const item of Object.values(value)) visitPivots(request, item);
 }
 
 /**

@@ -75,7 +75,8 @@ export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement
   if (!Array.isArray(entities) || entities.length !== nirs.length || (answer.errors?.length ?? 0) > 0) {
     throw new Error('the Département could not tell who may see these usagers');
   }
-  nirs.forEach((nir, index) => {
+  for (let index = 0; index < nirs.length; index += 1) {
+    const nir = nirs[index]!;
     const entity = entities[index] as Entity;
     const referentId = entity?.referentDeParcours?.referent?.id;
     facts.set(nir, {
@@ -83,6 +84,6 @@ export async function fetchAccessFacts(nirs: readonly string[], fetchDepartement
       oppositions: (entity?.oppositions ?? []).filter((o) => o.active === true && typeof o.codePartenaire === 'string').map((o) => o.codePartenaire as Partenaire),
       equipe: (entity?.equipe ?? []).map((m) => m?.professionnel?.id).filter((id): id is string => typeof id === 'string'),
     });
-  });
+  }
   return facts;
 }

@@ -95,9 +95,24 @@ function guardedTypes(schema: GraphQLSchema): ReadonlySet<string> {
  * fetched for them); after, it removes anything that still reached the answer (search results,
  * payloads) and hides the data of partners a usager objected to.
  */
-export function createRowGuard(deps: RowGuardDeps) {
+export function createRowGuard(deps: RowGuardDeps): RowGuard {
+  return new RowGuard(deps);
+}
+
+/**
+ * The row guard of one request (createRowGuard). Its steps are methods, not closures made per
+ * request: a function object that lives as long as the process keeps the machine code V8
+ * optimized it into, where one made per request loses it at each full collection and is compiled
+ * again (docs/performance.md, "Functions that stay optimized").
+ */
+export class RowGuard {
+  /** Per shape of the answer, whether an objection could hide one of its fields from this caller (objectionsMayHide). */
+  private readonly hideable = new WeakMap<ReadonlyMap<string, string>, boolean>();
+
+  constructor(private readonly deps: RowGuardDeps) {}
+
   /** Fetches the facts of these NIRs not known yet, into the request; parallel fetches of one plan share one call per usager. */
-  async function factsFor(nirs: Iterable<string>, request: RequestSecurity, caller: Caller, finalite: Finalite): Promise<void> {
+  private async factsFor(nirs: Iterable<string>, request: RequestSecurity, caller: Caller, finalite: Finalite): Promise<void> {
     // A usager reading as themself needs no facts: they see only themself, and their own
     // objections do not apply to them. Every other role needs the référent and the objections.
     if (activeRoles(caller, finalite).every((role) => role === 'usager')) return;
@@ -108,7 +123,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     if (missing.length > 0) {
       // The référent and the team only for a référent's decisions (rowPolicy.ts); the objections for everyone.
       const scope: AccessFactsScope = activeRoles(caller, finalite).includes('referent') ? 'complete' : 'oppositions';
-      const call = deps.fetchFacts(missing, scope).then(
+      const call = this.deps.fetchFacts(missing, scope).then(
         (facts) => {
           for (const nir of missing) {
             const found = facts.get(nir);
@@ -118,7 +133,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         () => {
           // Unknown facts deny (maySeeUsager gets undefined) for roles that need them; objections
           // cannot be checked either, so every partner's data is withheld.
-          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...deps.registry.opposables], equipe: [] });
+          for (const nir of missing) cache.set(nir, { referentId: null, oppositions: [...this.deps.registry.opposables], equipe: [] });
         },
       );
       for (const nir of missing) pending.set(nir, call);
@@ -127,7 +142,7 @@ export function createRowGuard(deps: RowGuardDeps) {
   }
 
   /** Decides the root fields that name usagers; returns the document and variables to execute. */
-  async function before(input: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; request: RequestSecurity }): Promise<GuardedOperation> {
+  async before(input: { document: DocumentNode; operationName: string | null | undefined; variables: Record<string, unknown>; request: RequestSecurity }): Promise<GuardedOperation> {
     const { request } = input;
     const { caller, finalite } = authenticated(request);
     const cache = request.facts;
@@ -161,13 +176,14 @@ export function createRowGuard(deps: RowGuardDeps) {
     }
     // Every usager an operation names is in its audit record, refused or not: an attempt is a trace too.
     for (const nir of [...named.values()].flat()) request.reach(nir);
-    const defer = operation.operation === OperationTypeNode.QUERY && needsFacts(caller, finalite) && [...named].every(([field, nirs]) => nirs.length === 0 || answeredByInfrastructure(field));
+    const defer =
+      operation.operation === OperationTypeNode.QUERY && this.needsFacts(caller, finalite) && [...named].every(([field, nirs]) => nirs.length === 0 || this.answeredByInfrastructure(field));
     // When no decision of this request can read the facts (none of the caller's depends on who
     // follows whom, and the operation selects only Usager fields the agency itself answers, which
     // no objection withholds), the Département is not asked about these people at all.
     const namedNirs = [...named.values()].flat();
-    const unread = namedNirs.length === 0 || (!relationDecides(caller, finalite) && selectsOnlyAgencyFields(input.document));
-    const facts = unread ? Promise.resolve() : factsFor(namedNirs, request, caller, finalite);
+    const unread = namedNirs.length === 0 || (!relationDecides(caller, finalite) && this.selectsOnlyAgencyFields(input.document));
+    const facts = unread ? Promise.resolve() : this.factsFor(namedNirs, request, caller, finalite);
     // Deferred: the identity register's fetch overlaps the Département's round trip for the facts.
     if (defer) void facts.catch(() => undefined);
     else await facts;
@@ -236,16 +252,15 @@ export function createRowGuard(deps: RowGuardDeps) {
    * per request, so per caller too. Not knowing whether the usager is the caller answers
    * conservatively (as if not).
    */
-  const hideable = new WeakMap<ReadonlyMap<string, string>, boolean>();
-  function objectionsMayHide(fields: ReadonlyMap<string, string>, caller: Caller, finalite: Finalite): boolean {
-    let known = hideable.get(fields);
+  private objectionsMayHide(fields: ReadonlyMap<string, string>, caller: Caller, finalite: Finalite): boolean {
+    let known = this.hideable.get(fields);
     if (known === undefined) {
       known = [...fields.values()].some((field) => {
         if (field === 'synthese') return true;
-        const partner = deps.registry.partnerOfUsagerField(field);
+        const partner = this.deps.registry.partnerOfUsagerField(field);
         return partner !== null && objectionApplies(caller, finalite, false, partner.code);
       });
-      hideable.set(fields, known);
+      this.hideable.set(fields, known);
     }
     return known;
   }
@@ -256,18 +271,18 @@ export function createRowGuard(deps: RowGuardDeps) {
    * it) and answered only by subgraphs that speak for no partner (the identity register, the
    * reception network). Without the supergraph's owners, no.
    */
-  function selectsOnlyAgencyFields(document: DocumentNode): boolean {
-    const owners = deps.owners;
+  private selectsOnlyAgencyFields(document: DocumentNode): boolean {
+    const { owners, schema, teamReadable, registry } = this.deps;
     if (owners === undefined) return false;
     let only = true;
-    const typeInfo = new TypeInfo(deps.schema);
+    const typeInfo = new TypeInfo(schema);
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
         Field(node) {
           if (typeInfo.getParentType()?.name !== 'Usager' || node.name.value === '__typename') return undefined;
           const answering = owners.get(`Usager.${node.name.value}`) ?? [];
-          const agencyOwn = deps.teamReadable.has(node.name.value) && answering.length > 0 && answering.every((owner) => deps.registry.partnerOfSubgraph(owner) === null);
+          const agencyOwn = teamReadable.has(node.name.value) && answering.length > 0 && answering.every((owner) => registry.partnerOfSubgraph(owner) === null);
           if (agencyOwn) return undefined;
           only = false;
           return BREAK;
@@ -278,22 +293,22 @@ export function createRowGuard(deps: RowGuardDeps) {
   }
 
   /** Whether the caller's decisions need the access facts (a usager reading as themself does not). */
-  function needsFacts(caller: Caller, finalite: Finalite): boolean {
+  private needsFacts(caller: Caller, finalite: Finalite): boolean {
     return !activeRoles(caller, finalite).every((role) => role === 'usager');
   }
 
   /** `usager` / `usagers` answered only by subgraphs of agency infrastructure (partners declared not opposable). */
-  function answeredByInfrastructure(field: FieldNode): boolean {
+  private answeredByInfrastructure(field: FieldNode): boolean {
     if (field.name.value !== 'usager' && field.name.value !== 'usagers') return false;
-    const owners = deps.owners?.get(`Query.${field.name.value}`) ?? [];
+    const owners = this.deps.owners?.get(`Query.${field.name.value}`) ?? [];
     // Infrastructure: a subgraph that speaks for no partner (the registry has none for the identity
     // register) or for one no usager may object to. Comparing `opposable` with false alone took the
     // first for a partner's: no query ever overlapped the facts with the identity lookup.
-    return owners.length > 0 && owners.every((owner) => deps.registry.partnerOfSubgraph(owner)?.opposable !== true);
+    return owners.length > 0 && owners.every((owner) => this.deps.registry.partnerOfSubgraph(owner)?.opposable !== true);
   }
 
   /** Guards the answer: removes usagers the caller may not see, hides objected partners' data, drops the injected ids. */
-  async function after(input: {
+  async after(input: {
     document: DocumentNode;
     operationName: string | null | undefined;
     data: Record<string, unknown> | null | undefined;
@@ -304,28 +319,26 @@ export function createRowGuard(deps: RowGuardDeps) {
     const { request, data } = input;
     const { caller, finalite } = authenticated(request);
     const cache = request.facts;
-    const nirOfId = (id: unknown) => request.nirOfId(id);
     const visited: VisitedObject[] = [];
-    walkResult(deps.schema, input.document, input.operationName, data, guardedTypes(deps.schema), (v) => visited.push(v));
+    walkResult(this.deps.schema, input.document, input.operationName, data, guardedTypes(this.deps.schema), (v) => visited.push(v));
     const usagers = visited.filter((v) => v.typeName === 'Usager');
-    const nirOf = new Map(usagers.map((v) => [v, nirOfId(v.object[usagerIdAlias])]));
+    const nirOf = new Map(usagers.map((v) => [v, request.nirOfId(v.object[usagerIdAlias])]));
     const deferred = input.deferred ?? [];
     // The facts are awaited only when a decision below reads them: a référent's (who they follow),
     // or an answer holding a partner's data or the summary (the objections). A reception agent's
     // identity search reads neither, and does not wait for the Département's round trip.
-    if (relationDecides(caller, finalite) || usagers.some((v) => objectionsMayHide(v.fields, caller, finalite))) {
-      await factsFor(
+    if (relationDecides(caller, finalite) || usagers.some((v) => this.objectionsMayHide(v.fields, caller, finalite))) {
+      await this.factsFor(
         [...nirOf.values(), ...deferred.map((d) => d.nir)].filter((n): n is string => n !== null),
         request,
         caller,
         finalite,
       );
     }
-    const callerNir = nirOfId(caller.usagerId);
+    const callerNir = request.nirOfId(caller.usagerId);
     const errors: GraphQLError[] = [];
     const dropped = new Set<Record<string, unknown>>();
     const nulled: Array<Array<string | number>> = [];
-    const under = (path: Array<string | number>) => nulled.some((p) => p.length <= path.length && p.every((part, i) => part === path[i]));
     // A root field run before the facts were known, naming a usager the caller may not see: null
     // with ACCES_REFUSE, whatever came back (found or not), as if refused before execution.
     for (const { path, nir } of deferred) {
@@ -338,7 +351,7 @@ export function createRowGuard(deps: RowGuardDeps) {
     for (const v of usagers) {
       const nir = nirOf.get(v)!;
       delete v.object[usagerIdAlias];
-      if (under(v.path)) continue;
+      if (isUnder(nulled, v.path)) continue;
       const isSelf = nir !== null && nir === callerNir;
       // The usager the gateway added to an object naming one (injectUsagerIds.ts) stands for that object.
       const injected = v.path[v.path.length - 1] === injectedUsagerAlias;
@@ -362,7 +375,7 @@ export function createRowGuard(deps: RowGuardDeps) {
         // A support-team member reads the shared file, not partners' data (nor what is computed from it).
         for (const [key, field] of v.fields) {
           // Null too: the entity guard kept the partner from being asked, and the error says why.
-          if (deps.teamReadable.has(field) || field === '__typename' || v.object[key] === undefined) continue;
+          if (this.deps.teamReadable.has(field) || field === '__typename' || v.object[key] === undefined) continue;
           v.object[key] = null;
           nulled.push([...v.path, key]);
           errors.push(
@@ -377,7 +390,7 @@ export function createRowGuard(deps: RowGuardDeps) {
       const objected = (cache.get(nir)?.oppositions ?? []).filter((p) => objectionApplies(caller, finalite, isSelf, p));
       if (objected.length === 0) continue;
       for (const [key, field] of v.fields) {
-        const owner = deps.registry.partnerOfUsagerField(field)?.code;
+        const owner = this.deps.registry.partnerOfUsagerField(field)?.code;
         const partner = objected.find((p) => p === owner);
         const synthese = field === 'synthese';
         if ((!partner && !synthese) || v.object[key] === undefined) continue;
@@ -409,32 +422,41 @@ export function createRowGuard(deps: RowGuardDeps) {
    * but the shared file's and the agency's own; a usager the gateway cannot identify is withheld
    * from any partner's subgraph. One facts call for all of them, shared with the rest of the request.
    */
-  async function withheld(subgraph: string, nirs: ReadonlyArray<string | null>, request: RequestSecurity): Promise<boolean[]> {
+  async withheld(subgraph: string, nirs: ReadonlyArray<string | null>, request: RequestSecurity): Promise<boolean[]> {
     const { caller, finalite } = authenticated(request);
-    const partner = deps.registry.partnerOfSubgraph(subgraph);
+    const partner = this.deps.registry.partnerOfSubgraph(subgraph);
     const known = nirs.filter((nir): nir is string => nir !== null);
     // A subgraph speaking for no partner (the identity register, the reception network), or for
     // the caller's own partner (an agent of it), is withheld nothing for an objection: without a
     // référent's decision, it needs no facts.
-    if (relationDecides(caller, finalite) || (partner !== null && objectionApplies(caller, finalite, false, partner.code))) await factsFor(known, request, caller, finalite);
+    if (relationDecides(caller, finalite) || (partner !== null && objectionApplies(caller, finalite, false, partner.code))) await this.factsFor(known, request, caller, finalite);
     const callerNir = request.nirOfId(caller.usagerId);
     return nirs.map((nir) => {
       if (nir === null) return partner !== null;
       const isSelf = nir === callerNir;
       const facts = request.facts.get(nir);
       if (!maySeeUsager(caller, finalite, isSelf, facts)) return true;
-      if (partner !== null && partner.opposable && subgraph !== deps.factsSubgraph && teamOnly(caller, finalite, isSelf, facts)) return true;
+      if (partner !== null && partner.opposable && subgraph !== this.deps.factsSubgraph && teamOnly(caller, finalite, isSelf, facts)) return true;
       return partner !== null && (request.facts.get(nir)?.oppositions ?? []).includes(partner.code) && objectionApplies(caller, finalite, isSelf, partner.code);
     });
   }
-
-  return { before, after, withheld };
 }
 
 /** Row authorization runs for authenticated operations only; the pipeline does not call it otherwise. */
 function authenticated(request: RequestSecurity): { caller: Caller; finalite: Finalite } {
   if (request.caller === null || request.finalite === null) throw new Error('row authorization needs a caller and a checked purpose');
   return { caller: request.caller, finalite: request.finalite };
+}
+
+/** Whether `path` is `nulled`'s or lies under one of them. */
+function isUnder(nulled: ReadonlyArray<ReadonlyArray<string | number>>, path: ReadonlyArray<string | number>): boolean {
+  for (const prefix of nulled) {
+    if (prefix.length > path.length) continue;
+    let i = 0;
+    while (i < prefix.length && prefix[i] === path[i]) i += 1;
+    if (i === prefix.length) return true;
+  }
+  return false;
 }
 
 function setAt(data: Record<string, unknown> | null | undefined, path: Array<string | number>, value: unknown): void {

@@ -1,4 +1,4 @@
-import { activeRoles, type Caller, type Finalite, type Partenaire } from '@passerelle/subgraph-kit';
+import { activeRoles, type Caller, type Finalite, type Partenaire, type Role } from '@passerelle/subgraph-kit';
 import type { AccessFacts } from './accessFacts';
 
 /**
@@ -12,19 +12,23 @@ import type { AccessFacts } from './accessFacts';
  * The roles are those active for the purpose; one role allowing is enough.
  */
 export function maySeeUsager(caller: Caller, finalite: Finalite, isSelf: boolean, facts: AccessFacts | undefined): boolean {
-  return activeRoles(caller, finalite).some((role) => {
-    switch (role) {
-      case 'usager':
-        return isSelf;
-      case 'referent':
-        return facts !== undefined && caller.referentId !== null && (facts.referentId === caller.referentId || facts.equipe.includes(caller.referentId));
-      case 'agent':
-      case 'accueil':
-        return true;
-      case 'analyste':
-        return false;
-    }
-  });
+  // A loop, not a callback made per call: this runs for every usager of every answer (docs/performance.md, "Functions that stay optimized").
+  for (const role of activeRoles(caller, finalite)) if (roleSeesUsager(role, caller, isSelf, facts)) return true;
+  return false;
+}
+
+function roleSeesUsager(role: Role, caller: Caller, isSelf: boolean, facts: AccessFacts | undefined): boolean {
+  switch (role) {
+    case 'usager':
+      return isSelf;
+    case 'referent':
+      return facts !== undefined && caller.referentId !== null && (facts.referentId === caller.referentId || facts.equipe.includes(caller.referentId));
+    case 'agent':
+    case 'accueil':
+      return true;
+    case 'analyste':
+      return false;
+  }
 }
 
 /**

@@ -70,28 +70,50 @@ export function walkResult(
     operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return;
 
-  const applies = (type: GraphQLObjectType, condition: string) => {
+  const walk = new ResultWalk(schema, fragments, wanted, visit);
+  walk.walkObject(root, walk.shapeOf(root, [operation.selectionSet]), data, null);
+}
+
+/**
+ * One walk's state and steps (walkResult). Methods rather than closures made per walk: the
+ * function objects live as long as the process, and so does the machine code V8 optimized them
+ * into (docs/performance.md, "Functions that stay optimized").
+ */
+class ResultWalk {
+  /** The path to the object being walked: one stack, pushed and popped. */
+  private readonly path: Array<string | number> = [];
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    private readonly wanted: ReadonlySet<string>,
+    private readonly visit: (visited: VisitedObject) => void,
+  ) {}
+
+  private applies(type: GraphQLObjectType, condition: string): boolean {
     if (condition === type.name) return true;
-    const conditionType = schema.getType(condition);
-    return conditionType !== undefined && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
-  };
-  const collect = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: ReadonlySet<string>) => {
+    const conditionType = this.schema.getType(condition);
+    return conditionType !== undefined && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
+  }
+
+  private collect(type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[], seen: ReadonlySet<string>): void {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) into.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition?.name.value;
-        if (!condition || applies(type, condition)) collect(type, selection.selectionSet, into, seen);
+        if (!condition || this.applies(type, condition)) this.collect(type, selection.selectionSet, into, seen);
       } else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value) && applies(type, fragment.typeCondition.name.value)) {
-          collect(type, fragment.selectionSet, into, new Set([...seen, fragment.name.value]));
+        const fragment = this.fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value) && this.applies(type, fragment.typeCondition.name.value)) {
+          this.collect(type, fragment.selectionSet, into, new Set([...seen, fragment.name.value]));
         }
       }
     }
-  };
-  const shapeOf = (type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Shape => {
+  }
+
+  shapeOf(type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Shape {
     const nodes: FieldNode[] = [];
-    for (const set of selectionSets) collect(type, set, nodes, new Set());
+    for (const set of selectionSets) this.collect(type, set, nodes, new Set());
     const fields = new Map<string, string>();
     const byKey = new Map<string, FieldNode[]>();
     for (const node of nodes) {
@@ -105,57 +127,56 @@ export function walkResult(
     const definitions = type.getFields();
     for (const [key, sameKey] of byKey) {
       const definition = definitions[sameKey[0]!.name.value];
-      const sets = sameKey.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+      const sets: SelectionSetNode[] = [];
+      for (const node of sameKey) if (node.selectionSet) sets.push(node.selectionSet);
       if (definition && sets.length > 0) children.push({ key, named: getNamedType(definition.type), sets, shapes: new Map() });
     }
     return { fields, children };
-  };
+  }
 
-  const shapeAt = (child: Child, concrete: GraphQLObjectType): Shape => {
+  private shapeAt(child: Child, concrete: GraphQLObjectType): Shape {
     let shape = child.shapes.get(concrete.name);
     if (shape === undefined) {
-      shape = shapeOf(concrete, child.sets);
+      shape = this.shapeOf(concrete, child.sets);
       child.shapes.set(concrete.name, shape);
     }
     return shape;
-  };
+  }
+
   /** Finite: each step goes one level down the operation's selections (fragments are not followed twice). */
-  const reaches = (child: Child): boolean => {
+  private reaches(child: Child): boolean {
     if (child.reaches === undefined) {
-      const concretes = isObjectType(child.named) ? [child.named] : isAbstractType(child.named) ? schema.getPossibleTypes(child.named) : [];
-      child.reaches = concretes.some((type) => wanted.has(type.name) || shapeAt(child, type).children.some(reaches));
+      const concretes = isObjectType(child.named) ? [child.named] : isAbstractType(child.named) ? this.schema.getPossibleTypes(child.named) : [];
+      child.reaches = concretes.some((type) => this.wanted.has(type.name) || this.shapeAt(child, type).children.some((below) => this.reaches(below)));
     }
     return child.reaches;
-  };
+  }
 
-  // The path to the object being walked: one stack, pushed and popped.
-  const path: Array<string | number> = [];
-  const walkObject = (type: GraphQLObjectType, shape: Shape, object: Record<string, unknown>, holder: VisitedObject['holder']) => {
-    if (wanted.has(type.name)) visit({ typeName: type.name, object, path: [...path], fields: shape.fields, holder });
+  walkObject(type: GraphQLObjectType, shape: Shape, object: Record<string, unknown>, holder: VisitedObject['holder']): void {
+    if (this.wanted.has(type.name)) this.visit({ typeName: type.name, object, path: [...this.path], fields: shape.fields, holder });
     for (const child of shape.children) {
-      if (!reaches(child)) continue;
+      if (!this.reaches(child)) continue;
       const value = object[child.key];
       if (value === null || value === undefined) continue;
-      path.push(child.key);
-      walkValue(child, value, { object, key: child.key });
-      path.pop();
+      this.path.push(child.key);
+      this.walkValue(child, value, { object, key: child.key });
+      this.path.pop();
     }
-  };
-  const walkValue = (child: Child, value: unknown, holder: NonNullable<VisitedObject['holder']>) => {
+  }
+
+  private walkValue(child: Child, value: unknown, holder: NonNullable<VisitedObject['holder']>): void {
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index += 1) {
-        path.push(index);
-        walkValue(child, value[index], holder);
-        path.pop();
+        this.path.push(index);
+        this.walkValue(child, value[index], holder);
+        this.path.pop();
       }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
-    const concrete = isObjectType(child.named) ? child.named : typeof object.__typename === 'string' ? schema.getType(object.__typename) : undefined;
+    const concrete = isObjectType(child.named) ? child.named : typeof object.__typename === 'string' ? this.schema.getType(object.__typename) : undefined;
     if (!concrete || !isObjectType(concrete)) return;
-    walkObject(concrete, shapeAt(child, concrete), object, holder);
-  };
-
-  walkObject(root, shapeOf(root, [operation.selectionSet]), data, null);
+    this.walkObject(concrete, this.shapeAt(child, concrete), object, holder);
+  }
 }
