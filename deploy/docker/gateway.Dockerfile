@@ -45,4 +45,4 @@ USER 1000:1000
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.cjs"]
 # The V8 flags on the command line (gateway/src/gatewayNodeFlags.ts; NODE_OPTIONS refuses some V8 flags).
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "gateway/dist/main.js"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=40", "gateway/dist/main.js"]
