@@ -1,5 +1,6 @@
 import { parseBenchArgs } from '../src/bench/benchOptions';
 import { extendWindow } from '../src/bench/extendWindow';
+import { settingsRunOrder } from '../src/bench/settingsRunOrder';
 
 /** The bench's saturation window (extendWindow.ts): long enough to count enough answers, never past its cap. */
 describe('extendWindow', () => {
@@ -57,5 +58,21 @@ describe('npm run bench arguments for the cold rows’ warm-up', () => {
     // The per-round warm-up, read by the same rule.
     expect(parseBenchArgs(['--warmup-seconds', '0'])).toMatchObject({ warmupSeconds: 0 });
     expect(() => parseBenchArgs(['--warmup-seconds', '61'])).toThrow('--warmup-seconds: expected a number in [0, 60]; got 61');
+  });
+});
+
+describe('npm run bench: warm processes before the one-client rows', () => {
+  it('runs saturation first, in whatever order the settings were given', () => {
+    expect(settingsRunOrder(['latency', 'saturation'])).toEqual(['saturation', 'latency']);
+    expect(settingsRunOrder(['saturation', 'latency'])).toEqual(['saturation', 'latency']);
+    expect(settingsRunOrder(['latency'])).toEqual(['latency']);
+    expect(settingsRunOrder(['saturation'])).toEqual(['saturation']);
+  });
+
+  it('warms up 3 s per scenario, variant and gateway at the saturation clients, 0.2 s in the smoke run', () => {
+    expect(parseBenchArgs([])).toMatchObject({ startWarmupSeconds: 3, saturationClients: 50, latencySeconds: 8 });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ startWarmupSeconds: 0.2 });
+    expect(parseBenchArgs(['--start-warmup-seconds', '0'])).toMatchObject({ startWarmupSeconds: 0 });
+    for (const bad of ['-1', 'later', '61']) expect(() => parseBenchArgs(['--start-warmup-seconds', bad])).toThrow(`--start-warmup-seconds: expected a number in [0, 60]; got ${bad}`);
   });
 });

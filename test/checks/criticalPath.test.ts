@@ -182,7 +182,7 @@ describe('spansOfOtlpJson', () => {
 
 describe('parseCriticalPathArgs', () => {
   it('defaults to 60 cold full files at a fixed 40 ms', () => {
-    expect(parseCriticalPathArgs([])).toMatchObject({ scenario: 'full-file', requests: 60, latencyMs: 40, jitterMs: 0, population: 20_000 });
+    expect(parseCriticalPathArgs([])).toMatchObject({ scenario: 'full-file', requests: 60, warmup: 3000, latencyMs: 40, jitterMs: 0, population: 20_000 });
     expect(parseCriticalPathArgs(['--scenario', 'list-50', '--requests', '5', '--latency-ms', '40', '--jitter-ms', '20'])).toMatchObject({ scenario: 'list-50', requests: 5, jitterMs: 20 });
   });
 

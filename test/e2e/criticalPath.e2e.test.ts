@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBenchCommand } from '../src/e2e/runBenchCommand';
+import type { CoreWait } from '../src/bench/coreWaits';
 import type { CriticalPath } from '../src/bench/criticalPath';
 
 /**
@@ -16,9 +17,13 @@ describe('npm run bench:critical-path', () => {
     const { status: code, stdout, stderr } = await runBenchCommand('runCriticalPath', args);
     expect([code, stderr.includes('failed') ? stderr : '']).toEqual([0, '']);
     expect(stdout).toMatch(/^\| whole request \(the gateway’s root span\) \| \d+\.\d \|/m);
+    // Each process's time on a core and waiting for one, from the scheduler's counts.
+    expect(stdout).toMatch(/^\| gateway \(Passerelle\) \| \d+\.\d \| \d+\.\d \|$/m);
 
-    const json = JSON.parse(readFileSync(out, 'utf8')) as { failed: number; paths: CriticalPath[] };
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { failed: number; paths: CriticalPath[]; coreWaits: CoreWait[] };
     expect(json.failed).toBe(0);
+    expect(json.coreWaits.map((w) => w.process)).toEqual(expect.arrayContaining(['gateway (Passerelle)', 'subgraph identite', 'subgraph etat', 'simulator']));
+    expect(json.coreWaits.find((w) => w.process === 'gateway (Passerelle)')!.onCoreMs).toBeGreaterThan(0);
     expect(json.paths).toHaveLength(3);
     for (const p of json.paths) {
       // The segments tile the request; at least the identity lookup and one partner's call one after the other.

@@ -7,6 +7,13 @@ export interface BenchOptions {
   latencySeconds: number;
   saturationSeconds: number;
   /**
+   * Unmeasured load before anything is measured, at saturation (`saturationClients`), for each
+   * scenario, variant and gateway in turn: every process's JIT compiles its hot code before the
+   * one-client rows, which otherwise measure code still interpreted (docs/performance.md, "Warm
+   * processes"). 0: none.
+   */
+  startWarmupSeconds: number;
+  /**
    * Unmeasured load before each saturation round, at the round's own load: the subgraphs and the
    * simulator settle from the previous round's (their collections, their caches), which the first
    * gateway of each row otherwise pays. 0: none.
@@ -45,8 +52,8 @@ export interface BenchOptions {
   out: string;
 }
 
-export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--warmup-seconds S]
-                   [--row-warmup-seconds S] [--min-answers N] [--max-window-seconds S] [--clients N] [--plan-probes N]
+export const benchUsage = `npm run bench -- [--quick] [--rounds N] [--latency-seconds S] [--saturation-seconds S] [--start-warmup-seconds S]
+                   [--warmup-seconds S] [--row-warmup-seconds S] [--min-answers N] [--max-window-seconds S] [--clients N] [--plan-probes N]
                    [--gateways passerelle,apollo,hive,passerelle-workers] [--settings latency,saturation]
                    [--scenarios full-file,list-50,presence-100,caseload-50,search] [--passerelle-node-flags "FLAGS"]
                    [--out FILE]`;
@@ -90,6 +97,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         rounds: 1,
         latencySeconds: 0.5,
         saturationSeconds: 0.5,
+        startWarmupSeconds: 0.2,
         warmupSeconds: 0.2,
         rowWarmupSeconds: 0,
         minAnswers: 0,
@@ -107,8 +115,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     : {
         quick,
         rounds: 2,
-        latencySeconds: 4,
+        latencySeconds: 8,
         saturationSeconds: 5,
+        startWarmupSeconds: 3,
         warmupSeconds: 2,
         rowWarmupSeconds: 40,
         minAnswers: 120,
@@ -138,6 +147,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--saturation-seconds':
         options.saturationSeconds = positive(flag, value, 120);
+        break;
+      case '--start-warmup-seconds':
+        options.startWarmupSeconds = nonNegative(flag, value, 60);
         break;
       case '--warmup-seconds':
         options.warmupSeconds = nonNegative(flag, value, 60);

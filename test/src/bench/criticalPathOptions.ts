@@ -7,7 +7,10 @@ export interface CriticalPathOptions {
   scenario: ScenarioKey;
   /** Requests measured, one at a time, each a different usager (or list, or page) with the caches bypassed. */
   requests: number;
-  /** Requests sent first at latency 0, not measured: every process plans, compiles and fills its pools. */
+  /**
+   * Requests sent first at latency 0 by `warmupClients` clients at once, not measured: every
+   * process plans, compiles its hot code and fills its pools (docs/performance.md, "Warm processes").
+   */
   warmup: number;
   /** Every legacy call's latency, in ms, and its uniform jitter. */
   latencyMs: number;
@@ -21,12 +24,15 @@ export interface CriticalPathOptions {
 export const criticalPathUsage = `npm run bench:critical-path -- [--scenario full-file|list-50|presence-100|caseload-50|search] [--requests N]
                                  [--warmup N] [--latency-ms MS] [--jitter-ms MS] [--population N] [--out FILE]`;
 
-/** The command's arguments: 60 cold full files at a fixed 40 ms by default (about a minute). */
+/** Clients sending the warm-up's requests at once: enough to keep both cores busy, as a service in use is. */
+export const warmupClients = 16;
+
+/** The command's arguments: 60 cold full files at a fixed 40 ms by default, after 3,000 unmeasured (about two minutes). */
 export function parseCriticalPathArgs(argv: readonly string[]): CriticalPathOptions {
   const options: CriticalPathOptions = {
     scenario: 'full-file',
     requests: 60,
-    warmup: 100,
+    warmup: 3000,
     latencyMs: 40,
     jitterMs: 0,
     population: 20_000,

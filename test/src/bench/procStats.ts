@@ -72,3 +72,47 @@ export function resetPeakRss(pid: number): boolean {
     return false;
   }
 }
+
+/** What the scheduler counted for a process so far (every thread of it), in ms. */
+export interface SchedulerTimes {
+  /** Time running on a core. */
+  onCoreMs: number;
+  /** Time runnable but waiting for a core (on a run queue). */
+  waitingMs: number;
+}
+
+/**
+ * One line of /proc/<pid>/task/<tid>/schedstat: nanoseconds on a core, nanoseconds waiting on a
+ * run queue, and time slices (Linux's Documentation/scheduler/sched-stats). Null when it is not
+ * three whole numbers.
+ */
+export function parseSchedstat(text: string): SchedulerTimes | null {
+  const fields = text.trim().split(/\s+/);
+  if (fields.length !== 3 || !fields.every((f) => /^\d+$/.test(f))) return null;
+  return { onCoreMs: Number(fields[0]) / 1e6, waitingMs: Number(fields[1]) / 1e6 };
+}
+
+/**
+ * The scheduler's times of a process, summed over its threads (the main thread, libuv's pool,
+ * V8's compiler and collector threads). Null when the process is gone or the kernel keeps no
+ * schedstat (CONFIG_SCHED_INFO off). Threads that ended meanwhile take their counts with them.
+ */
+export function schedulerTimesOf(pid: number): SchedulerTimes | null {
+  try {
+    const total: SchedulerTimes = { onCoreMs: 0, waitingMs: 0 };
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      let times: SchedulerTimes | null = null;
+      try {
+        times = parseSchedstat(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8'));
+      } catch {
+        continue; // the thread ended between the listing and the read
+      }
+      if (times === null) return null;
+      total.onCoreMs += times.onCoreMs;
+      total.waitingMs += times.waitingMs;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}

@@ -5,9 +5,11 @@ import { discoverSubgraphs } from '@passerelle/subgraph-kit/discovery';
 import { createUsagerIdCodec } from '@passerelle/subgraph-kit';
 import { buildScenarios } from './buildScenarios';
 import { criticalPath, pathCategories, tracesOf, type CriticalPath, type PathCategory } from './criticalPath';
-import { criticalPathUsage, parseCriticalPathArgs, type CriticalPathOptions } from './criticalPathOptions';
+import { coreWaitsOf, formatCoreWaits, type CoreWait } from './coreWaits';
+import { criticalPathUsage, parseCriticalPathArgs, warmupClients, type CriticalPathOptions } from './criticalPathOptions';
 import { findCaseloadPages } from './findCaseloadPages';
 import { percentile, round1 } from './percentile';
+import { schedulerTimesOf } from './procStats';
 import { runCommand } from './runCommand';
 import { simulatorAdmin } from './simulatorAdmin';
 import { startBenchProcesses } from './startBenchProcesses';
@@ -105,15 +107,28 @@ async function run(options: CriticalPathOptions): Promise<void> {
       return response.status === 200 && body.errors === undefined;
     };
     const now = () => performance.timeOrigin + performance.now();
-    progress(`warming up: ${options.warmup} requests at latency 0, not measured`);
+    progress(`warming up: ${options.warmup} requests at latency 0, ${warmupClients} at a time, not measured`);
     await simulator.setLatency(0, 0);
-    for (let i = 0; i < options.warmup; i += 1) await send(i);
+    let warmed = 0;
+    await Promise.all(
+      Array.from({ length: warmupClients }, async () => {
+        while (warmed < options.warmup) await send((warmed += 1) - 1);
+      }),
+    );
     await simulator.setLatency(options.latencyMs, options.jitterMs);
     // Each request's legacy calls, from the simulator's journal (reset before it); its trace is the one whose root starts while it is under way.
     const measured: Array<{ sentMs: number; answeredMs: number; calls: readonly SimulatorCall[] }> = [];
     let failed = 0;
     let truncated = 0;
     progress(`${options.requests} requests, one at a time`);
+    // How long each process waited for a core while the requests went (coreWaits.ts): the two cores are shared by all.
+    const services = [
+      { name: 'gateway (Passerelle)', pid: gateway.pid },
+      ...processes.subgraphs.map((s) => ({ name: `subgraph ${s.name}`, pid: s.pid })),
+      { name: 'simulator', pid: processes.simulator.pid },
+    ];
+    const schedulerTimes = () => new Map(services.map((s) => [s.name, schedulerTimesOf(s.pid)]));
+    const schedulerBefore = schedulerTimes();
     for (let i = 0; i < options.requests; i += 1) {
       await simulator.reset();
       const sentMs = now();
@@ -123,6 +138,7 @@ async function run(options: CriticalPathOptions): Promise<void> {
       if (journal.truncated) truncated += 1;
       measured.push({ sentMs, answeredMs, calls: journal.calls });
     }
+    const coreWaits: CoreWait[] = coreWaitsOf(schedulerBefore, schedulerTimes(), options.requests);
     // Each process exports what it still holds as it stops (its tracing's shutdown).
     await processes.stop();
     stopped = true;
@@ -138,6 +154,11 @@ async function run(options: CriticalPathOptions): Promise<void> {
     if (paths.length === 0) throw new Error('no trace of a measured request reached the collector');
     const lost = options.requests - paths.length;
     process.stdout.write(`${table(paths, options)}\n\n${medianPath(paths)}\n`);
+    process.stdout.write(
+      coreWaits.length > 0
+        ? `\n${formatCoreWaits(coreWaits, options.requests)}\n`
+        : '\nNo scheduler counts (/proc/<pid>/task/*/schedstat unreadable): the processes\u2019 waits for a core are not shown.\n',
+    );
     const unmatched = paths.reduce((sum, p) => sum + p.unmatchedCalls, 0);
     if (failed > 0 || lost > 0 || sink.refused() > 0 || truncated > 0 || unmatched > 0) {
       process.stdout.write(
@@ -145,7 +166,7 @@ async function run(options: CriticalPathOptions): Promise<void> {
       );
     }
     mkdirSync(path.dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify({ options, failed, paths }, null, 1)}\n`);
+    writeFileSync(options.out, `${JSON.stringify({ options, failed, coreWaits, paths }, null, 1)}\n`);
     progress(`wrote ${options.out}`);
   } finally {
     if (!stopped) await processes.stop();
