@@ -86,7 +86,7 @@ function positive(flag: string, raw: string | undefined, max: number): number {
 }
 
 /**
- * The bench's arguments. The full run's defaults keep it within about 23–26 minutes on 2 cores (the saturation windows of the slowest rows grow to 25 s at most);
+ * The bench's arguments. The full run's defaults keep it within about 26–30 minutes on 2 cores (the saturation windows of the slowest rows grow to 25 s at most);
  * `--quick` is a smoke run of a few seconds of load (the test's), its figures meaningless.
  */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {

@@ -27,7 +27,7 @@ import { summarizeRounds } from './summarizeRounds';
  * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Four
  * scenarios in two variants, at realistic latency with one client then at saturation, in
  * alternated rounds (ABC, CBA, BCA, ACB…: gatewayOrder.ts). Prints the tables and writes the JSON (`--out`). Loopback only;
- * bounded in time (about 23–26 minutes; `--quick`: a smoke run).
+ * bounded in time (about 26–30 minutes; `--quick`: a smoke run).
  */
 const secret = 'benchmark-usager-id-secret';
 const latency = { latencyMs: 40, jitterMs: 20 };
