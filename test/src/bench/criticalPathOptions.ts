@@ -27,7 +27,7 @@ export const criticalPathUsage = `npm run bench:critical-path -- [--scenario ful
 /** Clients sending the warm-up's requests at once: enough to keep both cores busy, as a service in use is. */
 export const warmupClients = 16;
 
-/** The command's arguments: 60 cold full files at a fixed 40 ms by default, after 3,000 unmeasured (about two minutes). */
+/** The command's arguments: 60 cold full files at a fixed 40 ms by default, after 3,000 unmeasured (about a minute). */
 export function parseCriticalPathArgs(argv: readonly string[]): CriticalPathOptions {
   const options: CriticalPathOptions = {
     scenario: 'full-file',

@@ -8,7 +8,7 @@ export interface BenchMeta {
   population: number;
   rounds: number;
   latency: { latencyMs: number; jitterMs: number; clients: number; seconds: number };
-  saturation: { clients: number; seconds: number; minAnswers: number; maxWindowSeconds: number; warmupSeconds: number; rowWarmupSeconds: number; startWarmupSeconds?: number };
+  saturation: { clients: number; seconds: number; minAnswers: number; maxWindowSeconds: number; warmupSeconds: number; rowWarmupSeconds: number; startWarmupSeconds: number };
 }
 
 const range = ([low, high]: [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
@@ -44,7 +44,7 @@ export function formatBenchTables(rows: readonly RowSummary[], meta: BenchMeta):
     };
     lines.push(
       '',
-      `Realistic latency: legacy systems ${mean} ± ${jitter} ms, ${meta.latency.clients} client, ${meta.latency.seconds} s per round${meta.saturation.startWarmupSeconds ? `, after ${meta.saturation.startWarmupSeconds} s of unmeasured load at ${meta.saturation.clients} clients per scenario, variant and gateway (every process's code compiled)` : ''}. Bound: sequential legacy round trips × ${mean} ms. Simulated bound: the median time of the legacy calls alone in the plan probed (what each call waits for, found by slowing one system at a time), each call ${mean} ± ${jitter} ms.`,
+      `Realistic latency: legacy systems ${mean} ± ${jitter} ms, ${meta.latency.clients} client, ${meta.latency.seconds} s per round${meta.saturation.startWarmupSeconds > 0 ? `, after ${meta.saturation.startWarmupSeconds} s of unmeasured load at ${meta.saturation.clients} clients per scenario, variant and gateway (every process's code compiled)` : ''}. Bound: sequential legacy round trips × ${mean} ms. Simulated bound: the median time of the legacy calls alone in the plan probed (what each call waits for, found by slowing one system at a time), each call ${mean} ± ${jitter} ms.`,
       '',
       "| Scenario | Variant | Gateway | req/s | p50 ms | p95 ms | sequential legacy round trips | critical-path bound ms | p50 ÷ bound | simulated bound ms | p50 ÷ simulated bound | errors | legacy calls / request | partners' systems calls / request |",
       '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',

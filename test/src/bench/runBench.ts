@@ -24,9 +24,9 @@ import { summarizeRounds } from './summarizeRounds';
 /**
  * `npm run bench`: Passerelle with every security layer, a bare `@apollo/gateway` and Hive
  * Gateway, side by side on the same supergraph, subgraphs and simulated legacy systems, every
- * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Four
- * scenarios in two variants, at realistic latency with one client then at saturation, in
- * alternated rounds (ABC, CBA, BCA, ACB…: gatewayOrder.ts). Prints the tables and writes the JSON (`--out`). Loopback only;
+ * one its own process, and the load generator too (docs/scripts-and-tests.md#the-bench). Five
+ * scenarios in two variants, at saturation then at realistic latency with one client
+ * (settingsRunOrder.ts), in alternated rounds (ABC, CBA, BCA, ACB…: gatewayOrder.ts). Prints the tables and writes the JSON (`--out`). Loopback only;
  * bounded in time (about 26–30 minutes; `--quick`: a smoke run).
  */
 const secret = 'benchmark-usager-id-secret';
@@ -53,23 +53,24 @@ async function runBench(options: BenchOptions): Promise<void> {
     const population = createPopulation({ size: options.population, seed: simulatorEnv.populationSeed.default });
     const scenarios = (await buildScenarios({ population, codec: createUsagerIdCodec(secret), mint, caseloadPages, poolSize: options.poolSize })).filter((s) => options.scenarios.includes(s.key));
     progress(`${caseloadPages.length} caseload pages of 50; warming up (${Math.round((Date.now() - started) / 1000)} s)`);
-    // Warm-up, not counted: every gateway plans every operation, and every process's JIT compiles its hot code (BenchOptions.startWarmupSeconds).
+    // Where each variant's list of requests goes on: different usagers are never asked for twice, warm-ups included.
     const cursors = new Map<string, number>();
+    const unmeasured = async (scenario: (typeof scenarios)[number], variant: (typeof variantKeys)[number], gateway: (typeof gatewayKeys)[number], clients: number, seconds: number) => {
+      const cursorKey = `${scenario.key}|${variant}`;
+      const { next } = await load.run({
+        url: `${processes.gateways.get(gateway)!.url}/graphql`,
+        requests: [...scenario.variants[variant]],
+        start: cursors.get(cursorKey) ?? 0,
+        clients,
+        seconds,
+        warmupSeconds: 0,
+      });
+      cursors.set(cursorKey, next);
+    };
+    // Warm-up, not counted: every gateway plans every operation, and every process's JIT compiles its hot code (BenchOptions.startWarmupSeconds).
     for (const scenario of options.startWarmupSeconds > 0 ? scenarios : []) {
       for (const variant of variantKeys) {
-        for (const gateway of options.gateways) {
-          // Different usagers: the measured rounds go on where the warm-up stopped, so none of them is asked for again.
-          const cursorKey = `${scenario.key}|${variant}`;
-          const { next } = await load.run({
-            url: `${processes.gateways.get(gateway)!.url}/graphql`,
-            requests: [...scenario.variants[variant]],
-            start: cursors.get(cursorKey) ?? 0,
-            clients: options.saturationClients,
-            seconds: options.startWarmupSeconds,
-            warmupSeconds: 0,
-          });
-          cursors.set(cursorKey, next);
-        }
+        for (const gateway of options.gateways) await unmeasured(scenario, variant, gateway, options.saturationClients, options.startWarmupSeconds);
       }
     }
     const results: RoundResult[] = [];
@@ -124,17 +125,7 @@ async function runBench(options: BenchOptions): Promise<void> {
             if (round === 1 && setting === 'saturation' && variant === 'different' && options.rowWarmupSeconds > 0) {
               // A cold row's load first, unmeasured, until the subgraphs' caches and heaps level off
               // (BenchOptions.rowWarmupSeconds); each gateway serves its share, so none warms it alone.
-              for (const gateway of order) {
-                const { next } = await load.run({
-                  url: `${processes.gateways.get(gateway)!.url}/graphql`,
-                  requests: [...scenario.variants[variant]],
-                  start: cursors.get(cursorKey) ?? 0,
-                  clients,
-                  seconds: options.rowWarmupSeconds / order.length,
-                  warmupSeconds: 0,
-                });
-                cursors.set(cursorKey, next);
-              }
+              for (const gateway of order) await unmeasured(scenario, variant, gateway, clients, options.rowWarmupSeconds / order.length);
             }
             // ABC in one round, CBA in the next, then BCA, ACB…: over each pair every gateway has the same mean place (gatewayOrder.ts).
             for (const gateway of order) {
